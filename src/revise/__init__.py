@@ -1,0 +1,3 @@
+"""revise: spaced-repetition flashcards extracted from revision notes."""
+
+__version__ = "0.1.0"

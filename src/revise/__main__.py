@@ -1,0 +1,3 @@
+from revise.cli import main
+
+main()

@@ -1,0 +1,71 @@
+"""`revise cards`: list and search cards."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from revise.cli import DbOption, console, open_store
+
+DeckOption = Annotated[str | None, typer.Option("--deck", "-d", help="Only this deck.")]
+TopicOption = Annotated[
+    str | None, typer.Option("--topic", "-t", help="Only topics containing this text.")
+]
+KindOption = Annotated[
+    str | None,
+    typer.Option("--kind", "-k", help="Only this kind: date, figure, cause, definition, list."),
+]
+
+
+def cards(
+    deck: DeckOption = None,
+    topic: TopicOption = None,
+    kind: KindOption = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Only cards containing this text.")
+    ] = None,
+    retired: Annotated[bool, typer.Option("--retired", help="Include retired cards.")] = False,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", help="Show at most N.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    db: DbOption = None,
+) -> None:
+    """List cards as a table.
+
+    Example: revise cards --topic purges --kind figure
+    """
+    from revise.models import Kind
+
+    if kind is not None and kind not in set(Kind):
+        raise typer.BadParameter(f"unknown kind {kind!r}; choose from {', '.join(Kind)}",
+                                 param_hint="--kind")
+    with open_store(db) as store:
+        found = store.cards(deck=deck, topic=topic, kind=kind, search=search,
+                            include_retired=retired, limit=limit)
+    if as_json:
+        from revise.exporters.json import card_record
+
+        typer.echo(json.dumps([card_record(card) for card in found], ensure_ascii=False, indent=2))
+        return
+    out = console()
+    if not found:
+        out.print("No cards match.")
+        return
+    from rich.table import Table
+
+    table = Table(show_lines=False, expand=False)
+    table.add_column("id", style="dim", no_wrap=True)
+    table.add_column("kind")
+    table.add_column("topic", ratio=1)
+    table.add_column("question", ratio=3)
+    table.add_column("answer", ratio=2)
+    for card in found:
+        table.add_row(card["id"][:8], card["kind"], " › ".join(card["topic"]),
+                      card["question"], card["answer"])
+    out.print(table, markup=False)
+    out.print(f"{len(found)} cards", style="dim")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(cards)

@@ -1,0 +1,96 @@
+"""`revise export`: write a deck to a file in another format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from revise.cli import DbOption, open_store
+from revise.commands.cards import DeckOption, KindOption, TopicOption
+from revise.errors import ReviseError
+
+
+def export(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="File to write.", dir_okay=False)
+    ],
+    format_name: Annotated[
+        str,
+        typer.Option("--format", "-f", help="Output format: apkg, anki-txt, csv, json or md."),
+    ] = "json",
+    deck: DeckOption = None,
+    topic: TopicOption = None,
+    kind: KindOption = None,
+    with_scheduling: Annotated[
+        bool,
+        typer.Option("--with-scheduling",
+                     help="apkg: reviewed cards keep their progress and review history in Anki."),
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Export cards to a file: an Anki package or text file, CSV, JSON or a worksheet.
+
+    apkg and anki-txt import into Anki; exporting again after the notes changed and
+    importing that updates the Anki notes in place. csv is for spreadsheets, json
+    keeps every field, md is a printable worksheet with the answers at the end.
+    Retired cards are left out, except from json, which marks them.
+
+    Example: revise export --format apkg -o stalin.apkg --deck notes --with-scheduling
+    """
+    export_cards(output, format_name, deck=deck, topic=topic, kind=kind,
+                 with_scheduling=with_scheduling, force=force, db=db)
+
+
+def check_output(output: Path, force: bool) -> None:
+    if output.is_dir():
+        raise ReviseError(f"{output} is a folder; give a file name")
+    if output.exists() and not force:
+        raise ReviseError(f"{output} exists; add --force to overwrite it")
+    if not output.parent.is_dir():
+        raise ReviseError(f"folder {output.parent} does not exist")
+
+
+def export_cards(
+    output: Path,
+    format_name: str,
+    *,
+    deck: str | None = None,
+    topic: str | None = None,
+    kind: str | None = None,
+    with_scheduling: bool = False,
+    force: bool = False,
+    db: Path | None = None,
+) -> int:
+    """Write the matching cards to `output`; the number written."""
+    from revise.db import card_reviews
+    from revise.exporters import FORMATS, writer
+
+    if format_name not in FORMATS:
+        raise ReviseError(f"unknown format {format_name!r}; choose from {', '.join(FORMATS)}")
+    if with_scheduling and format_name != "apkg":
+        raise ReviseError("--with-scheduling works with --format apkg only")
+    check_output(output, force)
+    options: dict = {}
+    with open_store(db) as store:
+        found = store.cards(deck=deck, topic=topic, kind=kind,
+                            include_retired=format_name == "json")
+        if format_name == "apkg":
+            options["descriptions"] = {row["name"]: row["description"] for row in store.decks()}
+            if with_scheduling:
+                options["with_scheduling"] = True
+                options["reviews"] = card_reviews(store, [card["id"] for card in found])
+    if not found:
+        raise ReviseError("no cards match: nothing to export")
+    try:
+        writer(format_name)(found, output, **options)
+    except OSError as error:
+        raise ReviseError(f"cannot write {output}: {error.strerror or error}") from None
+    typer.echo(f"{len(found)} cards → {output}")
+    return len(found)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(export)

@@ -1,0 +1,102 @@
+"""`revise extract`: notes files → cards in the database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from revise.cli import DbOption, db_path, open_store
+from revise.errors import NotesError
+
+# Larger notes than this are almost certainly not notes (or need splitting).
+MAX_NOTES_BYTES = 16 * 1024 * 1024
+
+
+def read_notes(path: Path) -> str:
+    """The text of a notes file, or a NotesError that says what is wrong with it."""
+    from revise.notes import decode_notes
+
+    if not path.exists():
+        raise NotesError(f"{path}: no such file")
+    if path.is_dir():
+        raise NotesError(f"{path} is a folder; give a notes file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_NOTES_BYTES:
+            raise NotesError(
+                f"{path} is too large for a notes file ({size / 1e6:.1f} MB; the limit is "
+                f"{MAX_NOTES_BYTES // (1024 * 1024)} MB): split it"
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        raise NotesError(f"cannot read {path}: {error.strerror}") from None
+    try:
+        return decode_notes(data)
+    except NotesError as error:
+        raise NotesError(f"{path} {error}") from None
+
+
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Notes files to read.", show_default=False)],
+    deck: Annotated[
+        str | None, typer.Option("--deck", "-d", help="Deck to file the cards in [default: the file's name].")
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the cards as a JSON array.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Turn bullet notes into cards: dates, figures, causes, definitions and lists.
+
+    Running it again on edited notes updates the cards, keeps their review
+    history, and retires cards whose bullets were removed.
+
+    Example: revise extract data/notes.txt --deck stalin
+    """
+    from revise.db import plan_sync, utc_now
+    from revise.extract import extract_cards
+
+    now = utc_now()
+    batches = []
+    for path in paths:
+        text = read_notes(path)
+        deck_name = deck or path.stem
+        drafts = extract_cards(text, deck_name)
+        if not drafts:
+            raise NotesError(f"{path}: found nothing to make cards from")
+        batches.append((path, deck_name, drafts))
+
+    plans = []
+    if dry_run:
+        target = db_path(db)
+        store = open_store(db, readonly=True) if target.exists() else None
+        for path, deck_name, drafts in batches:
+            stored = store.stored_cards(deck_name, path.name) if store else {}
+            plans.append(plan_sync(stored, drafts))
+        if store:
+            store.close()
+    else:
+        with open_store(db) as store, store.transaction():
+            plans = [store.sync_cards(deck_name, path.resolve(), drafts, now=now)
+                     for path, deck_name, drafts in batches]
+
+    if as_json:
+        cards = [
+            {**draft.to_dict(), "id": plan.ids.get(draft.id, draft.id)}
+            for plan, (_, _, drafts) in zip(plans, batches, strict=True)
+            for draft in drafts
+        ]
+        typer.echo(json.dumps(cards, ensure_ascii=False, indent=2))
+        if dry_run:
+            return  # stdout holds only the JSON array
+    for plan, (path, deck_name, _) in zip(plans, batches, strict=True):
+        suffix = " (dry run: nothing written)" if dry_run else ""
+        typer.echo(f"{path} → deck {deck_name}: {plan.report}{suffix}", err=as_json)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(extract)

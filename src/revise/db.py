@@ -1,0 +1,915 @@
+"""The database: connection, schema, migrations and every query. The only module with SQL.
+
+A database is one SQLite file in WAL mode. Its schema version lives in
+`PRAGMA user_version`; opening applies the migrations it lacks (after copying
+the file beside itself) and refuses a file written by a newer revise.
+Every write that belongs together runs in one `BEGIN IMMEDIATE` transaction.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from revise.errors import StoreError
+from revise.models import CardDraft
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5_000
+# Below this source similarity an edited bullet counts as a different bullet.
+MATCH_THRESHOLD = 0.6
+
+CARD_STATES = ("new", "learning", "review", "relearning")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso(moment: datetime | None) -> str | None:
+    """Timestamps are stored as ISO 8601 UTC text, so they sort as text."""
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+# --- migrations ---------------------------------------------------------------
+# Each function takes the schema from version N to N+1. They run in order inside
+# one transaction on open; add new ones at the end and never edit a released one.
+
+
+def _m001_initial(db: Database) -> None:
+    db["decks"].create(
+        {
+            "id": int,
+            "name": str,
+            "description": str,
+            "new_per_day": int,
+            "desired_retention": float,
+            "parameters": str,  # JSON list of FSRS weights fitted for this deck, or NULL
+            "created": str,
+        },
+        pk="id",
+        not_null={"name", "new_per_day", "desired_retention", "created"},
+        defaults={"new_per_day": 20, "desired_retention": 0.9, "description": ""},
+        strict=True,
+    )
+    db["decks"].create_index(["name"], unique=True)
+    db["cards"].create(
+        {
+            "id": str,
+            "deck_id": int,
+            "source_name": str,  # the notes file's name: cards are synced per deck and file
+            "source_path": str,
+            "kind": str,
+            "topic": str,  # JSON list of section titles, outermost first
+            "tags": str,  # JSON list of tags a card was imported with (Anki tags)
+            "question": str,
+            "answer": str,
+            "source": str,
+            "position": int,
+            "line": int,
+            "slot": int,
+            "created": str,
+            "updated": str,
+            "retired": int,
+            "suspended": int,
+            # FSRS memory state; state 'new' means never reviewed
+            "state": str,
+            "step": int,
+            "stability": float,
+            "difficulty": float,
+            "due": str,
+            "last_review": str,
+            "reps": int,
+            "lapses": int,
+        },
+        pk="id",
+        foreign_keys=[("deck_id", "decks", "id")],
+        not_null={"deck_id", "kind", "question", "answer", "source", "created", "updated",
+                  "retired", "suspended", "state", "reps", "lapses", "topic", "source_name"},
+        defaults={"retired": 0, "suspended": 0, "state": "new", "reps": 0, "lapses": 0,
+                  "position": 0, "line": 1, "slot": 0, "source_path": "", "tags": "[]"},
+        strict=True,
+    )
+    db["cards"].create_index(["deck_id", "source_name"])
+    db["cards"].create_index(["due"])
+    # The review queue and progress counts read only active cards; these partial
+    # indexes answer them without touching the table.
+    active = "WHERE retired = 0 AND suspended = 0"
+    db.execute(f"CREATE INDEX idx_cards_active_state_due ON cards (state, due) {active}")
+    db.execute(f"CREATE INDEX idx_cards_active_deck ON cards (deck_id, state, due) {active}")
+    db.execute("CREATE INDEX idx_cards_new ON cards (deck_id, source_name, position, slot)"
+               f" {active} AND state = 'new'")
+    db["reviews"].create(
+        {
+            "id": int,
+            "card_id": str,
+            "rating": int,
+            "reviewed_at": str,
+            "duration_ms": int,
+            "state": str,  # the card's state before the answer: new, learning, review, relearning
+            "state_before": str,  # JSON of the card's scheduling columns before the answer
+            "state_after": str,
+        },
+        pk="id",
+        foreign_keys=[("card_id", "cards", "id")],
+        not_null={"card_id", "rating", "reviewed_at", "state_before", "state_after"},
+        strict=True,
+    )
+    db["reviews"].create_index(["card_id"])
+    # covering: daily counts and true retention read only this index
+    db["reviews"].create_index(["reviewed_at", "state", "rating"])
+    # reviews written without `state` (imported histories) get it from state_before
+    db.execute(
+        "CREATE TRIGGER reviews_state AFTER INSERT ON reviews WHEN NEW.state IS NULL BEGIN"
+        " UPDATE reviews SET state = json_extract(NEW.state_before, '$.state')"
+        " WHERE id = NEW.id; END"
+    )
+    db["settings"].create({"key": str, "value": str}, pk="key", strict=True)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_m001_initial]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# --- the store ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    new: int = 0
+    updated: int = 0
+    retired: int = 0
+    unchanged: int = 0
+
+    def __str__(self) -> str:
+        return (f"{self.new} new, {self.updated} updated, {self.retired} retired, "
+                f"{self.unchanged} unchanged")
+
+
+class Store:
+    """An open revise database."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False):
+        """Open (creating, or migrating, as needed) the database at `path`.
+
+        `readonly` opens an existing database without writing anything to it, not
+        even a migration: for dry runs and read-only files.
+        """
+        self.path = Path(path)
+        self._check_file(create=not readonly)
+        try:
+            if readonly:
+                conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                       isolation_level=None)
+            else:
+                conn = sqlite3.connect(self.path, isolation_level=None)
+            self.db = Database(conn)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if readonly:
+                self._check_version(self._version())
+                if self._version() < SCHEMA_VERSION:
+                    raise StoreError(f"{self.path} needs upgrading: run a command that writes")
+                return
+            self._migrate()
+            if self.db.journal_mode != "wal":
+                self.db.enable_wal()
+            # WAL with synchronous=NORMAL keeps every commit atomic and durable
+            # against a process crash, which is the failure that matters here.
+            conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as error:
+            raise store_error(self.path, error) from None
+
+    def _check_file(self, create: bool) -> None:
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a folder, not a database file")
+        if not self.path.parent.is_dir():
+            raise StoreError(f"folder {self.path.parent} does not exist")
+        if not self.path.exists():
+            if not create:
+                raise StoreError(f"no database at {self.path}")
+            return
+        try:
+            with self.path.open("rb") as handle:
+                header = handle.read(len(SQLITE_HEADER))
+        except OSError as error:
+            raise StoreError(f"cannot read {self.path}: {error.strerror}") from None
+        if header and header != SQLITE_HEADER:
+            raise StoreError(f"{self.path} is not a revise database (not an SQLite file)")
+
+    def _version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _check_version(self, version: int) -> None:
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer revise (schema {version}; this one knows "
+                f"up to {SCHEMA_VERSION}): upgrade revise to use it"
+            )
+        if version == 0 and self.db.table_names():
+            raise StoreError(f"{self.path} is an SQLite database but not a revise one")
+
+    def _migrate(self) -> None:
+        self._check_version(self._version())
+        if self._version() == SCHEMA_VERSION:
+            return
+        with self.transaction():
+            version = self._version()  # again, under the write lock: another process may have won
+            if version == SCHEMA_VERSION:
+                return
+            if version > 0:
+                self._backup_before_migration(version)
+            for migration in MIGRATIONS[version:]:
+                migration(self.db)
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _backup_before_migration(self, version: int) -> None:
+        copy = self.path.with_name(f"{self.path.name}.schema{version}.bak")
+        target = sqlite3.connect(copy)
+        try:
+            self.db.conn.backup(target)
+        finally:
+            target.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy of the database, taken while other sessions may be writing
+        (SQLite's online backup API copies a snapshot, not the file's bytes)."""
+        try:
+            copy = sqlite3.connect(target)
+            try:
+                self.db.conn.backup(copy)
+            finally:
+                copy.close()
+        except sqlite3.DatabaseError as error:
+            raise store_error(target, error) from None
+
+    def restore_from(self, backup: Path) -> None:
+        """Replace this database's content with `backup`'s, in one step that other
+        processes see either wholly or not at all."""
+        with Store(backup, readonly=True) as source:
+            try:
+                source.db.conn.backup(self.db.conn)
+            except sqlite3.DatabaseError as error:
+                raise store_error(self.path, error) from None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One write transaction. IMMEDIATE takes the write lock up front, so two
+        processes wait for each other (busy timeout) instead of failing mid-way."""
+        conn = self.db.conn
+        if conn.in_transaction:  # nested: the outermost transaction commits
+            yield self.db
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as error:
+            raise store_error(self.path, error) from None
+        try:
+            yield self.db
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise store_error(self.path, error) from None
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    # --- decks ----------------------------------------------------------------
+
+    def deck_id(self, name: str, *, now: datetime) -> int:
+        """The id of deck `name`, created if new. Call inside a transaction."""
+        row = self.db.execute("SELECT id FROM decks WHERE name = ?", [name]).fetchone()
+        if row:
+            return row[0]
+        return self.db["decks"].insert({"name": name, "created": iso(now)}).last_pk
+
+    def decks(self) -> list[dict]:
+        return list(self.db.query("SELECT * FROM decks ORDER BY name"))
+
+    def deck(self, name: str) -> dict | None:
+        rows = list(self.db.query("SELECT * FROM decks WHERE name = ?", [name]))
+        return rows[0] if rows else None
+
+    # --- cards ----------------------------------------------------------------
+
+    def stored_cards(self, deck: str, source_name: str) -> dict[str, dict]:
+        """The deck's cards from one notes file, retired ones too, by id."""
+        return {
+            row["id"]: row
+            for row in self.db.query(
+                "SELECT cards.id, kind, topic, question, answer, source, position, line, slot,"
+                " retired FROM cards JOIN decks ON decks.id = cards.deck_id"
+                " WHERE decks.name = ? AND source_name = ?",
+                [deck, source_name],
+            )
+        }
+
+    def sync_cards(
+        self, deck: str, source_path: Path, drafts: list[CardDraft], *, now: datetime
+    ) -> SyncPlan:
+        """Make the deck's cards from `source_path` match `drafts`, keeping identity
+        (see `plan_sync`), in one transaction."""
+        source_name = source_path.name
+        stamp = iso(now)
+        with self.transaction():
+            deck_id = self.deck_id(deck, now=now)
+            plan = plan_sync(self.stored_cards(deck, source_name), drafts)
+            for card_id, draft in plan.changed:
+                self.db.execute(
+                    "UPDATE cards SET kind = ?, topic = ?, question = ?, answer = ?, "
+                    "source = ?, position = ?, line = ?, slot = ?, source_path = ?, "
+                    "retired = 0, updated = ? WHERE id = ?",
+                    [*_content(draft).values(), str(source_path), stamp, card_id],
+                )
+            for card_id, draft in plan.moved:
+                self.db.execute(
+                    "UPDATE cards SET position = ?, line = ? WHERE id = ?",
+                    [draft.position, draft.line, card_id],
+                )
+            rows = []
+            for draft in plan.new:
+                plan.ids[draft.id] = self._free_id(draft.id, source_name)
+                rows.append({
+                    "id": plan.ids[draft.id], "deck_id": deck_id,
+                    "source_name": source_name, "source_path": str(source_path),
+                    **_content(draft), "created": stamp, "updated": stamp,
+                })
+            if rows:
+                self.db["cards"].insert_all(rows, batch_size=500)
+            for chunk in _chunks(plan.retired, 500):
+                marks = ",".join("?" * len(chunk))
+                self.db.execute(
+                    f"UPDATE cards SET retired = 1, updated = ? WHERE id IN ({marks})",
+                    [stamp, *chunk],
+                )
+        return plan
+
+    def _free_id(self, card_id: str, source_name: str) -> str:
+        """Two files in one deck can hold the same bullet; the second gets its own id."""
+        while self.db.execute("SELECT 1 FROM cards WHERE id = ?", [card_id]).fetchone():
+            card_id = hashlib.blake2b(f"{card_id}\x1f{source_name}".encode(),
+                                      digest_size=8).hexdigest()
+        return card_id
+
+    def cards(
+        self,
+        *,
+        deck: str | None = None,
+        topic: str | None = None,
+        kind: str | None = None,
+        search: str | None = None,
+        include_retired: bool = False,
+        limit: int | None = None,
+    ) -> list[dict]:
+        """Cards matching every filter given; text filters match literally, case-insensitively."""
+        where, params = card_filters(deck=deck, topic=topic, kind=kind, search=search,
+                                     include_retired=include_retired)
+        sql = (
+            "SELECT cards.*, decks.name AS deck FROM cards JOIN decks ON decks.id = cards.deck_id"
+            f" WHERE {where} ORDER BY decks.name, cards.source_name, cards.position, cards.kind,"
+            " cards.slot"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [decode_card(row) for row in self.db.query(sql, params)]
+
+
+def card_filters(
+    *,
+    deck: str | None = None,
+    topic: str | None = None,
+    kind: str | None = None,
+    search: str | None = None,
+    include_retired: bool = False,
+) -> tuple[str, list]:
+    """A WHERE clause over `cards` joined with `decks`. Text is matched with instr(),
+    never LIKE, so `%` and `_` in what the user typed mean themselves."""
+    clauses, params = ["1"], []
+    if not include_retired:
+        clauses.append("cards.retired = 0")
+    if deck is not None:
+        clauses.append("decks.name = ?")
+        params.append(deck)
+    if kind is not None:
+        clauses.append("cards.kind = ?")
+        params.append(kind)
+    if topic:
+        clauses.append("instr(lower(cards.topic), lower(?)) > 0")
+        params.append(json.dumps(topic, ensure_ascii=False)[1:-1])
+    if search:
+        clauses.append(
+            "(instr(lower(cards.question), lower(?)) > 0 OR instr(lower(cards.answer), lower(?)) > 0"
+            " OR instr(lower(cards.source), lower(?)) > 0)"
+        )
+        params.extend([search] * 3)
+    return " AND ".join(clauses), params
+
+
+def decode_card(row: dict) -> dict:
+    card = dict(row)
+    card["topic"] = json.loads(card["topic"])
+    card["tags"] = json.loads(card.get("tags") or "[]")
+    card["retired"] = bool(card["retired"])
+    card["suspended"] = bool(card["suspended"])
+    return card
+
+
+def _content(draft: CardDraft) -> dict:
+    return {
+        "kind": str(draft.kind),
+        "topic": json.dumps(list(draft.topic), ensure_ascii=False),
+        "question": draft.question,
+        "answer": draft.answer,
+        "source": draft.source,
+        "position": draft.position,
+        "line": draft.line,
+        "slot": draft.slot,
+    }
+
+
+@dataclass
+class SyncPlan:
+    """What syncing drafts into stored cards changes; computed without touching the database."""
+
+    changed: list[tuple[str, CardDraft]] = field(default_factory=list)
+    moved: list[tuple[str, CardDraft]] = field(default_factory=list)
+    new: list[CardDraft] = field(default_factory=list)
+    retired: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    # the stored id each draft's card has (differs from the draft's own id after an edit)
+    ids: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def report(self) -> SyncReport:
+        return SyncReport(len(self.new), len(self.changed), len(self.retired),
+                          self.unchanged + len(self.moved))
+
+
+def plan_sync(stored: dict[str, dict], drafts: list[CardDraft]) -> SyncPlan:
+    """Pair drafts with stored cards: first by id, then by how alike their bullets are.
+
+    A draft whose id is stored is that card. Left-over drafts are matched to left-over
+    stored cards of the same kind whose bullet is similar enough, so a bullet with a
+    typo fixed keeps its card, id and history with the new text. Stored cards left
+    with no draft are retired (kept with their history, no longer reviewed).
+    """
+    plan = SyncPlan()
+    pairs: list[tuple[str, CardDraft]] = []
+    leftover: list[CardDraft] = []
+    for draft in drafts:
+        (pairs.append((draft.id, draft)) if draft.id in stored else leftover.append(draft))
+    taken = {card_id for card_id, _ in pairs}
+    free = [row for card_id, row in stored.items() if card_id not in taken]
+    matched = _match_similar(leftover, free) if leftover and free else {}
+    pairs.extend((card_id, leftover[index]) for index, card_id in matched.items())
+    plan.new = [draft for index, draft in enumerate(leftover) if index not in matched]
+    taken.update(matched.values())
+    plan.ids = {draft.id: draft.id for draft in plan.new}
+
+    for card_id, draft in pairs:
+        plan.ids[draft.id] = card_id
+        row = stored[card_id]
+        content = _content(draft)
+        if row["retired"] or any(row[name] != content[name] for name in _TEXT_COLUMNS):
+            plan.changed.append((card_id, draft))
+        elif (row["position"], row["line"], row["slot"]) != (draft.position, draft.line,
+                                                             draft.slot):
+            plan.moved.append((card_id, draft))
+        else:
+            plan.unchanged += 1
+    plan.retired = [card_id for card_id, row in stored.items()
+                    if card_id not in taken and not row["retired"]]
+    return plan
+
+
+_TEXT_COLUMNS = ("kind", "topic", "question", "answer", "source")
+
+
+def _match_similar(drafts: list[CardDraft], rows: list[dict]) -> dict[int, str]:
+    """Best-first pairing of drafts (by index) with stored rows of the same kind."""
+    by_kind: dict[str, list[dict]] = {}
+    for row in rows:
+        by_kind.setdefault(row["kind"], []).append(row)
+    candidates: list[tuple[float, int, str]] = []
+    for index, draft in enumerate(drafts):
+        topic = json.dumps(list(draft.topic), ensure_ascii=False)
+        kind_rows = by_kind.get(str(draft.kind), [])
+        # With many edits at once, compare only within the same topic to stay fast.
+        if len(kind_rows) * len(drafts) > 2_000_000:
+            kind_rows = [row for row in kind_rows if row["topic"] == topic]
+        matcher = difflib.SequenceMatcher(None, b=draft.source, autojunk=False)
+        for row in kind_rows:
+            matcher.set_seq1(row["source"])
+            if (matcher.real_quick_ratio() < MATCH_THRESHOLD
+                    or matcher.quick_ratio() < MATCH_THRESHOLD):
+                continue
+            score = matcher.ratio()
+            if score < MATCH_THRESHOLD:
+                continue
+            # Prefer the same slot and topic when a bullet gives several cards of a kind.
+            score += 0.01 * (row["slot"] == draft.slot) + 0.01 * (row["topic"] == topic)
+            candidates.append((score, index, row["id"]))
+    candidates.sort(key=lambda item: -item[0])
+    matched: dict[int, str] = {}
+    used: set[str] = set()
+    for _score, index, card_id in candidates:
+        if index not in matched and card_id not in used:
+            matched[index] = card_id
+            used.add(card_id)
+    return matched
+
+
+def _chunks(items: list, size: int) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def store_error(path: Path, error: sqlite3.DatabaseError) -> StoreError:
+    """One line a user can act on, for the SQLite errors a user can cause."""
+    text = str(error)
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"{path} is read-only: cannot save changes")
+    if "locked" in text or "busy" in text:
+        return StoreError(f"{path} is locked by another revise process; try again in a moment")
+    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
+        return StoreError(f"{path} is damaged or not a revise database ({text})")
+    if "disk is full" in text or "database or disk is full" in text:
+        return StoreError(f"no space left to write {path}")
+    if "unable to open" in text:
+        return StoreError(f"cannot open {path}")
+    return StoreError(f"database error in {path}: {text}")
+
+
+# --- share: export history, import ---------------------------------------------
+
+
+def card_reviews(store: Store, card_ids: Iterable[str]) -> dict[str, list[dict]]:
+    """Each card's reviews, oldest first, with the states before and after decoded."""
+    history: dict[str, list[dict]] = {}
+    for chunk in _chunks(list(card_ids), 500):
+        marks = ",".join("?" * len(chunk))
+        for row in store.db.query(
+            f"SELECT * FROM reviews WHERE card_id IN ({marks}) ORDER BY reviewed_at, id", chunk
+        ):
+            review = dict(row)
+            for name in ("state_before", "state_after"):
+                review[name] = json.loads(review[name] or "{}")
+            history.setdefault(review["card_id"], []).append(review)
+    return history
+
+
+def card_homes(store: Store, card_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Where cards with these ids already live: id → (deck name, source file name)."""
+    homes: dict[str, tuple[str, str]] = {}
+    for chunk in _chunks(list(card_ids), 500):
+        marks = ",".join("?" * len(chunk))
+        for row in store.db.execute(
+            "SELECT cards.id, decks.name, cards.source_name FROM cards"
+            f" JOIN decks ON decks.id = cards.deck_id WHERE cards.id IN ({marks})",
+            chunk,
+        ):
+            homes[row[0]] = (row[1], row[2])
+    return homes
+
+
+def set_card_tags(store: Store, tags: dict[str, list[str]]) -> None:
+    """Record the tags imported cards came with. Call inside a transaction."""
+    for card_id, card_tags in tags.items():
+        store.db.execute("UPDATE cards SET tags = ? WHERE id = ?",
+                         [json.dumps(card_tags, ensure_ascii=False), card_id])
+
+
+def set_deck_description(store: Store, name: str, description: str, *, now: datetime) -> None:
+    """Give deck `name` (created if new) a description. Call inside a transaction."""
+    deck_id = store.deck_id(name, now=now)
+    store.db.execute("UPDATE decks SET description = ? WHERE id = ?", [description, deck_id])
+
+
+def decks_with_source(store: Store, source_name: str) -> list[str]:
+    """The decks holding cards from a file of this name, retired ones included."""
+    return [row[0] for row in store.db.execute(
+        "SELECT DISTINCT decks.name FROM cards JOIN decks ON decks.id = cards.deck_id"
+        " WHERE cards.source_name = ? ORDER BY decks.name", [source_name])]
+
+
+# --- review: queue, ratings, undo, progress ----------------------------------------
+# Queries for `revise review`, `due` and `stats`. They read active cards through the
+# partial indexes made in _m001 (the `retired = 0 AND suspended = 0` in each query is
+# what lets SQLite use them) and aggregate in SQL, so they stay fast on large decks.
+
+_SCHEDULE = ("state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses")
+_ACTIVE = "cards.retired = 0 AND cards.suspended = 0"
+
+
+def _queue_filters(deck_ids: list[int] | None, topic: str | None) -> tuple[str, list]:
+    clauses, params = [_ACTIVE], []
+    if deck_ids is not None:
+        clauses.append(f"cards.deck_id IN ({','.join('?' * len(deck_ids)) or 'NULL'})")
+        params.extend(deck_ids)
+    if topic:
+        clauses.append("instr(lower(cards.topic), lower(?)) > 0")
+        params.append(json.dumps(topic, ensure_ascii=False)[1:-1])
+    return " AND ".join(clauses), params
+
+
+def queue_cards(store: Store, *, states: tuple[str, ...], before: str,
+                deck_ids: list[int] | None = None, topic: str | None = None,
+                limit: int | None = None) -> list[dict]:
+    """Active cards in `states` due before `before`, soonest first."""
+    where, params = _queue_filters(deck_ids, topic)
+    marks = ",".join("?" * len(states))
+    sql = (f"SELECT id, deck_id, source_name, position, state, due FROM cards"
+           f" WHERE {where} AND state IN ({marks}) AND due < ? ORDER BY due, id")
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return [dict(row) for row in store.db.query(sql, [*params, *states, before])]
+
+
+def new_cards(store: Store, deck_id: int, *, limit: int, topic: str | None = None,
+              skip_bullets: set[tuple[str, int]] = frozenset()) -> list[dict]:
+    """Up to `limit` new cards of a deck in notes order, one per bullet, leaving out
+    bullets in `skip_bullets` (source_name, position)."""
+    if limit <= 0:
+        return []
+    where, params = _queue_filters([deck_id], topic)
+    cursor = store.db.execute(
+        f"SELECT id, deck_id, source_name, position, state, due FROM cards WHERE {where}"
+        " AND state = 'new' ORDER BY deck_id, source_name, position, slot", params)
+    columns = [item[0] for item in cursor.description]
+    found: list[dict] = []
+    taken = set(skip_bullets)
+    for values in cursor:
+        row = dict(zip(columns, values, strict=True))
+        bullet = (row["source_name"], row["position"])
+        if bullet in taken:
+            continue
+        taken.add(bullet)
+        found.append(row)
+        if len(found) >= limit:
+            break
+    cursor.close()
+    return found
+
+
+def new_started_since(store: Store, since: str) -> dict[int, int]:
+    """New cards first answered since `since`, by deck: what today's new-card limit has used."""
+    rows = store.db.execute(
+        "SELECT cards.deck_id, count(*) FROM reviews JOIN cards ON cards.id = reviews.card_id"
+        " WHERE reviews.reviewed_at >= ? AND reviews.state = 'new' GROUP BY cards.deck_id",
+        [since]).fetchall()
+    return dict(rows)
+
+
+def bullets_reviewed_since(store: Store, since: str) -> set[tuple[int, str, int]]:
+    """(deck_id, source_name, position) of every bullet with a card answered since `since`."""
+    return {tuple(row) for row in store.db.execute(
+        "SELECT DISTINCT cards.deck_id, cards.source_name, cards.position FROM reviews"
+        " JOIN cards ON cards.id = reviews.card_id WHERE reviews.reviewed_at >= ?", [since])}
+
+
+def review_card(store: Store, card_id: str) -> dict | None:
+    """One card with its deck's scheduling options, as the session shows and rates it."""
+    rows = list(store.db.query(
+        "SELECT cards.*, decks.name AS deck, decks.desired_retention, decks.parameters"
+        " FROM cards JOIN decks ON decks.id = cards.deck_id WHERE cards.id = ?", [card_id]))
+    return decode_card(rows[0]) if rows else None
+
+
+def record_rating(store: Store, card_id: str, before: dict, after: dict, *, rating: int,
+                  reviewed_at: str, duration_ms: int | None) -> int | None:
+    """Store one answer: the card's new state and its review row, in one transaction.
+
+    `before` is the card's scheduling state when it was drawn. If the stored card no
+    longer matches it (another session answered it meanwhile, or it was suspended or
+    retired), nothing is written and None is returned; otherwise the review's id.
+    """
+    with store.transaction():
+        row = store.db.execute(
+            f"SELECT {', '.join(_SCHEDULE)}, retired, suspended FROM cards WHERE id = ?",
+            [card_id]).fetchone()
+        if row is None or row[-2] or row[-1] or tuple(row[:-2]) != tuple(
+                before[name] for name in _SCHEDULE):
+            return None
+        store.db.execute(
+            f"UPDATE cards SET {', '.join(f'{name} = ?' for name in _SCHEDULE)} WHERE id = ?",
+            [*(after[name] for name in _SCHEDULE), card_id])
+        cursor = store.db.execute(
+            "INSERT INTO reviews (card_id, rating, reviewed_at, duration_ms, state,"
+            " state_before, state_after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [card_id, rating, reviewed_at, duration_ms, before["state"],
+             json.dumps({name: before[name] for name in _SCHEDULE}),
+             json.dumps({name: after[name] for name in _SCHEDULE})])
+        return cursor.lastrowid
+
+
+def undo_rating(store: Store, review_id: int) -> str | None:
+    """Put a card back as it was before review `review_id` and delete that review, in one
+    transaction. Returns the card's id, or None if the review is gone or the card has
+    been answered again since."""
+    with store.transaction():
+        row = store.db.execute(
+            "SELECT card_id, state_before, state_after FROM reviews WHERE id = ?",
+            [review_id]).fetchone()
+        if row is None:
+            return None
+        card_id, before, after = row[0], json.loads(row[1]), json.loads(row[2])
+        current = store.db.execute(f"SELECT {', '.join(_SCHEDULE)} FROM cards WHERE id = ?",
+                                   [card_id]).fetchone()
+        if current is None or tuple(current) != tuple(after[name] for name in _SCHEDULE):
+            return None
+        store.db.execute(
+            f"UPDATE cards SET {', '.join(f'{name} = ?' for name in _SCHEDULE)} WHERE id = ?",
+            [*(before[name] for name in _SCHEDULE), card_id])
+        store.db.execute("DELETE FROM reviews WHERE id = ?", [review_id])
+        return card_id
+
+
+def suspend_card(store: Store, card_id: str, suspended: bool = True) -> None:
+    with store.transaction():
+        store.db.execute("UPDATE cards SET suspended = ? WHERE id = ?",
+                         [int(suspended), card_id])
+
+
+def deck_ids(store: Store, name: str | None) -> list[int] | None:
+    """[id] of deck `name` (StoreError if there is none), or None for every deck."""
+    if name is None:
+        return None
+    row = store.db.execute("SELECT id FROM decks WHERE name = ?", [name]).fetchone()
+    if row is None:
+        names = [deck["name"] for deck in store.decks()]
+        known = f"; decks: {', '.join(names)}" if names else "; there are no decks yet"
+        raise StoreError(f"no deck named {name!r}{known}")
+    return [row[0]]
+
+
+def next_due(store: Store, after: str, *, deck_ids: list[int] | None = None,
+             topic: str | None = None) -> str | None:
+    """When the first active, already-studied card falls due after `after`."""
+    where, params = _queue_filters(deck_ids, topic)
+    values = [store.db.execute(
+        f"SELECT min(due) FROM cards WHERE {where} AND state = ? AND due >= ?",
+        [*params, state, after]).fetchone()[0] for state in ("learning", "review", "relearning")]
+    values = [value for value in values if value]
+    return min(values) if values else None
+
+
+def due_counts(store: Store, *, now: str, day_end: str) -> list[dict]:
+    """Per deck, active cards by what today holds for them: new (not yet studied),
+    learning (due before day_end), due (reviews due by now), later (reviews due later
+    today) and cards (all active)."""
+    return list(store.db.query(
+        "SELECT decks.id AS deck_id, decks.name AS deck, decks.new_per_day,"
+        " coalesce(counts.new, 0) AS new, coalesce(counts.learning, 0) AS learning,"
+        " coalesce(counts.due, 0) AS due, coalesce(counts.later, 0) AS later,"
+        " coalesce(counts.cards, 0) AS cards FROM decks LEFT JOIN ("
+        "  SELECT deck_id, sum(state = 'new') AS new,"
+        "   sum(state IN ('learning', 'relearning') AND due < :end) AS learning,"
+        "   sum(state = 'review' AND due <= :now) AS due,"
+        "   sum(state = 'review' AND due > :now AND due < :end) AS later,"
+        "   count(*) AS cards"
+        f"  FROM cards WHERE {_ACTIVE} GROUP BY deck_id"
+        " ) AS counts ON counts.deck_id = decks.id ORDER BY decks.name",
+        {"now": now, "end": day_end}))
+
+
+def reviews_between(store: Store, bounds: list[str], *,
+                    deck_ids: list[int] | None = None) -> list[int]:
+    """The number of reviews in each interval [bounds[i], bounds[i+1])."""
+    if deck_ids is None:
+        sql = "SELECT count(*) FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ?"
+        extra: list = []
+    else:
+        sql = ("SELECT count(*) FROM reviews JOIN cards ON cards.id = reviews.card_id"
+               " WHERE reviewed_at >= ? AND reviewed_at < ?"
+               f" AND cards.deck_id IN ({','.join('?' * len(deck_ids))})")
+        extra = list(deck_ids)
+    return [store.db.execute(sql, [start, end, *extra]).fetchone()[0]
+            for start, end in zip(bounds, bounds[1:], strict=False)]
+
+
+def reviews_total(store: Store, *, deck_ids: list[int] | None = None) -> int:
+    if deck_ids is None:
+        return store.db.execute("SELECT count(*) FROM reviews").fetchone()[0]
+    return store.db.execute(
+        "SELECT count(*) FROM reviews JOIN cards ON cards.id = reviews.card_id"
+        f" WHERE cards.deck_id IN ({','.join('?' * len(deck_ids))})", deck_ids).fetchone()[0]
+
+
+def review_pass_counts(store: Store, since: str, *,
+                       deck_ids: list[int] | None = None) -> tuple[int, int]:
+    """(answers, answers not Again) since `since`, for cards that were in review:
+    true retention, leaving out learning steps."""
+    sql = ("SELECT count(*), coalesce(sum(rating > 1), 0) FROM reviews"
+           " WHERE reviewed_at >= ? AND state = 'review'")
+    params: list = [since]
+    if deck_ids is not None:
+        sql += (" AND card_id IN (SELECT id FROM cards WHERE deck_id IN"
+                f" ({','.join('?' * len(deck_ids))}))")
+        params.extend(deck_ids)
+    total, passed = store.db.execute(sql, params).fetchone()
+    return total, passed
+
+
+def due_between(store: Store, bounds: list[str], *,
+                deck_ids: list[int] | None = None) -> list[int]:
+    """Studied cards falling due in each interval [bounds[i], bounds[i+1]); the first
+    interval also holds every card already overdue."""
+    where, params = _queue_filters(deck_ids, None)
+    sql = (f"SELECT count(*) FROM cards WHERE {where} AND state = ? AND due >= ? AND due < ?")
+    counts = []
+    for index, (start, end) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        start = "" if index == 0 else start
+        counts.append(sum(store.db.execute(sql, [*params, state, start, end]).fetchone()[0]
+                          for state in ("learning", "review", "relearning")))
+    return counts
+
+
+_RETRIEVABILITY = (
+    # FSRS's forgetting curve in SQL, with each deck's decay (its 21st fitted parameter)
+    "pow(1 + (pow(0.9, -1.0 / {decay}) - 1)"
+    " * max(0, CAST(julianday(:now) - julianday(cards.last_review) AS INTEGER))"
+    " / cards.stability, -{decay})"
+)
+
+
+def topic_strength(store: Store, *, now: str, default_decay: float,
+                   deck_ids: list[int] | None = None, weakest: int = 3) -> list[dict]:
+    """Per topic path: active cards, studied cards, mean retrievability of the studied
+    ones, and the `weakest` studied cards (lowest retrievability first)."""
+    named: dict = {"now": now, "decay": default_decay, "weakest": weakest}
+    where = _ACTIVE
+    if deck_ids is not None:
+        named.update({f"deck{index}": value for index, value in enumerate(deck_ids)})
+        where += f" AND cards.deck_id IN ({','.join(f':deck{i}' for i in range(len(deck_ids)))})"
+    decay = "coalesce(json_extract(decks.parameters, '$[20]'), :decay)"
+    recall = _RETRIEVABILITY.format(decay=decay)
+    studied = "cards.state != 'new' AND cards.stability IS NOT NULL"
+    topics = list(store.db.query(
+        f"SELECT cards.topic, count(*) AS cards, sum({studied}) AS studied,"
+        f" avg(CASE WHEN {studied} THEN {recall} END) AS retrievability,"
+        " min(decks.name) AS deck, min(cards.source_name || char(31) || printf('%012d',"
+        " cards.position)) AS first"
+        " FROM cards JOIN decks ON decks.id = cards.deck_id"
+        f" WHERE {where} GROUP BY cards.topic ORDER BY deck, first", named))
+    weak: dict[str, list[dict]] = {}
+    for row in store.db.query(
+            "SELECT topic, id, question, retrievability FROM ("
+            f" SELECT cards.topic, cards.id, cards.question, {recall} AS retrievability,"
+            f" row_number() OVER (PARTITION BY cards.topic ORDER BY {recall}, cards.id) AS rank"
+            f" FROM cards JOIN decks ON decks.id = cards.deck_id WHERE {where} AND {studied}"
+            ") WHERE rank <= :weakest ORDER BY topic, rank", named):
+        weak.setdefault(row["topic"], []).append(
+            {"id": row["id"], "question": row["question"],
+             "retrievability": row["retrievability"]})
+    for row in topics:
+        row["topic_path"] = json.loads(row.pop("topic"))
+        row["weakest"] = weak.get(json.dumps(row["topic_path"], ensure_ascii=False), [])
+        del row["first"]
+    return topics
+
+
+def setting(store: Store, key: str) -> str | None:
+    row = store.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def set_setting(store: Store, key: str, value: str) -> None:
+    with store.transaction():
+        store.db.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
+                         " ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
+
+
+def set_deck_option(store: Store, column: str, value: float | int,
+                    deck_ids: list[int] | None = None) -> int:
+    """Set `column` (new_per_day or desired_retention) on the given decks, or on all."""
+    if column not in ("new_per_day", "desired_retention"):
+        raise ValueError(column)
+    with store.transaction():
+        if deck_ids is None:
+            return store.db.execute(f"UPDATE decks SET {column} = ?", [value]).rowcount
+        marks = ",".join("?" * len(deck_ids))
+        return store.db.execute(f"UPDATE decks SET {column} = ? WHERE id IN ({marks})",
+                                [value, *deck_ids]).rowcount
+

@@ -1,0 +1,640 @@
+"""Notes text → outline of sections and bullets.
+
+This module owns two steps, both pure:
+
+* `decode_notes` turns the bytes of a notes file into text (encodings, line endings,
+  control characters) or raises `NotesError` with a one-line reason.
+* `parse_notes` turns that text into an `Outline`: nested `Section`s (headings) holding
+  `Bullet`s, each with its topic path, character offset and line.
+
+Two shapes of notes are understood. Clean outlines use Markdown headings, bullet
+markers and indentation. Flattened notes lost their line breaks when copied from a web
+page, so every line is one long run of `* Sub-topic- bullet- bullet=> Section...`, the
+markers glued to the word before them; a line is read that way only when it carries
+several glued markers, so a stray `word- word` in clean notes is left alone.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+from revise.errors import NotesError
+
+__all__ = ["Bullet", "Outline", "Section", "clean_text", "decode_notes", "parse_notes"]
+
+
+# ---------------------------------------------------------------------------- outline
+
+
+@dataclass(eq=False)
+class Bullet:
+    """One bullet (or, with `prose`, one plain paragraph) of the notes.
+
+    `text` is cleaned: whitespace collapsed, leftover marker junk removed, a trailing
+    `:` dropped (then `intro` is true: the bullet introduces its `children`). `topic`
+    holds the titles of the sections above it, outermost first, followed by any
+    `intro` bullets it is nested under. `detached` marks prose trailing after the
+    notes (page furniture, adverts): it is kept in the outline but gives no cards.
+    """
+
+    text: str
+    topic: tuple[str, ...]
+    position: int
+    line: int
+    prose: bool = False
+    intro: bool = False
+    detached: bool = False
+    children: list[Bullet] = field(default_factory=list, repr=False)
+    parent: Bullet | None = field(default=None, repr=False)
+
+
+@dataclass(eq=False)
+class Section:
+    """A heading and what sits under it.
+
+    `path` is the titles from the outermost section down to this one. `explicit` is
+    false for headings inferred from the text (a short line right before bullets, a
+    sub-heading glued onto the text before it); `intro` is true when the heading line
+    ended with `:` and so announces the list under it.
+    """
+
+    title: str
+    path: tuple[str, ...]
+    level: int
+    position: int
+    line: int
+    explicit: bool = True
+    intro: bool = False
+    bullets: list[Bullet] = field(default_factory=list, repr=False)
+    sections: list[Section] = field(default_factory=list, repr=False)
+
+
+@dataclass(eq=False)
+class Outline:
+    """Parsed notes: the section tree under `root`, plus every section and bullet in file order."""
+
+    root: Section
+    sections: list[Section] = field(default_factory=list, repr=False)
+    bullets: list[Bullet] = field(default_factory=list, repr=False)
+    flattened: bool = False
+
+
+# ---------------------------------------------------------------------------- decoding
+
+# Replaced by a space so that offsets into the text stay where they were.
+_CONTROL_CHARS = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]
+_DECODE_TABLE = {c: " " for c in _CONTROL_CHARS} | {0x2028: "\n", 0x2029: "\n"}
+_BINARY_BYTES = frozenset(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
+
+
+def decode_notes(data: bytes) -> str:
+    """The text of a notes file: BOMs stripped, UTF-16/32 decoded, line endings made `\\n`."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        text = _decode_wide(data, "utf-32")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _decode_wide(data, "utf-16")
+    else:
+        if b"\x00" in data or _looks_binary(data):
+            raise NotesError("looks like a binary file, not text notes")
+        skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+        try:
+            text = data[skip:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise NotesError(
+                f"is not UTF-8 text (invalid byte at offset {exc.start + skip})"
+            ) from None
+    if "\x00" in text:
+        raise NotesError("looks like a binary file, not text notes")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_DECODE_TABLE)
+    if not text.strip():
+        raise NotesError("is empty")
+    return text
+
+
+def _decode_wide(data: bytes, codec: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        name = codec.upper().replace("UTF", "UTF-", 1).replace("--", "-")
+        raise NotesError(f"is not {name} text (it starts with a {name} byte order mark)") from None
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if not sample:
+        return False
+    controls = sum(1 for b in sample if b in _BINARY_BYTES)
+    return controls * 10 > len(sample)
+
+
+# ---------------------------------------------------------------------------- cleaning
+
+_STRAY_STAR = re.compile(r"(?:(?<=[\s(\[])|^)\*(?=\w)")
+_DANGLING_EQUALS = re.compile(r" ?=(?=[;,.]|$)")
+_EDGE_JUNK = " ,;=*"
+
+
+def clean_text(raw: str) -> str:
+    """Tidy one bullet or heading as written: spacing, emphasis marks and marker leftovers.
+
+    The student's words are kept; only what the copy-paste left behind goes (a `=` whose
+    arrow lost its `>`, a `*` that marked a footnote, unmatched brackets at the ends).
+    """
+    text = " ".join(raw.split())
+    if not text:
+        return ""
+    for mark in ("**", "__"):
+        count = text.count(mark)
+        if count >= 2 and count % 2 == 0:
+            text = text.replace(mark, "")
+    text = _STRAY_STAR.sub("", text)
+    text = _DANGLING_EQUALS.sub("", text)
+    return trim_ends(text.strip(_EDGE_JUNK), keep_colon=True)
+
+
+_PAIRS = {"(": ")", "[": "]", "“": "”", "‘": "’", "«": "»"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+
+
+def trim_ends(text: str, *, keep_colon: bool = False) -> str:
+    """Drop spacing, trailing separators and unmatched brackets or quotes at the ends of `text`."""
+    strip_chars = " ,;" if keep_colon else " ,;:."
+    for _ in range(4):
+        before = text
+        text = text.strip(strip_chars)
+        if not keep_colon:
+            text = text.rstrip(".:")
+        if not text:
+            return ""
+        first, last = text[0], text[-1]
+        if first in _PAIRS and text.count(_PAIRS[first]) < text.count(first):
+            text = text[1:]
+        elif last in _CLOSERS and text.count(_CLOSERS[last]) < text.count(last):
+            # A closing ’ after a letter is an apostrophe (the students’), not a quote.
+            if not (last == "’" and len(text) > 1 and text[-2].isalpha()):
+                text = text[:-1]
+        elif first == '"' and text.count('"') % 2:
+            text = text[1:]
+        elif last == '"' and text.count('"') % 2:
+            text = text[:-1]
+        if text == before:
+            break
+    return text.strip()
+
+
+# ---------------------------------------------------------------------------- lines
+
+_LINE_TABLE = {c: " " for c in _CONTROL_CHARS} | {0xFEFF: " "}
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_TAB = 4
+
+_BULLET = re.compile(r"[ \t]*(?:[-*+•◦▪‣·–]|[0-9]{1,3}[.)])(?:[ \t]+|$)")
+_MORE_MARKERS = re.compile(r"(?:[-*+•][ \t]+)+")
+_CHECKBOX = re.compile(r"\[[ xX]\][ \t]+")
+_ATX = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
+_BOLD_LINE = re.compile(r"(\*\*|__)[^*_].*\1:?$")
+
+# A marker in a flattened line: at the start of the line, or glued to the character
+# before it. `- ` and `* ` need the space after them (so `Non-Aggression` and `*less`
+# stay text); a `=>` with a space before it is an arrow in the text, not a marker.
+_FLAT_MARK = re.compile(
+    r"(?:^[ \t]*|(?<=[^\s\-]))-(?=[ \t])"
+    r"|(?:^[ \t]*|(?<=[^\s*]))\*(?=[ \t])"
+    r"|(?:^[ \t]*|(?<=[^\s=<\-]))=>(?![>=])"
+    r"|•"
+)
+
+
+@dataclass(slots=True)
+class _Token:
+    kind: str  # blank, rule, heading, bullet, para, flat
+    indent: int = 0
+    text: str = ""
+    start: int = 0
+    line: int = 1
+    level: int = 0
+
+
+def _indent_width(prefix: str) -> int:
+    if "\t" not in prefix:
+        return len(prefix)
+    width = 0
+    for ch in prefix:
+        width = width + _TAB - width % _TAB if ch == "\t" else width + 1
+    return width
+
+
+def _flat_markers(content: str) -> list[re.Match[str]] | None:
+    """The markers of `content` if it reads as a flattened line, else None."""
+    glued = 0
+    marks: list[re.Match[str]] = []
+    for m in _FLAT_MARK.finditer(content):
+        marks.append(m)
+        # Only `•` can match after a space; the other markers match there only at the start.
+        if m.start() > 0 and not content[m.start() - 1].isspace():
+            glued += 1
+    starts_marked = bool(marks) and not content[: marks[0].start()].strip()
+    if glued >= 3 or (glued >= 2 and starts_marked):
+        return marks
+    return None
+
+
+def _tokenise(text: str) -> tuple[list[_Token], dict[int, list[re.Match[str]]]]:
+    tokens: list[_Token] = []
+    flat_marks: dict[int, list[re.Match[str]]] = {}
+    offset = 0
+    fenced = False
+    for lineno, raw in enumerate(text.splitlines(keepends=True), 1):
+        start = offset
+        offset += len(raw)
+        end = len(raw)
+        if raw.endswith("\r\n"):
+            end -= 2
+        elif raw and raw[-1] in _LINE_BREAKS:
+            end -= 1
+        content = raw[:end].translate(_LINE_TABLE)
+        stripped = content.strip()
+        if not stripped:
+            tokens.append(_Token("blank", line=lineno, start=start))
+            continue
+        if stripped.startswith(("```", "~~~")):
+            fenced = not fenced
+            tokens.append(_Token("rule", line=lineno, start=start))
+            continue
+        if fenced:
+            continue
+        lead = len(content) - len(content.lstrip())
+        indent = _indent_width(content[:lead])
+
+        marks = _flat_markers(content)
+        if marks is not None:
+            flat_marks[len(tokens)] = marks
+            tokens.append(_Token("flat", text=content, start=start, line=lineno))
+            continue
+
+        m = _ATX.match(content)
+        if m:
+            title = content[m.end() :].rstrip()
+            bare = title.rstrip("#")
+            if bare != title and (not bare or bare[-1] in " \t"):
+                title = bare.rstrip()
+            tokens.append(
+                _Token("heading", indent, title, start + m.end(), lineno, level=len(m.group(1)))
+            )
+            continue
+
+        if len(stripped) >= 2 and lead <= 3 and stripped.strip("=") == "":
+            if tokens and tokens[-1].kind == "para":
+                tokens[-1].kind, tokens[-1].level = "heading", 1
+            continue
+        rule_chars = {stripped[0], " ", "\t"}
+        if len(stripped) >= 3 and stripped[0] in "-*_" and set(stripped) <= rule_chars:
+            if stripped[0] == "-" and tokens and tokens[-1].kind == "para":
+                tokens[-1].kind, tokens[-1].level = "heading", 2
+            else:
+                tokens.append(_Token("rule", line=lineno, start=start))
+            continue
+
+        m = _BULLET.match(content)
+        if m:
+            pos = m.end()
+            more = _MORE_MARKERS.match(content, pos)
+            if more:
+                pos = more.end()
+            box = _CHECKBOX.match(content, pos)
+            if box:
+                pos = box.end()
+            tokens.append(_Token("bullet", indent, content[pos:], start + pos, lineno))
+            continue
+
+        tokens.append(_Token("para", indent, stripped, start + lead, lineno))
+    return tokens, flat_marks
+
+
+# ---------------------------------------------------------------------------- building
+
+_MAX_TITLE = 200
+_MAX_HEADING_WORDS = 16
+_MAX_INTRO_DEPTH = 3
+
+
+@dataclass(slots=True)
+class _Open:
+    level: int
+    section: Section
+
+
+class _Builder:
+    def __init__(self) -> None:
+        root = Section(title="", path=(), level=0, position=0, line=1)
+        self.outline = Outline(root=root)
+        self.headings: list[_Open] = []
+        self.nest: list[tuple[int, Bullet]] = []
+        self.parts: dict[int, list[str]] = {}  # id(bullet) → raw text pieces
+        self.md_level = 0
+
+    # -- sections
+
+    @property
+    def section(self) -> Section:
+        return self.headings[-1].section if self.headings else self.outline.root
+
+    def explicit_level(self) -> int:
+        for open_ in reversed(self.headings):
+            if open_.section.explicit:
+                return open_.level
+        return 0
+
+    def open_section(
+        self, raw: str, level: int, position: int, line: int, *, explicit: bool
+    ) -> Section | None:
+        self.nest.clear()
+        title = clean_text(raw)
+        intro = title.endswith(":")
+        title = title.rstrip(":").rstrip()
+        if len(title) > _MAX_TITLE:
+            title = title[:_MAX_TITLE].rstrip() + "…"
+        if not any(ch.isalnum() for ch in title):
+            return None
+        while self.headings and self.headings[-1].level >= level:
+            self.headings.pop()
+        parent = self.section
+        section = Section(
+            title=title,
+            path=(*parent.path, title),
+            level=level,
+            position=position,
+            line=line,
+            explicit=explicit,
+            intro=intro,
+        )
+        parent.sections.append(section)
+        self.outline.sections.append(section)
+        self.headings.append(_Open(level, section))
+        return section
+
+    # -- bullets
+
+    def add_bullet(
+        self,
+        raw: str,
+        position: int,
+        line: int,
+        *,
+        indent: int = 0,
+        prose: bool = False,
+        nested: bool = True,
+    ) -> Bullet:
+        parent: Bullet | None = None
+        if nested:
+            while self.nest and self.nest[-1][0] >= indent:
+                self.nest.pop()
+            parent = self.nest[-1][1] if self.nest else None
+        else:
+            self.nest.clear()
+        section = self.section
+        if parent is None:
+            topic = section.path
+        elif parent.intro and len(parent.topic) - len(section.path) < _MAX_INTRO_DEPTH:
+            topic = (*parent.topic, parent.text)
+        else:
+            topic = parent.topic
+        intro = len(raw) <= _MAX_TITLE and raw.rstrip().endswith(":")
+        bullet = Bullet(
+            text="",
+            topic=topic,
+            position=position,
+            line=line,
+            prose=prose,
+            intro=intro,
+            parent=parent,
+        )
+        if intro:
+            # Children need the finished title for their topic now.
+            bullet.text = clean_text(raw).rstrip(":").rstrip()
+        self.parts[id(bullet)] = [raw]
+        if parent is None:
+            section.bullets.append(bullet)
+        else:
+            parent.children.append(bullet)
+        self.outline.bullets.append(bullet)
+        if nested and not prose:
+            self.nest.append((indent, bullet))
+        return bullet
+
+    def finish(self) -> Outline:
+        kept: list[Bullet] = []
+        for bullet in self.outline.bullets:
+            raw = " ".join(self.parts.pop(id(bullet)))
+            if not bullet.intro:
+                bullet.text = clean_text(raw).rstrip(":").rstrip()
+            if any(ch.isalnum() for ch in bullet.text):
+                kept.append(bullet)
+        if len(kept) != len(self.outline.bullets):
+            dropped = {id(b) for b in self.outline.bullets} - {id(b) for b in kept}
+            for section in self.outline.sections + [self.outline.root]:
+                section.bullets = [b for b in section.bullets if id(b) not in dropped]
+            for bullet in kept:
+                if bullet.children:
+                    bullet.children = [b for b in bullet.children if id(b) not in dropped]
+            self.outline.bullets = kept
+        return self.outline
+
+
+def parse_notes(text: str) -> Outline:
+    """Parse notes text into an `Outline`. Never raises on any input; pure."""
+    tokens, flat_marks = _tokenise(text)
+    builder = _Builder()
+    last_structure = -1
+    prose_tokens: list[tuple[int, Bullet]] = []
+    previous: Bullet | None = None  # the item the last non-blank line added to
+    previous_kind = "blank"
+
+    for i, tok in enumerate(tokens):
+        kind = tok.kind
+        if kind in ("blank", "rule"):
+            previous_kind = kind
+            continue
+        if kind == "heading":
+            section = builder.open_section(tok.text, tok.level, tok.start, tok.line, explicit=True)
+            if section is not None:
+                builder.md_level = tok.level
+            last_structure, previous, previous_kind = i, None, kind
+            continue
+        if kind == "flat":
+            builder.outline.flattened = True
+            _read_flat_line(builder, tok, flat_marks[i])
+            last_structure, previous, previous_kind = i, None, kind
+            continue
+        if kind == "bullet":
+            previous = builder.add_bullet(tok.text, tok.start, tok.line, indent=tok.indent)
+            last_structure, previous_kind = i, kind
+            continue
+
+        # A plain line: part of the bullet above, a heading for the bullets below, or prose.
+        text = tok.text
+        follower = _next_content(tokens, i)
+        top = builder.nest[-1] if builder.nest else None
+        if (
+            top is not None
+            and tok.indent > top[0]
+            and not (text.endswith(":") and follower is not None and follower.indent > tok.indent)
+        ):
+            builder.parts[id(top[1])].append(text)
+            previous_kind = "bullet"
+            continue
+        if _is_paragraph_heading(
+            tok, follower, immediate=follower is tokens[i + 1] if i + 1 < len(tokens) else False
+        ):
+            builder.open_section(
+                text, builder.explicit_level() + 1, tok.start, tok.line, explicit=False
+            )
+            last_structure, previous, previous_kind = i, None, "heading"
+            continue
+        if (
+            previous is not None
+            and previous_kind in ("bullet", "para")
+            and _continues(builder.parts[id(previous)][-1], text)
+        ):
+            builder.parts[id(previous)].append(text)
+            continue
+        previous = builder.add_bullet(text, tok.start, tok.line, prose=True, nested=False)
+        prose_tokens.append((i, previous))
+        previous_kind = "para"
+
+    if last_structure >= 0:
+        # Prose after the last heading or bullet, set apart by a blank line, is not
+        # part of the notes (a web page's advert or footer, say): it gives no cards.
+        first_after = last_structure + 1
+        gap = first_after < len(tokens) and tokens[first_after].kind in ("blank", "rule")
+        if gap:
+            for i, bullet in prose_tokens:
+                if i > last_structure:
+                    bullet.detached = True
+    return builder.finish()
+
+
+def _next_content(tokens: list[_Token], i: int) -> _Token | None:
+    for tok in tokens[i + 1 : i + 50]:
+        if tok.kind not in ("blank", "rule"):
+            return tok
+    return None
+
+
+def _is_paragraph_heading(tok: _Token, follower: _Token | None, *, immediate: bool) -> bool:
+    text = tok.text
+    words = len(text.split())
+    if _BOLD_LINE.match(text) and words <= _MAX_HEADING_WORDS and follower is not None:
+        return True
+    if follower is None or follower.kind not in ("bullet", "flat"):
+        return False
+    if text.endswith(":") and words <= 2 * _MAX_HEADING_WORDS:
+        return True
+    if follower.kind == "bullet" and follower.indent > tok.indent and words <= _MAX_HEADING_WORDS:
+        return True
+    return immediate and words <= 8 and len(text) <= 80 and text[-1] not in ".,;"
+
+
+def _continues(before: str, line: str) -> bool:
+    """A hard-wrapped line: the text before it runs on into a lowercase word."""
+    before = before.rstrip()
+    return bool(before) and before[-1] not in ".?!:;" and line[:1].islower()
+
+
+# ---------------------------------------------------------------------------- flattened
+
+
+def _read_flat_line(builder: _Builder, tok: _Token, marks: list[re.Match[str]]) -> None:
+    content, base = tok.text, tok.start
+    symbols = [m.group().lstrip() for m in marks]
+    has_dash = "-" in symbols or "•" in symbols
+    segments: list[tuple[str | None, int, int]] = []
+    if content[: marks[0].start()].strip():
+        segments.append((None, 0, marks[0].start()))
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(content)
+        segments.append((symbols[k], m.end(), end))
+
+    section_level = builder.md_level + 1
+    for marker, seg_start, seg_end in segments:
+        seg = content[seg_start:seg_end]
+        lead = len(seg) - len(seg.lstrip())
+        seg = seg.strip()
+        if not seg:
+            continue
+        position = base + seg_start + lead
+        cut = _glued_tail(seg)
+        head, tail = (seg, "") if cut is None else (seg[:cut], seg[cut:])
+
+        heading_level = 0
+        if marker == "=>":
+            heading_level = section_level
+        elif marker == "*" and has_dash:
+            heading_level = section_level + 1
+        if heading_level and len(head.split()) > _MAX_HEADING_WORDS:
+            heading_level = 0  # too long for a title: a bullet that lost its own marker
+
+        if heading_level:
+            builder.open_section(head, heading_level, position, tok.line, explicit=True)
+        else:
+            builder.add_bullet(head, position, tok.line, prose=marker is None, nested=False)
+        if tail:
+            builder.open_section(
+                tail, builder.explicit_level() + 1, position + cut, tok.line, explicit=False
+            )
+
+
+_TAIL_WINDOW = 80
+_MAX_TAIL_WORDS = 5
+
+
+def _glued_tail(seg: str) -> int | None:
+    """Where a sub-heading glued onto the end of `seg` starts, if there is one.
+
+    Copying lost the line break between a bullet and the next sub-heading, so the two
+    ran together: `...than HitlerRevisionist Views`, `...shot.1938`, `power?Traditional
+    View`. The join is a lowercase letter then a capitalised word (at least three
+    letters before it, so `McDonald` and `iPhone` are safe), a letter or `.?!)` then a
+    four-digit year, or `.?!` then a capitalised word.
+    """
+    n = len(seg)
+    if n < 5:
+        return None
+    year = seg[n - 4 :]
+    before = seg[n - 5]
+    if (
+        year.isascii()
+        and year.isdigit()
+        and 1000 <= int(year) <= 2100
+        and (before.isalpha() or before in ".?!)")
+    ):
+        return n - 4 if _has_alnum(seg[: n - 4]) else None
+    for j in range(n - 2, max(0, n - _TAIL_WINDOW), -1):
+        ch = seg[j]
+        if not (ch.isupper() and seg[j + 1].islower()):
+            continue
+        prev = seg[j - 1]
+        if prev.islower():
+            k = j
+            while k > 0 and j - k < 30 and seg[k - 1].isalpha():
+                k -= 1
+            prefix = seg[k:j]
+            if len(prefix) < 3:
+                continue
+            one_word = " " not in seg[j:]
+            if prefix[0].isupper() and one_word and len(prefix) < 5:
+                continue  # YouTube, GitHub: one camel-cased name, not two words
+        elif prev not in ".?!" or j < 2 or not seg[j - 2].isalpha():
+            continue
+        tail = seg[j:]
+        if len(tail.split()) > _MAX_TAIL_WORDS or tail[-1] in ".,;":
+            return None
+        return j if _has_alnum(seg[:j]) else None
+    return None
+
+
+def _has_alnum(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)

@@ -1,0 +1,279 @@
+"""Progress reports: what today holds (`revise due`, the dashboard) and how revision has
+gone (`revise stats`). Days are the student's revision days (see `scheduler.day_start`);
+this module turns them into UTC boundaries, db.py counts between them in SQL, and the
+results are plain dicts ready for JSON. Drawing them is `render_*`'s job.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, tzinfo
+
+from revise import db
+from revise.db import Store, iso
+from revise.scheduler import (
+    DEFAULT_DECAY,
+    DEFAULT_ROLLOVER_HOUR,
+    day_start,
+    day_starts,
+    next_day_start,
+    revision_day,
+)
+
+ROLLOVER_SETTING = "rollover_hour"
+CALENDAR_WEEKS = 26
+FORECAST_DAYS = 30
+
+
+def rollover_hour(store: Store) -> int:
+    value = db.setting(store, ROLLOVER_SETTING)
+    return DEFAULT_ROLLOVER_HOUR if value is None else int(value)
+
+
+def due_report(store: Store, now: datetime, *, rollover: int = DEFAULT_ROLLOVER_HOUR,
+               tz: tzinfo | None = None) -> dict:
+    """Per deck and in total: new cards today's limit lets in, learning cards due today,
+    reviews due now and later today, their total, and all active cards."""
+    start = iso(day_start(now, rollover, tz))
+    end = iso(next_day_start(now, rollover, tz))
+    started = db.new_started_since(store, start)
+    touched: set | None = None
+    decks = []
+    for row in db.due_counts(store, now=iso(now), day_end=end):
+        allowance = max(0, row["new_per_day"] - started.get(row["deck_id"], 0))
+        new = min(row["new"], allowance)
+        if new:
+            # one new card per bullet a day, as a session draws them
+            if touched is None:
+                touched = db.bullets_reviewed_since(store, start)
+            skip = {(name, position) for deck_id, name, position in touched
+                    if deck_id == row["deck_id"]}
+            new = len(db.new_cards(store, row["deck_id"], limit=allowance, skip_bullets=skip))
+        decks.append({
+            "deck": row["deck"],
+            "new": new,
+            "learning": row["learning"],
+            "due": row["due"],
+            "due_later_today": row["later"],
+            "total": new + row["learning"] + row["due"] + row["later"],
+            "cards": row["cards"],
+        })
+    totals = {key: sum(deck[key] for deck in decks)
+              for key in ("new", "learning", "due", "due_later_today", "total", "cards")}
+    return {**totals, "decks": decks}
+
+
+def streak(store: Store, now: datetime, *, rollover: int = DEFAULT_ROLLOVER_HOUR,
+           tz: tzinfo | None = None, deck_ids: list[int] | None = None,
+           known: dict[date, int] | None = None) -> int:
+    """Consecutive revision days with reviews, up to today (or up to yesterday while today
+    has none yet, so a streak does not look broken before the day's session)."""
+    today = revision_day(now, rollover, tz)
+    counts = dict(known or {})
+    day, length, chunk = today, 0, 28
+    while True:
+        if day not in counts:
+            first = day - timedelta(days=chunk - 1)
+            bounds = [iso(moment) for moment in day_starts(first, chunk, rollover, tz)]
+            for offset, count in enumerate(db.reviews_between(store, bounds, deck_ids=deck_ids)):
+                counts[first + timedelta(days=offset)] = count
+            chunk = min(chunk * 2, 366)
+        if counts[day]:
+            length += 1
+        elif day != today:
+            return length
+        day -= timedelta(days=1)
+
+
+def stats_report(store: Store, now: datetime, *, deck: str | None = None,
+                 rollover: int = DEFAULT_ROLLOVER_HOUR, tz: tzinfo | None = None,
+                 weeks: int = CALENDAR_WEEKS) -> dict:
+    ids = db.deck_ids(store, deck)
+    today = revision_day(now, rollover, tz)
+
+    first = today - timedelta(days=today.weekday() + 7 * (weeks - 1))  # a Monday
+    days = (today - first).days + 1
+    bounds = [iso(moment) for moment in day_starts(first, days, rollover, tz)]
+    per_day = db.reviews_between(store, bounds, deck_ids=ids)
+    calendar = {first + timedelta(days=offset): count for offset, count in enumerate(per_day)}
+
+    total, passed = db.review_pass_counts(store, iso(now - timedelta(days=30)), deck_ids=ids)
+
+    ahead = [iso(moment) for moment in day_starts(today, FORECAST_DAYS, rollover, tz)]
+    forecast = db.due_between(store, ahead, deck_ids=ids)
+
+    topics = db.topic_strength(store, now=iso(now), default_decay=DEFAULT_DECAY, deck_ids=ids)
+    return {
+        "deck": deck,
+        "today": today.isoformat(),
+        "reviews_today": calendar[today],
+        "reviews_total": db.reviews_total(store, deck_ids=ids),
+        "streak_days": streak(store, now, rollover=rollover, tz=tz, deck_ids=ids,
+                              known=calendar),
+        "retention_30d": passed / total if total else None,
+        "retention_30d_reviews": total,
+        "forecast": [{"date": (today + timedelta(days=offset)).isoformat(), "due": count}
+                     for offset, count in enumerate(forecast)],
+        "calendar": [{"date": day.isoformat(), "reviews": count}
+                     for day, count in calendar.items()],
+        "topics": [
+            {
+                "topic": row["topic_path"],
+                "deck": row["deck"],
+                "cards": row["cards"],
+                "studied": row["studied"],
+                "retrievability": row["retrievability"],
+                "weakest": row["weakest"],
+            }
+            for row in topics
+        ],
+    }
+
+
+# --- drawing --------------------------------------------------------------------------
+
+_BLOCKS = " ▁▂▃▄▅▆▇█"
+_HEAT = ("grey30", "#0e4429", "#006d32", "#26a641", "#39d353")  # none, then quartiles
+
+
+def bar_chart(values: list[int], labels: dict[int, str], *, height: int = 8):
+    """A column per value, eighth-blocks for the top of each bar, `labels` placed under
+    the columns they name (by index)."""
+    from rich.text import Text
+
+    top = max(values, default=0)
+    scale = height / top if top else 0
+    width = len(str(top))
+    text = Text()
+    for level in range(height, 0, -1):
+        axis = str(top) if level == height else ("0" if level == 1 and not top else "")
+        text.append(f"{axis:>{width}} │", style="dim")
+        for value in values:
+            fill = value * scale - (level - 1)
+            block = _BLOCKS[8] if fill >= 1 else _BLOCKS[max(0, round(fill * 8))]
+            if value and level == 1 and block == " ":
+                block = _BLOCKS[1]  # a day with any cards shows
+            text.append(block + " ", style="cyan")
+        text.append("\n")
+    text.append(" " * width + " └" + "─" * (2 * len(values)) + "\n", style="dim")
+    line = [" "] * (2 * len(values) + 10)
+    for index, label in labels.items():
+        start = 2 * index
+        line[start:start + len(label)] = label
+    text.append(" " * (width + 2) + "".join(line).rstrip(), style="dim")
+    return text
+
+
+def heatmap(calendar: list[dict], today: date):
+    """Reviews per day as GitHub draws contributions: a column per week, Monday on top."""
+    from rich.text import Text
+
+    days = {date.fromisoformat(item["date"]): item["reviews"] for item in calendar}
+    if not days:
+        return Text("")
+    start = min(days)
+    first = start - timedelta(days=start.weekday())  # the Monday of the first week
+    weeks = (today - first).days // 7 + 1
+    busy = sorted(count for count in days.values() if count)
+    cuts = [busy[int(len(busy) * share)] for share in (0.25, 0.5, 0.75)] if busy else []
+
+    def shade(count: int) -> str:
+        if not count:
+            return _HEAT[0]
+        return _HEAT[1 + sum(count > cut for cut in cuts)]
+
+    text = Text("    ")
+    last_month = None
+    header = [" "] * (2 * weeks + 4)
+    for week in range(weeks):
+        monday = first + timedelta(days=7 * week)
+        if monday.month != last_month:
+            label = monday.strftime("%b")
+            if all(cell == " " for cell in header[2 * week:2 * week + len(label) + 1]):
+                header[2 * week:2 * week + len(label)] = label
+            last_month = monday.month
+    text.append("".join(header).rstrip() + "\n", style="dim")
+    for weekday, name in enumerate(("Mon", "", "Wed", "", "Fri", "", "Sun")):
+        text.append(f"{name:<4}", style="dim")
+        for week in range(weeks):
+            day = first + timedelta(days=7 * week + weekday)
+            if day > today:
+                break
+            text.append("■ " if day >= start else "  ", style=shade(days.get(day, 0)))
+        text.append("\n")
+    text.append("    less ", style="dim")
+    for style in _HEAT:
+        text.append("■ ", style=style)
+    text.append("more", style="dim")
+    return text
+
+
+def render_stats(report: dict):
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    retention = report["retention_30d"]
+    summary = Text.assemble(
+        ("Reviews today ", "dim"), (f"{report['reviews_today']:,}", "bold"),
+        ("   Total ", "dim"), (f"{report['reviews_total']:,}", "bold"),
+        ("   Streak ", "dim"), (_days(report["streak_days"]), "bold"),
+        ("   True retention (30 days) ", "dim"),
+        ("—" if retention is None else f"{retention:.1%}", "bold"),
+        ("" if retention is None else f" of {report['retention_30d_reviews']:,} reviews", "dim"),
+    )
+    forecast = report["forecast"]
+    labels = {}
+    for index in range(0, len(forecast), 7):
+        day = date.fromisoformat(forecast[index]["date"])
+        labels[index] = "today" if index == 0 else f"{day.day} {day.strftime('%b')}"
+    chart = bar_chart([item["due"] for item in forecast], labels)
+
+    table = Table(title="Topics", title_justify="left", expand=False)
+    table.add_column("topic", ratio=2)
+    table.add_column("cards", justify="right")
+    table.add_column("studied", justify="right")
+    table.add_column("recall now", justify="right")
+    table.add_column("weakest cards", ratio=3)
+    for topic in report["topics"]:
+        recall = topic["retrievability"]
+        weakest = "\n".join(f"{card['retrievability']:.0%}  {_short(card['question'])}"
+                            for card in topic["weakest"])
+        table.add_row(" › ".join(topic["topic"]) or "(no topic)", str(topic["cards"]),
+                      str(topic["studied"]), "—" if recall is None else f"{recall:.0%}",
+                      weakest)
+    today = date.fromisoformat(report["today"])
+    title = f"revise stats — {report['deck']}" if report["deck"] else "revise stats"
+    return Group(
+        Text(title, style="bold"), summary, Text(""),
+        Text("Due in the next 30 days", style="bold"), chart, Text(""),
+        Text(f"Reviews over the last {len(report['calendar']) // 7} weeks", style="bold"),
+        heatmap(report["calendar"], today), Text(""),
+        table if report["topics"] else Text("No cards yet.", style="dim"),
+    )
+
+
+def render_due(report: dict):
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(expand=False)
+    table.add_column("deck")
+    for name in ("new", "learning", "due now", "later today", "total", "cards"):
+        table.add_column(name, justify="right")
+    styles = {"new": "blue", "learning": "red", "due": "green"}
+    rows = report["decks"]
+    for row in [*rows, {**report, "deck": "all decks"}] if len(rows) > 1 else rows:
+        table.add_row(Text(row["deck"]), *(
+            Text(str(row[key]), style=styles.get(key, "") if row[key] else "dim")
+            for key in ("new", "learning", "due", "due_later_today", "total", "cards")),
+            end_section=row is rows[-1])
+    return table
+
+
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"

@@ -1,0 +1,209 @@
+"""`revise extract`, `revise cards` and `revise export --format json`, run as a user would."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import FIXTURES, NOTES, cards_json
+
+SCRAPED = FIXTURES / "notes-as-scraped.txt"
+PURGES_1937 = ["Purges – impact on society", "Show Trials", "1937"]
+
+
+def dry_run_cards(revise, path) -> list[dict]:
+    result = revise("extract", path, "--dry-run", "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_extract_stores_cards_and_reports_counts(revise):
+    result = revise("extract", NOTES)
+    assert result.exit_code == 0, result.output
+    assert "new, 0 updated, 0 retired, 0 unchanged" in result.stdout
+    stored = cards_json(revise)
+    assert len(stored) > 100
+    assert {card["deck"] for card in stored} == {"notes"}
+
+
+def test_named_cards_exist_with_question_answer_and_topic(revise):
+    revise("extract", NOTES)
+    executed = [card for card in cards_json(revise, "--search", "executed")
+                if card["answer"] == "353,000"]
+    assert len(executed) == 1
+    assert executed[0]["topic"] == PURGES_1937
+    assert executed[0]["kind"] == "figure"
+    assert "353,000" not in executed[0]["question"]
+    assert "executed" in executed[0]["question"]
+    right = [card for card in cards_json(revise, "--kind", "definition")
+             if card["answer"] == "Tomsky, Rykov & Bukharin"]
+    assert len(right) == 1 and "Right" in right[0]["question"]
+
+
+def test_dry_run_json_prints_only_cards_and_writes_nothing(revise, db_file):
+    cards = dry_run_cards(revise, NOTES)
+    assert not db_file.exists()
+    fields = {"id", "deck", "topic", "kind", "question", "answer", "source", "position"}
+    assert all(fields <= set(card) for card in cards)
+    assert all(isinstance(card["topic"], list) for card in cards)
+    assert len({card["id"] for card in cards}) == len(cards)
+
+
+def test_scraped_page_gives_the_same_cards_as_the_clean_notes(revise):
+    def essentials(cards):
+        return sorted((tuple(c["topic"]), c["kind"], c["question"], c["answer"]) for c in cards)
+
+    scraped = dry_run_cards(revise, SCRAPED)
+    assert essentials(scraped) == essentials(dry_run_cards(revise, NOTES))
+    assert not any("Dora" in card["question"] + card["answer"] for card in scraped)
+    assert not any("Click here" in card["question"] + card["answer"] for card in scraped)
+
+
+def test_reextracting_unchanged_notes_changes_nothing(revise):
+    first = revise("extract", NOTES)
+    new = int(first.stdout.split(": ")[-1].split(" new")[0])
+    again = revise("extract", NOTES)
+    assert f"0 new, 0 updated, 0 retired, {new} unchanged" in again.stdout
+
+
+def test_edited_notes_keep_ids_retire_removed_and_add_new(revise, tmp_path):
+    notes = tmp_path / "history.txt"
+    notes.write_text("* Round 1\n- Lenin dise 1924\n- Trotsky resigns as Commissar for War 1925\n")
+    revise("extract", notes)
+    before = {card["source"]: card["id"] for card in cards_json(revise)}
+    notes.write_text("* Round 1\n- Lenin dies 1924\n- Kirov murdered Dec 1934\n")
+    result = revise("extract", notes)
+    assert "1 new, 1 updated, 1 retired, 0 unchanged" in result.stdout, result.stdout
+    after = {card["source"]: card["id"] for card in cards_json(revise)}
+    assert after["Lenin dies 1924"] == before["Lenin dise 1924"]
+    retired = [c for c in cards_json(revise, "--retired") if c["retired"]]
+    assert [card["source"] for card in retired] == ["Trotsky resigns as Commissar for War 1925"]
+
+
+def test_cards_filters_by_kind_topic_and_search(revise):
+    revise("extract", NOTES)
+    figures = cards_json(revise, "--kind", "figure", "--topic", "show trials")
+    assert figures and all(card["kind"] == "figure" for card in figures)
+    assert all("show trials" in " ".join(card["topic"]).lower() for card in figures)
+    assert all("Bukharin" in c["question"] + c["answer"] + c["source"]
+               for c in cards_json(revise, "--search", "bukharin"))
+
+
+def test_cards_table_shows_questions(revise):
+    revise("extract", NOTES)
+    result = revise("cards", "--topic", "Show Trials", "--kind", "figure")
+    assert result.exit_code == 0
+    assert "353,000" in result.stdout and "cards" in result.stdout
+
+
+def test_export_json_has_cards_and_scheduling_fields(revise, tmp_path):
+    revise("extract", NOTES)
+    out = tmp_path / "deck.json"
+    result = revise("export", "--format", "json", "-o", out)
+    assert result.exit_code == 0, result.output
+    exported = json.loads(out.read_text())
+    assert len(exported) == len(cards_json(revise))
+    card = exported[0]
+    for field in ("reps", "lapses", "state", "due", "stability", "difficulty", "last_review",
+                  "suspended", "retired", "topic", "question", "answer"):
+        assert field in card
+    assert card["state"] == "new" and card["reps"] == 0
+
+
+def test_export_refuses_to_overwrite_without_force(revise, tmp_path):
+    revise("extract", NOTES)
+    out = tmp_path / "deck.json"
+    out.write_text("keep me")
+    result = revise("export", "--format", "json", "-o", out)
+    assert result.exit_code == 1 and "--force" in result.stderr
+    assert out.read_text() == "keep me"
+    assert revise("export", "--format", "json", "-o", out, "--force").exit_code == 0
+
+
+def one_line_error(result) -> str:
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\t\n", "empty"),
+        ("binary.txt", bytes(range(256)) * 4, "binary"),
+        ("latin1.txt", "- Café opened 1924\n".encode("latin-1"), "UTF-8"),
+        ("huge.txt", b"- Lenin dies 1924\n" * (20 * 1024 * 1024 // 18 + 1), "too large"),
+    ],
+)
+def test_bad_notes_get_one_line_error_and_leave_store_alone(revise, tmp_path, name, content,
+                                                            message):
+    revise("extract", NOTES)
+    before = cards_json(revise)
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert message in one_line_error(revise("extract", path))
+    assert cards_json(revise) == before
+
+
+def test_missing_file_and_folder_are_one_line_errors(revise, tmp_path):
+    assert "no such file" in one_line_error(revise("extract", tmp_path / "nope.txt"))
+    assert "folder" in one_line_error(revise("extract", tmp_path))
+
+
+def test_one_bad_file_among_several_writes_nothing(revise, tmp_path, db_file):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01")
+    one_line_error(revise("extract", NOTES, bad))
+    assert not db_file.exists() or cards_json(revise) == []
+
+
+def test_database_that_is_not_sqlite_is_refused_and_kept(revise, tmp_path):
+    not_db = tmp_path / "essay.db"
+    not_db.write_text("my essay")
+    assert "not an SQLite file" in one_line_error(revise("extract", NOTES, db=not_db))
+    assert not_db.read_text() == "my essay"
+
+
+def test_unwritable_database_path_is_one_line_error(revise, tmp_path):
+    assert "does not exist" in one_line_error(
+        revise("extract", NOTES, db=tmp_path / "missing" / "revise.db"))
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write read-only files")
+def test_read_only_database_is_one_line_error(revise, db_file):
+    revise("extract", NOTES)
+    db_file.chmod(0o444)
+    try:
+        notes_copy = db_file.parent / "more.txt"
+        notes_copy.write_text("- Kirov murdered Dec 1934\n")
+        assert "read-only" in one_line_error(revise("extract", notes_copy))
+    finally:
+        db_file.chmod(0o644)
+
+
+def test_db_path_comes_from_environment_then_user_data_folder(tmp_path, isolated_home):
+    env = {**os.environ, "HOME": str(isolated_home), "XDG_DATA_HOME": str(tmp_path / "xdg")}
+    env.pop("REVISE_DB", None)
+    command = [sys.executable, "-m", "revise", "extract", str(NOTES)]
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    assert (tmp_path / "xdg" / "revise" / "revise.db").exists()
+    env["REVISE_DB"] = str(tmp_path / "env.db")
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    assert (tmp_path / "env.db").exists()
+
+
+def test_help_of_every_command_has_an_example(revise):
+    from revise.cli import app
+    from typer.main import get_command
+
+    for name in get_command(app).commands:
+        result = revise(name, "--help", db=None)
+        assert result.exit_code == 0
+        assert "Example:" in result.stdout, f"{name} --help has no example"

@@ -1,0 +1,149 @@
+"""The store: schema versions, refusing what is not ours, and card identity across edits."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from revise.db import SCHEMA_VERSION, Store, plan_sync
+from revise.errors import StoreError
+from revise.models import CardDraft, Kind
+
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+NOTES = Path("/notes/history.txt")
+
+
+def draft(source: str, answer: str, *, kind: Kind = Kind.DATE, topic=("Rivals",), slot=0):
+    question = source.replace(answer, "____") + " When?"
+    return CardDraft(deck="history", topic=topic, kind=kind, question=question, answer=answer,
+                     source=source, slot=slot)
+
+
+def sync(store: Store, drafts: list[CardDraft]):
+    return store.sync_cards("history", NOTES, drafts, now=NOW)
+
+
+def test_new_database_gets_current_schema_and_wal(db_file):
+    with Store(db_file) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.db.journal_mode == "wal"
+        assert {"decks", "cards", "reviews", "settings"} <= set(store.db.table_names())
+
+
+def test_reopening_keeps_data(db_file):
+    with Store(db_file) as store:
+        sync(store, [draft("Lenin dies 1924", "1924")])
+    with Store(db_file) as store:
+        assert [card["answer"] for card in store.cards()] == ["1924"]
+
+
+def test_database_from_newer_revise_is_refused_untouched(db_file):
+    with sqlite3.connect(db_file) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    before = db_file.read_bytes()
+    with pytest.raises(StoreError, match="newer revise"):
+        Store(db_file)
+    assert db_file.read_bytes() == before
+
+
+def test_file_that_is_not_sqlite_is_refused_untouched(db_file):
+    db_file.write_text("shopping list\n")
+    with pytest.raises(StoreError, match="not an SQLite file"):
+        Store(db_file)
+    assert db_file.read_text() == "shopping list\n"
+
+
+def test_sqlite_database_of_another_program_is_refused(db_file):
+    with sqlite3.connect(db_file) as conn:
+        conn.execute("CREATE TABLE invoices (id INTEGER)")
+    with pytest.raises(StoreError, match="not a revise one"):
+        Store(db_file)
+
+
+def test_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="does not exist"):
+        Store(tmp_path / "nowhere" / "revise.db")
+
+
+def test_unchanged_notes_change_nothing(db_file):
+    drafts = [draft("Lenin dies 1924", "1924"), draft("Trotsky resigns 1925", "1925")]
+    with Store(db_file) as store:
+        assert str(sync(store, drafts).report) == "2 new, 0 updated, 0 retired, 0 unchanged"
+        assert str(sync(store, drafts).report) == "0 new, 0 updated, 0 retired, 2 unchanged"
+
+
+def test_typo_fix_keeps_card_id_with_new_text(db_file):
+    with Store(db_file) as store:
+        sync(store, [draft("Lenin dise in 1924", "1924")])
+        (before,) = store.cards()
+        report = sync(store, [draft("Lenin dies in 1924", "1924")]).report
+        (after,) = store.cards()
+    assert (report.updated, report.new, report.retired) == (1, 0, 0)
+    assert after["id"] == before["id"]
+    assert after["source"] == "Lenin dies in 1924"
+
+
+def test_changed_answer_in_same_bullet_keeps_card(db_file):
+    with Store(db_file) as store:
+        sync(store, [draft("Kirov murdered Dec 1933 in Leningrad", "Dec 1933")])
+        (before,) = store.cards()
+        sync(store, [draft("Kirov murdered Dec 1934 in Leningrad", "Dec 1934")])
+        (after,) = store.cards()
+    assert after["id"] == before["id"] and after["answer"] == "Dec 1934"
+
+
+def test_removed_bullet_retires_its_card_and_restoring_it_brings_it_back(db_file):
+    lenin, trotsky = draft("Lenin dies 1924", "1924"), draft("Trotsky resigns 1925", "1925")
+    with Store(db_file) as store:
+        sync(store, [lenin, trotsky])
+        assert sync(store, [lenin]).report.retired == 1
+        assert [card["answer"] for card in store.cards()] == ["1924"]
+        retired = store.cards(include_retired=True)
+        assert {card["answer"]: card["retired"] for card in retired} == {"1924": False,
+                                                                          "1925": True}
+        report = sync(store, [lenin, trotsky]).report
+        assert (report.new, report.updated) == (0, 1)
+
+
+def test_unrelated_new_bullet_is_a_new_card_not_a_match(db_file):
+    with Store(db_file) as store:
+        sync(store, [draft("Lenin dies 1924", "1924")])
+        report = sync(store, [draft("Japanese sign Non-Aggression Pact 1941", "1941")]).report
+    assert (report.new, report.retired, report.updated) == (1, 1, 0)
+
+
+def test_sync_is_one_transaction(db_file, monkeypatch):
+    with Store(db_file) as store:
+        sync(store, [draft("Lenin dies 1924", "1924")])
+
+        def broken_insert(*args, **kwargs):
+            raise sqlite3.OperationalError("disk I/O error")
+
+        monkeypatch.setattr(type(store.db["cards"]), "insert_all", broken_insert)
+        with pytest.raises(StoreError):
+            sync(store, [draft("Stalin at funeral 1924 chief mourner", "1924"),
+                         draft("Trotsky resigns 1925", "1925")])
+        monkeypatch.undo()
+        assert [card["answer"] for card in store.cards()] == ["1924"]
+
+
+def test_plan_sync_is_pure_and_reports_what_sync_would_do():
+    drafts = [draft("Lenin dies 1924", "1924")]
+    stored = {drafts[0].id: {"id": drafts[0].id, "retired": 0, "position": 0, "line": 1,
+                             "slot": 0, "kind": "date", "topic": '["Rivals"]',
+                             "question": drafts[0].question, "answer": "1924",
+                             "source": "Lenin dies 1924"}}
+    assert str(plan_sync(stored, drafts).report) == "0 new, 0 updated, 0 retired, 1 unchanged"
+    assert plan_sync({}, drafts).report.new == 1
+
+
+def test_text_filters_are_literal(db_file):
+    with Store(db_file) as store:
+        sync(store, [draft("Growth 7-14% in 1933", "1933"), draft("Growth 100 in 1934", "1934")])
+        assert [card["answer"] for card in store.cards(search="%")] == ["1933"]
+        assert store.cards(search="19_3") == []
+        assert store.cards(search="'; DROP TABLE cards; --") == []
+        assert len(store.cards(topic="rIVALS")) == 2

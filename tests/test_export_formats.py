@@ -1,0 +1,246 @@
+"""`revise export`: the apkg, anki-txt, csv and md formats, and the command's refusals."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import zipfile
+from datetime import timedelta
+
+import pytest
+
+from revise.db import Store
+from revise.exporters import anki_tags, html_field, topic_tag
+from revise.exporters.apkg import MODEL_ID, deck_id
+from revise.exporters.markdown import render
+from tests.share_support import NOTES, NOW, TRICKY, drafts, review, seed
+
+
+def collection(package, tmp_path):
+    """The SQLite collection inside an .apkg, opened read-only."""
+    target = tmp_path / "unpacked.anki2"
+    with zipfile.ZipFile(package) as archive:
+        assert set(archive.namelist()) == {"collection.anki2", "media"}
+        target.write_bytes(archive.read("collection.anki2"))
+    return sqlite3.connect(target)
+
+
+# --- shared helpers ----------------------------------------------------------------
+
+
+def test_topic_becomes_a_hierarchical_tag_with_spaces_made_safe():
+    assert topic_tag(["Rise to power", "Round 1 – Trotsky"]) == "Rise_to_power::Round_1_–_Trotsky"
+
+
+def test_colons_inside_a_title_do_not_nest_the_tag():
+    assert topic_tag(["Terror:: 1937 ", "Why?"]) == "Terror:_1937::Why?"
+
+
+def test_imported_tags_follow_the_topic_tag():
+    card = {"topic": ["Purges"], "tags": ["history", "Purges", "two words"]}
+    assert anki_tags(card) == ["Purges", "history", "two_words"]
+
+
+def test_html_field_escapes_markup_and_keeps_line_breaks():
+    assert html_field('a < b & "c" > d\nnext') == 'a &lt; b &amp; "c" &gt; d<br>next'
+
+
+# --- apkg --------------------------------------------------------------------------
+
+
+def test_apkg_has_one_note_per_card_with_guid_from_the_card_id(revise, db_file, tmp_path):
+    cards = seed(db_file)
+    out = tmp_path / "deck.apkg"
+    result = revise("export", "--format", "apkg", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "3 cards" in result.stdout
+    col = collection(out, tmp_path)
+    notes = col.execute("SELECT guid, mid, flds, tags FROM notes ORDER BY guid").fetchall()
+    assert sorted(guid for guid, *_ in notes) == sorted(card["id"] for card in cards)
+    assert {mid for _, mid, _, _ in notes} == {MODEL_ID}
+    assert col.execute("SELECT count(*) FROM cards").fetchone() == (3,)
+    fields = {flds.split("\x1f")[0]: flds.split("\x1f") for _, _, flds, _ in notes}
+    assert fields["Who formed the United Opposition?"] == [
+        "Who formed the United Opposition?",
+        "Trotsky &amp; \"Left\" &lt;United Opposition&gt; '1926'",
+        "Rise to power › Round 2 – Left",
+        "1926 Trotsky, Zinoviev, Kamanev – ‘United Opposition’",
+    ]
+    assert {tags.strip() for *_, tags in notes} == {
+        "Rise_to_power::Round_1_–_Trotsky", "Rise_to_power::Round_2_–_Left", "Purges"}
+
+
+def test_apkg_model_and_deck_ids_are_fixed(db_file, tmp_path, revise):
+    seed(db_file)
+    revise("export", "-f", "apkg", "-o", tmp_path / "deck.apkg")
+    col = collection(tmp_path / "deck.apkg", tmp_path)
+    models_json, decks_json = col.execute("SELECT models, decks FROM col").fetchone()
+    models = json.loads(models_json)
+    assert list(models) == [str(MODEL_ID)]
+    assert [field["name"] for field in models[str(MODEL_ID)]["flds"]] == [
+        "Question", "Answer", "Topic", "Source"]
+    decks = {deck["name"]: deck["id"] for deck in json.loads(decks_json).values()}
+    assert decks["Stalin::Rise"] == deck_id("Stalin::Rise")
+    assert deck_id("Stalin::Rise") == deck_id("Stalin::Rise") != deck_id("Stalin")
+
+
+def test_apkg_note_modification_time_is_the_cards_last_change(db_file, tmp_path, revise):
+    seed(db_file)
+    later = NOW + timedelta(days=3)
+    with Store(db_file) as store:
+        store.sync_cards("Stalin::Rise", NOTES, drafts(answer_suffix=" (Jan)")[:1], now=later)
+    revise("export", "-f", "apkg", "-o", tmp_path / "deck.apkg")
+    col = collection(tmp_path / "deck.apkg", tmp_path)
+    # the other two cards were retired by that sync, and retired cards are not exported
+    assert col.execute("SELECT mod FROM notes").fetchall() == [(int(later.timestamp()),)]
+
+
+def test_apkg_without_scheduling_has_only_new_cards(db_file, tmp_path, revise):
+    cards = seed(db_file)
+    review(db_file, cards[0]["id"])
+    revise("export", "-f", "apkg", "-o", tmp_path / "deck.apkg")
+    col = collection(tmp_path / "deck.apkg", tmp_path)
+    assert col.execute("SELECT DISTINCT type, queue, ivl FROM cards").fetchall() == [(0, 0, 0)]
+    assert col.execute("SELECT count(*) FROM revlog").fetchone() == (0,)
+
+
+def test_apkg_with_scheduling_carries_state_memory_and_history(db_file, tmp_path, revise):
+    cards = seed(db_file)
+    review(db_file, cards[0]["id"])
+    result = revise("export", "-f", "apkg", "--with-scheduling", "-o", tmp_path / "deck.apkg")
+    assert result.exit_code == 0, result.output
+    col = collection(tmp_path / "deck.apkg", tmp_path)
+    rows = col.execute(
+        "SELECT notes.guid, type, queue, ivl, reps, cards.data FROM cards"
+        " JOIN notes ON notes.id = cards.nid").fetchall()
+    state = {guid: rest for guid, *rest in rows}
+    kind, queue, interval, reps, data = state[cards[0]["id"]]
+    assert (kind, queue, interval, reps) == (2, 2, 12, 2)
+    assert json.loads(data)["s"] == 11.8 and json.loads(data)["d"] == 4.6
+    assert state[cards[1]["id"]][:3] == [0, 0, 0]
+    history = col.execute("SELECT ease, ivl, type, time FROM revlog ORDER BY id").fetchall()
+    assert history == [(3, 3, 0, 5200), (3, 12, 1, 3100)]
+
+
+def test_with_scheduling_is_only_for_apkg(db_file, tmp_path, revise):
+    seed(db_file)
+    result = revise("export", "-f", "csv", "--with-scheduling", "-o", tmp_path / "x.csv")
+    assert result.exit_code == 1
+    assert result.stderr == "error: --with-scheduling works with --format apkg only\n"
+
+
+# --- anki-txt ----------------------------------------------------------------------
+
+
+def test_anki_text_has_headers_anki_reads_and_one_row_per_card(db_file, tmp_path, revise):
+    cards = seed(db_file)
+    out = tmp_path / "deck.txt"
+    assert revise("export", "-f", "anki-txt", "-o", out).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    headers = [line for line in text.splitlines() if line.startswith("#")]
+    assert headers == ["#separator:tab", "#html:true", "#notetype:Basic",
+                       "#columns:GUID\tDeck\tTags\tFront\tBack", "#guid column:1",
+                       "#deck column:2", "#tags column:3"]
+    rows = list(csv.reader(io.StringIO(text.split("\n", len(headers))[-1]), delimiter="\t"))
+    assert [row[0] for row in rows] == [card["id"] for card in cards]
+    assert rows[1][1:] == ["Stalin::Rise", "Rise_to_power::Round_2_–_Left",
+                           "Who formed the United Opposition?",
+                           "Trotsky &amp; \"Left\" &lt;United Opposition&gt; '1926'"]
+
+
+# --- csv ---------------------------------------------------------------------------
+
+
+def test_csv_has_text_deck_topic_kind_tags_and_scheduling_columns(db_file, tmp_path, revise):
+    cards = seed(db_file)
+    review(db_file, cards[0]["id"])
+    out = tmp_path / "deck.csv"
+    assert revise("export", "-f", "csv", "-o", out).exit_code == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # spreadsheets need it for UTF-8
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert list(rows[0])[:6] == ["question", "answer", "deck", "topic", "kind", "tags"]
+    assert rows[0]["state"] == "review" and rows[0]["stability"] == "11.8"
+    assert rows[0]["reps"] == "2" and rows[0]["due"].startswith("2026-12-07")
+    assert rows[1]["answer"] == TRICKY
+    assert rows[1]["topic"] == "Rise to power › Round 2 – Left"
+    assert rows[1]["kind"] == "definition" and rows[1]["state"] == "new"
+
+
+# --- md ----------------------------------------------------------------------------
+
+
+def test_worksheet_numbers_questions_by_topic_and_puts_answers_at_the_end():
+    cards = [
+        {"deck": "d", "topic": ["Rise", "Round 1"], "question": "When did Lenin die?",
+         "answer": "1924"},
+        {"deck": "d", "topic": ["Rise", "Round 1"], "question": "Who was *chief* mourner?",
+         "answer": "Stalin"},
+        {"deck": "d", "topic": ["Purges"], "question": "Executed in 1937?", "answer": "353,000"},
+    ]
+    assert render(cards, "Stalin") == "\n".join([
+        "# Stalin", "", "3 questions. Name: ____________________", "",
+        "## Rise › Round 1", "", "1. When did Lenin die?", "2. Who was \\*chief\\* mourner?", "",
+        "## Purges", "", "3. Executed in 1937?", "",
+        "---", "", "## Answers", "", "1. 1924", "2. Stalin", "3. 353,000", "",
+    ])
+
+
+def test_worksheet_titles_itself_after_the_deck(db_file, tmp_path, revise):
+    seed(db_file)
+    out = tmp_path / "sheet.md"
+    assert revise("export", "-f", "md", "-o", out).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Worksheet: Stalin::Rise\n")
+    assert "## Rise to power › Round 2 – Left\n\n2. Who formed the United Opposition?" in text
+    assert text.index("## Answers") > text.index("3. How many were executed")
+
+
+# --- the command's refusals ---------------------------------------------------------
+
+
+def test_unknown_format_is_a_one_line_error(db_file, tmp_path, revise):
+    seed(db_file)
+    result = revise("export", "-f", "docx", "-o", tmp_path / "x.docx")
+    assert result.exit_code == 1
+    assert result.stderr == ("error: unknown format 'docx'; choose from apkg, anki-txt, csv, "
+                             "json, md\n")
+
+
+@pytest.mark.parametrize("format_name", ["apkg", "anki-txt", "csv", "md"])
+def test_existing_file_needs_force(db_file, tmp_path, revise, format_name):
+    seed(db_file)
+    out = tmp_path / "out"
+    out.write_text("keep me")
+    result = revise("export", "-f", format_name, "-o", out)
+    assert result.exit_code == 1 and "exists; add --force" in result.stderr
+    assert out.read_text() == "keep me"
+    assert revise("export", "-f", format_name, "-o", out, "--force").exit_code == 0
+    assert out.read_bytes() != b"keep me"
+
+
+def test_empty_selection_writes_nothing(db_file, tmp_path, revise):
+    seed(db_file)
+    result = revise("export", "-f", "apkg", "--topic", "no such topic", "-o", tmp_path / "x.apkg")
+    assert result.exit_code == 1
+    assert result.stderr == "error: no cards match: nothing to export\n"
+    assert not (tmp_path / "x.apkg").exists()
+
+
+def test_path_in_a_missing_folder_or_under_a_file_is_refused(db_file, tmp_path, revise):
+    seed(db_file)
+    (tmp_path / "file").write_text("")
+    for target in (tmp_path / "nope" / "x.csv", tmp_path / "file" / "x.csv"):
+        result = revise("export", "-f", "csv", "-o", target)
+        assert result.exit_code == 1 and "does not exist" in result.stderr
+        assert result.stderr.count("\n") == 1
+
+
+def test_filters_choose_the_cards(db_file, tmp_path, revise):
+    seed(db_file)
+    out = tmp_path / "x.csv"
+    assert revise("export", "-f", "csv", "--topic", "round", "--kind", "date", "-o",
+                  out).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert [row["answer"] for row in rows] == ["1924"]

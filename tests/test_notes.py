@@ -1,0 +1,452 @@
+"""Specs for revise.notes: reading a notes file's bytes, and parsing text into an outline."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from revise.errors import NotesError
+from revise.notes import clean_text, decode_notes, parse_notes
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTES = ROOT / "data" / "notes.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def texts(notes: str) -> list[str]:
+    return [b.text for b in parse_notes(notes).bullets]
+
+
+def topics(notes: str) -> dict[str, tuple[str, ...]]:
+    return {b.text: b.topic for b in parse_notes(notes).bullets}
+
+
+def titles(notes: str) -> list[str]:
+    return [s.title for s in parse_notes(notes).sections]
+
+
+# ---------------------------------------------------------------------------- decode_notes
+
+
+def test_decode_plain_utf8():
+    assert decode_notes("- Lenin dies 1924\n".encode()) == "- Lenin dies 1924\n"
+
+
+def test_decode_strips_utf8_bom():
+    assert decode_notes(codecs.BOM_UTF8 + b"- a 1924") == "- a 1924"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_decode_utf16_with_bom(codec):
+    bom = codecs.BOM_UTF16_LE if codec.endswith("le") else codecs.BOM_UTF16_BE
+    assert decode_notes(bom + "* Round 1\n- Lenin dies 1924".encode(codec)) == (
+        "* Round 1\n- Lenin dies 1924"
+    )
+
+
+def test_decode_normalises_crlf_and_cr_to_lf():
+    assert decode_notes(b"- a\r\n- b\r- c\n") == "- a\n- b\n- c\n"
+
+
+def test_decode_replaces_control_characters_with_spaces_but_keeps_tabs():
+    assert decode_notes(b"- Lenin\x07 dies\x1b 1924\n\t- b") == "- Lenin  dies  1924\n\t- b"
+
+
+def test_decode_rejects_nul_bytes_as_binary():
+    with pytest.raises(NotesError, match="looks like a binary file, not text notes"):
+        decode_notes(b"- Lenin dies 1924\x00\x00")
+
+
+def test_decode_rejects_binary_content():
+    with pytest.raises(NotesError, match="binary"):
+        decode_notes(bytes(range(1, 32)) * 20)
+
+
+def test_decode_rejects_invalid_utf8_with_the_offset():
+    with pytest.raises(NotesError, match=r"is not UTF-8 text \(invalid byte at offset 8\)"):
+        decode_notes(b"- caf\xc3\xa9 \xff opened")
+
+
+def test_decode_offset_counts_the_bom():
+    with pytest.raises(NotesError, match="offset 4"):
+        decode_notes(codecs.BOM_UTF8 + b"a\xff")
+
+
+@pytest.mark.parametrize("data", [b"", b"   ", b" \n\t\r\n  \n", codecs.BOM_UTF8])
+def test_decode_rejects_empty_notes(data):
+    with pytest.raises(NotesError, match="^is empty$"):
+        decode_notes(data)
+
+
+def test_decode_error_messages_are_one_short_line():
+    with pytest.raises(NotesError) as info:
+        decode_notes(b"\xff\xfe\x00")  # odd-length UTF-16
+    message = str(info.value)
+    assert "\n" not in message and "Traceback" not in message and len(message) < 80
+
+
+# ---------------------------------------------------------------------------- clean_text
+
+
+def test_clean_collapses_whitespace():
+    assert clean_text("  Lenin \t dies   1924 ") == "Lenin dies 1924"
+
+
+def test_clean_drops_an_equals_sign_left_by_a_broken_arrow():
+    assert clean_text("801,000 (1925) =; 1.5mil (1929)") == "801,000 (1925); 1.5mil (1929)"
+
+
+def test_clean_drops_a_stray_footnote_star():
+    assert clean_text("shot, deported or arrested) *quelled") == "shot, deported or arrested) quelled"
+
+
+def test_clean_keeps_equals_between_words():
+    assert clean_text("education=educated workforce") == "education=educated workforce"
+
+
+def test_clean_removes_markdown_bold():
+    assert clean_text("**Mitochondria**: respiration") == "Mitochondria: respiration"
+
+
+def test_clean_trims_unmatched_brackets_at_the_ends():
+    assert clean_text("Trotsky not)") == "Trotsky not"
+    assert clean_text("(chief mourner)") == "(chief mourner)"
+
+
+def test_clean_keeps_a_trailing_apostrophe():
+    assert clean_text("the students’") == "the students’"
+
+
+# ---------------------------------------------------------------------------- clean outlines
+
+
+def test_dash_bullets():
+    assert texts("- a fact\n- another fact\n") == ["a fact", "another fact"]
+
+
+@pytest.mark.parametrize("marker", ["-", "*", "+", "•", "1.", "2)", "–"])
+def test_each_bullet_marker(marker):
+    assert texts(f"{marker} Lenin dies 1924") == ["Lenin dies 1924"]
+
+
+def test_hyphen_without_space_is_not_a_bullet():
+    outline = parse_notes("-5 degrees at night")
+    assert outline.bullets[0].prose
+
+
+def test_year_ending_a_sentence_is_not_a_numbered_bullet():
+    assert parse_notes("1936. The constitution").bullets[0].prose
+
+
+def test_markdown_heading_levels_build_the_topic_path():
+    notes = "# Purges\n## Show Trials\n### 1937\n- 353,000 executed\n"
+    assert topics(notes) == {"353,000 executed": ("Purges", "Show Trials", "1937")}
+
+
+def test_a_shallower_heading_closes_deeper_ones():
+    notes = "# A\n## B\n- x\n# C\n- y\n"
+    assert topics(notes) == {"x": ("A", "B"), "y": ("C",)}
+
+
+def test_closing_hashes_are_not_part_of_the_title():
+    assert titles("## Results ##\n- x") == ["Results"]
+
+
+def test_hashtag_without_space_is_not_a_heading():
+    outline = parse_notes("#revision\n\n- x")
+    assert outline.sections == [] and outline.bullets[0].prose
+
+
+def test_setext_headings():
+    notes = "Purges\n======\nShow Trials\n-----------\n- x\n"
+    assert topics(notes) == {"x": ("Purges", "Show Trials")}
+
+
+def test_nested_bullets_by_indentation():
+    outline = parse_notes("- parent\n  - child\n    - grandchild\n- sibling\n")
+    parent, child, grandchild, sibling = outline.bullets
+    assert parent.children == [child] and child.children == [grandchild]
+    assert grandchild.parent is child and sibling.parent is None
+
+
+def test_tabs_indent_like_four_spaces():
+    outline = parse_notes("- parent\n\t- child\n    - also child\n")
+    assert [c.text for c in outline.bullets[0].children] == ["child", "also child"]
+
+
+def test_bullet_ending_in_colon_is_a_parent_in_its_childrens_topic():
+    outline = parse_notes("# Photosynthesis\n- Products:\n  - glucose\n  - oxygen\n")
+    products, glucose, _ = outline.bullets
+    assert products.intro and products.text == "Products"
+    assert glucose.topic == ("Photosynthesis", "Products")
+
+
+def test_line_ending_in_colon_heads_the_bullets_after_it():
+    notes = "# Pact\nWhy:\n- rearmament\n- territory\n"
+    assert topics(notes) == {"rearmament": ("Pact", "Why"), "territory": ("Pact", "Why")}
+    assert parse_notes(notes).sections[-1].intro
+
+
+def test_line_followed_by_indented_bullets_heads_them():
+    notes = "Causes of the war\n  - alliances\n  - militarism\n"
+    assert topics(notes)["alliances"] == ("Causes of the war",)
+
+
+def test_short_line_right_before_bullets_heads_them():
+    notes = "# Power\nTraditional View\n- efficient dictatorship\n"
+    assert topics(notes) == {"efficient dictatorship": ("Power", "Traditional View")}
+
+
+def test_sentence_before_a_blank_line_is_prose_not_a_heading():
+    outline = parse_notes("The purges were long and bloody.\n\n- 353,000 executed\n")
+    assert outline.sections == [] and outline.bullets[0].prose
+
+
+def test_bold_line_is_a_heading():
+    assert topics("**Results**\n- famine 1933")["famine 1933"] == ("Results",)
+
+
+def test_indented_line_continues_the_bullet_above():
+    assert texts("- Lenin died in\n  January 1924\n- next") == ["Lenin died in January 1924", "next"]
+
+
+def test_wrapped_lowercase_line_continues_the_bullet_above():
+    assert texts("- Lenin died in\njanuary 1924") == ["Lenin died in january 1924"]
+
+
+def test_crlf_line_endings():
+    outline = parse_notes("# A\r\n- one 1924\r\n- two\r\n")
+    assert [(b.text, b.line) for b in outline.bullets] == [("one 1924", 2), ("two", 3)]
+
+
+def test_bom_and_curly_quotes_survive():
+    assert texts("\ufeff- Stalin’s “comrade card index”") == ["Stalin’s “comrade card index”"]
+
+
+def test_checkbox_is_not_part_of_the_text():
+    assert texts("- [x] revise Kirov") == ["revise Kirov"]
+
+
+def test_fenced_code_is_skipped():
+    assert texts("```\n- not a note\n```\n- a note") == ["a note"]
+
+
+def test_positions_point_at_the_bullet_text():
+    notes = "# Title\n\n- first\n  - second"
+    for bullet in parse_notes(notes).bullets:
+        assert notes[bullet.position :].startswith(bullet.text)
+
+
+def test_lines_are_one_based():
+    assert [b.line for b in parse_notes("# T\n- a\n\n- b").bullets] == [2, 4]
+
+
+def test_markers_only_give_no_bullets():
+    assert parse_notes("- - - * * =>\n=> => *\n- \n* \n=>\n").bullets == []
+
+
+def test_stray_word_hyphen_in_clean_notes_is_text():
+    assert texts("- a well- known fact") == ["a well- known fact"]
+
+
+# ---------------------------------------------------------------------------- flattened notes
+
+FLAT = "* Strengths- card index- posts held- 801,000 members"
+
+
+def test_line_with_glued_markers_is_read_as_flattened():
+    outline = parse_notes(FLAT)
+    assert outline.flattened
+    assert [(b.text, b.topic) for b in outline.bullets] == [
+        ("card index", ("Strengths",)),
+        ("posts held", ("Strengths",)),
+        ("801,000 members", ("Strengths",)),
+    ]
+
+
+def test_glued_arrow_opens_a_major_section():
+    notes = "* A- x- y- in December=> Collectivization* Aims- grain"
+    assert topics(notes) == {
+        "x": ("A",), "y": ("A",), "in December": ("A",),
+        "grain": ("Collectivization", "Aims"),
+    }
+
+
+def test_glued_arrow_after_a_question_mark():
+    notes = "* However- a- b- caught up with west?=> Nature* The State- one party"
+    assert topics(notes)["caught up with west?"] == ("However",)
+    assert topics(notes)["one party"] == ("Nature", "The State")
+
+
+def test_spaced_arrow_inside_a_bullet_is_text():
+    notes = "* S- a- Committee => met in secret- (Cheka) => OGPU =>NKVD."
+    assert texts(notes)[1:] == ["Committee => met in secret", "(Cheka) => OGPU =>NKVD."]
+
+
+def test_spaced_star_before_a_word_is_text():
+    assert texts("* R- a- b- arrested) *quelled- c")[2] == "arrested) quelled"
+
+
+def test_hyphens_inside_words_and_numbers_are_text():
+    assert texts("* P- Non-Aggression Pact- 1936-39 purge- Five-Year Plan") == [
+        "Non-Aggression Pact", "1936-39 purge", "Five-Year Plan",
+    ]
+
+
+def test_en_dash_is_text():
+    assert titles("* Round 1 – Trotsky- a- b") == ["Round 1 – Trotsky"]
+
+
+def test_marker_glued_to_a_closing_quote():
+    assert texts("* S- “comrade card index”- Held posts- c") == [
+        "“comrade card index”", "Held posts", "c",
+    ]
+
+
+def test_glued_year_after_a_title_is_a_sub_heading():
+    notes = "=> Purges* Show Trials1936- first major- Confessions"
+    assert topics(notes)["first major"] == ("Purges", "Show Trials", "1936")
+
+
+def test_glued_year_after_a_bullet_replaces_the_previous_sub_heading():
+    notes = "=> P* Show Trials1936- a- Great Purge/Yezhovschina1937- 353,000 executed"
+    assert topics(notes) == {
+        "a": ("P", "Show Trials", "1936"),
+        "Great Purge/Yezhovschina": ("P", "Show Trials", "1936"),
+        "353,000 executed": ("P", "Show Trials", "1937"),
+    }
+
+
+def test_glued_year_after_a_full_stop():
+    assert topics("* T- a- arrested and shot.1938- Third trial")["Third trial"] == ("T", "1938")
+
+
+def test_glued_capitalised_words_after_a_lowercase_letter_are_a_sub_heading():
+    notes = "* Power- a- than Mussolini or HitlerRevisionist Views- Extent of efficiency"
+    assert topics(notes) == {
+        "a": ("Power",),
+        "than Mussolini or Hitler": ("Power",),
+        "Extent of efficiency": ("Power", "Revisionist Views"),
+    }
+
+
+def test_glued_heading_after_a_question_mark():
+    notes = "=> E* What was extent of his power?Traditional View- Creator- b"
+    assert topics(notes)["Creator"] == ("E", "What was extent of his power?", "Traditional View")
+
+
+def test_glued_heading_on_a_major_section_title():
+    notes = "* A- x- y=> Nature of Soviet StateBackground* The State- one party"
+    assert titles(notes) == ["A", "Nature of Soviet State", "Background", "The State"]
+    assert topics(notes)["one party"] == ("Nature of Soviet State", "The State")
+
+
+@pytest.mark.parametrize("name", ["McDonald", "iPhone", "YouTube", "GitHub"])
+def test_camel_cased_names_are_not_split(name):
+    notes = f"* A- x- y- bought by {name}- z"
+    assert f"bought by {name}" in texts(notes)
+
+
+def test_year_in_brackets_is_not_split_off():
+    assert titles("* Round 3 – Right(1928-29)- a- b") == ["Round 3 – Right(1928-29)"]
+
+
+def test_year_after_a_space_is_not_a_sub_heading():
+    assert titles("* Kirov’s murder, 1934- a- b- Lenin dies 1924- c") == ["Kirov’s murder, 1934"]
+
+
+def test_long_tail_is_not_a_heading():
+    notes = "* A- x- y- he saidThe Party Was Always Right About Everything- z"
+    assert titles(notes) == ["A"]
+
+
+def test_glued_markers_in_one_clean_line_do_not_flatten_it():
+    assert not parse_notes("- a well- known fact\n- more").flattened
+
+
+def test_shipped_notes_are_flattened():
+    assert parse_notes(NOTES.read_text(encoding="utf-8")).flattened
+
+
+def test_shipped_notes_put_353000_executed_under_1937():
+    outline = parse_notes(NOTES.read_text(encoding="utf-8"))
+    (bullet,) = [b for b in outline.bullets if b.text == "353,000 executed"]
+    assert bullet.topic == ("Purges – impact on society", "Show Trials", "1937")
+
+
+def test_shipped_notes_glued_sub_headings():
+    outline = parse_notes(NOTES.read_text(encoding="utf-8"))
+    paths = {s.path for s in outline.sections}
+    assert {
+        ("Nature of Soviet State and Cult of Personality", "Background"),
+        ("Extent of Stalin’s power", "What was extent of his power?", "Traditional View"),
+        ("Extent of Stalin’s power", "What was extent of his power?", "Revisionist Views"),
+        ("Purges – impact on society", "Show Trials", "1938"),
+        ("Purges – impact on society", "Show Trials", "1939"),
+    } <= paths
+
+
+def test_shipped_notes_start_without_a_major_section():
+    first = parse_notes(NOTES.read_text(encoding="utf-8")).bullets[0]
+    assert first.text == "“comrade card index”" and first.topic == ("Stalin’s strengths",)
+
+
+# ---------------------------------------------------------------------------- junk
+
+
+def test_advert_after_the_notes_is_detached():
+    outline = parse_notes((FIXTURES / "notes-as-scraped.txt").read_text(encoding="utf-8"))
+    detached = [b.text for b in outline.bullets if b.detached]
+    assert detached == [
+        "I'm Dora!",
+        "Would you like to get a custom essay? How about receiving a customized one?",
+        "Click here",
+    ]
+
+
+def test_question_line_is_not_a_heading_without_bullets_after_it():
+    outline = parse_notes("- a fact\n\nWould you like a custom essay?\n")
+    assert outline.sections == []
+
+
+def test_prose_only_notes_are_not_detached():
+    outline = parse_notes("Lenin died in 1924.\n\nStalin rose after.\n")
+    assert not any(b.detached for b in outline.bullets)
+
+
+# ---------------------------------------------------------------------------- robustness
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_parse_never_raises(text):
+    outline = parse_notes(text)
+    for bullet in outline.bullets:
+        assert bullet.text and 0 <= bullet.position <= len(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["- ", "* ", "=> ", "=>", "•", "1936", "-", "a", "B", " ",
+                                 "\n", "\t", ":", "?", ".", "(", ")", "“"]), max_size=60))
+def test_parse_never_raises_on_marker_soup(parts):
+    parse_notes("".join(parts))
+
+
+def test_ten_thousand_nesting_levels():
+    notes = "".join(" " * depth + f"- level {depth}\n" for depth in range(10_000))
+    outline = parse_notes(notes)
+    assert len(outline.bullets) == 10_000
+
+
+def test_one_long_line():
+    notes = "- " + "Lenin dies 1924 and " * 50_000
+    assert len(parse_notes(notes).bullets) == 1
+
+
+def test_one_long_flattened_line():
+    notes = "* Topic" + "- a fact about 1924" * 20_000
+    assert len(parse_notes(notes).bullets) == 20_000

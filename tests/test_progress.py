@@ -1,0 +1,292 @@
+"""`revise due`, `revise stats`, `revise config` and the dashboard."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from revise.db import Store
+from revise.progress import bar_chart, due_report, heatmap, stats_report, streak
+from revise.scheduler import DeckScheduler, parse_time, schedule_of
+from tests.review_support import NOW, add_cards, answer
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch):
+    """The CLI's clock at NOW, in UTC, without fuzz."""
+    monkeypatch.setenv("REVISE_NOW", NOW.isoformat())
+    monkeypatch.setenv("REVISE_FUZZ", "0")
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def due_json(revise) -> dict:
+    result = revise("due", "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def stats_json(revise, *args: str) -> dict:
+    result = revise("stats", "--json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def set_review(store: Store, card_id: str, due: datetime, *, stability: float = 5.0,
+               last_review: datetime | None = None, state: str = "review") -> None:
+    store.db.execute(
+        "UPDATE cards SET state = ?, due = ?, stability = ?, difficulty = 5, last_review = ?,"
+        " reps = 1 WHERE id = ?",
+        [state, due.isoformat(), stability,
+         (last_review or due - timedelta(days=stability)).isoformat(), card_id])
+
+
+# --- due ------------------------------------------------------------------------------
+
+
+def test_due_counts_new_learning_due_now_and_later_today(revise, db_file):
+    with Store(db_file) as store:
+        ids = add_cards(store, 30, deck="a")
+        add_cards(store, 2, deck="b")
+        set_review(store, ids[0], NOW - timedelta(days=2))
+        set_review(store, ids[1], NOW + timedelta(hours=5))  # 15:00, before 4 am tomorrow
+        set_review(store, ids[2], NOW + timedelta(days=3))
+        set_review(store, ids[3], NOW + timedelta(minutes=5), state="learning")
+    report = due_json(revise)
+    assert {key: report[key] for key in ("new", "learning", "due", "due_later_today",
+                                         "total", "cards")} == {
+        "new": 22, "learning": 1, "due": 1, "due_later_today": 1, "total": 25, "cards": 32}
+    assert [(deck["deck"], deck["new"], deck["total"]) for deck in report["decks"]] == [
+        ("a", 20, 23), ("b", 2, 2)]
+
+
+def test_new_cards_answered_today_use_up_the_daily_limit(revise, db_file):
+    with Store(db_file) as store:
+        ids = add_cards(store, 30)
+        for card_id in ids[:5]:
+            answer(store, card_id, 3, NOW - timedelta(hours=1))
+    report = due_json(revise)
+    assert report["new"] == 15
+    assert report["learning"] == 5
+
+
+def test_due_with_no_cards_says_how_to_make_some(revise):
+    result = revise("due")
+    assert result.exit_code == 0
+    assert "revise extract" in result.stdout
+    assert due_json(revise) == {"new": 0, "learning": 0, "due": 0, "due_later_today": 0,
+                                "total": 0, "cards": 0, "decks": []}
+
+
+def test_due_table_lists_each_deck(revise, db_file):
+    with Store(db_file) as store:
+        add_cards(store, 3, deck="stalin")
+        add_cards(store, 2, deck="lenin")
+    result = revise("due")
+    assert "stalin" in result.stdout and "lenin" in result.stdout
+    assert "all decks" in result.stdout
+
+
+# --- stats ----------------------------------------------------------------------------
+
+
+def test_stats_counts_reviews_today_total_and_the_streak(revise, db_file):
+    with Store(db_file) as store:
+        ids = add_cards(store, 6)
+        for days_ago, card_id in zip((0, 1, 2, 4), ids, strict=False):
+            answer(store, card_id, 3, NOW - timedelta(days=days_ago))
+        answer(store, ids[5], 3, NOW - timedelta(minutes=30))
+    report = stats_json(revise)
+    assert report["reviews_today"] == 2
+    assert report["reviews_total"] == 5
+    assert report["streak_days"] == 3  # today, yesterday, the day before; not 4 days ago
+
+
+def test_a_streak_is_not_broken_before_todays_session(tmp_path):
+    with Store(tmp_path / "r.db") as store:
+        ids = add_cards(store, 2)
+        answer(store, ids[0], 3, NOW - timedelta(days=1))
+        answer(store, ids[1], 3, NOW - timedelta(days=2))
+        assert streak(store, NOW, tz=UTC) == 2
+
+
+def test_reviews_after_midnight_count_for_the_evening_before(tmp_path):
+    with Store(tmp_path / "r.db") as store:
+        ids = add_cards(store, 2)
+        late = datetime(2026, 11, 27, 1, 30, tzinfo=UTC)  # 1:30 am: still the 26th's day
+        answer(store, ids[0], 3, late)
+        report = stats_report(store, datetime(2026, 11, 27, 3, tzinfo=UTC), tz=UTC)
+        assert report["today"] == "2026-11-26"
+        assert report["reviews_today"] == 1
+        assert stats_report(store, NOW, tz=UTC)["reviews_today"] == 0
+
+
+def test_true_retention_counts_review_answers_of_the_last_30_days(tmp_path):
+    with Store(tmp_path / "r.db") as store:
+        ids = add_cards(store, 5)
+        for card_id in ids:
+            answer(store, card_id, 4, NOW - timedelta(days=40))  # new → review: not counted
+        for card_id, rating in zip(ids, (3, 3, 3, 1), strict=False):
+            answer(store, card_id, rating, NOW - timedelta(days=10))
+        answer(store, ids[4], 1, NOW - timedelta(days=35))  # too long ago
+        report = stats_report(store, NOW, tz=UTC)
+    assert report["retention_30d"] == pytest.approx(0.75)
+    assert report["retention_30d_reviews"] == 4
+
+
+def test_retention_is_null_without_reviews(revise):
+    report = stats_json(revise)
+    assert report["retention_30d"] is None
+    assert report["reviews_total"] == 0 and report["streak_days"] == 0
+
+
+def test_forecast_counts_cards_falling_due_each_day_for_30_days(revise, db_file):
+    with Store(db_file) as store:
+        ids = add_cards(store, 5)
+        set_review(store, ids[0], NOW - timedelta(days=3))  # overdue: today
+        set_review(store, ids[1], NOW + timedelta(hours=2))
+        set_review(store, ids[2], NOW + timedelta(days=1))
+        set_review(store, ids[3], NOW + timedelta(days=29))
+        set_review(store, ids[4], NOW + timedelta(days=31))
+    forecast = stats_json(revise)["forecast"]
+    assert len(forecast) == 30
+    assert forecast[0] == {"date": "2026-11-27", "due": 2}
+    assert forecast[1] == {"date": "2026-11-28", "due": 1}
+    assert forecast[29] == {"date": "2026-12-26", "due": 1}
+    assert sum(day["due"] for day in forecast) == 4
+
+
+def test_topics_show_cards_mean_retrievability_and_weakest_cards(tmp_path):
+    with Store(tmp_path / "r.db") as store:
+        ids = add_cards(store, 6, topics=2)  # topic 0: cards 0, 2, 4; topic 1: 1, 3, 5
+        set_review(store, ids[0], NOW + timedelta(days=1), stability=2.0,
+                   last_review=NOW - timedelta(days=6))
+        set_review(store, ids[2], NOW + timedelta(days=1), stability=30.0,
+                   last_review=NOW - timedelta(days=6))
+        report = stats_report(store, NOW, tz=UTC)
+        rows = {tuple(topic["topic"]): topic for topic in report["topics"]}
+        scheduler = DeckScheduler(fuzz=False)
+        expected = [scheduler.retrievability(schedule_of(next(store.db.query(
+            "SELECT * FROM cards WHERE id = ?", [card_id]))), NOW) for card_id in ids[:3:2]]
+    zero = rows[("Stalin", "Topic 0")]
+    assert (zero["cards"], zero["studied"]) == (3, 2)
+    assert zero["retrievability"] == pytest.approx(sum(expected) / 2)
+    assert [card["id"] for card in zero["weakest"]] == [ids[0], ids[2]]
+    assert zero["weakest"][0]["retrievability"] == pytest.approx(expected[0])
+    one = rows[("Stalin", "Topic 1")]
+    assert one["studied"] == 0 and one["retrievability"] is None and one["weakest"] == []
+
+
+def test_stats_for_one_deck_leave_other_decks_out(revise, db_file):
+    with Store(db_file) as store:
+        a = add_cards(store, 2, deck="a")
+        b = add_cards(store, 2, deck="b")
+        answer(store, a[0], 3, NOW)
+        answer(store, b[0], 3, NOW)
+        answer(store, b[1], 3, NOW)
+    assert stats_json(revise, "--deck", "a")["reviews_total"] == 1
+    assert stats_json(revise, "--deck", "b")["reviews_today"] == 2
+    result = revise("stats", "--deck", "c")
+    assert result.exit_code == 1 and "no deck named 'c'" in result.stderr
+
+
+def test_stats_draw_the_forecast_calendar_and_topics(revise, db_file):
+    with Store(db_file) as store:
+        ids = add_cards(store, 4)
+        answer(store, ids[0], 3, NOW - timedelta(days=3))
+        answer(store, ids[1], 4, NOW)
+    result = revise("stats")
+    assert result.exit_code == 0, result.output
+    for text in ("Reviews today", "Streak", "True retention", "Due in the next 30 days",
+                 "Mon", "Topics", "Stalin › Topic 0", "less"):
+        assert text in result.stdout
+
+
+def test_bar_chart_scales_columns_to_the_largest_value():
+    chart = bar_chart([0, 4, 8], {0: "today"}, height=4).plain.splitlines()
+    assert chart[0] == "8 │    █ "
+    assert chart[2] == "  │  █ █ "
+    assert chart[-1].strip() == "today"
+
+
+def test_heatmap_has_a_row_per_weekday_and_a_column_per_week():
+    today = datetime(2026, 11, 27).date()  # a Friday
+    calendar = [{"date": (today - timedelta(days=offset)).isoformat(), "reviews": offset % 3}
+                for offset in range(10)]  # Wednesday 18th to Friday 27th
+    lines = heatmap(calendar, today).plain.splitlines()
+    assert lines[1].startswith("Mon ") and lines[7].startswith("Sun ")
+    assert [line.count("■") for line in lines[1:8]] == [1, 1, 2, 2, 2, 1, 1]
+
+
+# --- the dashboard and config ---------------------------------------------------------
+
+
+def test_revise_alone_shows_todays_dashboard(revise, db_file):
+    with Store(db_file) as store:
+        add_cards(store, 3)
+    result = revise()
+    assert result.exit_code == 0, result.output
+    assert "history" in result.stdout
+    assert "Streak: 0 days" in result.stdout
+    assert "revise review" in result.stdout
+
+
+def test_the_dashboard_on_an_empty_database_says_how_to_begin(revise):
+    result = revise()
+    assert result.exit_code == 0
+    assert "revise extract" in result.stdout
+
+
+def test_config_sets_retention_per_deck_and_new_cards_for_all(revise, db_file):
+    with Store(db_file) as store:
+        add_cards(store, 1, deck="a")
+        add_cards(store, 1, deck="b")
+    assert revise("config", "retention", "0.85", "--deck", "a").exit_code == 0
+    assert revise("config", "new-per-day", "5").exit_code == 0
+    assert revise("config", "rollover-hour", "6").exit_code == 0
+    with Store(db_file) as store:
+        decks = {deck["name"]: deck for deck in store.decks()}
+    assert decks["a"]["desired_retention"] == 0.85 and decks["b"]["desired_retention"] == 0.9
+    assert decks["a"]["new_per_day"] == decks["b"]["new_per_day"] == 5
+    shown = revise("config").stdout
+    assert "rollover-hour = 6" in shown
+    assert "retention = 0.85  (deck a)" in shown
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("retention", "1.5"), "retention must be from 0.7 to 0.99"),
+    (("rollover-hour", "noon"), "rollover-hour must be a number"),
+    (("colour", "red"), "unknown setting 'colour'"),
+    (("retention", "0.9", "--deck", "nope"), "no deck named 'nope'"),
+])
+def test_config_rejects_bad_values(revise, args, message):
+    result = revise("config", *args)
+    assert result.exit_code == 1
+    assert message in result.stderr
+
+
+def test_desired_retention_changes_the_intervals_given(tmp_path):
+    with Store(tmp_path / "r.db") as store:
+        ids = add_cards(store, 2)
+        store.db.execute("UPDATE decks SET desired_retention = 0.8")
+        answer(store, ids[0], 4, NOW)
+        low = parse_time(store.db.execute("SELECT due FROM cards WHERE id = ?",
+                                          [ids[0]]).fetchone()[0])
+        store.db.execute("UPDATE decks SET desired_retention = 0.95")
+        answer(store, ids[1], 4, NOW)
+        high = parse_time(store.db.execute("SELECT due FROM cards WHERE id = ?",
+                                           [ids[1]]).fetchone()[0])
+    assert low > high
+
+
+def test_due_report_in_process_matches_the_command(revise, db_file):
+    with Store(db_file) as store:
+        add_cards(store, 4)
+        assert due_report(store, NOW, tz=UTC) == due_json(revise)
+
