@@ -115,18 +115,17 @@ def test_unrelated_new_bullet_is_a_new_card_not_a_match(db_file):
     assert (report.new, report.retired, report.updated) == (1, 1, 0)
 
 
-def test_sync_is_one_transaction(db_file, monkeypatch):
+def test_sync_is_one_transaction(db_file):
     with Store(db_file) as store:
         sync(store, [draft("Lenin dies 1924", "1924")])
 
-        def broken_insert(*args, **kwargs):
-            raise sqlite3.OperationalError("disk I/O error")
-
-        monkeypatch.setattr(type(store.db["cards"]), "insert_all", broken_insert)
+        # the second new card fails to insert, after the first went in
+        store.db.execute("CREATE TEMP TRIGGER broken BEFORE INSERT ON cards WHEN"
+                         " NEW.answer = '1925' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")
         with pytest.raises(StoreError):
             sync(store, [draft("Stalin at funeral 1924 chief mourner", "1924"),
                          draft("Trotsky resigns 1925", "1925")])
-        monkeypatch.undo()
+        store.db.execute("DROP TRIGGER broken")
         assert [card["answer"] for card in store.cards()] == ["1924"]
 
 

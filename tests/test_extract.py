@@ -99,7 +99,9 @@ def test_no_date_without_a_plausible_year(bullet):
 
 def test_every_date_in_a_bullet_gives_a_card():
     assert answers("# P\n- 1st 1928-32; 2nd 1933-37; 3rd 1938-41", Kind.DATE) == [
-        "1928-32", "1933-37", "1938-41",
+        "1928-32",
+        "1933-37",
+        "1938-41",
     ]
 
 
@@ -216,8 +218,11 @@ def test_effect_stops_at_the_end_of_its_sentence():
         ("drought resulted in crop failure", "drought", "crop failure"),
         ("harvests failed because of the drought", "the drought", "harvests failed"),
         ("prices rose due to shortages", "shortages", "prices rose"),
-        ("Five-Year Plans were a major cause of Germany’s defeat", "Five-Year Plans",
-         "Germany’s defeat"),
+        (
+            "Five-Year Plans were a major cause of Germany’s defeat",
+            "Five-Year Plans",
+            "Germany’s defeat",
+        ),
         ("wages fell, so workers struck", "wages fell", "workers struck"),
     ],
 )
@@ -283,9 +288,21 @@ def test_section_titled_why_gives_a_list_card():
 
 @pytest.mark.parametrize(
     "title",
-    ["Why?", "What?", "Aims", "Results", "Impact of the Purges", "Reasons for defeat",
-     "Causes", "Effects", "Consequences", "Features", "Types of rock", "How did it end",
-     "Why did they happen (diff. interpretations)"],
+    [
+        "Why?",
+        "What?",
+        "Aims",
+        "Results",
+        "Impact of the Purges",
+        "Reasons for defeat",
+        "Causes",
+        "Effects",
+        "Consequences",
+        "Features",
+        "Types of rock",
+        "How did it end",
+        "Why did they happen (diff. interpretations)",
+    ],
 )
 def test_set_naming_titles_give_lists(title):
     assert len(cards(f"## {title}\n- one\n- two\n", Kind.LIST)) == 1
@@ -307,8 +324,7 @@ def test_plain_title_gives_no_list():
 
 
 def test_colon_title_gives_a_list_whatever_its_words():
-    (card,) = cards("Stages of photosynthesis:\n  - light reactions\n  - Calvin cycle\n",
-                    Kind.LIST)
+    (card,) = cards("Stages of photosynthesis:\n  - light reactions\n  - Calvin cycle\n", Kind.LIST)
     assert card.question == "Stages of photosynthesis: name the 2 points."
 
 
@@ -330,7 +346,9 @@ def test_prose_is_not_a_list_item():
 def test_question_shows_the_whole_topic_path():
     notes = "=> Purges – impact on society* Show Trials1936- a- b1937- 353,000 executed"
     (card,) = cards(notes, Kind.FIGURE)
-    assert card.question == "Purges – impact on society › Show Trials › 1937: ____ executed. How many?"
+    assert (
+        card.question == "Purges – impact on society › Show Trials › 1937: ____ executed. How many?"
+    )
 
 
 def test_question_without_topic_has_no_leading_colon():
@@ -357,10 +375,22 @@ def test_long_bullet_question_is_cut_to_the_clause():
     assert "Lenin dies ____" in card.question and len(card.question) < 200
 
 
+def test_giant_word_still_leaves_words_around_the_blank():
+    notes = "- " + "x" * 5000 + " 1924 " + "y" * 5000
+    (card,) = cards(notes, Kind.DATE)
+    assert "x ____ y" in card.question and len(card.question) < 400
+    assert card.answer in card.source and len(card.source) <= 2000
+
+
 def test_card_fields():
     (card,) = cards("# T\n\n- Lenin dies 1924", Kind.DATE)
     assert (card.deck, card.topic, card.source, card.position, card.line, card.slot) == (
-        "deck", ("T",), "Lenin dies 1924", 7, 3, 0,
+        "deck",
+        ("T",),
+        "Lenin dies 1924",
+        7,
+        3,
+        0,
     )
 
 
@@ -452,12 +482,15 @@ def test_shipped_353000_executed(shipped):
 
 
 def test_shipped_right_definition(shipped):
-    assert any(c.kind == Kind.DEFINITION and c.answer == "Tomsky, Rykov & Bukharin"
-               for c in shipped)
+    assert any(
+        c.kind == Kind.DEFINITION and c.answer == "Tomsky, Rykov & Bukharin" for c in shipped
+    )
 
 
 def test_shipped_why_list_under_the_pact(shipped):
-    (card,) = [c for c in shipped if c.kind == Kind.LIST and c.topic == ("Nazi Soviet Pact", "Why?")]
+    (card,) = [
+        c for c in shipped if c.kind == Kind.LIST and c.topic == ("Nazi Soviet Pact", "Why?")
+    ]
     assert card.answer.split("\n") == [
         "Time for rearmament program",
         "Hopeful: Germany in long & exhausting war w France & Britain",
@@ -467,7 +500,11 @@ def test_shipped_why_list_under_the_pact(shipped):
 
 def test_shipped_cards_are_well_formed(shipped):
     assert {c.kind for c in shipped} == {
-        Kind.DATE, Kind.FIGURE, Kind.CAUSE, Kind.DEFINITION, Kind.LIST,
+        Kind.DATE,
+        Kind.FIGURE,
+        Kind.CAUSE,
+        Kind.DEFINITION,
+        Kind.LIST,
     }
     assert all(c.answer.casefold() not in c.question.casefold() for c in shipped)
     assert len({(c.question, c.answer) for c in shipped}) == len(shipped)
@@ -513,11 +550,44 @@ def test_flattened_geography_notes():
 
 # ---------------------------------------------------------------------------- properties
 
-NOTE_PIECES = st.sampled_from([
-    "- ", "* ", "=> ", " => ", "\n", "  ", "\t", "# ", ":", "?", ".", ";", "(", ")", "“", "”",
-    "1924", "1936-39", "Dec 1929", "801,000", "90%", "2 million tons", "4", "Lenin", "dies",
-    "Right", "led to", "because", "Why?", "Results", "Non-Aggression", "x", "X", "____",
-])
+NOTE_PIECES = st.sampled_from(
+    [
+        "- ",
+        "* ",
+        "=> ",
+        " => ",
+        "\n",
+        "  ",
+        "\t",
+        "# ",
+        ":",
+        "?",
+        ".",
+        ";",
+        "(",
+        ")",
+        "“",
+        "”",
+        "1924",
+        "1936-39",
+        "Dec 1929",
+        "801,000",
+        "90%",
+        "2 million tons",
+        "4",
+        "Lenin",
+        "dies",
+        "Right",
+        "led to",
+        "because",
+        "Why?",
+        "Results",
+        "Non-Aggression",
+        "x",
+        "X",
+        "____",
+    ]
+)
 
 
 def check_cards(text: str) -> None:
@@ -548,7 +618,9 @@ def test_note_like_text_gives_well_formed_cards(pieces):
 
 
 def test_twenty_thousand_bullets_extract():
-    lines = [f"# Topic {i}\n" if i % 50 == 0 else f"- fact {i}: {1000 + i % 1000} => {i}0% rise\n"
-             for i in range(20_000)]
+    lines = [
+        f"# Topic {i}\n" if i % 50 == 0 else f"- fact {i}: {1000 + i % 1000} => {i}0% rise\n"
+        for i in range(20_000)
+    ]
     made = extract_cards("".join(lines), "deck")
     assert len(made) > 20_000

@@ -25,7 +25,9 @@ HOSTILE: dict[str, bytes] = {
         "  " * depth + f"- level {depth} in 1924\n" for depth in range(10_000)).encode(),
     "markers-only": b"- - - * * =>\n=> => *\n- \n* \n=>\n",
     "right-to-left": "* التاريخ\n- توفي لينين 1924\n- ‏שנת 1925 נבחר‏\n".encode(),
-    "emoji": "* 🚀 Space race\n- 🛰️ Sputnik launched 4 October 1957 🎉\n- 👩‍🚀 12% cheered\n".encode(),
+    "emoji": (
+        "* 🚀 Space race\n- 🛰️ Sputnik launched 4 October 1957 🎉\n- 👩‍🚀 12% cheered\n"
+    ).encode(),
     "control-characters": b"- Lenin\x07 dies\x1b[31m 1924\x08\n- \x0c1925: Trotsky\x0b resigns\n",
     "very-long-words": b"- " + b"x" * 200_000 + b" 1924 " + b"y" * 200_000 + b"\n",
     "arrows-everywhere": b"- a => b => c => d => e\n" * 2000 + b"- =>=>=>=>=>=>\n",

@@ -87,7 +87,8 @@ def test_anki_text_and_csv_exports_import_back(revise, db_file, tmp_path):
         back = cards_json(revise, "--db", other)
         assert [(card["id"], card["question"], card["answer"], card["deck"]) for card in back] \
             == [(card["id"], card["question"], card["answer"], card["deck"]) for card in cards]
-    assert back[1]["topic"] == ["Rise to power", "Round 2 – Left"]  # csv keeps the topic
+    assert back[1]["topic"] == ["Rise to power", "Round 2 – Left"]  # csv keeps topic and kind
+    assert [card["kind"] for card in back] == [card["kind"] for card in cards]
     assert back[1]["answer"] == TRICKY
 
 
@@ -188,3 +189,18 @@ def test_a_file_with_no_notes_is_refused(revise, tmp_path):
     result = revise("import", tmp_path / "empty.csv")
     assert result.exit_code == 1
     assert result.stderr == f"error: {tmp_path / 'empty.csv'}: found no notes to make cards from\n"
+
+
+def test_a_file_named_like_the_notes_of_a_deck_is_not_synced_over_them(revise, tmp_path):
+    notes = tmp_path / "notes" / "unit.txt"
+    notes.parent.mkdir()
+    notes.write_text("* Kirov\n- murdered Dec 1934\n", encoding="utf-8")
+    assert revise("extract", notes).exit_code == 0  # deck "unit"
+    before = cards_json(revise)
+    other = tmp_path / "unit.txt"
+    other.write_text("When did Lenin die?\t1924\n", encoding="utf-8")
+    result = revise("import", other)
+    assert result.exit_code == 1
+    assert "already has cards from" in result.stderr and "rename unit.txt" in result.stderr
+    assert cards_json(revise) == before
+    assert revise("import", other, "--deck", "quiz").exit_code == 0

@@ -33,7 +33,7 @@ def titles(notes: str) -> list[str]:
 
 
 def test_decode_plain_utf8():
-    assert decode_notes("- Lenin dies 1924\n".encode()) == "- Lenin dies 1924\n"
+    assert decode_notes(b"- Lenin dies 1924\n") == "- Lenin dies 1924\n"
 
 
 def test_decode_strips_utf8_bom():
@@ -82,6 +82,10 @@ def test_decode_rejects_empty_notes(data):
         decode_notes(data)
 
 
+def test_decode_strips_terminal_colour_codes():
+    assert decode_notes(b"- Lenin dies \x1b[31m1924\x1b[0m") == "- Lenin dies 1924"
+
+
 def test_decode_error_messages_are_one_short_line():
     with pytest.raises(NotesError) as info:
         decode_notes(b"\xff\xfe\x00")  # odd-length UTF-16
@@ -101,7 +105,9 @@ def test_clean_drops_an_equals_sign_left_by_a_broken_arrow():
 
 
 def test_clean_drops_a_stray_footnote_star():
-    assert clean_text("shot, deported or arrested) *quelled") == "shot, deported or arrested) quelled"
+    assert (
+        clean_text("shot, deported or arrested) *quelled") == "shot, deported or arrested) quelled"
+    )
 
 
 def test_clean_keeps_equals_between_words():
@@ -166,6 +172,23 @@ def test_setext_headings():
     assert topics(notes) == {"x": ("Purges", "Show Trials")}
 
 
+def test_arrow_and_star_lines_are_sections_and_sub_topics():
+    notes = "* Strengths\n- card index\n=> Purges\n* Show Trials\n- 353,000 executed\n"
+    assert topics(notes) == {
+        "card index": ("Strengths",),
+        "353,000 executed": ("Purges", "Show Trials"),
+    }
+
+
+def test_star_bullets_without_dash_bullets_stay_bullets():
+    assert texts("* one\n* two\n") == ["one", "two"]
+
+
+def test_arrow_line_without_bullets_after_it_is_prose():
+    outline = parse_notes("- a\n=> so the war began\n")
+    assert outline.sections == [] and outline.bullets[-1].text == "=> so the war began"
+
+
 def test_nested_bullets_by_indentation():
     outline = parse_notes("- parent\n  - child\n    - grandchild\n- sibling\n")
     parent, child, grandchild, sibling = outline.bullets
@@ -211,7 +234,10 @@ def test_bold_line_is_a_heading():
 
 
 def test_indented_line_continues_the_bullet_above():
-    assert texts("- Lenin died in\n  January 1924\n- next") == ["Lenin died in January 1924", "next"]
+    assert texts("- Lenin died in\n  January 1924\n- next") == [
+        "Lenin died in January 1924",
+        "next",
+    ]
 
 
 def test_wrapped_lowercase_line_continues_the_bullet_above():
@@ -271,7 +297,9 @@ def test_line_with_glued_markers_is_read_as_flattened():
 def test_glued_arrow_opens_a_major_section():
     notes = "* A- x- y- in December=> Collectivization* Aims- grain"
     assert topics(notes) == {
-        "x": ("A",), "y": ("A",), "in December": ("A",),
+        "x": ("A",),
+        "y": ("A",),
+        "in December": ("A",),
         "grain": ("Collectivization", "Aims"),
     }
 
@@ -293,7 +321,9 @@ def test_spaced_star_before_a_word_is_text():
 
 def test_hyphens_inside_words_and_numbers_are_text():
     assert texts("* P- Non-Aggression Pact- 1936-39 purge- Five-Year Plan") == [
-        "Non-Aggression Pact", "1936-39 purge", "Five-Year Plan",
+        "Non-Aggression Pact",
+        "1936-39 purge",
+        "Five-Year Plan",
     ]
 
 
@@ -303,7 +333,9 @@ def test_en_dash_is_text():
 
 def test_marker_glued_to_a_closing_quote():
     assert texts("* S- “comrade card index”- Held posts- c") == [
-        "“comrade card index”", "Held posts", "c",
+        "“comrade card index”",
+        "Held posts",
+        "c",
     ]
 
 
@@ -430,8 +462,33 @@ def test_parse_never_raises(text):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(["- ", "* ", "=> ", "=>", "•", "1936", "-", "a", "B", " ",
-                                 "\n", "\t", ":", "?", ".", "(", ")", "“"]), max_size=60))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "- ",
+                "* ",
+                "=> ",
+                "=>",
+                "•",
+                "1936",
+                "-",
+                "a",
+                "B",
+                " ",
+                "\n",
+                "\t",
+                ":",
+                "?",
+                ".",
+                "(",
+                ")",
+                "“",
+            ]
+        ),
+        max_size=60,
+    )
+)
 def test_parse_never_raises_on_marker_soup(parts):
     parse_notes("".join(parts))
 

@@ -177,7 +177,8 @@ def test_topics_show_cards_mean_retrievability_and_weakest_cards(tmp_path):
     zero = rows[("Stalin", "Topic 0")]
     assert (zero["cards"], zero["studied"]) == (3, 2)
     assert zero["retrievability"] == pytest.approx(sum(expected) / 2)
-    assert [card["id"] for card in zero["weakest"]] == [ids[0], ids[2]]
+    assert [card["id"] for card in zero["weakest"]] == [ids[0]]
+    assert zero["weakest"][0]["question"] == "Q 0.0"
     assert zero["weakest"][0]["retrievability"] == pytest.approx(expected[0])
     one = rows[("Stalin", "Topic 1")]
     assert one["studied"] == 0 and one["retrievability"] is None and one["weakest"] == []

@@ -18,6 +18,7 @@ import pytest
 from rich.console import Console
 
 from revise import db
+from revise.commands.review import clock_from_env
 from revise.db import Store, iso
 from revise.review import (
     Options,
@@ -25,7 +26,6 @@ from revise.review import (
     ScriptedKeys,
     Session,
     check_answer,
-    clock_from_env,
     normalise,
 )
 from revise.scheduler import Rating, schedule_of
@@ -358,6 +358,7 @@ class Terminal:
 
 
 QUESTION = "show the answer"
+PROMPT = "Enter alone to just show it"
 ANSWER = "1-4: rate"
 
 
@@ -379,6 +380,27 @@ def test_review_in_a_real_terminal_stores_the_keys_pressed(db_file):
     with Store(db_file) as store:
         assert [(row["card_id"], row["rating"]) for row in reviews(store)] == list(
             zip(ids, (3, 4, 1), strict=True))
+
+
+@pytest.mark.skipif(not REVISE.exists(), reason="revise is not installed in this environment")
+def test_typed_answers_in_a_real_terminal(db_file):
+    with Store(db_file) as store:
+        add_cards(store, 2)
+    term = Terminal(db_file, "--type")
+    term.wait_for(PROMPT)
+    term.send("a 0.0\r")
+    term.wait_for("correct")
+    term.send("\r")  # accept the suggested Good
+    term.wait_for(PROMPT, 2)
+    term.send("A 9.9\r")
+    term.wait_for("the numbers or dates differ")
+    term.send("2")  # overrule the suggested Again
+    term.wait_for(PROMPT, 3)
+    term.send("\x03")  # Ctrl-C while typing quits too
+    term.wait_for("Session over")
+    assert term.finish() == 0
+    with Store(db_file) as store:
+        assert [row["rating"] for row in reviews(store)] == [3, 2]
 
 
 @pytest.mark.skipif(not REVISE.exists(), reason="revise is not installed in this environment")

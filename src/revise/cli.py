@@ -18,6 +18,76 @@ from typer.exceptions import TyperException
 from revise.errors import ReviseError
 
 
+def _coerce_plain_parameters_directly() -> None:
+    """Coerce text and path parameters without pydantic.
+
+    typer checks every parameter's value with a pydantic TypeAdapter, and importing
+    pydantic costs more than most commands' whole work (about 150 ms). Text, paths and
+    lists of them need no schema: they are coerced here, paths by typer's own path checks
+    (exists, file or folder); any other kind of parameter goes through typer as before.
+    """
+    try:
+        from typer import core
+        from typer._coercion import RuntimeParam, build_runtime_param
+        from typer._param_types import coerce_cli_path, lenient_issubclass
+        from typer._typing import get_args, get_origin
+    except ImportError:  # another typer: keep its own coercion
+        return
+
+    def leaf(annotation, descriptor):
+        parameter_info = descriptor.parameter_info
+        if parameter_info.parser is not None or getattr(parameter_info, "path_type", None):
+            return None
+        if annotation is str:
+            return lambda value, param, ctx: value if isinstance(value, str) else str(value)
+        if lenient_issubclass(annotation, Path):
+            return lambda value, param, ctx: coerce_cli_path(
+                value if isinstance(value, annotation) else annotation(value), parameter_info,
+                path_type=annotation, param=param, ctx=ctx)
+        if annotation is bool:
+            typer_own: list = []
+
+            def flag(value, param, ctx):
+                if isinstance(value, bool):
+                    return value
+                if not typer_own:  # "yes", "0" ...: as typer reads them
+                    typer_own.append(build_runtime_param(descriptor))
+                return typer_own[0]._coerce_value(value, param, ctx)
+
+            return flag
+        return None
+
+    class PlainParam(RuntimeParam):
+        def __init__(self, descriptor, convert, many: bool):
+            super().__init__(parameter_info=descriptor.parameter_info,
+                             annotation=descriptor.annotation)
+            object.__setattr__(self, "convert", convert)
+            object.__setattr__(self, "many", many)
+
+        def _coerce_value(self, value, param, ctx):
+            if not self.many:
+                return self.convert(value, param, ctx)
+            items = value if isinstance(value, (list, tuple)) else [value]
+            return [self.convert(item, param, ctx) for item in items]
+
+    def build(descriptor):
+        annotation = descriptor.annotation
+        many = get_origin(annotation) is list
+        if many:
+            (annotation,) = get_args(annotation)
+        convert = None if descriptor.file_annotation is not None else leaf(
+            annotation, descriptor)
+        if convert is None:
+            return build_runtime_param(descriptor)
+        return PlainParam(descriptor, convert, many)
+
+    if getattr(core, "build_runtime_param", None) is build_runtime_param:
+        core.build_runtime_param = build
+
+
+_coerce_plain_parameters_directly()
+
+
 class _Group(TyperGroup):
     """Turns domain errors into one line on stderr and exit code 1, for every command."""
 
@@ -108,11 +178,17 @@ def _today(ctx: typer.Context, db: DbOption = None) -> None:
         dashboard(db)
 
 
-def _register() -> None:
-    from revise.commands import build, cards, export, extract, import_cmd, maintenance, review
+# The order of `revise --help`.
+COMMAND_MODULES = (
+    "extract", "review", "cards", "export", "import_cmd", "build", "maintenance", "doctor",
+)
 
-    for module in (extract, review, cards, export, import_cmd, build, maintenance):
-        module.register(app)
+
+def _register() -> None:
+    from importlib import import_module
+
+    for name in COMMAND_MODULES:
+        import_module(f"revise.commands.{name}").register(app)
 
 
 _register()

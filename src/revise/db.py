@@ -8,7 +8,6 @@ Every write that belongs together runs in one `BEGIN IMMEDIATE` transaction.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import sqlite3
@@ -16,12 +15,15 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from revise.errors import StoreError
 from revise.models import CardDraft
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5_000
@@ -104,12 +106,15 @@ def _m001_initial(db: Database) -> None:
     db["cards"].create_index(["deck_id", "source_name"])
     db["cards"].create_index(["due"])
     # The review queue and progress counts read only active cards; these partial
-    # indexes answer them without touching the table.
-    active = "WHERE retired = 0 AND suspended = 0"
-    db.execute(f"CREATE INDEX idx_cards_active_state_due ON cards (state, due) {active}")
-    db.execute(f"CREATE INDEX idx_cards_active_deck ON cards (deck_id, state, due) {active}")
+    # indexes answer them without touching the table. (SQLite uses a partial index as
+    # a covering one only if it also holds the columns its WHERE names.)
+    active = "retired, suspended) WHERE retired = 0 AND suspended = 0"
+    db.execute(f"CREATE INDEX idx_cards_active_state_due ON cards (state, due, {active}")
+    db.execute(f"CREATE INDEX idx_cards_active_deck ON cards (deck_id, state, due, {active}")
+    db.execute("CREATE INDEX idx_cards_active_topic ON cards"
+               f" (topic, deck_id, stability, last_review, position, id, {active}")
     db.execute("CREATE INDEX idx_cards_new ON cards (deck_id, source_name, position, slot)"
-               f" {active} AND state = 'new'")
+               " WHERE retired = 0 AND suspended = 0 AND state = 'new'")
     db["reviews"].create(
         {
             "id": int,
@@ -128,7 +133,7 @@ def _m001_initial(db: Database) -> None:
     )
     db["reviews"].create_index(["card_id"])
     # covering: daily counts and true retention read only this index
-    db["reviews"].create_index(["reviewed_at", "state", "rating"])
+    db["reviews"].create_index(["reviewed_at", "state", "rating", "card_id"])
     # reviews written without `state` (imported histories) get it from state_before
     db.execute(
         "CREATE TRIGGER reviews_state AFTER INSERT ON reviews WHEN NEW.state IS NULL BEGIN"
@@ -143,6 +148,58 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 # --- the store ------------------------------------------------------------------
+
+
+class Connection:
+    """An open SQLite connection with the two helpers every query uses: `execute`, and
+    `query` for rows as dicts.
+
+    sqlite-utils, which creates and alters tables, is loaded only when a table is
+    asked for (`db["cards"]`, as migrations do): loading it takes longer than a whole
+    `revise due` on a large database.
+    """
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._utils: Database | None = None
+        conn.execute("PRAGMA recursive_triggers = on")  # as sqlite-utils sets it
+
+    def execute(self, sql: str, parameters: Iterable | dict | None = None) -> sqlite3.Cursor:
+        if parameters is None:
+            return self.conn.execute(sql)
+        return self.conn.execute(sql, parameters)
+
+    def query(self, sql: str, parameters: Iterable | dict | None = None) -> Iterator[dict]:
+        cursor = self.execute(sql, parameters)
+        keys = [column[0] for column in cursor.description]
+        for row in cursor:
+            yield dict(zip(keys, row, strict=True))
+
+    @property
+    def utils(self) -> Database:
+        """sqlite-utils over this same connection."""
+        if self._utils is None:
+            from sqlite_utils import Database
+
+            self._utils = Database(self.conn)
+        return self._utils
+
+    def __getitem__(self, table: str):
+        return self.utils[table]
+
+    def table_names(self) -> list[str]:
+        return [row[0] for row in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+    @property
+    def journal_mode(self) -> str:
+        return self.conn.execute("PRAGMA journal_mode").fetchone()[0]
+
+    def enable_wal(self) -> None:
+        self.conn.execute("PRAGMA journal_mode = wal")
+
+    def close(self) -> None:
+        self.conn.close()
 
 
 @dataclass(frozen=True)
@@ -174,22 +231,32 @@ class Store:
                                        isolation_level=None)
             else:
                 conn = sqlite3.connect(self.path, isolation_level=None)
-            self.db = Database(conn)
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA foreign_keys = ON")
-            if readonly:
-                self._check_version(self._version())
-                if self._version() < SCHEMA_VERSION:
-                    raise StoreError(f"{self.path} needs upgrading: run a command that writes")
-                return
-            self._migrate()
-            if self.db.journal_mode != "wal":
-                self.db.enable_wal()
-            # WAL with synchronous=NORMAL keeps every commit atomic and durable
-            # against a process crash, which is the failure that matters here.
-            conn.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.DatabaseError as error:
             raise store_error(self.path, error) from None
+        self.db = Connection(conn)
+        try:
+            self._prepare(readonly)
+        except BaseException as error:
+            conn.close()  # a failed open must not keep the file busy
+            if isinstance(error, sqlite3.DatabaseError):
+                raise store_error(self.path, error) from None
+            raise
+
+    def _prepare(self, readonly: bool) -> None:
+        conn = self.db.conn
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if readonly:
+            self._check_version(self._version())
+            if self._version() < SCHEMA_VERSION:
+                raise StoreError(f"{self.path} needs upgrading: run a command that writes")
+            return
+        self._migrate()
+        if self.db.journal_mode != "wal":
+            self.db.enable_wal()
+        # WAL with synchronous=NORMAL keeps every commit atomic and durable
+        # against a process crash, which is the failure that matters here.
+        conn.execute("PRAGMA synchronous = NORMAL")
 
     def _check_file(self, create: bool) -> None:
         if self.path.is_dir():
@@ -222,16 +289,18 @@ class Store:
 
     def _migrate(self) -> None:
         self._check_version(self._version())
-        if self._version() == SCHEMA_VERSION:
+        version = self._version()
+        if version == SCHEMA_VERSION:
             return
+        if version > 0:
+            # Before the transaction: SQLite cannot copy a database its writer is changing.
+            self._backup_before_migration(version)
         with self.transaction():
             version = self._version()  # again, under the write lock: another process may have won
             if version == SCHEMA_VERSION:
                 return
-            if version > 0:
-                self._backup_before_migration(version)
             for migration in MIGRATIONS[version:]:
-                migration(self.db)
+                migration(self.db.utils)
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _backup_before_migration(self, version: int) -> None:
@@ -273,7 +342,7 @@ class Store:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[Database]:
+    def transaction(self) -> Iterator[Connection]:
         """One write transaction. IMMEDIATE takes the write lock up front, so two
         processes wait for each other (busy timeout) instead of failing mid-way."""
         conn = self.db.conn
@@ -303,7 +372,8 @@ class Store:
         row = self.db.execute("SELECT id FROM decks WHERE name = ?", [name]).fetchone()
         if row:
             return row[0]
-        return self.db["decks"].insert({"name": name, "created": iso(now)}).last_pk
+        return self.db.execute("INSERT INTO decks (name, created) VALUES (?, ?)",
+                               [name, iso(now)]).lastrowid
 
     def decks(self) -> list[dict]:
         return list(self.db.query("SELECT * FROM decks ORDER BY name"))
@@ -348,16 +418,17 @@ class Store:
                     "UPDATE cards SET position = ?, line = ? WHERE id = ?",
                     [draft.position, draft.line, card_id],
                 )
+            free = self._free_ids([draft.id for draft in plan.new], source_name)
             rows = []
             for draft in plan.new:
-                plan.ids[draft.id] = self._free_id(draft.id, source_name)
-                rows.append({
-                    "id": plan.ids[draft.id], "deck_id": deck_id,
-                    "source_name": source_name, "source_path": str(source_path),
-                    **_content(draft), "created": stamp, "updated": stamp,
-                })
-            if rows:
-                self.db["cards"].insert_all(rows, batch_size=500)
+                plan.ids[draft.id] = free[draft.id]
+                rows.append((free[draft.id], deck_id, source_name, str(source_path),
+                             *_content(draft).values(), stamp, stamp))
+            # one prepared statement for every row: this is most of a first extract's work
+            self.db.conn.executemany(
+                f"INSERT INTO cards (id, deck_id, source_name, source_path, "
+                f"{', '.join(_CONTENT_COLUMNS)}, created, updated)"
+                f" VALUES ({', '.join('?' * (len(_CONTENT_COLUMNS) + 6))})", rows)
             for chunk in _chunks(plan.retired, 500):
                 marks = ",".join("?" * len(chunk))
                 self.db.execute(
@@ -366,12 +437,28 @@ class Store:
                 )
         return plan
 
-    def _free_id(self, card_id: str, source_name: str) -> str:
-        """Two files in one deck can hold the same bullet; the second gets its own id."""
-        while self.db.execute("SELECT 1 FROM cards WHERE id = ?", [card_id]).fetchone():
-            card_id = hashlib.blake2b(f"{card_id}\x1f{source_name}".encode(),
-                                      digest_size=8).hexdigest()
-        return card_id
+    def _free_ids(self, card_ids: list[str], source_name: str) -> dict[str, str]:
+        """The id each new card gets: its own, unless a stored card (or another new one)
+        has it. Two files in one deck can hold the same bullet; the second gets its own id."""
+        stored: set[str] = set()
+        for chunk in _chunks(card_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            stored.update(row[0] for row in self.db.execute(
+                f"SELECT id FROM cards WHERE id IN ({marks})", chunk))
+        claimed = set(card_ids) - stored
+        free: dict[str, str] = {}
+        for card_id in card_ids:
+            if card_id not in stored:
+                free[card_id] = card_id
+                continue
+            other = card_id
+            while other in stored or other in claimed or self.db.execute(
+                    "SELECT 1 FROM cards WHERE id = ?", [other]).fetchone():
+                other = hashlib.blake2b(f"{other}\x1f{source_name}".encode(),
+                                        digest_size=8).hexdigest()
+            claimed.add(other)
+            free[card_id] = other
+        return free
 
     def cards(
         self,
@@ -394,6 +481,48 @@ class Store:
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return [decode_card(row) for row in self.db.query(sql, params)]
+
+
+# An extract of notes that have not changed since the last one is answered from this
+# record instead of parsing them again: the digest of what was extracted (the notes, the
+# deck, the path and the extracting code) and a fingerprint of the cards it left, so any
+# later change to those cards by other means makes the next extract do the full work.
+_EXTRACTED = "extracted\x1f{deck}\x1f{source}"
+
+
+def _cards_fingerprint(store: Store, deck: str, source_name: str) -> list:
+    row = store.db.execute(
+        "SELECT count(*), total(retired), max(updated), total(position), total(line),"
+        " total(slot), sum(retired = 0) FROM cards JOIN decks ON decks.id = cards.deck_id"
+        " WHERE decks.name = ? AND cards.source_name = ?", [deck, source_name]).fetchone()
+    return list(row)
+
+
+def unchanged_since_extract(store: Store, deck: str, source_name: str,
+                            digest: str) -> int | None:
+    """The number of active cards if the last extract into `deck` from `source_name`
+    had this `digest` and its cards are as it left them; otherwise None."""
+    record = setting(store, _EXTRACTED.format(deck=deck, source=source_name))
+    if record is None:
+        return None
+    try:
+        saved = json.loads(record)
+    except ValueError:
+        return None
+    if saved.get("digest") != digest:
+        return None
+    fingerprint = _cards_fingerprint(store, deck, source_name)
+    return fingerprint[-1] if saved.get("cards") == fingerprint else None
+
+
+def remember_extract(store: Store, deck: str, source_name: str, digest: str) -> None:
+    """Record that `deck`'s cards from `source_name` are what `digest` gives. Call in the
+    transaction that synced them."""
+    record = json.dumps({"digest": digest,
+                         "cards": _cards_fingerprint(store, deck, source_name)})
+    store.db.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
+                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                     [_EXTRACTED.format(deck=deck, source=source_name), record])
 
 
 def card_filters(
@@ -420,7 +549,8 @@ def card_filters(
         params.append(json.dumps(topic, ensure_ascii=False)[1:-1])
     if search:
         clauses.append(
-            "(instr(lower(cards.question), lower(?)) > 0 OR instr(lower(cards.answer), lower(?)) > 0"
+            "(instr(lower(cards.question), lower(?)) > 0"
+            " OR instr(lower(cards.answer), lower(?)) > 0"
             " OR instr(lower(cards.source), lower(?)) > 0)"
         )
         params.extend([search] * 3)
@@ -436,10 +566,19 @@ def decode_card(row: dict) -> dict:
     return card
 
 
+@lru_cache(maxsize=4096)
+def _topic_json(topic: tuple[str, ...]) -> str:
+    # many cards share a topic: encode each topic once
+    return json.dumps(list(topic), ensure_ascii=False)
+
+
+_CONTENT_COLUMNS = ("kind", "topic", "question", "answer", "source", "position", "line", "slot")
+
+
 def _content(draft: CardDraft) -> dict:
     return {
         "kind": str(draft.kind),
-        "topic": json.dumps(list(draft.topic), ensure_ascii=False),
+        "topic": _topic_json(draft.topic),
         "question": draft.question,
         "answer": draft.answer,
         "source": draft.source,
@@ -507,29 +646,44 @@ def plan_sync(stored: dict[str, dict], drafts: list[CardDraft]) -> SyncPlan:
 _TEXT_COLUMNS = ("kind", "topic", "question", "answer", "source")
 
 
+# Comparing every left-over draft with every left-over card is quadratic; past this many
+# pairs (a whole file rewritten) only cards under the same topic are compared.
+ALL_PAIRS_LIMIT = 250_000
+
+
 def _match_similar(drafts: list[CardDraft], rows: list[dict]) -> dict[int, str]:
-    """Best-first pairing of drafts (by index) with stored rows of the same kind."""
+    """Best-first pairing of drafts (by index) with stored rows of the same kind.
+
+    A bullet moved under another heading (or under a renamed one) with its words
+    unchanged is found by its words alone; an edited bullet by similarity, among the
+    cards of its topic, or among all cards when few are left to pair.
+    """
+    same_words: dict[tuple[str, str, int], dict] = {}
+    by_topic: dict[tuple[str, str], list[dict]] = {}
     by_kind: dict[str, list[dict]] = {}
     for row in rows:
+        same_words.setdefault((row["kind"], row["source"], row["slot"]), row)
+        by_topic.setdefault((row["kind"], row["topic"]), []).append(row)
         by_kind.setdefault(row["kind"], []).append(row)
+    compare_all = len(drafts) * len(rows) <= ALL_PAIRS_LIMIT
+
+    from rapidfuzz import fuzz, process
+
     candidates: list[tuple[float, int, str]] = []
     for index, draft in enumerate(drafts):
+        kind = str(draft.kind)
         topic = json.dumps(list(draft.topic), ensure_ascii=False)
-        kind_rows = by_kind.get(str(draft.kind), [])
-        # With many edits at once, compare only within the same topic to stay fast.
-        if len(kind_rows) * len(drafts) > 2_000_000:
-            kind_rows = [row for row in kind_rows if row["topic"] == topic]
-        matcher = difflib.SequenceMatcher(None, b=draft.source, autojunk=False)
-        for row in kind_rows:
-            matcher.set_seq1(row["source"])
-            if (matcher.real_quick_ratio() < MATCH_THRESHOLD
-                    or matcher.quick_ratio() < MATCH_THRESHOLD):
-                continue
-            score = matcher.ratio()
-            if score < MATCH_THRESHOLD:
-                continue
+        exact = same_words.get((kind, draft.source, draft.slot))
+        if exact is not None:
+            candidates.append((200.0, index, exact["id"]))
+            continue
+        pool = by_kind.get(kind, []) if compare_all else by_topic.get((kind, topic), [])
+        found = process.extract(draft.source, [row["source"] for row in pool],
+                                scorer=fuzz.ratio, score_cutoff=MATCH_THRESHOLD * 100, limit=16)
+        for _text, score, position in found:
+            row = pool[position]
             # Prefer the same slot and topic when a bullet gives several cards of a kind.
-            score += 0.01 * (row["slot"] == draft.slot) + 0.01 * (row["topic"] == topic)
+            score += (row["slot"] == draft.slot) + (row["topic"] == topic)
             candidates.append((score, index, row["id"]))
     candidates.sort(key=lambda item: -item[0])
     matched: dict[int, str] = {}
@@ -614,6 +768,13 @@ def decks_with_source(store: Store, source_name: str) -> list[str]:
         " WHERE cards.source_name = ? ORDER BY decks.name", [source_name])]
 
 
+def source_paths(store: Store, deck: str, source_name: str) -> set[str]:
+    """The paths recorded for a deck's cards from files of this name."""
+    return {row[0] for row in store.db.execute(
+        "SELECT DISTINCT source_path FROM cards JOIN decks ON decks.id = cards.deck_id"
+        " WHERE decks.name = ? AND cards.source_name = ?", [deck, source_name])}
+
+
 # --- review: queue, ratings, undo, progress ----------------------------------------
 # Queries for `revise review`, `due` and `stats`. They read active cards through the
 # partial indexes made in _m001 (the `retired = 0 AND suspended = 0` in each query is
@@ -637,14 +798,26 @@ def _queue_filters(deck_ids: list[int] | None, topic: str | None) -> tuple[str, 
 def queue_cards(store: Store, *, states: tuple[str, ...], before: str,
                 deck_ids: list[int] | None = None, topic: str | None = None,
                 limit: int | None = None) -> list[dict]:
-    """Active cards in `states` due before `before`, soonest first."""
+    """Active cards in `states` due before `before`, soonest first (at most `limit`).
+    One index range per state, merged, so a small limit reads only a few entries."""
     where, params = _queue_filters(deck_ids, topic)
-    marks = ",".join("?" * len(states))
     sql = (f"SELECT id, deck_id, source_name, position, state, due FROM cards"
-           f" WHERE {where} AND state IN ({marks}) AND due < ? ORDER BY due, id")
+           f" WHERE {where} AND state = ? AND due < ? ORDER BY due, id")
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    return [dict(row) for row in store.db.query(sql, [*params, *states, before])]
+    rows = [dict(row) for state in states
+            for row in store.db.query(sql, [*params, state, before])]
+    if len(states) > 1:
+        rows.sort(key=lambda row: (row["due"], row["id"]))
+    return rows if limit is None else rows[:limit]
+
+
+def count_due(store: Store, *, states: tuple[str, ...], before: str,
+              deck_ids: list[int] | None = None, topic: str | None = None) -> int:
+    where, params = _queue_filters(deck_ids, topic)
+    sql = f"SELECT count(*) FROM cards WHERE {where} AND state = ? AND due < ?"
+    return sum(store.db.execute(sql, [*params, state, before]).fetchone()[0]
+               for state in states)
 
 
 def new_cards(store: Store, deck_id: int, *, limit: int, topic: str | None = None,
@@ -676,7 +849,9 @@ def new_cards(store: Store, deck_id: int, *, limit: int, topic: str | None = Non
 def new_started_since(store: Store, since: str) -> dict[int, int]:
     """New cards first answered since `since`, by deck: what today's new-card limit has used."""
     rows = store.db.execute(
-        "SELECT cards.deck_id, count(*) FROM reviews JOIN cards ON cards.id = reviews.card_id"
+        # CROSS JOIN keeps SQLite reading today's reviews first, not every card
+        "SELECT cards.deck_id, count(*) FROM reviews CROSS JOIN cards"
+        " ON cards.id = reviews.card_id"
         " WHERE reviews.reviewed_at >= ? AND reviews.state = 'new' GROUP BY cards.deck_id",
         [since]).fetchall()
     return dict(rows)
@@ -686,7 +861,8 @@ def bullets_reviewed_since(store: Store, since: str) -> set[tuple[int, str, int]
     """(deck_id, source_name, position) of every bullet with a card answered since `since`."""
     return {tuple(row) for row in store.db.execute(
         "SELECT DISTINCT cards.deck_id, cards.source_name, cards.position FROM reviews"
-        " JOIN cards ON cards.id = reviews.card_id WHERE reviews.reviewed_at >= ?", [since])}
+        " CROSS JOIN cards ON cards.id = reviews.card_id WHERE reviews.reviewed_at >= ?",
+        [since])}
 
 
 def review_card(store: Store, card_id: str) -> dict | None:
@@ -778,43 +954,52 @@ def next_due(store: Store, after: str, *, deck_ids: list[int] | None = None,
 def due_counts(store: Store, *, now: str, day_end: str) -> list[dict]:
     """Per deck, active cards by what today holds for them: new (not yet studied),
     learning (due before day_end), due (reviews due by now), later (reviews due later
-    today) and cards (all active)."""
+    today) and cards (all active). Each count is one range of an index."""
+    count = f"(SELECT count(*) FROM cards WHERE {_ACTIVE} AND cards.deck_id = decks.id"
     return list(store.db.query(
         "SELECT decks.id AS deck_id, decks.name AS deck, decks.new_per_day,"
-        " coalesce(counts.new, 0) AS new, coalesce(counts.learning, 0) AS learning,"
-        " coalesce(counts.due, 0) AS due, coalesce(counts.later, 0) AS later,"
-        " coalesce(counts.cards, 0) AS cards FROM decks LEFT JOIN ("
-        "  SELECT deck_id, sum(state = 'new') AS new,"
-        "   sum(state IN ('learning', 'relearning') AND due < :end) AS learning,"
-        "   sum(state = 'review' AND due <= :now) AS due,"
-        "   sum(state = 'review' AND due > :now AND due < :end) AS later,"
-        "   count(*) AS cards"
-        f"  FROM cards WHERE {_ACTIVE} GROUP BY deck_id"
-        " ) AS counts ON counts.deck_id = decks.id ORDER BY decks.name",
+        f" {count} AND state = 'new') AS new,"
+        f" {count} AND state = 'learning' AND due < :end)"
+        f" + {count} AND state = 'relearning' AND due < :end) AS learning,"
+        f" {count} AND state = 'review' AND due <= :now) AS due,"
+        f" {count} AND state = 'review' AND due > :now AND due < :end) AS later,"
+        f" {count}) AS cards"
+        " FROM decks ORDER BY decks.name",
         {"now": now, "end": day_end}))
 
 
-def reviews_between(store: Store, bounds: list[str], *,
-                    deck_ids: list[int] | None = None) -> list[int]:
-    """The number of reviews in each interval [bounds[i], bounds[i+1])."""
-    if deck_ids is None:
-        sql = "SELECT count(*) FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ?"
-        extra: list = []
-    else:
-        sql = ("SELECT count(*) FROM reviews JOIN cards ON cards.id = reviews.card_id"
-               " WHERE reviewed_at >= ? AND reviewed_at < ?"
-               f" AND cards.deck_id IN ({','.join('?' * len(deck_ids))})")
-        extra = list(deck_ids)
-    return [store.db.execute(sql, [start, end, *extra]).fetchone()[0]
-            for start, end in zip(bounds, bounds[1:], strict=False)]
+def _in_decks(deck_ids: list[int], *, by_time: bool = True) -> str:
+    """Reviews of cards in these decks. `by_time` keeps SQLite on the reviewed_at index
+    (the unary + stops it using card_id's), which is faster for a range of days."""
+    column = "+card_id" if by_time else "card_id"
+    return (f"{column} IN (SELECT id FROM cards WHERE deck_id IN"
+            f" ({','.join('?' * len(deck_ids))}))")
+
+
+def reviews_between(store: Store, bounds: list[str], *, deck_ids: list[int] | None = None,
+                    exists: bool = False) -> list[int]:
+    """The number of reviews in each interval [bounds[i], bounds[i+1]), in one statement;
+    with `exists`, 1 or 0 for whether there are any (cheaper: it stops at the first)."""
+    if len(bounds) < 2:
+        return []
+    days = ",".join(f"({index}, ?, ?)" for index in range(len(bounds) - 1))
+    params: list = [moment for pair in zip(bounds, bounds[1:], strict=False) for moment in pair]
+    inner = "SELECT 1 FROM reviews WHERE reviewed_at >= day.start AND reviewed_at < day.stop"
+    if deck_ids is not None:
+        inner += f" AND {_in_decks(deck_ids)}"
+        params.extend(deck_ids)
+    value = f"EXISTS ({inner})" if exists else f"(SELECT count(*) FROM ({inner}))"
+    return [row[0] for row in store.db.execute(
+        f"WITH day(i, start, stop) AS (VALUES {days}) SELECT {value} FROM day ORDER BY i",
+        params)]
 
 
 def reviews_total(store: Store, *, deck_ids: list[int] | None = None) -> int:
     if deck_ids is None:
         return store.db.execute("SELECT count(*) FROM reviews").fetchone()[0]
     return store.db.execute(
-        "SELECT count(*) FROM reviews JOIN cards ON cards.id = reviews.card_id"
-        f" WHERE cards.deck_id IN ({','.join('?' * len(deck_ids))})", deck_ids).fetchone()[0]
+        f"SELECT count(*) FROM reviews WHERE {_in_decks(deck_ids, by_time=False)}",
+        deck_ids).fetchone()[0]
 
 
 def review_pass_counts(store: Store, since: str, *,
@@ -825,8 +1010,7 @@ def review_pass_counts(store: Store, since: str, *,
            " WHERE reviewed_at >= ? AND state = 'review'")
     params: list = [since]
     if deck_ids is not None:
-        sql += (" AND card_id IN (SELECT id FROM cards WHERE deck_id IN"
-                f" ({','.join('?' * len(deck_ids))}))")
+        sql += f" AND {_in_decks(deck_ids)}"
         params.extend(deck_ids)
     total, passed = store.db.execute(sql, params).fetchone()
     return total, passed
@@ -846,48 +1030,64 @@ def due_between(store: Store, bounds: list[str], *,
     return counts
 
 
-_RETRIEVABILITY = (
-    # FSRS's forgetting curve in SQL, with each deck's decay (its 21st fitted parameter)
-    "pow(1 + (pow(0.9, -1.0 / {decay}) - 1)"
-    " * max(0, CAST(julianday(:now) - julianday(cards.last_review) AS INTEGER))"
-    " / cards.stability, -{decay})"
-)
+def topic_strength(store: Store, *, now: datetime, default_decay: float,
+                   deck_ids: list[int] | None = None) -> list[dict]:
+    """Per topic path: active cards, studied cards, their mean retrievability (FSRS's
+    forgetting curve, in SQL, with each deck's decay) and the weakest studied card.
+
+    Decks sharing a decay (all of them, unless some have fitted parameters) are read
+    in one pass over an index."""
+    by_decay: dict[float, list[int]] = {}
+    for deck_id, parameters in store.db.execute("SELECT id, parameters FROM decks"):
+        if deck_ids is None or deck_id in deck_ids:
+            decay = json.loads(parameters)[20] if parameters else default_decay
+            by_decay.setdefault(decay, []).append(deck_id)
+    whole = deck_ids is None and len(by_decay) == 1
+    day = julian_day(now)
+    topics: dict[str, dict] = {}
+    for decay, ids in by_decay.items():
+        where = _ACTIVE
+        if not whole:
+            where += f" AND cards.deck_id IN ({','.join(str(int(i)) for i in ids)})"
+        recall = ("pow(1 + :factor * max(0, CAST(:day - julianday(last_review) AS INTEGER))"
+                  " / stability, :decay)")
+        for row in store.db.execute(
+                f"SELECT topic, count(*), count(stability), sum({recall}), min({recall}), id,"
+                f" min(deck_id), min(position) FROM cards WHERE {where} GROUP BY topic",
+                {"factor": 0.9 ** (1 / -decay) - 1, "decay": -decay, "day": day}):
+            topic, cards, studied, total, weakest, card_id, deck_id, position = row
+            entry = topics.setdefault(topic, {"cards": 0, "studied": 0, "total": 0.0,
+                                              "weakest": None, "order": (deck_id, position)})
+            entry["cards"] += cards
+            entry["studied"] += studied
+            entry["total"] += total or 0.0
+            entry["order"] = min(entry["order"], (deck_id, position))
+            if weakest is not None and (entry["weakest"] is None
+                                        or weakest < entry["weakest"][0]):
+                entry["weakest"] = (weakest, card_id)
+    chosen = [entry["weakest"][1] for entry in topics.values() if entry["weakest"]]
+    questions = dict(store.db.execute(
+        f"SELECT id, question FROM cards WHERE id IN ({','.join('?' * len(chosen))})", chosen))
+    names = dict(store.db.execute("SELECT id, name FROM decks"))
+    report = []
+    for topic, entry in sorted(topics.items(), key=lambda item: item[1]["order"]):
+        weakest = entry["weakest"]
+        report.append({
+            "topic": json.loads(topic),
+            "deck": names.get(entry["order"][0]),
+            "cards": entry["cards"],
+            "studied": entry["studied"],
+            "retrievability": entry["total"] / entry["studied"] if entry["studied"] else None,
+            "weakest": [] if weakest is None else [
+                {"id": weakest[1], "question": questions.get(weakest[1], ""),
+                 "retrievability": weakest[0]}],
+        })
+    return report
 
 
-def topic_strength(store: Store, *, now: str, default_decay: float,
-                   deck_ids: list[int] | None = None, weakest: int = 3) -> list[dict]:
-    """Per topic path: active cards, studied cards, mean retrievability of the studied
-    ones, and the `weakest` studied cards (lowest retrievability first)."""
-    named: dict = {"now": now, "decay": default_decay, "weakest": weakest}
-    where = _ACTIVE
-    if deck_ids is not None:
-        named.update({f"deck{index}": value for index, value in enumerate(deck_ids)})
-        where += f" AND cards.deck_id IN ({','.join(f':deck{i}' for i in range(len(deck_ids)))})"
-    decay = "coalesce(json_extract(decks.parameters, '$[20]'), :decay)"
-    recall = _RETRIEVABILITY.format(decay=decay)
-    studied = "cards.state != 'new' AND cards.stability IS NOT NULL"
-    topics = list(store.db.query(
-        f"SELECT cards.topic, count(*) AS cards, sum({studied}) AS studied,"
-        f" avg(CASE WHEN {studied} THEN {recall} END) AS retrievability,"
-        " min(decks.name) AS deck, min(cards.source_name || char(31) || printf('%012d',"
-        " cards.position)) AS first"
-        " FROM cards JOIN decks ON decks.id = cards.deck_id"
-        f" WHERE {where} GROUP BY cards.topic ORDER BY deck, first", named))
-    weak: dict[str, list[dict]] = {}
-    for row in store.db.query(
-            "SELECT topic, id, question, retrievability FROM ("
-            f" SELECT cards.topic, cards.id, cards.question, {recall} AS retrievability,"
-            f" row_number() OVER (PARTITION BY cards.topic ORDER BY {recall}, cards.id) AS rank"
-            f" FROM cards JOIN decks ON decks.id = cards.deck_id WHERE {where} AND {studied}"
-            ") WHERE rank <= :weakest ORDER BY topic, rank", named):
-        weak.setdefault(row["topic"], []).append(
-            {"id": row["id"], "question": row["question"],
-             "retrievability": row["retrievability"]})
-    for row in topics:
-        row["topic_path"] = json.loads(row.pop("topic"))
-        row["weakest"] = weak.get(json.dumps(row["topic_path"], ensure_ascii=False), [])
-        del row["first"]
-    return topics
+def julian_day(moment: datetime) -> float:
+    """SQLite's julianday() of a UTC time."""
+    return moment.timestamp() / 86400 + 2440587.5
 
 
 def setting(store: Store, key: str) -> str | None:
@@ -913,3 +1113,85 @@ def set_deck_option(store: Store, column: str, value: float | int,
         return store.db.execute(f"UPDATE decks SET {column} = ? WHERE id IN ({marks})",
                                 [value, *deck_ids]).rowcount
 
+
+
+# --- doctor: checks and safe repairs ----------------------------------------------------
+
+
+@dataclass
+class Finding:
+    """One problem `revise doctor` found; `fixable` ones `--fix` repairs."""
+
+    check: str
+    message: str
+    fixable: bool = False
+
+
+def integrity_problems(store: Store) -> list[str]:
+    rows = [row[0] for row in store.db.execute("PRAGMA integrity_check").fetchall()]
+    problems = [] if rows == ["ok"] else rows
+    problems += [f"review or card row {row[1]} points at a missing {row[2]}"
+                 for row in store.db.execute("PRAGMA foreign_key_check").fetchall()]
+    return problems
+
+
+def missing_notes_files(store: Store) -> dict[str, int]:
+    """Notes files that active cards came from and that are no longer there, with card counts."""
+    rows = store.db.execute(
+        "SELECT source_path, count(*) FROM cards WHERE retired = 0 AND source_path != ''"
+        " GROUP BY source_path").fetchall()
+    return {path: count for path, count in rows if not Path(path).exists()}
+
+
+def _last_review_mismatch_sql(select: str) -> str:
+    # A card's scheduling columns must equal what its latest review left them as.
+    checks = " OR ".join(
+        f"cards.{name} IS NOT json_extract(reviews.state_after, '$.{name}')" for name in _SCHEDULE
+    )
+    return (
+        f"SELECT {select} FROM cards JOIN reviews ON reviews.id = ("
+        " SELECT max(id) FROM reviews WHERE reviews.card_id = cards.id)"
+        f" WHERE {checks}"
+    )
+
+
+def cards_out_of_step_with_log(store: Store) -> list[str]:
+    """Ids of cards whose scheduling state is not the one their latest review recorded."""
+    return [row[0] for row in store.db.execute(_last_review_mismatch_sql("cards.id"))]
+
+
+def reviewed_cards_marked_new(store: Store) -> list[str]:
+    return [row[0] for row in store.db.execute(
+        "SELECT id FROM cards WHERE state = 'new'"
+        " AND EXISTS (SELECT 1 FROM reviews WHERE reviews.card_id = cards.id)")]
+
+
+def resync_cards_with_log(store: Store, card_ids: list[str]) -> int:
+    """Set each card's scheduling state to what its latest review recorded: the log is
+    written in the same transaction as the card, so it is the record to trust."""
+    assignments = ", ".join(
+        f"{name} = json_extract(reviews.state_after, '$.{name}')" for name in _SCHEDULE)
+    fixed = 0
+    with store.transaction():
+        for chunk in _chunks(card_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            fixed += store.db.execute(
+                f"UPDATE cards SET {assignments} FROM reviews"
+                " WHERE reviews.id = (SELECT max(id) FROM reviews r WHERE r.card_id = cards.id)"
+                f" AND cards.id IN ({marks})", chunk).rowcount
+    return fixed
+
+
+def diagnose(store: Store) -> list[Finding]:
+    findings = [Finding("integrity", problem) for problem in integrity_problems(store)]
+    if findings:
+        return findings  # the other checks read a damaged file: fix this first
+    version = store.db.execute("PRAGMA user_version").fetchone()[0]
+    if version != SCHEMA_VERSION:
+        findings.append(Finding("schema", f"schema version {version}, expected {SCHEMA_VERSION}"))
+    for path, count in missing_notes_files(store).items():
+        findings.append(Finding("notes", f"{count} cards come from {path}, which is gone"))
+    for card_id in cards_out_of_step_with_log(store):
+        findings.append(Finding("log", f"card {card_id} does not match its latest review",
+                                fixable=True))
+    return findings

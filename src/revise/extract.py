@@ -16,11 +16,19 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from revise.models import CardDraft, Kind
 from revise.notes import Bullet, Outline, Section, parse_notes, trim_ends
 
-__all__ = ["BLANK", "extract_cards", "extract_from_outline", "find_dates", "find_figures"]
+__all__ = [
+    "BLANK",
+    "Figure",
+    "extract_cards",
+    "extract_from_outline",
+    "find_dates",
+    "find_figures",
+]
 
 BLANK = "____"
 TOPIC_SEPARATOR = " › "
@@ -106,8 +114,27 @@ def _contains(question: str, answer: str) -> bool:
 
 def _blank_out(question: str, answer: str) -> str:
     """`question` with every whole-word occurrence of `answer` replaced by the blank."""
-    pattern = re.compile(r"(?<!\w)" + re.escape(answer) + r"(?!\w)", re.IGNORECASE)
-    return pattern.sub(BLANK, question)
+    folded, target = question.lower(), answer.lower()
+    if not target or len(folded) != len(question) or len(target) != len(answer):
+        # Lowercasing changed a length (a dotted İ, say): fall back to the regex engine.
+        pattern = re.compile(r"(?<!\w)" + re.escape(answer) + r"(?!\w)", re.IGNORECASE)
+        return pattern.sub(BLANK, question)
+    pieces: list[str] = []
+    done = 0
+    at = folded.find(target)
+    while at >= 0:
+        end = at + len(target)
+        if not _is_word_char(folded, at - 1) and not _is_word_char(folded, end):
+            pieces += (question[done:at], BLANK)
+            done = end
+            at = folded.find(target, end)
+        else:
+            at = folded.find(target, at + 1)
+    return "".join(pieces) + question[done:]
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
 # ---------------------------------------------------------------------------- dates
@@ -121,7 +148,7 @@ _YEAR_SPAN = _YEAR + r"(?:\s?[-–/]\s?(?:[0-9]{4}|[0-9]{2})(?![0-9]))?"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
 _DATE = re.compile(
-    rf"""(?<![\w$£€¥])(?<![0-9][.,])
+    rf"""(?=[0-9A-Z])(?<![\w$£€¥])(?<![0-9][.,])
     (?:
         (?P<dmy>{_DAY}\s(?:of\s)?{_MONTH},?\s{_YEAR_SPAN})
       | (?P<mdy>{_MONTH}\s{_DAY},?\s{_YEAR_SPAN})
@@ -136,6 +163,7 @@ _DATE = re.compile(
     (?![0-9]|[.,][0-9]|[^\W\d_])""",
     re.VERBOSE,
 )
+_DIGIT = re.compile(r"[0-9]")
 # A four-digit number followed by one of these is an amount, not a year.
 _AMOUNT_AFTER = re.compile(
     r"\s?(?:%|per\s?cent|million|mill|mil|bn|billion|thousand|tons|tonnes|km|kg|miles)(?!\w)",
@@ -152,7 +180,9 @@ _DATE_ASK = {
 
 def find_dates(text: str) -> list[tuple[int, int, str]]:
     """Date spans in `text` as (start, end, kind), in order."""
-    spans = []
+    spans: list[tuple[int, int, str]] = []
+    if not _DIGIT.search(text):
+        return spans
     for m in _DATE.finditer(text):
         kind = m.lastgroup or "year"
         if kind == "year":
@@ -186,11 +216,9 @@ _UNIT = (
     r"|mol|moles?|ppm)[²³]?(?![^\W\d_])"
 )
 _FIGURE = re.compile(
-    rf"""(?<![\w.,/$£€¥-])
+    rf"""(?=[0-9$£€¥])(?<![\w.,/$£€¥-])
     (?:
         (?P<fraction>[0-9]{{1,2}}/[0-9]{{1,2}})(?![0-9/])
-      | (?P<words>(?:one|two|three|four|five|six|seven|eight|nine|a)[\s-]
-                  (?:half|halves|thirds?|quarters?|fifths?|tenths?))
       | (?P<currency>[$£€¥]\s?)?
         (?P<number>{_NUMBER})(?P<range>\s?[-–]\s?{_NUMBER})?(?P<plus>\+)?
         (?:\s?(?P<percent>%|per\s?cent(?![^\W\d_])|percent(?![^\W\d_])))?
@@ -200,9 +228,16 @@ _FIGURE = re.compile(
     (?!\w)""",
     re.VERBOSE | re.IGNORECASE,
 )
+_FIGURE_START = re.compile(r"[0-9$£€¥]")
+_FRACTION_WORDS = ("half", "halves", "third", "quarter", "fifth", "tenth")
+_WORD_FRACTION = re.compile(
+    r"(?<!\w)(?:one|two|three|four|five|six|seven|eight|nine|a)[\s-]"
+    r"(?:half|halves|thirds?|quarters?|fifths?|tenths?)(?!\w)",
+    re.IGNORECASE,
+)
 # A bare number after one of these is a label (Round 1, Chapter 4), not an amount.
 _LABEL_BEFORE = re.compile(
-    r"(?:round|phase|stage|part|chapter|article|section|unit|lesson|step|no\.?|number|act"
+    r"\b(?:round|phase|stage|part|chapter|article|section|unit|lesson|step|no\.?|number|act"
     r"|grade|level|page|p\.|pp\.|table|figure|fig\.|question|q|version|vol\.?|volume|book"
     r"|paper|source|plan|model|type|class|war|ww|henry|louis|edward|george|pope|pius"
     r"|year|ph|room|route|flight)\s?[#(]?$",
@@ -213,19 +248,32 @@ _WORD_AFTER = re.compile(r",?\s[^\W\d_]")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class _Figure:
+class Figure:
+    """A number worth asking about: its span in the text and the question word for it."""
+
     start: int
     end: int
     ask: str
     bare: bool
 
 
-def find_figures(text: str, taken: Iterable[tuple[int, int, str]] = ()) -> list[_Figure]:
+def find_figures(text: str, taken: Iterable[tuple[int, int, str]] = ()) -> list[Figure]:
     """Numbers worth asking about in `text`, skipping spans already `taken` (dates)."""
     taken = sorted((s, e) for s, e, _ in taken)
-    figures = []
+    figures: list[Figure] = []
+    matches: list[re.Match[str]] = []
+    # Jump between likely starts rather than letting the full pattern try every position.
+    candidate = _FIGURE_START.search(text)
+    while candidate:
+        m = _FIGURE.match(text, candidate.start())
+        if m:
+            matches.append(m)
+        candidate = _FIGURE_START.search(text, m.end() if m else candidate.start() + 1)
+    lowered = text.lower()
+    if any(word in lowered for word in _FRACTION_WORDS):
+        matches = sorted(matches + list(_WORD_FRACTION.finditer(text)), key=lambda m: m.start())
     k = 0
-    for m in _FIGURE.finditer(text):
+    for m in matches:
         start, end = m.span()
         while k < len(taken) and taken[k][1] <= start:
             k += 1
@@ -237,10 +285,10 @@ def find_figures(text: str, taken: Iterable[tuple[int, int, str]] = ()) -> list[
     return figures
 
 
-def _figure(m: re.Match[str], text: str) -> _Figure | None:
+def _figure(m: re.Match[str], text: str) -> Figure | None:
     start, end = m.span()
-    if m.group("fraction") or m.group("words"):
-        return _Figure(start, end, "What proportion?", bare=False)
+    if m.re is _WORD_FRACTION or m.group("fraction"):
+        return Figure(start, end, "What proportion?", bare=False)
     number = m.group("number")
     percent, currency = m.group("percent"), m.group("currency")
     magnitude, unit, plus = m.group("magnitude"), m.group("unit"), m.group("plus")
@@ -266,7 +314,7 @@ def _figure(m: re.Match[str], text: str) -> _Figure | None:
         ask = "How many?"
     else:
         ask = "What figure?"
-    return _Figure(start, end, ask, bare=bare)
+    return Figure(start, end, ask, bare=bare)
 
 
 # ---------------------------------------------------------------------------- bullets
@@ -389,11 +437,14 @@ def _excerpt(text: str, start: int, end: int) -> str:
             lo = m.end()
         m = _CLAUSE_END.search(text, end, end + _MAX_BODY)
         hi = m.start() + 1 if m else len(text)
-        if start - lo > _MAX_BODY // 2:
-            lo = text.find(" ", start - _MAX_BODY // 2, start) + 1 or start
-        if hi - end > _MAX_BODY // 2:
-            cut = text.rfind(" ", end, end + _MAX_BODY // 2)
-            hi = cut if cut > end else end
+        half = _MAX_BODY // 2
+        if start - lo > half:
+            # Cut at a space if there is one near; inside a giant word if not.
+            space = text.find(" ", start - half, start - 1)
+            lo = space + 1 if space >= 0 else start - half // 2
+        if hi - end > half:
+            space = text.rfind(" ", end + 1, end + half)
+            hi = space if space >= 0 else end + half // 2
     body = text[lo:start] + BLANK + text[end:hi]
     return ("…" if lo > 0 else "") + body.strip() + ("…" if hi < len(text) else "")
 
@@ -411,35 +462,21 @@ def _source(text: str, answer: str) -> str:
 
 
 def _has_words(text: str) -> bool:
-    return sum(ch.isalpha() for ch in text) >= 3
+    """At least three letters: enough to be a word rather than marker junk."""
+    return len(list(islice(_LETTER.finditer(text), 3))) == 3
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 # ---------------------------------------------------------------------------- definitions
 
-_TERM_VERBS = frozenset(
-    [
-        "had",
-        "has",
-        "have",
-        "was",
-        "were",
-        "is",
-        "are",
-        "did",
-        "does",
-        "do",
-        "been",
-        "being",
-        "will",
-        "would",
-        "could",
-        "should",
-        "can",
-        "may",
-        "might",
-        "must",
-    ]
-)
+# fmt: off
+_TERM_VERBS = frozenset((
+    "had", "has", "have", "was", "were", "is", "are", "did", "does", "do", "been", "being",
+    "will", "would", "could", "should", "can", "may", "might", "must",
+))
+# fmt: on
 _MONTH_OR_SEASON = re.compile(
     rf"(?:{_MONTH}|Spring|Summer|Autumn|Fall|Winter)(?:\s?[-–/]\s?{_MONTH})?", re.IGNORECASE
 )
@@ -485,33 +522,27 @@ _CAUSE_WORDS = re.compile(
     r"|(?:was|were|is|are) caused by))\s",
     re.IGNORECASE,
 )
-_CAUSE_REACH = 2000  # characters either side of a linking word searched for its clauses
-_EMPTY_SIDES = frozenset(
-    [
-        "it",
-        "this",
-        "that",
-        "these",
-        "those",
-        "they",
-        "he",
-        "she",
-        "there",
-        "which",
-        "who",
-        "what",
-        "and",
-        "or",
-        "but",
-        "then",
-    ]
+# Cheap checks that rule out most bullets before the full pattern runs.
+# fmt: off
+_CAUSE_HINTS = (
+    "lead", "led", "result", "caus", "because", "due", "owing", "therefore", "thus", "hence",
+    ", so ",
 )
+# fmt: on
+_CAUSE_REACH = 2000  # characters either side of a linking word searched for its clauses
+# fmt: off
+_EMPTY_SIDES = frozenset((
+    "it", "this", "that", "these", "those", "they", "he", "she", "there", "which", "who",
+    "what", "and", "or", "but", "then",
+))
+# fmt: on
 
 
 def _causes(text: str) -> list[tuple[str, str]]:
     """(cause, effect) pairs stated in `text`: `A => B` arrows and linking words."""
     pairs: list[tuple[str, str]] = []
-    arrows = list(_ARROW.finditer(text))
+    has_arrow = any(arrow in text for arrow in _ARROWS)
+    arrows = list(_ARROW.finditer(text)) if has_arrow else []
     for k, arrow in enumerate(arrows):
         if len(pairs) >= _MAX_FACTS_PER_KIND:
             break
@@ -520,7 +551,9 @@ def _causes(text: str) -> list[tuple[str, str]]:
         cause = _last_clause(text[left_start : arrow.start()])
         effect = _first_clause(text[arrow.end() : right_end])
         _add_pair(pairs, cause, effect)
-    for n, m in enumerate(_CAUSE_WORDS.finditer(text)):
+    lowered = text.lower()
+    linked = any(hint in lowered for hint in _CAUSE_HINTS)
+    for n, m in enumerate(_CAUSE_WORDS.finditer(text) if linked else ()):
         if n >= _MAX_FACTS_PER_KIND:
             break
         before = text[max(0, m.start() - _CAUSE_REACH) : m.start()]
@@ -566,67 +599,18 @@ def _add_pair(pairs: list[tuple[str, str]], cause: str, effect: str) -> None:
 
 # ---------------------------------------------------------------------------- lists
 
-_SET_WORDS = frozenset(
-    [
-        "why",
-        "what",
-        "how",
-        "which",
-        "who",
-        "reasons",
-        "reason",
-        "causes",
-        "effects",
-        "consequences",
-        "results",
-        "aims",
-        "aim",
-        "objectives",
-        "goals",
-        "features",
-        "types",
-        "kinds",
-        "impact",
-        "impacts",
-        "factors",
-        "characteristics",
-        "advantages",
-        "disadvantages",
-        "benefits",
-        "problems",
-        "methods",
-        "examples",
-        "stages",
-        "steps",
-        "functions",
-        "roles",
-        "properties",
-        "uses",
-        "outcomes",
-        "strengths",
-        "weaknesses",
-        "successes",
-        "failures",
-        "limitations",
-        "achievements",
-        "motives",
-        "interpretations",
-        "arguments",
-        "criticisms",
-        "changes",
-        "components",
-        "symptoms",
-        "treatments",
-        "products",
-        "reactants",
-        "requirements",
-        "ways",
-        "policies",
-        "points",
-        "differences",
-        "similarities",
-    ]
-)
+# fmt: off
+_SET_WORDS = frozenset((
+    "why", "what", "how", "which", "who", "reasons", "reason", "causes", "effects",
+    "consequences", "results", "aims", "aim", "objectives", "goals", "features", "types",
+    "kinds", "impact", "impacts", "factors", "characteristics", "advantages", "disadvantages",
+    "benefits", "problems", "methods", "examples", "stages", "steps", "functions", "roles",
+    "properties", "uses", "outcomes", "strengths", "weaknesses", "successes", "failures",
+    "limitations", "achievements", "motives", "interpretations", "arguments", "criticisms",
+    "changes", "components", "symptoms", "treatments", "products", "reactants", "requirements",
+    "ways", "policies", "points", "differences", "similarities",
+))
+# fmt: on
 _QUESTION_WORDS = frozenset(["why", "what", "how", "which", "who", "when", "where"])
 
 

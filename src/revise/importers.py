@@ -20,7 +20,7 @@ import re
 import sqlite3
 import tempfile
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from revise.errors import ReviseError
 from revise.exporters import TOPIC_SEPARATOR
 from revise.exporters.apkg import FIELDS as REVISE_FIELDS
+from revise.models import Kind
 
 if TYPE_CHECKING:
     from revise.db import Store, SyncReport
@@ -38,6 +39,7 @@ MAX_IMPORT_BYTES = 512 * 1024 * 1024
 REVISE_ID = re.compile(r"^[0-9a-f]{16}$")
 CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 ZIP_MAGIC = b"PK\x03\x04"
+CARD_KINDS = {str(kind) for kind in Kind}
 
 
 class ImportFileError(ReviseError):
@@ -51,7 +53,7 @@ class ImportedCard:
     answer: str
     kind: str = "basic"
     topic: tuple[str, ...] = ()
-    tags: tuple[str, ...] = field(default=())
+    tags: tuple[str, ...] = ()
     source: str = ""
     id: str = ""
     line: int = 1
@@ -258,7 +260,8 @@ SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space":
 # header-row names → what the column holds
 COLUMN_NAMES = {"question": "question", "front": "question", "text": "question",
                 "answer": "answer", "back": "answer", "deck": "deck", "topic": "topic",
-                "tags": "tags", "source": "source", "id": "guid", "guid": "guid"}
+                "tags": "tags", "source": "source", "kind": "kind", "id": "guid",
+                "guid": "guid"}
 
 
 def read_text(path: Path, default_deck: str) -> list[ImportedCard]:
@@ -294,12 +297,16 @@ def read_text(path: Path, default_deck: str) -> list[ImportedCard]:
         if is_html:
             cells = {name: html_to_text(value) if name in ("question", "answer", "source")
                      else html.unescape(value) for name, value in cells.items()}
-        cards += note_cards(
+        made = note_cards(
             [cells.get("question", ""), cells.get("answer", "")],
             deck=cells.get("deck") or deck_default,
             tags=global_tags + tuple(cells.get("tags", "").split()),
             guid=cells.get("guid") or None, topic=split_topic(cells.get("topic", "")),
             source=cells.get("source", ""), line=number)
+        if cells.get("kind") in CARD_KINDS:  # a revise CSV export says what kind each card is
+            made = [replace(card, kind=cells["kind"]) if card.kind == "basic" else card
+                    for card in made]
+        cards += made
     return cards
 
 
@@ -388,15 +395,17 @@ def import_file(store: Store, path: Path, *, deck: str | None = None,
     the cards in place, and notes gone from it retire their cards.
     """
     from revise.db import card_homes, decks_with_source, set_card_tags
-    from revise.models import CardDraft, Kind
+    from revise.models import CardDraft
 
     cards = read_cards(path, deck)
     report = ImportReport(path)
     with store.transaction():
         homes = card_homes(store, [card.id for card in cards if card.id])
         homes.pop("", None)
-        by_deck: dict[str, list[CardDraft]] = {name: [] for name in
-                                               decks_with_source(store, path.name)}
+        # Decks this file filled before: notes gone from it retire their cards there.
+        by_deck: dict[str, list[CardDraft]] = {
+            name: [] for name in decks_with_source(store, path.name)
+            if _namesake(store, name, path) is None}
         tags: dict[str, tuple[str, ...]] = {}
         seen: set[str] = set()
         for position, card in enumerate(cards):
@@ -412,8 +421,25 @@ def import_file(store: Store, path: Path, *, deck: str | None = None,
             by_deck.setdefault(card.deck, []).append(draft)
             tags[draft.id] = card.tags
         for name, drafts in by_deck.items():
+            other = _namesake(store, name, path)
+            if other is not None:
+                raise ImportFileError(
+                    f"deck {name!r} already has cards from {other}, a different file with "
+                    f"the same name; rename {path.name} (or import a text file with --deck)")
             plan = store.sync_cards(name, path.resolve(), drafts, now=now)
             set_card_tags(store, {plan.ids[draft.id]: list(tags[draft.id])
                                   for draft in drafts})
             report.decks[name] = plan.report
     return report
+
+
+def _namesake(store: Store, deck: str, path: Path) -> str | None:
+    """Another existing file of the same name whose cards the deck holds (the notes it
+    was extracted from, say): cards are kept per deck and file name, so syncing this
+    file's cards would overwrite those."""
+    from revise.db import source_paths
+
+    for other in source_paths(store, deck, path.name):
+        if other and Path(other).exists() and not Path(other).samefile(path):
+            return other
+    return None

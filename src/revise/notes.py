@@ -86,6 +86,7 @@ class Outline:
 # Replaced by a space so that offsets into the text stay where they were.
 _CONTROL_CHARS = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]
 _DECODE_TABLE = {c: " " for c in _CONTROL_CHARS} | {0x2028: "\n", 0x2029: "\n"}
+_ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-9;?]{0,32}[ -/]{0,4}[@-~]|[@-Z\\-_])")
 _BINARY_BYTES = frozenset(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
 
 
@@ -108,6 +109,8 @@ def decode_notes(data: bytes) -> str:
     if "\x00" in text:
         raise NotesError("looks like a binary file, not text notes")
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\x1b" in text:
+        text = _ANSI_ESCAPE.sub("", text)  # colour codes pasted from a terminal
     text = text.translate(_DECODE_TABLE)
     if not text.strip():
         raise NotesError("is empty")
@@ -134,7 +137,7 @@ def _looks_binary(data: bytes) -> bool:
 
 _STRAY_STAR = re.compile(r"(?:(?<=[\s(\[])|^)\*(?=\w)")
 _DANGLING_EQUALS = re.compile(r" ?=(?=[;,.]|$)")
-_EDGE_JUNK = " ,;=*"
+_EDGE_JUNK = " ,;*"
 
 
 def clean_text(raw: str) -> str:
@@ -150,9 +153,14 @@ def clean_text(raw: str) -> str:
         count = text.count(mark)
         if count >= 2 and count % 2 == 0:
             text = text.replace(mark, "")
-    text = _STRAY_STAR.sub("", text)
-    text = _DANGLING_EQUALS.sub("", text)
-    return trim_ends(text.strip(_EDGE_JUNK), keep_colon=True)
+    if "*" in text:
+        text = _STRAY_STAR.sub("", text)
+    if "=" in text:
+        text = _DANGLING_EQUALS.sub("", text)
+    text = text.strip(_EDGE_JUNK)
+    if text.startswith("=") and not text.startswith("=>"):
+        text = text.lstrip(_EDGE_JUNK + "=")
+    return trim_ends(text.rstrip(_EDGE_JUNK + "="), keep_colon=True)
 
 
 _PAIRS = {"(": ")", "[": "]", "“": "”", "‘": "’", "«": "»"}
@@ -200,12 +208,12 @@ _BOLD_LINE = re.compile(r"(\*\*|__)[^*_].*\1:?$")
 # A marker in a flattened line: at the start of the line, or glued to the character
 # before it. `- ` and `* ` need the space after them (so `Non-Aggression` and `*less`
 # stay text); a `=>` with a space before it is an arrow in the text, not a marker.
-_FLAT_MARK = re.compile(
-    r"(?:^[ \t]*|(?<=[^\s\-]))-(?=[ \t])"
-    r"|(?:^[ \t]*|(?<=[^\s*]))\*(?=[ \t])"
-    r"|(?:^[ \t]*|(?<=[^\s=<\-]))=>(?![>=])"
-    r"|•"
+# Each alternative starts with its marker so the scan is quick on long lines.
+_GLUED_MARK = re.compile(
+    r"-(?<=[^\s\-]-)(?=[ \t])|\*(?<=[^\s*]\*)(?=[ \t])|=>(?<=[^\s=<\-]=>)(?![>=])|•"
 )
+_LEADING_MARK = re.compile(r"[ \t]*(?:[-*](?=[ \t])|=>(?![>=])|•)")
+_CONTROL_SEARCH = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
 
 
 @dataclass(slots=True)
@@ -216,6 +224,7 @@ class _Token:
     start: int = 0
     line: int = 1
     level: int = 0
+    marker: str = ""  # a bullet's marker, or "=>" for a line opening with an arrow
 
 
 def _indent_width(prefix: str) -> int:
@@ -227,24 +236,31 @@ def _indent_width(prefix: str) -> int:
     return width
 
 
-def _flat_markers(content: str) -> list[re.Match[str]] | None:
+_Mark = tuple[int, int, str]  # start, end, marker
+
+
+def _flat_markers(content: str) -> list[_Mark] | None:
     """The markers of `content` if it reads as a flattened line, else None."""
+    hints = sum(content.count(mark) for mark in ("- ", "* ", "-\t", "*\t", "=>", "•"))
+    if hints < 3:
+        return None  # too few markers to be flattened: skip the slower scan
+    lead = _LEADING_MARK.match(content)
+    marks: list[_Mark] = []
+    if lead:
+        marks.append((0, lead.end(), lead.group().lstrip()))
     glued = 0
-    marks: list[re.Match[str]] = []
-    for m in _FLAT_MARK.finditer(content):
-        marks.append(m)
-        # Only `•` can match after a space; the other markers match there only at the start.
+    for m in _GLUED_MARK.finditer(content, lead.end() if lead else 0):
+        marks.append((m.start(), m.end(), m.group()))
         if m.start() > 0 and not content[m.start() - 1].isspace():
-            glued += 1
-    starts_marked = bool(marks) and not content[: marks[0].start()].strip()
-    if glued >= 3 or (glued >= 2 and starts_marked):
+            glued += 1  # a `•` after a space is a marker, but not a glued one
+    if glued >= 3 or (glued >= 2 and lead):
         return marks
     return None
 
 
-def _tokenise(text: str) -> tuple[list[_Token], dict[int, list[re.Match[str]]]]:
+def _tokenise(text: str) -> tuple[list[_Token], dict[int, list[_Mark]]]:
     tokens: list[_Token] = []
-    flat_marks: dict[int, list[re.Match[str]]] = {}
+    flat_marks: dict[int, list[_Mark]] = {}
     offset = 0
     fenced = False
     for lineno, raw in enumerate(text.splitlines(keepends=True), 1):
@@ -255,7 +271,11 @@ def _tokenise(text: str) -> tuple[list[_Token], dict[int, list[re.Match[str]]]]:
             end -= 2
         elif raw and raw[-1] in _LINE_BREAKS:
             end -= 1
-        content = raw[:end].translate(_LINE_TABLE)
+        content = raw[:end]
+        if _CONTROL_SEARCH.search(content):
+            if "\x1b" in content:  # blank out colour codes, keeping offsets
+                content = _ANSI_ESCAPE.sub(lambda m: " " * len(m.group()), content)
+            content = content.translate(_LINE_TABLE)
         stripped = content.strip()
         if not stripped:
             tokens.append(_Token("blank", line=lineno, start=start))
@@ -307,10 +327,21 @@ def _tokenise(text: str) -> tuple[list[_Token], dict[int, list[re.Match[str]]]]:
             box = _CHECKBOX.match(content, pos)
             if box:
                 pos = box.end()
-            tokens.append(_Token("bullet", indent, content[pos:], start + pos, lineno))
+            marker = content[lead]
+            tokens.append(
+                _Token(
+                    "bullet",
+                    indent,
+                    content[pos:],
+                    start + pos,
+                    lineno,
+                    marker="1" if marker.isdigit() else marker,
+                )
+            )
             continue
 
-        tokens.append(_Token("para", indent, stripped, start + lead, lineno))
+        marker = "=>" if stripped.startswith("=>") else ""
+        tokens.append(_Token("para", indent, stripped, start + lead, lineno, marker=marker))
     return tokens, flat_marks
 
 
@@ -415,6 +446,7 @@ class _Builder:
         if intro:
             # Children need the finished title for their topic now.
             bullet.text = clean_text(raw).rstrip(":").rstrip()
+            bullet.intro = _has_alnum(bullet.text)
         self.parts[id(bullet)] = [raw]
         if parent is None:
             section.bullets.append(bullet)
@@ -469,6 +501,15 @@ def parse_notes(text: str) -> Outline:
             _read_flat_line(builder, tok, flat_marks[i])
             last_structure, previous, previous_kind = i, None, kind
             continue
+        follower = _next_content(tokens, i)
+        level = _marker_heading_level(tok, follower)
+        if level:
+            title = tok.text[2:] if tok.marker == "=>" else tok.text
+            builder.open_section(
+                title, builder.md_level + level, tok.start, tok.line, explicit=True
+            )
+            last_structure, previous, previous_kind = i, None, "heading"
+            continue
         if kind == "bullet":
             previous = builder.add_bullet(tok.text, tok.start, tok.line, indent=tok.indent)
             last_structure, previous_kind = i, kind
@@ -476,7 +517,6 @@ def parse_notes(text: str) -> Outline:
 
         # A plain line: part of the bullet above, a heading for the bullets below, or prose.
         text = tok.text
-        follower = _next_content(tokens, i)
         top = builder.nest[-1] if builder.nest else None
         if (
             top is not None
@@ -508,13 +548,36 @@ def parse_notes(text: str) -> Outline:
     if last_structure >= 0:
         # Prose after the last heading or bullet, set apart by a blank line, is not
         # part of the notes (a web page's advert or footer, say): it gives no cards.
-        first_after = last_structure + 1
-        gap = first_after < len(tokens) and tokens[first_after].kind in ("blank", "rule")
-        if gap:
-            for i, bullet in prose_tokens:
-                if i > last_structure:
-                    bullet.detached = True
+        gap = next(
+            (
+                k
+                for k in range(last_structure + 1, len(tokens))
+                if tokens[k].kind in ("blank", "rule")
+            ),
+            len(tokens),
+        )
+        for i, bullet in prose_tokens:
+            if i > gap:
+                bullet.detached = True
     return builder.finish()
+
+
+def _marker_heading_level(tok: _Token, follower: _Token | None) -> int:
+    """1 or 2 if `tok` is a `=> Section` or `* Sub-topic` line of arrow-and-star notes, else 0.
+
+    Some notes mark sections with `=>` and sub-topics with `*` at the start of a line,
+    bullets with `-`. A `*` line counts as a heading only when `-` bullets follow it at
+    the same indent, since in Markdown `*` is an ordinary bullet.
+    """
+    if follower is None or len(tok.text.split()) > _MAX_HEADING_WORDS:
+        return 0
+    if tok.marker == "=>" and tok.kind == "para" and tok.indent <= 3:
+        opens = follower.kind in ("bullet", "flat") or follower.marker == "=>"
+        return 1 if opens and any(ch.isalnum() for ch in tok.text) else 0
+    if tok.marker == "*" and tok.kind == "bullet":
+        same_level = follower.kind == "bullet" and follower.indent == tok.indent
+        return 2 if same_level and follower.marker in ("-", "•", "–") else 0
+    return 0
 
 
 def _next_content(tokens: list[_Token], i: int) -> _Token | None:
@@ -547,16 +610,15 @@ def _continues(before: str, line: str) -> bool:
 # ---------------------------------------------------------------------------- flattened
 
 
-def _read_flat_line(builder: _Builder, tok: _Token, marks: list[re.Match[str]]) -> None:
+def _read_flat_line(builder: _Builder, tok: _Token, marks: list[_Mark]) -> None:
     content, base = tok.text, tok.start
-    symbols = [m.group().lstrip() for m in marks]
-    has_dash = "-" in symbols or "•" in symbols
+    has_dash = any(symbol in ("-", "•") for _, _, symbol in marks)
     segments: list[tuple[str | None, int, int]] = []
-    if content[: marks[0].start()].strip():
-        segments.append((None, 0, marks[0].start()))
-    for k, m in enumerate(marks):
-        end = marks[k + 1].start() if k + 1 < len(marks) else len(content)
-        segments.append((symbols[k], m.end(), end))
+    if content[: marks[0][0]].strip():
+        segments.append((None, 0, marks[0][0]))
+    for k, (_, end, symbol) in enumerate(marks):
+        stop = marks[k + 1][0] if k + 1 < len(marks) else len(content)
+        segments.append((symbol, end, stop))
 
     section_level = builder.md_level + 1
     for marker, seg_start, seg_end in segments:
@@ -612,28 +674,35 @@ def _glued_tail(seg: str) -> int | None:
         and (before.isalpha() or before in ".?!)")
     ):
         return n - 4 if _has_alnum(seg[: n - 4]) else None
-    for j in range(n - 2, max(0, n - _TAIL_WINDOW), -1):
-        ch = seg[j]
-        if not (ch.isupper() and seg[j + 1].islower()):
-            continue
+    offset = max(0, n - _TAIL_WINDOW)
+    joins = [offset + m.start() for m in _JOIN.finditer(seg[offset:])]
+    for j in reversed(joins):
+        if j < 2:
+            break
         prev = seg[j - 1]
-        if prev.islower():
+        if prev in ".?!":
+            if not seg[j - 2].isalpha():
+                continue
+        else:
             k = j
             while k > 0 and j - k < 30 and seg[k - 1].isalpha():
                 k -= 1
             prefix = seg[k:j]
             if len(prefix) < 3:
                 continue
-            one_word = " " not in seg[j:]
-            if prefix[0].isupper() and one_word and len(prefix) < 5:
+            if prefix[0].isupper() and " " not in seg[j:] and len(prefix) < 5:
                 continue  # YouTube, GitHub: one camel-cased name, not two words
-        elif prev not in ".?!" or j < 2 or not seg[j - 2].isalpha():
-            continue
         tail = seg[j:]
         if len(tail.split()) > _MAX_TAIL_WORDS or tail[-1] in ".,;":
             return None
         return j if _has_alnum(seg[:j]) else None
     return None
+
+
+# Cased letters of the Latin, Greek and Cyrillic scripts.
+_UPPER = "A-ZÀ-ÖØ-ÞΆ-ΏΑ-ΫЀ-Я"
+_LOWER = "a-zß-öø-ÿά-ώа-џ"
+_JOIN = re.compile(rf"[{_UPPER}](?<=[{_LOWER}.?!].)(?=[{_LOWER}])")
 
 
 def _has_alnum(text: str) -> bool:

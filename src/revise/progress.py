@@ -66,18 +66,20 @@ def streak(store: Store, now: datetime, *, rollover: int = DEFAULT_ROLLOVER_HOUR
            tz: tzinfo | None = None, deck_ids: list[int] | None = None,
            known: dict[date, int] | None = None) -> int:
     """Consecutive revision days with reviews, up to today (or up to yesterday while today
-    has none yet, so a streak does not look broken before the day's session)."""
+    has none yet, so a streak does not look broken before the day's session). `known`
+    holds review counts already read for some days."""
     today = revision_day(now, rollover, tz)
-    counts = dict(known or {})
-    day, length, chunk = today, 0, 28
+    reviewed = {day: bool(count) for day, count in (known or {}).items()}
+    day, length, chunk = today, 0, 32
     while True:
-        if day not in counts:
+        if day not in reviewed:
             first = day - timedelta(days=chunk - 1)
             bounds = [iso(moment) for moment in day_starts(first, chunk, rollover, tz)]
-            for offset, count in enumerate(db.reviews_between(store, bounds, deck_ids=deck_ids)):
-                counts[first + timedelta(days=offset)] = count
-            chunk = min(chunk * 2, 366)
-        if counts[day]:
+            found = db.reviews_between(store, bounds, deck_ids=deck_ids, exists=True)
+            reviewed.update((first + timedelta(days=offset), bool(any_review))
+                            for offset, any_review in enumerate(found))
+            chunk = min(chunk * 2, 512)
+        if reviewed[day]:
             length += 1
         elif day != today:
             return length
@@ -101,7 +103,7 @@ def stats_report(store: Store, now: datetime, *, deck: str | None = None,
     ahead = [iso(moment) for moment in day_starts(today, FORECAST_DAYS, rollover, tz)]
     forecast = db.due_between(store, ahead, deck_ids=ids)
 
-    topics = db.topic_strength(store, now=iso(now), default_decay=DEFAULT_DECAY, deck_ids=ids)
+    topics = db.topic_strength(store, now=now, default_decay=DEFAULT_DECAY, deck_ids=ids)
     return {
         "deck": deck,
         "today": today.isoformat(),
@@ -115,17 +117,7 @@ def stats_report(store: Store, now: datetime, *, deck: str | None = None,
                      for offset, count in enumerate(forecast)],
         "calendar": [{"date": day.isoformat(), "reviews": count}
                      for day, count in calendar.items()],
-        "topics": [
-            {
-                "topic": row["topic_path"],
-                "deck": row["deck"],
-                "cards": row["cards"],
-                "studied": row["studied"],
-                "retrievability": row["retrievability"],
-                "weakest": row["weakest"],
-            }
-            for row in topics
-        ],
+        "topics": topics,
     }
 
 

@@ -8,10 +8,6 @@ from a real terminal in cbreak mode.
 Every answer is committed (`db.record_rating`) before the next card is drawn, so
 killing the process loses nothing already answered. A card answered meanwhile by
 another session is skipped, not counted twice.
-
-Two environment variables exist for tests and demonstrations, not for daily use:
-`REVISE_NOW` (an ISO 8601 time: the session's clock starts there and runs on from
-it) and `REVISE_FUZZ=0` (no random spread of review intervals).
 """
 
 from __future__ import annotations
@@ -39,6 +35,7 @@ from revise.db import Store, iso
 from revise.scheduler import (
     DEFAULT_ROLLOVER_HOUR,
     LEARN_AHEAD,
+    SIBLING_LOOKAHEAD,
     DeckScheduler,
     Queue,
     QueueCard,
@@ -97,7 +94,8 @@ class TerminalKeys:
         import tty
 
         self._saved = termios.tcgetattr(self.fd)
-        tty.setcbreak(self.fd)
+        # TCSANOW, not the default TCSAFLUSH: keys typed while revise starts are kept
+        tty.setcbreak(self.fd, termios.TCSANOW)
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -107,7 +105,7 @@ class TerminalKeys:
         import termios
 
         if self._saved is not None:
-            termios.tcsetattr(self.fd, termios.TCSADRAIN, self._saved)
+            termios.tcsetattr(self.fd, termios.TCSANOW, self._saved)
 
     def key(self) -> str:
         while not self._pending:
@@ -121,15 +119,17 @@ class TerminalKeys:
         return key
 
     def line(self, prompt: str) -> str:
+        import termios
         import tty
 
         self._restore()
+        self._pending = ""  # keys meant for the screen before
         try:
             return input(prompt)
         except EOFError:
             return ""
         finally:
-            tty.setcbreak(self.fd)
+            tty.setcbreak(self.fd, termios.TCSANOW)
 
 
 class Screen:
@@ -147,29 +147,6 @@ class Screen:
 
     def say(self, message: RenderableType) -> None:
         self.console.print(message)
-
-
-# --- clock ----------------------------------------------------------------------------
-
-
-def clock_from_env(environ: dict | None = None) -> Callable[[], datetime]:
-    """The session clock: real UTC time, or REVISE_NOW running on from the moment the
-    process started."""
-    environ = os.environ if environ is None else environ
-    fixed = environ.get("REVISE_NOW")
-    if not fixed:
-        return lambda: datetime.now(UTC)
-    start = datetime.fromisoformat(fixed)
-    if start.tzinfo is None:
-        start = start.replace(tzinfo=UTC)
-    start = start.astimezone(UTC)
-    began = time.monotonic()
-    return lambda: start + timedelta(seconds=time.monotonic() - began)
-
-
-def fuzz_from_env(environ: dict | None = None) -> bool:
-    environ = os.environ if environ is None else environ
-    return environ.get("REVISE_FUZZ", "1") != "0"
 
 
 # --- typed answers --------------------------------------------------------------------
@@ -289,6 +266,7 @@ class Session:
         self.answers: list[Answer] = []
         self._schedulers: dict[int, DeckScheduler] = {}
         self._learning: list[dict] = []
+        self._learning_today = 0
         self.deck_ids = db.deck_ids(store, options.deck)
 
     # the queue
@@ -325,9 +303,13 @@ class Session:
                            [_queue_card(row, "new") for row in new], limit=options.limit)
 
     def _read_learning(self, now: datetime) -> None:
-        self._learning = db.queue_cards(self.store, states=("learning", "relearning"),
-                                        before=iso(self.day_end), deck_ids=self.deck_ids,
-                                        topic=self.options.topic)
+        """The first few learning cards due by now or soon, and how many are due today."""
+        learning = ("learning", "relearning")
+        self._learning = db.queue_cards(
+            self.store, states=learning, before=iso(now + LEARN_AHEAD), deck_ids=self.deck_ids,
+            topic=self.options.topic, limit=SIBLING_LOOKAHEAD)
+        self._learning_today = db.count_due(self.store, states=learning, before=iso(self.day_end),
+                                            deck_ids=self.deck_ids, topic=self.options.topic)
 
     def draw(self, now: datetime) -> tuple[QueueCard, dict] | None:
         """The next card to show and its stored row, or None when the session is done."""
@@ -358,7 +340,7 @@ class Session:
 
     def counts(self) -> tuple[int, int, int]:
         new, reviews = self.queue.left()
-        return new, len(self._learning), reviews
+        return new, self._learning_today, reviews
 
     def scheduler(self, row: dict) -> DeckScheduler:
         deck_id = row["deck_id"]
@@ -640,8 +622,9 @@ def nothing_due(summary: Summary, now: datetime, tz: tzinfo | None = None) -> Re
 # --- in a real terminal ---------------------------------------------------------------
 
 
-def run_in_terminal(store: Store, options: Options) -> Summary:
+def run_in_terminal(store: Store, options: Options,
+                    clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> Summary:
     console = Console(highlight=False)
     with TerminalKeys() as keys:
-        session = Session(store, options, keys, Screen(console), clock=clock_from_env())
+        session = Session(store, options, keys, Screen(console), clock=clock)
         return session.run()

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import IntEnum
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from revise.db import iso
@@ -35,6 +36,7 @@ DEFAULT_DECAY = 0.1542
 # When nothing else is left, learning cards due within this long are shown early (Anki's
 # "learn ahead limit"), so a session does not stop for a card due in two minutes.
 LEARN_AHEAD = timedelta(minutes=20)
+SIBLING_LOOKAHEAD = 10
 
 _FSRS_STATES = {"learning": 1, "review": 2, "relearning": 3}
 _STATE_NAMES = {number: name for name, number in _FSRS_STATES.items()}
@@ -87,6 +89,7 @@ class DeckScheduler:
 
     def preview(self, schedule: Mapping, now: datetime) -> dict[Rating, timedelta]:
         """How long until the card comes back, for each rating (unfuzzed)."""
+        now = now.replace(microsecond=0)  # as stored: whole seconds
         return {
             rating: parse_time(_rated(self._exact, schedule, rating, now)["due"]) - now
             for rating in Rating
@@ -258,18 +261,16 @@ class Queue:
              learning_soon: Sequence[QueueCard] = ()) -> QueueCard | None:
         """Take the next card off the queue, or None when the session is done."""
         sources = [self.front, list(learning_now), *self._mixed(), list(learning_soon)]
-        sources = [[card for card in source if self._allowed(card)] for source in sources]
-        chosen = None
+        fallback = None
         for source in sources:
-            chosen = next((card for card in source if card.bullet != self.last_bullet), None)
-            if chosen:
-                break
-        if chosen is None:
-            chosen = next((source[0] for source in sources if source), None)
-        if chosen is None:
-            return None
-        self._take(chosen)
-        return chosen
+            # a sibling of the last card is passed over for one of the next few
+            for index, card in enumerate(islice(source, SIBLING_LOOKAHEAD)):
+                if not self._allowed(card):
+                    continue
+                if card.bullet != self.last_bullet:
+                    return self._take(source, index)
+                fallback = fallback or (source, index)
+        return self._take(*fallback) if fallback else None
 
     def _mixed(self) -> list[list[QueueCard]]:
         """Reviews and new cards, in the order that spreads new cards evenly: a new card
@@ -282,16 +283,17 @@ class Queue:
     def _allowed(self, card: QueueCard) -> bool:
         return self.limit is None or card.id in self.seen or len(self.seen) < self.limit
 
-    def _take(self, card: QueueCard) -> None:
-        for source in (self.front, self.reviews, self.new):
-            if card in source:
-                source.remove(card)
-                if source is self.reviews:
-                    self.reviews_drawn += 1
-                elif source is self.new:
-                    self.new_drawn += 1
+    def _take(self, source: list[QueueCard], index: int) -> QueueCard:
+        card = source.pop(index)
+        if source is self.reviews:
+            self.reviews_drawn += 1
+        elif source is self.new:
+            self.new_drawn += 1
+        if self.front:
+            self.front[:] = [waiting for waiting in self.front if waiting.id != card.id]
         self.seen.add(card.id)
         self.last_bullet = card.bullet
+        return card
 
     def put_back(self, card: QueueCard) -> None:
         """Show `card` next (after an undo)."""
@@ -300,11 +302,12 @@ class Queue:
 
     def left(self) -> tuple[int, int]:
         """(new, review) cards still waiting, within the limit."""
-        room = None if self.limit is None else max(0, self.limit - len(self.seen))
-        waiting = [card for card in self.front if card.id not in self.seen]
-        new = len(self.new) + sum(card.kind == "new" for card in waiting)
-        reviews = len(self.reviews) + sum(card.kind == "review" for card in waiting)
-        if room is not None:
+        new, reviews = len(self.new), len(self.reviews)
+        if self.limit is not None:
+            room = max(0, self.limit - len(self.seen))
             reviews = min(reviews, room)
             new = min(new, room - reviews)
+        # cards put back have been seen, so the limit does not hold them back
+        new += sum(card.kind == "new" for card in self.front)
+        reviews += sum(card.kind == "review" for card in self.front)
         return new, reviews

@@ -42,15 +42,18 @@ def read_notes(path: Path) -> str:
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Notes files to read.", show_default=False)],
     deck: Annotated[
-        str | None, typer.Option("--deck", "-d", help="Deck to file the cards in [default: the file's name].")
+        str | None,
+        typer.Option("--deck", "-d", help="Deck to file the cards in [default: the file's name]."),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
     ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the cards as a JSON array.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the cards as a JSON array.")
+    ] = False,
     db: DbOption = None,
 ) -> None:
-    """Turn bullet notes into cards: dates, figures, causes, definitions and lists.
+    """Turn bullet notes into cards (dates, figures, causes, terms, lists).
 
     Running it again on edited notes updates the cards, keeps their review
     history, and retires cards whose bullets were removed.
@@ -58,13 +61,15 @@ def extract(
     Example: revise extract data/notes.txt --deck stalin
     """
     from revise.db import plan_sync, utc_now
-    from revise.extract import extract_cards
 
     now = utc_now()
+    texts = [(path, deck or path.stem, read_notes(path)) for path in paths]
+    if not (dry_run or as_json) and _report_if_unchanged(texts, db):
+        return
+    from revise.extract import extract_cards
+
     batches = []
-    for path in paths:
-        text = read_notes(path)
-        deck_name = deck or path.stem
+    for path, deck_name, text in texts:
         drafts = extract_cards(text, deck_name)
         if not drafts:
             raise NotesError(f"{path}: found nothing to make cards from")
@@ -80,9 +85,15 @@ def extract(
         if store:
             store.close()
     else:
+        from revise.db import remember_extract
+
         with open_store(db) as store, store.transaction():
             plans = [store.sync_cards(deck_name, path.resolve(), drafts, now=now)
                      for path, deck_name, drafts in batches]
+            for path, deck_name, text in texts:
+                digest = _digest(path, deck_name, text)
+                if digest is not None:
+                    remember_extract(store, deck_name, path.name, digest)
 
     if as_json:
         cards = [
@@ -96,6 +107,55 @@ def extract(
     for plan, (path, deck_name, _) in zip(plans, batches, strict=True):
         suffix = " (dry run: nothing written)" if dry_run else ""
         typer.echo(f"{path} → deck {deck_name}: {plan.report}{suffix}", err=as_json)
+
+
+def _report_if_unchanged(texts: list[tuple[Path, str, str]], db: Path | None) -> bool:
+    """When every file is as it was at its last extract (and so are its cards), say so
+    and return True: there is nothing to parse and nothing to write."""
+    from revise.db import SyncReport, unchanged_since_extract
+
+    if not db_path(db).exists():
+        return False
+    reports = []
+    with open_store(db, readonly=True) as store:
+        for path, deck_name, text in texts:
+            digest = _digest(path, deck_name, text)
+            count = None if digest is None else unchanged_since_extract(
+                store, deck_name, path.name, digest)
+            if count is None:
+                return False
+            reports.append(f"{path} → deck {deck_name}: {SyncReport(unchanged=count)}")
+    for line in reports:
+        typer.echo(line)
+    return True
+
+
+def _digest(path: Path, deck: str, text: str) -> str | None:
+    """What an extract depends on: the notes, the deck, the file's path and the code that
+    turns notes into cards (so a new revise reads unchanged notes again)."""
+    import hashlib
+
+    code = _code_digest()
+    if code is None:
+        return None
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (code, deck, str(path.resolve()), text):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def _code_digest() -> str | None:
+    import hashlib
+
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.blake2b(digest_size=16)
+    try:
+        for name in ("notes.py", "extract.py", "models.py", "db.py"):
+            digest.update((package / name).read_bytes())
+    except OSError:
+        return None  # not installed as files: always extract in full
+    return digest.hexdigest()
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,4 @@
-"""`revise backup` and `revise restore`: copies of the database that are safe to take at any time."""
+"""`revise backup` and `revise restore`: copies of the database, safe to take at any time."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def backup(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Write a consistent copy of the database, even while a review session is running.
+    """Copy the database safely, even while a review session is running.
 
     Example: revise backup ~/revise-2026-11-27.db
     """

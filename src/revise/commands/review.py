@@ -1,11 +1,19 @@
 """`revise review`, `revise due`, `revise stats`, `revise config`, and the dashboard shown
-by `revise` alone."""
+by `revise` alone.
+
+Two environment variables exist for tests and demonstrations, not for daily use:
+`REVISE_NOW` (an ISO 8601 time: the clock starts there and runs on from it) and
+`REVISE_FUZZ=0` (no random spread of review intervals).
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
-from datetime import datetime
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -26,9 +34,26 @@ CONFIG_KEYS = {
 }
 
 
-def _now() -> datetime:
-    from revise.review import clock_from_env
+def clock_from_env(environ: dict | None = None) -> Callable[[], datetime]:
+    """Real UTC time, or REVISE_NOW running on from the moment the process started."""
+    environ = os.environ if environ is None else environ
+    fixed = environ.get("REVISE_NOW")
+    if not fixed:
+        return lambda: datetime.now(UTC)
+    start = datetime.fromisoformat(fixed)
+    if start.tzinfo is None:
+        start = start.replace(tzinfo=UTC)
+    start = start.astimezone(UTC)
+    began = time.monotonic()
+    return lambda: start + timedelta(seconds=time.monotonic() - began)
 
+
+def fuzz_from_env(environ: dict | None = None) -> bool:
+    environ = os.environ if environ is None else environ
+    return environ.get("REVISE_FUZZ", "1") != "0"
+
+
+def _now() -> datetime:
     return clock_from_env()()
 
 
@@ -60,13 +85,13 @@ def review(
     if not sys.stdin.isatty():
         raise ReviseError("review needs an interactive terminal (standard input is not one)")
     from revise.progress import rollover_hour
-    from revise.review import Options, fuzz_from_env, run_in_terminal
+    from revise.review import Options, run_in_terminal
 
     with open_store(db) as store:
         options = Options(deck=deck, topic=topic, new=new, limit=limit,
                           type_answer=type_answer, rollover_hour=rollover_hour(store),
                           fuzz=fuzz_from_env())
-        run_in_terminal(store, options)
+        run_in_terminal(store, options, clock_from_env())
 
 
 def due(as_json: JsonOption = False, db: DbOption = None) -> None:

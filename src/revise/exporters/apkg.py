@@ -132,10 +132,12 @@ def _seconds(text: str | None) -> int | None:
 
 def _stamp_notes(cursor: sqlite3.Cursor, cards: list[dict]) -> None:
     """A note's modification time is when its card last changed in revise."""
-    for card in cards:
-        changed = _seconds(card.get("updated"))
-        if changed is not None:
-            cursor.execute("UPDATE notes SET mod = ? WHERE guid = ?", [changed, card["id"]])
+    # by note id: Anki's notes table has no index on guid, so a lookup by guid would
+    # scan every note for every card
+    note_ids = dict(cursor.execute("SELECT guid, id FROM notes"))
+    cursor.executemany("UPDATE notes SET mod = ? WHERE id = ?", [
+        (changed, note_ids[card["id"]]) for card in cards
+        if (changed := _seconds(card.get("updated"))) is not None])
 
 
 def _schedule(cursor: sqlite3.Cursor, cards: list[dict],

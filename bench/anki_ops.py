@@ -1,0 +1,164 @@
+"""The benchmark's work done by Anki's own engine (the `anki` package), one operation per
+process so each has its own peak memory.
+
+    python bench/anki_ops.py add CARDS.tsv FOLDER     new collection, add one Basic note a line
+    python bench/anki_ops.py load PACKAGE FOLDER      new collection from a package, with scheduling
+    python bench/anki_ops.py due FOLDER               what is due: the deck list's counts
+    python bench/anki_ops.py answer FOLDER COUNT      answer COUNT cards as a session does
+    python bench/anki_ops.py export FOLDER OUT.apkg   the whole collection as a package
+
+Each prints one JSON object: `seconds` is the operation alone, after Python has started,
+`anki` is imported and the collection is open (what a running Anki would already have
+done); the caller times the whole process as well.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+
+def _open(folder: Path):
+    from anki.collection import Collection
+
+    return Collection(str(folder / "collection.anki2"))
+
+
+def add(tsv: Path, folder: Path) -> dict:
+    from anki.collection import AddNoteRequest
+
+    rows = [line.split("\t") for line in tsv.read_text(encoding="utf-8").splitlines()]
+    folder.mkdir(parents=True, exist_ok=True)
+    col = _open(folder)
+    try:
+        started = time.perf_counter()
+        basic = col.models.by_name("Basic")
+        deck_id = col.decks.id("bench")
+        requests = []
+        for question, answer in rows:
+            note = col.new_note(basic)
+            note["Front"], note["Back"] = question, answer
+            requests.append(AddNoteRequest(note=note, deck_id=deck_id))
+        col.add_notes(requests)  # one call, one transaction: Anki's fastest way in
+        seconds = time.perf_counter() - started
+        return {"seconds": seconds, "notes": col.note_count()}
+    finally:
+        col.close()
+
+
+def load(package: Path, folder: Path) -> dict:
+    """Set-up, not measured work: the same cards and history as revise's database, with
+    daily limits raised so a long session has cards to answer (as in revise)."""
+    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    folder.mkdir(parents=True, exist_ok=True)
+    col = _open(folder)
+    try:
+        started = time.perf_counter()
+        col.import_anki_package(ImportAnkiPackageRequest(
+            package_path=str(package),
+            options=ImportAnkiPackageOptions(with_scheduling=True, merge_notetypes=True)))
+        for config in col.decks.all_config():
+            config["new"]["perDay"] = 20
+            config["rev"]["perDay"] = 100_000
+            col.decks.update_config(config)
+        col.set_config("fsrs", True)
+        return {"seconds": time.perf_counter() - started, "cards": col.card_count(),
+                "reviews": col.db.scalar("SELECT count(*) FROM revlog")}
+    finally:
+        col.close()
+
+
+def due(folder: Path) -> dict:
+    col = _open(folder)
+    try:
+        started = time.perf_counter()
+        tree = col.sched.deck_due_tree()
+        seconds = time.perf_counter() - started
+        totals = {"new": 0, "learning": 0, "review": 0}
+        for child in tree.children:
+            totals["new"] += child.new_count
+            totals["learning"] += child.learn_count
+            totals["review"] += child.review_count
+        return {"seconds": seconds, **totals}
+    finally:
+        col.close()
+
+
+def answer(folder: Path, count: int, *, seed: int = 3) -> dict:
+    """Draw a card, answer it (Again 10%, Hard 15%, Good 65%, Easy 10%), draw the next;
+    each answer is committed by Anki before the next card is drawn."""
+    rng = random.Random(seed)
+    col = _open(folder)
+    from anki.scheduler.v3 import CardAnswer
+
+    try:
+        col.decks.select(col.decks.all_names_and_ids(skip_empty_default=True)[0].id)
+        col.sched.get_queued_cards()  # warm up: the first draw builds the queue
+        times = []
+        for _ in range(count):
+            started = time.perf_counter()
+            queued = col.sched.get_queued_cards(fetch_limit=1)
+            if not queued.cards:
+                break
+            entry = queued.cards[0]
+            card = col.get_card(entry.card.id)
+            card.start_timer()
+            roll = rng.random()
+            rating = (CardAnswer.AGAIN if roll < 0.10 else CardAnswer.HARD if roll < 0.25
+                      else CardAnswer.GOOD if roll < 0.90 else CardAnswer.EASY)
+            col.sched.answer_card(col.sched.build_answer(card=card, states=entry.states,
+                                                         rating=rating))
+            times.append(time.perf_counter() - started)
+        return {"answers": len(times), "median": statistics.median(times),
+                "p99": _percentile(times, 0.99), "seconds": sum(times)}
+    finally:
+        col.close()
+
+
+def export(folder: Path, out: Path) -> dict:
+    from anki.collection import ExportAnkiPackageOptions
+    from anki.generic_pb2 import Empty
+    from anki.import_export_pb2 import ExportLimit
+
+    col = _open(folder)
+    try:
+        started = time.perf_counter()
+        notes = col.export_anki_package(
+            out_path=str(out),
+            options=ExportAnkiPackageOptions(with_scheduling=False, with_deck_configs=False,
+                                             with_media=False, legacy=False),
+            limit=ExportLimit(whole_collection=Empty()))
+        return {"seconds": time.perf_counter() - started, "notes": notes}
+    finally:
+        col.close()
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
+
+
+def main(argv: list[str]) -> None:
+    op, *args = argv
+    if op == "add":
+        result = add(Path(args[0]), Path(args[1]))
+    elif op == "load":
+        result = load(Path(args[0]), Path(args[1]))
+    elif op == "due":
+        result = due(Path(args[0]))
+    elif op == "answer":
+        result = answer(Path(args[0]), int(args[1]))
+    elif op == "export":
+        result = export(Path(args[0]), Path(args[1]))
+    else:
+        raise SystemExit(f"unknown operation {op!r}")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
