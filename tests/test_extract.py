@@ -241,9 +241,42 @@ def test_no_cause_without_two_real_sides(bullet):
 # ---------------------------------------------------------------------------- definitions
 
 
-def test_term_colon_text_is_a_definition():
+def test_term_colon_names_asks_who():
     assert qa("# Round 3 – Right(1928-29)\n- Right: Tomsky, Rykov & Bukharin", Kind.DEFINITION) == [
-        ("Round 3 – Right(1928-29): Right — who or what?", "Tomsky, Rykov & Bukharin")
+        ("Round 3 – Right(1928-29): Who were “Right”?", "Tomsky, Rykov & Bukharin")
+    ]
+
+
+def test_term_colon_text_asks_about_the_term():
+    assert qa("# Five-Year Plans\n- Gosplan: proposed ambitious plan", Kind.DEFINITION) == [
+        ("Five-Year Plans: What about “Gosplan”?", "proposed ambitious plan")
+    ]
+
+
+def test_lowercase_term_never_asks_who():
+    assert qa("# Party\n- dominated all committees: Politburo and Orgburo", Kind.DEFINITION) == [
+        ("Party: What about “dominated all committees”?", "Politburo and Orgburo")
+    ]
+
+
+# ---------------------------------------------------------------------------- years in headings
+
+
+def test_year_in_a_heading_is_taken_out_not_blanked():
+    assert qa("# Kirov’s murder, 1934\n- murdered Dec 1934", Kind.DATE) == [
+        ("Kirov’s murder: murdered ____. When?", "Dec 1934")
+    ]
+
+
+def test_year_range_in_brackets_is_taken_out_of_the_heading():
+    assert qa("# Round 3 – Right(1928-29)\n- 1928: Stalin proposes replacing NEP", Kind.DATE) == [
+        ("Round 3 – Right: ____: Stalin proposes replacing NEP. In what year?", "1928")
+    ]
+
+
+def test_heading_that_is_only_the_year_is_left_out():
+    assert qa("# Show Trials\n## 1937\n- purge began 1937 in earnest", Kind.DATE) == [
+        ("Show Trials: purge began ____ in earnest. In what year?", "1937")
     ]
 
 

@@ -4,12 +4,16 @@ A database is one SQLite file in WAL mode. Its schema version lives in
 `PRAGMA user_version`; opening applies the migrations it lacks (after copying
 the file beside itself) and refuses a file written by a newer revise.
 Every write that belongs together runs in one `BEGIN IMMEDIATE` transaction.
+
+A command waits up to 5 seconds for another process's write lock, then fails with a
+one-line "locked" error. `REVISE_BUSY_TIMEOUT_MS` changes the wait (for tests).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -31,6 +35,12 @@ BUSY_TIMEOUT_MS = 5_000
 MATCH_THRESHOLD = 0.6
 
 CARD_STATES = ("new", "learning", "review", "relearning")
+
+
+def busy_timeout_ms() -> int:
+    """How long to wait for another process's write lock, in milliseconds."""
+    value = os.environ.get("REVISE_BUSY_TIMEOUT_MS", "")
+    return int(value) if value.isdigit() else BUSY_TIMEOUT_MS
 
 
 def utc_now() -> datetime:
@@ -244,7 +254,7 @@ class Store:
 
     def _prepare(self, readonly: bool) -> None:
         conn = self.db.conn
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
         conn.execute("PRAGMA foreign_keys = ON")
         if readonly:
             self._check_version(self._version())

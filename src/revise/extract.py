@@ -341,7 +341,9 @@ def _bullet_cards(bullet: Bullet, deck: str) -> Iterator[CardDraft]:
         definition = _definition(text)
         if definition is not None:
             term, answer = definition
-            question = f"{_lead(context)}{term} — who or what?"
+            names = term[:1].isupper() and _NAMES.fullmatch(answer)
+            ask = "Who were" if names else "What about"
+            question = f"{_lead(context)}{ask} “{term}”?"
             if not _contains(question, answer):
                 yield card(Kind.DEFINITION, question, answer, 0)
 
@@ -410,7 +412,7 @@ def _blanked_card(
             body = _excerpt(text, start, stop)
             if not (context or _has_words(body.replace(BLANK, ""))):
                 return None
-            ctx = _without(context, answer) if trim_topic else context
+            ctx = _without(context, answer) if trim_topic else _hide_years(context, answer)
             if ctx is None:
                 continue
             question = _blank_out(_lead(ctx) + _sentence(body, ask), answer)
@@ -419,6 +421,34 @@ def _blanked_card(
     return None
 
 
+_YEAR_IN_ANSWER = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+
+
+def _hide_years(context: str, answer: str) -> str:
+    """The context with the answer's years taken out of topic titles, so a heading like
+    `Kirov’s murder, 1934` or `Round 3 – Right(1928-29)` does not give the answer away.
+    A title that would still show one is left out; other titles are kept whole."""
+    years = _YEAR_IN_ANSWER.findall(answer)
+    if not years or not context:
+        return context
+    shows = re.compile(rf"(?<!\d)(?:{'|'.join(years)})(?!\d)")
+    kept = []
+    for title in context.split(TOPIC_SEPARATOR):
+        if shows.search(title):
+            title = _PARENTHESES.sub(lambda m: "" if shows.search(m.group()) else m.group(),
+                                     title)
+            title = re.sub(rf"[\s,]*{shows.pattern}(?:[-–/]\d{{2,4}}|’s|'s|s)?", "", title)
+            title = title.strip(" ,;:–-")
+            if not title or shows.search(title):
+                continue
+        kept.append(title)
+    return TOPIC_SEPARATOR.join(kept)
+
+
+# Two or more capitalised names: `Tomsky, Rykov & Bukharin`.
+_NAME = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*"
+_NAMES = re.compile(rf"{_NAME}(?:(?:, | & | and ){_NAME})+")
 _NEXT_WORD = re.compile(r"\s[^\W\d_][\w’'-]*")
 
 

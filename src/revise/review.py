@@ -267,6 +267,7 @@ class Session:
         self._schedulers: dict[int, DeckScheduler] = {}
         self._learning: list[dict] = []
         self._learning_today = 0
+        self._saved: Text | None = None  # shown under the next question: the last answer is safe
         self.deck_ids = db.deck_ids(store, options.deck)
 
     # the queue
@@ -386,8 +387,9 @@ class Session:
         """Show one card and act on the keys pressed. False means quit."""
         shown = self.timer()
         header = self._header(card, row)
-        self.screen.show(header, question_panel(row), hint(revealed=False,
-                                                           typed=self.options.type_answer))
+        self.screen.show(header, question_panel(row),
+                         hint(revealed=False, typed=self.options.type_answer),
+                         *([self._saved] if self._saved else []))
         verdict = None
         if self.options.type_answer:
             typed = self.keys.line("Your answer (Enter alone to just show it): ")
@@ -449,17 +451,21 @@ class Session:
             duration_ms=round((self.timer() - shown) * 1000))
         if review_id is None:
             self.summary.skipped += 1
+            self._saved = None
             self.screen.say(Text("Already answered in another session: skipped.", style="dim"))
             return
         kind = "new" if schedule["state"] == "new" else card.kind
         self.answers.append(Answer(review_id, _replace_kind(card, kind), rating))
         self.summary.ratings[rating] += 1
         self.summary.cards.add(card.id)
+        # said only once the answer is committed, so what the screen shows is what is stored
+        self._saved = Text(f"Answer {self.summary.answers} saved: {rating.label}.", style="dim")
 
     def undo(self) -> bool:
         """Take back the last answer of this session: the card's state before it is
         restored, its review deleted, and the card shown again."""
         answer = self.answers.pop()
+        self._saved = None
         if db.undo_rating(self.store, answer.review_id) is None:
             self.screen.say(Text("Cannot undo: the card has been answered again since.",
                                  style="dim"))
