@@ -153,7 +153,7 @@ def test_bad_notes_get_one_line_error_and_leave_store_alone(revise, tmp_path, na
 
 
 def test_missing_file_and_folder_are_one_line_errors(revise, tmp_path):
-    assert "no such file" in one_line_error(revise("extract", tmp_path / "nope.txt"))
+    assert "no such notes file" in one_line_error(revise("extract", tmp_path / "nope.txt"))
     assert "folder" in one_line_error(revise("extract", tmp_path))
 
 

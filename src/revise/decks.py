@@ -21,6 +21,7 @@ from pathlib import Path
 
 from revise.errors import ReviseError
 from revise.exporters import topic_path
+from revise.files import check_input_file
 from revise.models import CardDraft, Kind
 
 KEYS = ("name", "description", "notes", "include", "exclude", "kinds", "max_cards")
@@ -55,10 +56,7 @@ class DeckFile:
 
 def load_deck(path: Path) -> DeckFile:
     """Read and check a deck file."""
-    if not path.exists():
-        raise DeckFileError(f"{path}: no such deck file")
-    if path.is_dir():
-        raise DeckFileError(f"{path} is a folder; give a deck file (.toml)")
+    check_input_file(path, "deck file", DeckFileError)
     try:
         text = path.read_bytes().decode("utf-8")
     except OSError as error:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from revise.errors import ReviseError
 from revise.exporters import TOPIC_SEPARATOR
 from revise.exporters.apkg import FIELDS as REVISE_FIELDS
+from revise.files import check_input_file
 from revise.models import Kind
 
 if TYPE_CHECKING:
@@ -349,14 +350,8 @@ def _header_columns(headers: dict[str, str], rows: list[list[str]],
 
 def read_cards(path: Path, default_deck: str | None = None) -> list[ImportedCard]:
     """The cards in `path`, whichever kind of file it is; an error if it has none."""
-    if not path.exists():
-        raise ImportFileError(f"{path}: no such file")
-    if path.is_dir():
-        raise ImportFileError(f"{path} is a folder; give a file to import")
+    check_input_file(path, "file", ImportFileError, MAX_IMPORT_BYTES)
     try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise ImportFileError(f"{path} is too large to import ({size / 1e6:.0f} MB)")
         with path.open("rb") as handle:
             magic = handle.read(len(ZIP_MAGIC))
     except OSError as error:

@@ -10,6 +10,7 @@ import typer
 
 from revise.cli import DbOption, db_path, open_store
 from revise.errors import NotesError
+from revise.files import check_input_file
 
 # Larger notes than this are almost certainly not notes (or need splitting).
 MAX_NOTES_BYTES = 16 * 1024 * 1024
@@ -19,17 +20,8 @@ def read_notes(path: Path) -> str:
     """The text of a notes file, or a NotesError that says what is wrong with it."""
     from revise.notes import decode_notes
 
-    if not path.exists():
-        raise NotesError(f"{path}: no such file")
-    if path.is_dir():
-        raise NotesError(f"{path} is a folder; give a notes file")
+    check_input_file(path, "notes file", NotesError, MAX_NOTES_BYTES)
     try:
-        size = path.stat().st_size
-        if size > MAX_NOTES_BYTES:
-            raise NotesError(
-                f"{path} is too large for a notes file ({size / 1e6:.1f} MB; the limit is "
-                f"{MAX_NOTES_BYTES // (1024 * 1024)} MB): split it"
-            )
         data = path.read_bytes()
     except OSError as error:
         raise NotesError(f"cannot read {path}: {error.strerror}") from None
