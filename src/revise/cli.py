@@ -78,7 +78,16 @@ def _coerce_plain_parameters_directly() -> None:
         convert = None if descriptor.file_annotation is not None else leaf(
             annotation, descriptor)
         if convert is None:
-            return build_runtime_param(descriptor)
+            # typer's own coercion, built only when a value is given: an option left out
+            # (None) needs none
+            typer_own: list = []
+
+            def convert(value, param, ctx):
+                if not typer_own:
+                    typer_own.append(build_runtime_param(descriptor))
+                return typer_own[0]._coerce_value(value, param, ctx)
+
+            many = False
         return PlainParam(descriptor, convert, many)
 
     if getattr(core, "build_runtime_param", None) is build_runtime_param:
@@ -180,7 +189,8 @@ def _today(ctx: typer.Context, db: DbOption = None) -> None:
 
 # The order of `revise --help`.
 COMMAND_MODULES = (
-    "extract", "review", "cards", "export", "import_cmd", "build", "maintenance", "doctor",
+    "extract", "review", "optimize", "cards", "export", "import_cmd", "build", "maintenance",
+    "doctor",
 )
 
 

@@ -1158,10 +1158,14 @@ def _last_review_mismatch_sql(select: str) -> str:
     checks = " OR ".join(
         f"cards.{name} IS NOT json_extract(reviews.state_after, '$.{name}')" for name in _SCHEDULE
     )
+    # Cards replayed by `revise optimize` differ from their log on purpose, up to the last
+    # review it replayed.
+    replayed = ("coalesce((SELECT CAST(value AS INTEGER) FROM settings WHERE key ="
+                " 'rescheduled-through:' || cards.deck_id), 0)")
     return (
         f"SELECT {select} FROM cards JOIN reviews ON reviews.id = ("
         " SELECT max(id) FROM reviews WHERE reviews.card_id = cards.id)"
-        f" WHERE {checks}"
+        f" WHERE reviews.id > {replayed} AND ({checks})"
     )
 
 
@@ -1205,3 +1209,85 @@ def diagnose(store: Store) -> list[Finding]:
         findings.append(Finding("log", f"card {card_id} does not match its latest review",
                                 fixable=True))
     return findings
+
+
+# --- optimize: review history, fitted parameters -----------------------------------------
+# `revise optimize` reads the whole review log once or twice, streamed in card order, and
+# writes fitted parameters and replayed card states in one transaction. Replaying leaves a
+# card's state different from what its latest review recorded, so the deck remembers the
+# last review it replayed (a setting) and the doctor's log check starts after it.
+
+RESCHEDULED_SETTING = "rescheduled-through:{deck_id}"
+
+
+def review_history(store: Store, deck_ids: list[int] | None = None
+                   ) -> Iterator[tuple[str, int, str, int]]:
+    """(card_id, rating, reviewed_at, review id) of every review of the decks' cards (all
+    decks for None), ordered by card, then time; streamed, not loaded."""
+    sql = "SELECT card_id, rating, reviewed_at, id FROM reviews"
+    params: list = []
+    if deck_ids is not None:
+        sql += f" WHERE {_in_decks(deck_ids, by_time=False)}"
+        params = list(deck_ids)
+    cursor = store.db.execute(sql + " ORDER BY card_id, reviewed_at, id", params)
+    try:
+        yield from cursor
+    finally:
+        cursor.close()
+
+
+def deck_parameters(store: Store, deck_ids: list[int] | None = None) -> dict[int, list | None]:
+    """Each deck's fitted FSRS parameters (None where it uses the defaults)."""
+    return {deck_id: json.loads(parameters) if parameters else None
+            for deck_id, parameters in store.db.execute("SELECT id, parameters FROM decks")
+            if deck_ids is None or deck_id in deck_ids}
+
+
+def store_fitted(store: Store, deck_ids: list[int], parameters: list[float],
+                 schedules: Iterable[tuple[str, int, dict]]) -> int:
+    """Give the decks `parameters` and set each (card_id, latest review id, schedule) card's
+    scheduling columns, in one transaction. A card answered since its reviews were read (its
+    latest review is another) keeps the state that answer gave it. Review rows are never
+    changed. Returns the number of cards updated."""
+    marks = ",".join("?" * len(deck_ids))
+    assignments = ", ".join(f"{name} = ?" for name in _SCHEDULE)
+    updated = 0
+    with store.transaction():
+        store.db.execute(f"UPDATE decks SET parameters = ? WHERE id IN ({marks})",
+                         [json.dumps(parameters), *deck_ids])
+        sql = (f"UPDATE cards SET {assignments} WHERE id = ?"
+               " AND (SELECT max(id) FROM reviews WHERE card_id = cards.id) = ?")
+        through = 0
+        for chunk in _batches(schedules, 5_000):
+            through = max(through, *(review_id for _card, review_id, _schedule in chunk))
+            before = store.db.conn.total_changes
+            store.db.conn.executemany(sql, [
+                [*(schedule[name] for name in _SCHEDULE), card_id, review_id]
+                for card_id, review_id, schedule in chunk])
+            updated += store.db.conn.total_changes - before
+        store.db.conn.executemany(
+            "INSERT INTO settings (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [(RESCHEDULED_SETTING.format(deck_id=deck_id), str(through))
+             for deck_id in deck_ids])
+    return updated
+
+
+def _batches(rows: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def card_decks(store: Store, deck_ids: list[int] | None = None) -> dict[str, int]:
+    """Each card's deck id, for the cards of these decks (all for None)."""
+    if deck_ids is None:
+        return dict(store.db.execute("SELECT id, deck_id FROM cards"))
+    return dict(store.db.execute(
+        f"SELECT id, deck_id FROM cards WHERE deck_id IN ({','.join('?' * len(deck_ids))})",
+        deck_ids))
