@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import subprocess
 import sys
 
@@ -93,11 +94,28 @@ def test_cards_filters_by_kind_topic_and_search(revise):
                for c in cards_json(revise, "--search", "bukharin"))
 
 
-def test_cards_table_shows_questions(revise):
+def test_cards_piped_are_tab_separated_lines(revise):
     revise("extract", NOTES)
     result = revise("cards", "--topic", "Show Trials", "--kind", "figure")
     assert result.exit_code == 0
-    assert "353,000" in result.stdout and "cards" in result.stdout
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert all(len(row) == 5 for row in rows)
+    assert ["figure", "Purges – impact on society › Show Trials › 1937", "353,000"] in [
+        [row[1], row[2], row[4]] for row in rows]
+
+
+def test_cards_in_a_terminal_are_a_table(revise, db_file):
+    revise("extract", NOTES)
+    leader, follower = pty.openpty()
+    process = subprocess.run(
+        [sys.executable, "-m", "revise", "cards", "--search", "353,000", "--db", str(db_file)],
+        stdout=follower, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "160"},
+        timeout=60)
+    os.close(follower)
+    screen = os.read(leader, 65536).decode()
+    os.close(leader)
+    assert process.returncode == 0, process.stderr
+    assert "353,000" in screen and "question" in screen and "1 card" in screen
 
 
 def test_export_json_has_cards_and_scheduling_fields(revise, tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from typing import Annotated
 
 import typer
@@ -48,11 +49,20 @@ def cards(
 
         typer.echo(json.dumps([card_record(card) for card in found], ensure_ascii=False, indent=2))
         return
-    out = console()
     if not found:
-        out.print("No cards match.")
+        typer.echo("No cards match.")
+        return
+    if not sys.stdout.isatty():
+        # Piped or redirected: one tab-separated line a card, for grep, cut and spreadsheets
+        # (and far faster than laying out a table nobody sees).
+        lines = ("\t".join((card["id"], card["kind"], " › ".join(card["topic"]),
+                            _one_line(card["question"]), _one_line(card["answer"])))
+                 for card in found)
+        typer.echo("\n".join(lines))
         return
     from rich.table import Table
+
+    out = console()
 
     table = Table(show_lines=False, expand=False)
     table.add_column("id", style="dim", no_wrap=True)
@@ -64,7 +74,11 @@ def cards(
         table.add_row(card["id"][:8], card["kind"], " › ".join(card["topic"]),
                       card["question"], card["answer"])
     out.print(table, markup=False)
-    out.print(f"{len(found)} cards", style="dim")
+    out.print(f"{len(found)} card{'' if len(found) == 1 else 's'}", style="dim")
+
+
+def _one_line(text: str) -> str:
+    return " / ".join(text.replace("\t", " ").splitlines())
 
 
 def register(app: typer.Typer) -> None:
