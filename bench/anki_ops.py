@@ -2,7 +2,7 @@
 process so each has its own peak memory.
 
     python bench/anki_ops.py add CARDS.tsv FOLDER     new collection, add one Basic note a line
-    python bench/anki_ops.py load PACKAGE FOLDER      new collection from a package, with scheduling
+    python bench/anki_ops.py load PACKAGE DATABASE FOLDER   a package, then revise's history
     python bench/anki_ops.py due FOLDER               what is due: the deck list's counts
     python bench/anki_ops.py answer FOLDER COUNT      answer COUNT cards as a session does
     python bench/anki_ops.py export FOLDER OUT.apkg   the whole collection as a package
@@ -50,9 +50,14 @@ def add(tsv: Path, folder: Path) -> dict:
         col.close()
 
 
-def load(package: Path, folder: Path) -> dict:
-    """Set-up, not measured work: the same cards and history as revise's database, with
-    daily limits raised so a long session has cards to answer (as in revise)."""
+def load(package: Path, database: Path, folder: Path) -> dict:
+    """Set-up, not measured work: revise's package imported, then each card's scheduling
+    and review history copied from revise's database into Anki's tables (card type,
+    queue, due, interval, FSRS memory state; one revlog row per review), the way Anki
+    itself stores them. Daily limits: 20 new cards, and as many reviews as Anki allows
+    (9,999), so every due card counts, as in revise."""
+    import sqlite3
+
     from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -61,16 +66,72 @@ def load(package: Path, folder: Path) -> dict:
         started = time.perf_counter()
         col.import_anki_package(ImportAnkiPackageRequest(
             package_path=str(package),
-            options=ImportAnkiPackageOptions(with_scheduling=True, merge_notetypes=True)))
+            options=ImportAnkiPackageOptions(with_scheduling=False, merge_notetypes=True)))
+        anki_ids = dict(col.db.all("SELECT notes.guid, cards.id FROM cards"
+                                   " JOIN notes ON notes.id = cards.nid"))
+        created = col.crt
+        source = sqlite3.connect(database)
+        cards, reviews = [], []
+        for card_id, state, due_at, last, stability, difficulty, reps, lapses in source.execute(
+                "SELECT id, state, due, last_review, stability, difficulty, reps, lapses"
+                " FROM cards WHERE state != 'new' AND retired = 0"):
+            due_s, last_s = _seconds(due_at), _seconds(last) or _seconds(due_at)
+            kind = {"learning": 1, "review": 2, "relearning": 3}[state]
+            interval = max(1, round((due_s - last_s) / 86400))
+            memory = json.dumps({"s": round(stability, 4), "d": round(difficulty, 4),
+                                 "lrt": last_s})
+            cards.append((kind, 2 if kind == 2 else 1,
+                          (due_s - created) // 86400 if kind == 2 else due_s,
+                          interval if kind != 1 else 0, reps, lapses, 1 if kind != 2 else 0,
+                          memory, anki_ids[card_id]))
+        taken: set[int] = set()
+        last_interval: dict[str, int] = {}
+        for card_id, rating, at, duration, state, after in source.execute(
+                "SELECT card_id, rating, reviewed_at, duration_ms, state, state_after"
+                " FROM reviews ORDER BY id"):
+            answered = _seconds(at)
+            row_id = answered * 1000
+            while row_id in taken:
+                row_id += 1
+            taken.add(row_id)
+            after = json.loads(after)
+            next_due = _seconds(after["due"])
+            interval = (max(1, round((next_due - answered) / 86400))
+                        if after["state"] == "review" else -max(1, next_due - answered))
+            kind = {"new": 0, "learning": 0, "review": 1, "relearning": 2}[state]
+            reviews.append((row_id, anki_ids[card_id], rating, interval,
+                            last_interval.get(card_id, 0), 2500 if kind else 0,
+                            min(60_000, duration or 0), kind))
+            last_interval[card_id] = interval
+        source.close()
+        # Straight into the collection's file while Anki has it closed, in one
+        # transaction: Anki's own executemany commits row by row (minutes here).
+        col.close()
+        target = sqlite3.connect(folder / "collection.anki2")
+        with target:
+            target.executemany("UPDATE cards SET type = ?, queue = ?, due = ?, ivl = ?,"
+                               " factor = 2500, reps = ?, lapses = ?, left = ?, data = ?"
+                               " WHERE id = ?", cards)
+            target.executemany("INSERT INTO revlog (id, cid, usn, ease, ivl, lastIvl,"
+                               " factor, time, type) VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)",
+                               reviews)
+        target.close()
+        col = _open(folder)
         for config in col.decks.all_config():
             config["new"]["perDay"] = 20
-            config["rev"]["perDay"] = 100_000
+            config["rev"]["perDay"] = 9999  # Anki's largest (a larger one is ignored)
             col.decks.update_config(config)
         col.set_config("fsrs", True)
         return {"seconds": time.perf_counter() - started, "cards": col.card_count(),
                 "reviews": col.db.scalar("SELECT count(*) FROM revlog")}
     finally:
         col.close()
+
+
+def _seconds(text: str | None) -> int | None:
+    from datetime import datetime
+
+    return None if text is None else int(datetime.fromisoformat(text).timestamp())
 
 
 def due(folder: Path) -> dict:
@@ -148,7 +209,7 @@ def main(argv: list[str]) -> None:
     if op == "add":
         result = add(Path(args[0]), Path(args[1]))
     elif op == "load":
-        result = load(Path(args[0]), Path(args[1]))
+        result = load(Path(args[0]), Path(args[1]), Path(args[2]))
     elif op == "due":
         result = due(Path(args[0]))
     elif op == "answer":

@@ -11,7 +11,6 @@ its last review wrote (the same JSON shape `db.record_rating` stores).
 
 from __future__ import annotations
 
-import json
 import math
 import random
 import sqlite3
@@ -150,12 +149,43 @@ RELEARNING_STEP = timedelta(minutes=10)
 SCHEDULE = ("state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses")
 
 
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
+class _Stamps:
+    """Epoch seconds as revise stores times (ISO 8601 UTC, whole seconds), fast: a million
+    reviews need three million of them."""
+
+    def __init__(self) -> None:
+        self.days: dict[int, str] = {}
+
+    def __call__(self, seconds: float) -> str:
+        day, rest = divmod(int(seconds), 86400)
+        prefix = self.days.get(day)
+        if prefix is None:
+            prefix = self.days[day] = datetime.fromtimestamp(day * 86400, UTC).strftime(
+                "%Y-%m-%dT")
+        hours, rest = divmod(rest, 3600)
+        return f"{prefix}{hours:02d}:{rest // 60:02d}:{rest % 60:02d}+00:00"
 
 
-def _card_history(rng: random.Random, count: int, now: datetime, span: timedelta,
-                  card_id: str) -> tuple[list[tuple], dict]:
+def _json(card: dict) -> str:
+    """`json.dumps` of a card's scheduling state, as `db.record_rating` writes it (the
+    same keys, order and spacing), built directly because it runs two million times."""
+    return (f'{{"state": "{card["state"]}", "step": {_value(card["step"])}, '
+            f'"stability": {_value(card["stability"])}, '
+            f'"difficulty": {_value(card["difficulty"])}, "due": {_value(card["due"])}, '
+            f'"last_review": {_value(card["last_review"])}, "reps": {card["reps"]}, '
+            f'"lapses": {card["lapses"]}}}')
+
+
+def _value(value) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return repr(value)
+
+
+def _card_history(rng: random.Random, count: int, now: float, span: float, card_id: str,
+                  stamp: _Stamps) -> tuple[list[tuple], dict]:
     """`count` answers to one card ending before `now`, and the card's state after them.
 
     Ratings follow a typical student (Again 10%, Hard 15%, Good 65%, Easy 10%); each
@@ -169,7 +199,40 @@ def _card_history(rng: random.Random, count: int, now: datetime, span: timedelta
     for _ in range(count - 1):
         roll = rng.random()
         ratings.append(1 if roll < 0.10 else 2 if roll < 0.25 else 3 if roll < 0.90 else 4)
-    # walk the states, collecting gaps between answers (in seconds) before placing them
+    states, gaps = _walk(rng, ratings)
+    if states[-1][1]["state"] != "review" and rng.random() > 0.003:
+        # Learning steps take minutes, so only a card studied in today's session is
+        # still in one: the others' last answer took them out of it.
+        ratings[-1] = 4 if count == 1 else 3
+        states, gaps = _walk(rng, ratings)
+    # the answers are spaced by the waits before them; the last one was a while ago
+    spaced = sum(gaps[:-1])
+    # how far through its next wait the card is: a few cards in a hundred are due
+    overdue = rng.uniform(0.0, 1.03)
+    tail = gaps[-1] * overdue
+    if spaced + tail > span:
+        squeeze = span / (spaced + tail)
+        gaps = [gap * squeeze for gap in gaps]
+        spaced, tail = sum(gaps[:-1]), gaps[-1] * overdue
+    moment = now - spaced - tail
+    rows = []
+    before_json = _json(states[0][0])
+    for index, (before, after, _wait) in enumerate(states):
+        answered = stamp(moment)
+        after["last_review"] = answered
+        moment += gaps[index]
+        after["due"] = stamp(moment)
+        after_json = _json(after)
+        rows.append((card_id, ratings[index], answered, rng.randint(1500, 20000),
+                     before["state"], before_json, after_json))
+        before_json = after_json
+    return rows, states[-1][1]
+
+
+def _walk(rng: random.Random, ratings: list[int]) -> tuple[list[tuple[dict, dict, float]],
+                                                          list[float]]:
+    """The states a card goes through for these ratings, and the wait after each answer
+    (in seconds); answer times are placed afterwards."""
     states: list[tuple[dict, dict, float]] = []
     card = {"state": "new", "step": None, "stability": None, "difficulty": None,
             "due": None, "last_review": None, "reps": 0, "lapses": 0}
@@ -213,24 +276,7 @@ def _card_history(rng: random.Random, count: int, now: datetime, span: timedelta
         states.append((before, after, wait))
         gaps.append(wait)
         card = after
-    # the answers are spaced by the waits before them; the last one was a while ago
-    spaced = sum(gaps[:-1])
-    overdue = rng.uniform(0.0, 1.25)  # how far through its next wait the card is: >1 is due
-    tail = gaps[-1] * overdue
-    if spaced + tail > span.total_seconds():
-        squeeze = span.total_seconds() / (spaced + tail)
-        gaps = [gap * squeeze for gap in gaps]
-        spaced, tail = sum(gaps[:-1]), gaps[-1] * overdue
-    moment = now - timedelta(seconds=spaced + tail)
-    rows = []
-    for index, (before, after, _wait) in enumerate(states):
-        after["last_review"] = _iso(moment)
-        after["due"] = _iso(moment + timedelta(seconds=gaps[index]))
-        rows.append((card_id, ratings[index], _iso(moment), rng.randint(1500, 20000),
-                     before["state"], json.dumps({name: before[name] for name in SCHEDULE}),
-                     json.dumps({name: after[name] for name in SCHEDULE})))
-        moment += timedelta(seconds=gaps[index])
-    return rows, card
+    return states, gaps
 
 
 def write_history(db_path: Path, reviews: int, *, now: datetime | None = None,
@@ -243,6 +289,7 @@ def write_history(db_path: Path, reviews: int, *, now: datetime | None = None,
     """
     now = now or datetime.now(UTC)
     rng = random.Random(seed)
+    stamp = _Stamps()
     conn = sqlite3.connect(db_path, isolation_level=None)
     try:
         ids = [row[0] for row in conn.execute(
@@ -260,7 +307,7 @@ def write_history(db_path: Path, reviews: int, *, now: datetime | None = None,
                 counts[index % len(counts)] += step
                 short -= step
             index += 1
-        span = timedelta(days=365 * years)
+        span = 365 * years * 86400
         columns = "card_id, rating, reviewed_at, duration_ms, state, state_before, state_after"
         conn.execute("BEGIN IMMEDIATE")
         # Answers are made card by card, but a real log grows in time order: stage them,
@@ -272,18 +319,30 @@ def write_history(db_path: Path, reviews: int, *, now: datetime | None = None,
         update = (f"UPDATE cards SET {', '.join(f'{name} = ?' for name in SCHEDULE)}"
                   " WHERE id = ?")
         for card_id, count in zip(studied, counts, strict=True):
-            rows, card = _card_history(rng, count, now, span, card_id)
+            rows, card = _card_history(rng, count, now.timestamp(), span, card_id, stamp)
             review_rows.extend(rows)
             card_rows.append((*(card[name] for name in SCHEDULE), card_id))
             if len(review_rows) >= 50_000:
                 conn.executemany(insert, review_rows)
                 review_rows.clear()
         conn.executemany(insert, review_rows)
+        # revise's own indexes on reviews, dropped for the bulk copy and made again after
+        # it from their stored definitions (building an index at once is much faster)
+        indexes = [row[0] for row in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'reviews'"
+            " AND sql IS NOT NULL")]
+        for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'reviews'"
+                " AND sql IS NOT NULL").fetchall():
+            conn.execute(f'DROP INDEX "{name}"')
         conn.execute(f"INSERT INTO reviews ({columns}) SELECT {columns} FROM staged"
                      " ORDER BY reviewed_at")
         conn.execute("DROP TABLE staged")
+        for sql in indexes:
+            conn.execute(sql)
         conn.executemany(update, card_rows)
         conn.execute("COMMIT")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         total = conn.execute("SELECT count(*) FROM reviews").fetchone()[0]
     finally:
         conn.close()

@@ -25,16 +25,14 @@ import argparse
 import json
 import os
 import platform
-import pty
-import select
 import shutil
-import signal
 import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -61,85 +59,58 @@ class Failed(RuntimeError):
     pass
 
 
-def run_once(argv: list[str], *, out: Path | None = None, env: dict | None = None,
-             cwd: Path | None = None) -> tuple[float, int, str]:
-    """Run a process to its end: (seconds, peak memory in MB, what it printed)."""
-    sink = out or Path(tempfile.mkstemp(prefix="bench-out-")[1])
+def launch(argv: list[str], *, until: str | None = None, then: str = "") -> tuple[float, float,
+                                                                                    str]:
+    """Run `argv` to its end from `bench/launch.py`: (seconds, peak MB, what it printed).
+    With `until`, in a pseudo-terminal: seconds until that text is on screen, then `then`
+    is typed."""
+    handle, sink = tempfile.mkstemp(prefix="bench-out-")
+    os.close(handle)
+    request = {"argv": argv, "stdout": sink} if until is None else {
+        "argv": argv, "until": until, "then": then}
     try:
-        with sink.open("wb") as stdout, tempfile.TemporaryFile() as stderr:
-            started = time.perf_counter()
-            process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=stdout,
-                                       stderr=stderr, env=env, cwd=cwd)
-            _, status, usage = os.wait4(process.pid, 0)
-            seconds = time.perf_counter() - started
-            process.returncode = os.waitstatus_to_exitcode(status)
-            if process.returncode != 0:
-                stderr.seek(0)
-                raise Failed(f"{' '.join(map(str, argv))} exited {process.returncode}: "
-                             f"{stderr.read().decode(errors='replace')[-2000:]}")
-        text = sink.read_text(encoding="utf-8", errors="replace")
+        done = subprocess.run([PYTHON, str(BENCH / "launch.py"), json.dumps(request)],
+                              capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise Failed(f"bench/launch.py failed: {done.stderr[-2000:]}")
+        result = json.loads(done.stdout)
+        if result["code"] != 0:
+            raise Failed(f"{' '.join(argv)} exited {result['code']}: {result['stderr']}")
+        text = Path(sink).read_text(encoding="utf-8", errors="replace")
     finally:
-        if out is None:
-            sink.unlink(missing_ok=True)
-    return seconds, usage.ru_maxrss // 1024, text
+        Path(sink).unlink(missing_ok=True)
+    return result["seconds"], round(result["peak_mb"]), text
 
 
-def until_prompt(argv: list[str], marker: bytes, answer: bytes, *,
-                 timeout: float = 120.0) -> tuple[float, int]:
-    """Start `argv` in a pseudo-terminal, time until `marker` is on screen, then type
-    `answer` and wait for the process to end: (seconds to the marker, peak MB)."""
-    started = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: become the program
-        os.environ["TERM"] = "xterm-256color"
-        os.environ["COLUMNS"], os.environ["LINES"] = "100", "40"
-        try:
-            os.execv(argv[0], argv)
-        finally:
-            os._exit(127)
-    seen = b""
-    shown_at = None
-    try:
-        while True:
-            left = timeout - (time.perf_counter() - started)
-            if left <= 0:
-                os.kill(pid, signal.SIGKILL)
-                raise Failed(f"{' '.join(argv)}: no {marker!r} within {timeout:.0f}s; "
-                             f"screen: {seen[-500:]!r}")
-            ready, _, _ = select.select([fd], [], [], min(left, 1.0))
-            if not ready:
-                continue
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:  # the child has closed the terminal
-                break
-            if not chunk:
-                break
-            seen += chunk
-            if shown_at is None and marker in seen:
-                shown_at = time.perf_counter() - started
-                os.write(fd, answer)
-    finally:
-        _, status, usage = os.wait4(pid, 0)
-        os.close(fd)
-    if shown_at is None:
-        raise Failed(f"{' '.join(argv)}: ended before showing {marker!r}; screen: "
-                     f"{seen[-800:]!r}")
-    return shown_at, usage.ru_maxrss // 1024
+class Series:
+    """Repeated measurements of one thing: their median, spread and peak memory."""
 
+    def __init__(self, label: str):
+        self.label = label
+        self.seconds: list[float] = []
+        self.processes: list[float] = []
+        self.peaks: list[float] = []
 
-def repeat(label: str, runs: int, measure, *, log) -> dict:
-    """Median (and spread) of `runs` calls of `measure()` → (seconds, peak MB, ...)."""
-    seconds, peaks = [], []
-    for index in range(runs):
-        result = measure(index)
-        seconds.append(result[0])
-        peaks.append(result[1])
-    figure = {"median": statistics.median(seconds), "min": min(seconds), "max": max(seconds),
-              "runs": runs, "peak_mb": max(peaks)}
-    log(f"  {label}: median {_ms(figure['median'])} over {runs} runs "
-        f"({_ms(figure['min'])}–{_ms(figure['max'])}), peak {figure['peak_mb']} MB")
-    return figure
+    def add(self, seconds: float, peak: float, process: float | None = None) -> None:
+        self.seconds.append(seconds)
+        self.peaks.append(peak)
+        if process is not None:
+            self.processes.append(process)
+
+    def figure(self) -> dict:
+        figure = {"median": statistics.median(self.seconds), "min": min(self.seconds),
+                  "max": max(self.seconds), "runs": len(self.seconds),
+                  "peak_mb": max(self.peaks)}
+        if self.processes:
+            figure["process_median"] = statistics.median(self.processes)
+        return figure
+
+    def line(self) -> str:
+        figure = self.figure()
+        process = (f" ({_ms(figure['process_median'])} as a whole process)"
+                   if self.processes else "")
+        return (f"  {self.label}: median {_ms(figure['median'])}{process} over {figure['runs']}"
+                f" runs ({_ms(figure['min'])}–{_ms(figure['max'])}), peak {figure['peak_mb']} MB")
 
 
 def _ms(seconds: float | None) -> str:
@@ -152,236 +123,262 @@ def _ms(seconds: float | None) -> str:
     return f"{seconds * 1000:.1f} ms" if seconds < 0.01 else f"{seconds * 1000:.0f} ms"
 
 
-# --- the revise side --------------------------------------------------------------------
+# --- the run ----------------------------------------------------------------------------
 
 
-def revise_figures(work: Path, args, log) -> tuple[dict, Path]:
-    figures: dict[str, dict] = {}
-    notes = work / "notes.md"
-    size = generate.write_notes(notes, args.cards, seed=args.seed)
-    log(f"notes: {args.cards:,} bullets, {size / 1e6:.1f} MB → {notes}")
-    database = work / "revise.db"
+class Bench:
+    """One run: revise's work and Anki's, measured in turns (revise, then Anki, then
+    revise again ...) so that a busy moment of a shared machine falls on both."""
 
-    def fresh_extract(index: int):
-        target = work / f"extract-{index}.db"
-        for leftover in work.glob(f"extract-{index}.db*"):
-            leftover.unlink()
-        result = run_once([*REVISE, "extract", str(notes), "--db", str(target)])
-        return result
+    def __init__(self, work: Path, args, log):
+        self.work, self.args, self.log = work, args, log
+        self.anki = not args.no_anki
+        self.ours: dict[str, Series] = {}
+        self.theirs: dict[str, Series] = {}
+        self.extra: dict[str, dict] = {}
+        self.anki_extra: dict[str, dict] = {}
+        self.database = work / "revise.db"
+        self.notes = work / "notes.md"
+        self.collection = work / "anki"
 
-    log("revise:")
-    figures["extract"] = repeat("extract into a fresh database", args.slow_runs,
-                                fresh_extract, log=log)
-    last = work / f"extract-{args.slow_runs - 1}.db"
-    for index in range(args.slow_runs - 1):
-        for leftover in work.glob(f"extract-{index}.db*"):
-            leftover.unlink()
-    _move_db(last, database)
-    with sqlite3.connect(database) as conn:
-        cards = conn.execute("SELECT count(*) FROM cards WHERE retired = 0").fetchone()[0]
-    figures["extract"]["cards"] = cards
+    def ours_(self, key: str, label: str) -> Series:
+        return self.ours.setdefault(key, Series(label))
 
-    def again(_index: int):
-        seconds, peak, text = run_once([*REVISE, "extract", str(notes), "--db", str(database)])
-        if " 0 new, 0 updated, 0 retired" not in text:
-            raise Failed(f"extract of unchanged notes changed something: {text}")
-        return seconds, peak
+    def theirs_(self, key: str, label: str) -> Series:
+        return self.theirs.setdefault(key, Series(label))
 
-    figures["extract_unchanged"] = repeat("extract again, unchanged", args.runs, again, log=log)
+    def revise(self, *argv: str, db: bool = True) -> tuple[float, float, str]:
+        return launch([*REVISE, *argv, *(["--db", str(self.database)] if db else [])])
 
-    began = time.perf_counter()
-    studied, reviews = generate.write_history(database, args.reviews, seed=args.seed + 1)
-    log(f"  history: {reviews:,} reviews of {studied:,} cards over two years, written in "
-        f"{time.perf_counter() - began:.1f} s")
-    figures["history"] = {"cards": cards, "studied": studied, "reviews": reviews}
+    def anki_op(self, *argv: str) -> tuple[dict, float, float]:
+        seconds, peak, text = launch([PYTHON, str(BENCH / "anki_ops.py"), *argv])
+        return json.loads(text), seconds, peak
 
-    def command(*argv: str):
-        return lambda _index: run_once([*REVISE, *argv, "--db", str(database)])[:2]
+    def run(self) -> dict:
+        args = self.args
+        size = generate.write_notes(self.notes, args.cards, seed=args.seed)
+        self.log(f"notes: {args.cards:,} bullets, {size / 1e6:.1f} MB → {self.notes}")
+        self.adding()
+        self.history()
+        if self.anki:
+            self.anki_setup()
+        self.commands()
+        self.exports()
+        self.ratings()
+        ours = {key: series.figure() for key, series in self.ours.items() if series.seconds}
+        theirs = {key: series.figure() for key, series in self.theirs.items()
+                  if series.seconds}
+        return {"revise": ours | self.extra,
+                "anki": theirs | self.anki_extra if self.anki else None}
 
-    figures["due"] = repeat("due --json", args.runs, command("due", "--json"), log=log)
-    figures["stats"] = repeat("stats --json", args.runs, command("stats", "--json"), log=log)
-    figures["cards_search"] = repeat(f"cards --search {SEARCH_WORD}", args.runs,
-                                     command("cards", "--search", SEARCH_WORD), log=log)
-    figures["help"] = repeat("--help", args.runs,
-                             lambda _index: run_once([*REVISE, "--help"])[:2], log=log)
+    def adding(self) -> None:
+        """A first extract into a fresh database, and Anki adding the same cards."""
+        ours = self.ours_("extract", "revise extract into a fresh database")
+        theirs = self.theirs_("add", "Anki: add the same cards as notes")
+        tsv = self.work / "cards.tsv"
+        for index in range(self.args.slow_runs):
+            target = self.database if index == 0 else self.work / f"extract-{index}.db"
+            seconds, peak, _ = launch([*REVISE, "extract", str(self.notes), "--db",
+                                       str(target)])
+            ours.add(seconds, peak)
+            if index:
+                _remove_db(target)
+            else:
+                _write_tsv(self.database, tsv)
+            if self.anki:
+                folder = self.work / "anki-add"
+                shutil.rmtree(folder, ignore_errors=True)
+                result, seconds, peak = self.anki_op("add", str(tsv), str(folder))
+                theirs.add(result["seconds"], peak, seconds)
+                shutil.rmtree(folder, ignore_errors=True)
+        with sqlite3.connect(self.database) as conn:
+            self.cards = conn.execute("SELECT count(*) FROM cards WHERE retired = 0").fetchone()[0]
+        self.log(ours.line())
+        if self.anki:
+            self.log(theirs.line())
+        again = self.ours_("extract_unchanged", "revise extract again, notes unchanged")
+        for _ in range(self.args.runs):
+            seconds, peak, text = launch([*REVISE, "extract", str(self.notes), "--db",
+                                          str(self.database)])
+            if " 0 new, 0 updated, 0 retired" not in text:
+                raise Failed(f"extract of unchanged notes changed something: {text}")
+            again.add(seconds, peak)
+        self.log(again.line())
 
-    review = [*REVISE, "review", "--db", str(database)]
-    figures["review_first_card"] = repeat(
-        "review: start to first card", args.runs,
-        lambda _index: until_prompt(review, b"question", b"q"), log=log)
+    def history(self) -> None:
+        began = time.perf_counter()
+        studied, reviews = generate.write_history(self.database, self.args.reviews,
+                                                  seed=self.args.seed + 1)
+        self.reviews = reviews
+        self.log(f"history: {reviews:,} reviews of {studied:,} of the {self.cards:,} cards over"
+                 f" two years, written in {time.perf_counter() - began:.1f} s")
+        self.extra["history"] = {"cards": self.cards, "studied": studied, "reviews": reviews,
+                                 "seconds": time.perf_counter() - began}
 
-    def export(index: int):
-        target = work / f"export-{index}.apkg"
-        target.unlink(missing_ok=True)
-        seconds, peak, _ = run_once([*REVISE, "export", "--format", "apkg", "-o", str(target),
-                                     "--db", str(database)])
-        target.unlink()
-        return seconds, peak
+    def anki_setup(self) -> None:
+        """The same cards and history in Anki (set-up, not measured): revise's package,
+        imported, then each card's state and reviews copied in (see anki_ops.load). Not
+        through `export --with-scheduling`, which takes minutes on a million reviews."""
+        began = time.perf_counter()
+        package = self.work / "cards.apkg"
+        self.revise("export", "--format", "apkg", "-o", str(package))
+        shutil.rmtree(self.collection, ignore_errors=True)
+        loaded, _, _ = self.anki_op("load", str(package), str(self.database),
+                                    str(self.collection))
+        package.unlink()
+        self.log(f"Anki set-up: the same {loaded['cards']:,} cards and {loaded['reviews']:,} "
+                 f"reviews, in {time.perf_counter() - began:.0f} s")
 
-    figures["export"] = repeat("export --format apkg", args.slow_runs, export, log=log)
+    def commands(self) -> None:
+        """The quick commands, in turns, on the full database."""
+        due = self.ours_("due", "revise due --json")
+        anki_due = self.theirs_("due", "Anki: count what is due (the deck list)")
+        stats = self.ours_("stats", "revise stats --json")
+        search = self.ours_("cards_search", f"revise cards --search {SEARCH_WORD}")
+        helped = self.ours_("help", "revise --help")
+        review = self.ours_("review_first_card", "revise review: start to first card")
+        for _ in range(self.args.runs):
+            due.add(*self.revise("due", "--json")[:2])
+            if self.anki:
+                result, seconds, peak = self.anki_op("due", str(self.collection))
+                anki_due.add(result["seconds"], peak, seconds)
+            stats.add(*self.revise("stats", "--json")[:2])
+            search.add(*self.revise("cards", "--search", SEARCH_WORD)[:2])
+            helped.add(*self.revise("--help", db=False)[:2])
+            review.add(*launch([*REVISE, "review", "--db", str(self.database)],
+                               until="question", then="q")[:2])
+        for series in (due, anki_due, stats, search, helped, review):
+            if series.seconds:
+                self.log(series.line())
 
-    rating_db = work / "rating.db"
-    _copy_db(database, rating_db)
-    seconds, peak, text = run_once([PYTHON, str(BENCH / "rating.py"), str(rating_db),
-                                    str(args.ratings)])
-    rating = json.loads(text)
-    if rating["stored"] != rating["ratings"]:
-        raise Failed(f"{rating['ratings']} ratings but {rating['stored']} stored")
-    figures["rate_next"] = {"median": rating["median"], "p99": rating["p99"],
-                            "ratings": rating["ratings"], "peak_mb": peak,
-                            "process_seconds": seconds}
-    log(f"  rate a card and draw the next: median {_ms(rating['median'])}, "
-        f"p99 {_ms(rating['p99'])} over {rating['ratings']} ratings (each committed), "
-        f"peak {peak} MB")
-    for leftover in work.glob("rating.db*"):
-        leftover.unlink()
-    return figures, database
+    def exports(self) -> None:
+        ours = self.ours_("export", "revise export --format apkg")
+        theirs = self.theirs_("export", "Anki: export the collection as a package")
+        target = self.work / "export.apkg"
+        for _ in range(self.args.slow_runs):
+            target.unlink(missing_ok=True)
+            ours.add(*self.revise("export", "--format", "apkg", "-o", str(target))[:2])
+            target.unlink()
+            if self.anki:
+                result, seconds, peak = self.anki_op("export", str(self.collection),
+                                                     str(target))
+                theirs.add(result["seconds"], peak, seconds)
+                target.unlink()
+        self.log(ours.line())
+        if self.anki:
+            self.log(theirs.line())
+
+    def ratings(self) -> None:
+        """A long session: rate a card, commit, draw the next; then Anki the same."""
+        copy = self.work / "rating.db"
+        _copy_db(self.database, copy)
+        seconds, peak, text = launch([PYTHON, str(BENCH / "rating.py"), str(copy),
+                                      str(self.args.ratings)])
+        _remove_db(copy)
+        result = json.loads(text)
+        if result["stored"] != result["ratings"]:
+            raise Failed(f"{result['ratings']} ratings but {result['stored']} stored")
+        self.extra["rate_next"] = {"median": result["median"], "p99": result["p99"],
+                                   "ratings": result["ratings"], "peak_mb": peak}
+        self.log(f"  rate a card, commit, draw the next: median {_ms(result['median'])}, p99 "
+                 f"{_ms(result['p99'])} over {result['ratings']} ratings, peak {peak} MB")
+        if not self.anki:
+            return
+        answering = self.work / "anki-answer"
+        shutil.rmtree(answering, ignore_errors=True)
+        shutil.copytree(self.collection, answering)
+        result, seconds, peak = self.anki_op("answer", str(answering), str(self.args.ratings))
+        shutil.rmtree(answering, ignore_errors=True)
+        self.anki_extra["answer"] = {"median": result["median"], "p99": result["p99"],
+                                     "ratings": result["answers"], "peak_mb": peak}
+        self.log(f"  Anki: answer a card, draw the next: median {_ms(result['median'])}, p99 "
+                 f"{_ms(result['p99'])} over {result['answers']} answers, peak {peak} MB")
 
 
-def _move_db(source: Path, target: Path) -> None:
-    with sqlite3.connect(source) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    for suffix in ("", "-wal", "-shm"):
-        moved = Path(f"{source}{suffix}")
-        if moved.exists():
-            moved.replace(f"{target}{suffix}")
-
-
-def _copy_db(source: Path, target: Path) -> None:
-    for leftover in target.parent.glob(f"{target.name}*"):
-        leftover.unlink()
-    with sqlite3.connect(source) as conn, sqlite3.connect(target) as copy:
-        conn.backup(copy)
-
-
-# --- the Anki side ----------------------------------------------------------------------
-
-
-def anki_figures(work: Path, database: Path, args, log) -> dict:
-    figures: dict[str, dict] = {}
-    ops = [PYTHON, str(BENCH / "anki_ops.py")]
-    tsv = work / "cards.tsv"
+def _write_tsv(database: Path, tsv: Path) -> None:
+    """The cards' questions and answers, one Basic note a line, for Anki to add."""
     with sqlite3.connect(database) as conn, tsv.open("w", encoding="utf-8") as out:
         for question, answer in conn.execute(
                 "SELECT question, answer FROM cards WHERE retired = 0"):
             out.write(f"{_field(question)}\t{_field(answer)}\n")
-
-    def anki(label: str, runs: int, argv_for, key: str = "seconds") -> dict:
-        seconds, processes, peaks = [], [], []
-        for index in range(runs):
-            elapsed, peak, text = run_once([*ops, *argv_for(index)])
-            seconds.append(json.loads(text)[key])
-            processes.append(elapsed)
-            peaks.append(peak)
-        figure = {"median": statistics.median(seconds), "min": min(seconds),
-                  "max": max(seconds), "runs": runs, "peak_mb": max(peaks),
-                  "process_median": statistics.median(processes)}
-        log(f"  {label}: median {_ms(figure['median'])} ({_ms(figure['process_median'])} as a "
-            f"whole process) over {runs} runs, peak {figure['peak_mb']} MB")
-        return figure
-
-    log("Anki:")
-
-    def add(index: int) -> list[str]:
-        folder = work / f"anki-add-{index}"
-        shutil.rmtree(folder, ignore_errors=True)
-        return ["add", str(tsv), str(folder)]
-
-    figures["add"] = anki("add notes", args.slow_runs, add)
-    for index in range(args.slow_runs):
-        shutil.rmtree(work / f"anki-add-{index}", ignore_errors=True)
-
-    # the same cards and history: revise's package with scheduling, imported (set-up)
-    package = work / "history.apkg"
-    run_once([*REVISE, "export", "--format", "apkg", "--with-scheduling", "-o", str(package),
-              "--db", str(database)])
-    folder = work / "anki"
-    shutil.rmtree(folder, ignore_errors=True)
-    _, _, text = run_once([*ops, "load", str(package), str(folder)])
-    loaded = json.loads(text)
-    log(f"  set-up: imported revise's package with scheduling ({loaded['cards']:,} cards, "
-        f"{loaded['reviews']:,} reviews) in {loaded['seconds']:.1f} s")
-    package.unlink()
-
-    figures["due"] = anki("count what is due (deck list)", args.runs,
-                          lambda _index: ["due", str(folder)])
-
-    def export(index: int) -> list[str]:
-        target = work / f"anki-export-{index}.apkg"
-        target.unlink(missing_ok=True)
-        return ["export", str(folder), str(target)]
-
-    figures["export"] = anki("export apkg", args.slow_runs, export)
-    for index in range(args.slow_runs):
-        (work / f"anki-export-{index}.apkg").unlink(missing_ok=True)
-
-    answering = work / "anki-answer"
-    shutil.rmtree(answering, ignore_errors=True)
-    shutil.copytree(folder, answering)
-    elapsed, peak, text = run_once([*ops, "answer", str(answering), str(args.ratings)])
-    result = json.loads(text)
-    figures["answer"] = {"median": result["median"], "p99": result["p99"],
-                         "ratings": result["answers"], "peak_mb": peak,
-                         "process_seconds": elapsed}
-    log(f"  answer a card and draw the next: median {_ms(result['median'])}, "
-        f"p99 {_ms(result['p99'])} over {result['answers']} answers, peak {peak} MB")
-    shutil.rmtree(answering, ignore_errors=True)
-    return figures
 
 
 def _field(text: str) -> str:
     return text.replace("\t", " ").replace("\r", "").replace("\n", "<br>")
 
 
+def _remove_db(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _copy_db(source: Path, target: Path) -> None:
+    _remove_db(target)
+    with closing(sqlite3.connect(source)) as conn, closing(sqlite3.connect(target)) as copy:
+        conn.backup(copy)
+
+
 # --- the table --------------------------------------------------------------------------
 
-# (figure, what it is, revise key, Anki key, target)
+# (row, what it is, revise figure, Anki figure, whether the target is a ratio, target)
 ROWS = [
-    ("extract", "add the cards: `revise extract` into a fresh database", "extract", "add",
-     "ratio ≤ 1.0"),
-    ("extract_unchanged", "`revise extract` again, notes unchanged", "extract_unchanged", None,
-     "much faster"),
-    ("due", "`revise due --json`", "due", "due", "< 300 ms"),
-    ("stats", "`revise stats --json`", "stats", None, "< 300 ms"),
-    ("cards_search", f"`revise cards --search {SEARCH_WORD}`", "cards_search", None, ""),
-    ("review_first_card", "`revise review`: start to first card", "review_first_card", None,
+    ("extract", "add the cards: `revise extract`, fresh database", "extract", "add", True,
+     "ratio ≤ 1"),
+    ("extract_unchanged", "`revise extract` again, notes unchanged", "extract_unchanged",
+     None, False, "much faster"),
+    ("due", "`revise due --json`", "due", "due", False, "< 300 ms"),
+    ("stats", "`revise stats --json`", "stats", None, False, "< 300 ms"),
+    ("cards_search", f"`revise cards --search {SEARCH_WORD}`", "cards_search", None, False,
      ""),
-    ("rate_next", "rate a card, commit, draw the next (median)", "rate_next", "answer",
-     "ratio ≤ 1.0, < 2 ms"),
-    ("rate_next_p99", "  ... 99th percentile", "rate_next", "answer", ""),
-    ("export", "`revise export --format apkg`", "export", "export", "ratio ≤ 1.0"),
-    ("help", "`revise --help`", "help", None, "< 200 ms"),
+    ("review_first_card", "`revise review`: start to first card", "review_first_card", None,
+     False, ""),
+    ("rate_next", "rate, commit, draw the next (median)", "rate_next", "answer", True,
+     "ratio ≤ 1, < 2 ms"),
+    ("rate_next_p99", "  ... 99th percentile", "rate_next", "answer", True, ""),
+    ("export", "`revise export --format apkg`", "export", "export", True, "ratio ≤ 1"),
+    ("help", "`revise --help`", "help", None, False, "< 200 ms"),
 ]
 
 
 def table(result: dict) -> str:
     revise, anki = result["revise"], result.get("anki") or {}
-    lines = [
-        f"revise {result['revise_version']} vs anki {result.get('anki_version') or '—'} — "
+    head = ("work", "revise", "peak", "Anki", "Anki process", "peak", "ratio", "target")
+    rows = []
+    for key, label, ours, theirs, is_ratio, target in ROWS:
+        mine = revise.get(ours) or {}
+        other = (anki.get(theirs) or {}) if theirs else {}
+        stat = "p99" if key.endswith("_p99") else "median"
+        ours_value, theirs_value = mine.get(stat), other.get(stat)
+        ratio = (f"{ours_value / theirs_value:.2f}"
+                 if is_ratio and ours_value and theirs_value else "")
+        first = stat == "median"
+        rows.append((label, _ms(ours_value),
+                     f"{mine['peak_mb']} MB" if first and "peak_mb" in mine else "",
+                     _ms(theirs_value) if other else "",
+                     _ms(other.get("process_median")) if other.get("process_median") else "",
+                     f"{other['peak_mb']} MB" if first and "peak_mb" in other else "",
+                     ratio, target))
+    widths = [max(len(row[index]) for row in [head, *rows]) for index in range(len(head))]
+    right = {1, 2, 3, 4, 5, 6}
+
+    def line(cells) -> str:
+        return "| " + " | ".join(cell.rjust(width) if index in right else cell.ljust(width)
+                                 for index, (cell, width) in enumerate(zip(cells, widths,
+                                                                           strict=True))) + " |"
+
+    rule = "|" + "|".join(("-" * (width + 1) + ":") if index in right else "-" * (width + 2)
+                          for index, width in enumerate(widths)) + "|"
+    return "\n".join([
+        f"revise {result['revise_version']} vs anki {result.get('anki_version') or '—'}: "
         f"{result['cards']:,} cards from {result['bullets']:,} bullets, "
         f"{result['reviews']:,} reviews; {result['date']}, {result['machine']}",
-        "",
-        f"| {'work':<52} | {'revise':>9} | {'peak':>7} | {'Anki':>9} | {'peak':>7} |"
-        f" {'ratio':>6} | {'target':<20} |",
-        f"|{'-' * 54}|{'-' * 11}:|{'-' * 8}:|{'-' * 10}:|{'-' * 8}:|{'-' * 7}:|{'-' * 22}|",
-    ]
-    for key, label, ours, theirs, target in ROWS:
-        mine = revise.get(ours)
-        other = anki.get(theirs) if theirs else None
-        stat = "p99" if key.endswith("_p99") else "median"
-        ours_value = mine.get(stat) if mine else None
-        theirs_value = other.get(stat) if other else None
-        ratio = (f"{ours_value / theirs_value:.2f}" if ours_value and theirs_value else "")
-        peak_ours = f"{mine['peak_mb']} MB" if mine and stat == "median" else ""
-        peak_theirs = f"{other['peak_mb']} MB" if other and stat == "median" else ""
-        lines.append(
-            f"| {label:<52} | {_ms(ours_value):>9} | {peak_ours:>7} | "
-            f"{_ms(theirs_value) if other else '':>9} | {peak_theirs:>7} | {ratio:>6} |"
-            f" {target:<20} |")
-    lines.append("")
-    lines.append("Medians of whole processes for revise (a rating is in-process, as a session "
-                 "runs); Anki's times are the operation alone, in an open collection.")
-    return "\n".join(lines)
+        "", line(head), rule, *(line(row) for row in rows), "",
+        "revise: medians of whole processes as a user runs them (a rating is in-process, as "
+        "in a session).",
+        "Anki: the operation alone in an open collection; `Anki process` adds starting "
+        "Python,",
+        "importing anki and opening the collection. ratio = revise ÷ Anki (operation alone).",
+    ])
 
 
 def _versions() -> tuple[str, str | None]:
@@ -430,21 +427,21 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("the anki package is not installed: pip install -e '.[anki]', "
                      "or pass --no-anki")
     try:
-        revise, database = revise_figures(work, args, log)
-        anki = None if args.no_anki else anki_figures(work, database, args, log)
+        figures = Bench(work, args, log).run()
     except Failed as error:
         print(f"bench: {error}", file=sys.stderr)
         return 1
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+    revise, anki = figures["revise"], figures["anki"]
     result = {
         "date": datetime.now(UTC).strftime("%Y-%m-%d"),
         "machine": _machine(),
         "revise_version": revise_version,
         "anki_version": anki_version,
         "bullets": args.cards,
-        "cards": revise["extract"]["cards"],
+        "cards": revise["history"]["cards"],
         "reviews": revise["history"]["reviews"],
         "revise": revise,
         "anki": anki,
