@@ -94,6 +94,13 @@ def review(
         run_in_terminal(store, options, clock_from_env())
 
 
+def print_json(report: dict) -> None:
+    """Indented for a person at a terminal; compact for a program, since indenting makes
+    json use its slow pure-Python encoder (most of `stats --json` on a large deck)."""
+    indent = 2 if sys.stdout.isatty() else None
+    typer.echo(json.dumps(report, ensure_ascii=False, indent=indent))
+
+
 def due(as_json: JsonOption = False, db: DbOption = None) -> None:
     """Show what is left to review today, per deck: new, learning, due now, due later today.
 
@@ -104,7 +111,7 @@ def due(as_json: JsonOption = False, db: DbOption = None) -> None:
     with open_store(db) as store:
         report = due_report(store, _now(), rollover=rollover_hour(store))
     if as_json:
-        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        print_json(report)
         return
     from revise.progress import render_due
 
@@ -129,7 +136,7 @@ def stats(deck: DeckOption = None, as_json: JsonOption = False, db: DbOption = N
     with open_store(db) as store:
         report = stats_report(store, _now(), deck=deck, rollover=rollover_hour(store))
     if as_json:
-        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        print_json(report)
         return
     from revise.progress import render_stats
 
