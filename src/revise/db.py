@@ -1174,12 +1174,6 @@ def cards_out_of_step_with_log(store: Store) -> list[str]:
     return [row[0] for row in store.db.execute(_last_review_mismatch_sql("cards.id"))]
 
 
-def reviewed_cards_marked_new(store: Store) -> list[str]:
-    return [row[0] for row in store.db.execute(
-        "SELECT id FROM cards WHERE state = 'new'"
-        " AND EXISTS (SELECT 1 FROM reviews WHERE reviews.card_id = cards.id)")]
-
-
 def resync_cards_with_log(store: Store, card_ids: list[str]) -> int:
     """Set each card's scheduling state to what its latest review recorded: the log is
     written in the same transaction as the card, so it is the record to trust."""
