@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Annotated
@@ -9,7 +10,7 @@ from typing import Annotated
 import typer
 
 from revise.cli import DbOption, db_path, open_store
-from revise.errors import NotesError
+from revise.errors import NotesError, ReviseError
 from revise.files import check_input_file
 
 # Larger notes than this are almost certainly not notes (or need splitting).
@@ -56,7 +57,8 @@ def extract(
 
     now = utc_now()
     texts = [(path, deck or path.stem, read_notes(path)) for path in paths]
-    if not (dry_run or as_json) and _report_if_unchanged(texts, db):
+    digests = [] if dry_run else [_digest(*item) for item in texts]
+    if not (dry_run or as_json) and _report_if_unchanged(texts, digests, db):
         return
     from revise.extract import extract_cards
 
@@ -82,8 +84,7 @@ def extract(
         with open_store(db) as store, store.transaction():
             plans = [store.sync_cards(deck_name, path.resolve(), drafts, now=now)
                      for path, deck_name, drafts in batches]
-            for path, deck_name, text in texts:
-                digest = _digest(path, deck_name, text)
+            for (path, deck_name, _), digest in zip(texts, digests, strict=True):
                 if digest is not None:
                     remember_extract(store, deck_name, path.name, digest)
 
@@ -101,19 +102,22 @@ def extract(
         typer.echo(f"{path} → deck {deck_name}: {plan.report}{suffix}", err=as_json)
 
 
-def _report_if_unchanged(texts: list[tuple[Path, str, str]], db: Path | None) -> bool:
+def _report_if_unchanged(texts: list[tuple[Path, str, str]], digests: list[str | None],
+                         db: Path | None) -> bool:
     """When every file is as it was at its last extract (and so are its cards), say so
     and return True: there is nothing to parse and nothing to write."""
     from revise.db import SyncReport, unchanged_since_extract
 
-    if not db_path(db).exists():
+    if not db_path(db).exists() or None in digests:
         return False
     reports = []
-    with open_store(db, readonly=True) as store:
-        for path, deck_name, text in texts:
-            digest = _digest(path, deck_name, text)
-            count = None if digest is None else unchanged_since_extract(
-                store, deck_name, path.name, digest)
+    try:
+        store = open_store(db, readonly=True)
+    except ReviseError:
+        return False  # e.g. a database to migrate: the full extract opens it for writing
+    with store:
+        for (path, deck_name, _), digest in zip(texts, digests, strict=True):
+            count = unchanged_since_extract(store, deck_name, path.name, digest)
             if count is None:
                 return False
             reports.append(f"{path} → deck {deck_name}: {SyncReport(unchanged=count)}")
@@ -137,6 +141,7 @@ def _digest(path: Path, deck: str, text: str) -> str | None:
     return digest.hexdigest()
 
 
+@functools.cache
 def _code_digest() -> str | None:
     import hashlib
 
