@@ -6,7 +6,9 @@ A `review.Session` is built over the database as `revise review` builds it; each
 times what happens between the student's rating key and the next card being ready:
 the session rates the card (FSRS), commits the answer (`db.record_rating`, one
 transaction, before anything else happens) and draws the next card. Drawing the screen
-is left out, as it is in Anki's figure. Prints one JSON object (seconds).
+is left out, as it is in Anki's figure. The session's upkeep while a question is on
+screen (copying the database's log into its file every so many answers) is timed
+apart, as `upkeep_max`. Prints one JSON object (seconds).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ def main(database: str, count: int, seed: int = 3) -> dict:
         drawn = session.draw(clock())
         first = time.perf_counter() - started
         times: list[float] = []
+        upkeep: list[float] = []
         while drawn is not None and len(times) < count:
             card, row = drawn
             # what the session has worked out while the card was on screen
@@ -52,9 +55,13 @@ def main(database: str, count: int, seed: int = 3) -> dict:
                       else Rating.GOOD if roll < 0.90 else Rating.EASY)
             shown = session.timer()
             began = time.perf_counter()
-            session._rate(card, row, scheduler, schedule, rating, shown)
+            session.rate(card, row, scheduler, schedule, rating, shown)
             drawn = session.draw(clock())
             times.append(time.perf_counter() - began)
+            # what the session does once the next question is on screen, timed apart
+            began = time.perf_counter()
+            session.upkeep()
+            upkeep.append(time.perf_counter() - began)
         # every answer must be in the database, not just in the session
         stored = store.db.execute("SELECT count(*) FROM reviews").fetchone()[0] - before
     ordered = sorted(times)
@@ -64,6 +71,7 @@ def main(database: str, count: int, seed: int = 3) -> dict:
         "median": statistics.median(times) if times else None,
         "p99": ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))] if times else None,
         "first_draw": first,
+        "upkeep_max": max(upkeep) if upkeep else None,
     }
 
 

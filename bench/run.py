@@ -279,9 +279,11 @@ class Bench:
         if result["stored"] != result["ratings"]:
             raise Failed(f"{result['ratings']} ratings but {result['stored']} stored")
         self.extra["rate_next"] = {"median": result["median"], "p99": result["p99"],
-                                   "ratings": result["ratings"], "peak_mb": peak}
+                                   "ratings": result["ratings"], "peak_mb": peak,
+                                   "upkeep_max": result["upkeep_max"]}
         self.log(f"  rate a card, commit, draw the next: median {_ms(result['median'])}, p99 "
-                 f"{_ms(result['p99'])} over {result['ratings']} ratings, peak {peak} MB")
+                 f"{_ms(result['p99'])} over {result['ratings']} ratings, peak {peak} MB;"
+                 f" upkeep while a question shows: at most {_ms(result['upkeep_max'])}")
         if not self.anki:
             return
         answering = self.work / "anki-answer"

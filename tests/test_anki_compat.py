@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from revise.db import Store
+from revise.db import Store, suspend_card
 from tests.conftest import ROOT, cards_json
 from tests.share_support import NOTES, NOW, TRICKY, drafts, review, seed
 
@@ -107,6 +107,39 @@ def test_a_reviewed_card_arrives_with_its_progress_and_history(col, revise, db_f
     assert history == [[3, 3, 0], [3, 12, 1]]
     new = col.get_card(col.find_cards(f"nid:{found[cards[1]['id']].id}")[0])
     assert (new.type, new.queue) == (0, 0)
+
+
+def test_several_decks_arrive_with_suspended_cards_progress_and_every_answer(
+        col, revise, db_file, tmp_path):
+    now = datetime.now(UTC).replace(microsecond=0)
+    cards = seed(db_file, now=now)
+    other = [card for card in seed(db_file, now=now, deck="Other") if card["deck"] == "Other"]
+    # answered at the same moments: Anki's review log tells them apart by a millisecond
+    review(db_file, cards[0]["id"], now=now)
+    review(db_file, other[1]["id"], now=now)
+    with Store(db_file) as store:
+        suspend_card(store, other[1]["id"])
+        suspend_card(store, cards[2]["id"])
+    result = revise("export", "-f", "apkg", "--with-scheduling", "-o", tmp_path / "all.apkg")
+    assert result.exit_code == 0, result.output
+    import_apkg(col, tmp_path / "all.apkg", with_scheduling=True)
+    assert (col.note_count(), col.card_count()) == (6, 6)
+    assert deck_names(col) == {"Stalin", "Stalin::Rise", "Other"}
+    found = notes(col)
+
+    def card(card_id):
+        return col.get_card(col.find_cards(f"nid:{found[card_id].id}")[0])
+
+    assert col.decks.name(card(other[0]["id"]).did) == "Other"
+    assert col.decks.name(card(cards[0]["id"]).did) == "Stalin::Rise"
+    assert (card(cards[0]["id"]).type, card(cards[0]["id"]).queue) == (2, 2)
+    assert (card(other[1]["id"]).type, card(other[1]["id"]).queue) == (2, -1)
+    assert (card(cards[2]["id"]).type, card(cards[2]["id"]).queue) == (0, -1)
+    assert (card(other[0]["id"]).type, card(other[0]["id"]).queue) == (0, 0)
+    assert col.db.scalar("SELECT count(*) FROM revlog") == 4
+    for card_id in (cards[0]["id"], other[1]["id"]):
+        assert col.db.all("SELECT ease, ivl, type FROM revlog WHERE cid = ? ORDER BY id",
+                          card(card_id).id) == [[3, 3, 0], [3, 12, 1]]
 
 
 # --- anki-txt ------------------------------------------------------------------------

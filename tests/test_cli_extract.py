@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import sqlite3
 import subprocess
 import sys
 
@@ -214,3 +215,52 @@ def test_help_of_every_command_has_an_example(revise):
         result = revise(name, "--help", db=None)
         assert result.exit_code == 0
         assert "Example:" in result.stdout, f"{name} --help has no example"
+
+
+def test_long_notes_read_in_pieces_side_by_side_give_the_same_cards(revise, tmp_path,
+                                                                    monkeypatch):
+    from revise.commands import extract as extract_command
+    from revise.notes import split_notes
+
+    units = [f"# Unit {n}: {path.stem}\n\n{path.read_text(encoding='utf-8')}\n"
+             for n, path in enumerate(sorted(FIXTURES.glob("*.md")) * 4)]
+    notes = tmp_path / "course.md"
+    notes.write_text("".join(units), encoding="utf-8")
+    monkeypatch.setattr(extract_command, "PIECE_MIN_CHARS", 2000)
+    assert len(split_notes(notes.read_text(encoding="utf-8"), 3, min_chars=2000)) == 3
+
+    stored = {}
+    for workers in ("1", "3"):
+        monkeypatch.setenv("REVISE_WORKERS", workers)
+        database = tmp_path / f"workers-{workers}.db"
+        result = revise("extract", notes, db=database)
+        assert result.exit_code == 0, result.output
+        cards = json.loads(revise("cards", "--json", db=database).stdout)
+        stored[workers] = [{k: v for k, v in card.items() if k not in ("created", "updated")}
+                           for card in cards]
+    assert len(stored["1"]) > 40
+    assert stored["3"] == stored["1"]
+
+
+def test_ctrl_c_while_long_notes_are_read_in_pieces_is_one_line(tmp_path):
+    import signal
+    import time
+
+    unit = (FIXTURES / "stalin-slice.md").read_text(encoding="utf-8")
+    notes = tmp_path / "course.md"
+    notes.write_text("".join(f"# Unit {n}\n\n{unit.replace('19', f'1{n % 10}')}\n"
+                             for n in range(700)), encoding="utf-8")
+    assert notes.stat().st_size > 600_000  # read in pieces by several processes
+    database = tmp_path / "revise.db"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "revise", "extract", str(notes), "--db", str(database)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "REVISE_WORKERS": "2"}, start_new_session=True)
+    time.sleep(1.0)
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal sends it: to every process
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert stderr.strip() == "interrupted"
+    if database.exists():
+        with sqlite3.connect(database) as conn:
+            assert conn.execute("SELECT count(*) FROM cards").fetchone()[0] == 0

@@ -146,3 +146,28 @@ def test_text_filters_are_literal(db_file):
         assert store.cards(search="19_3") == []
         assert store.cards(search="'; DROP TABLE cards; --") == []
         assert len(store.cards(topic="rIVALS")) == 2
+
+
+def test_a_schema_1_database_gets_the_report_indexes_and_keeps_its_data(db_file, monkeypatch):
+    from revise import db as store_module
+    from tests.review_support import NOW as SESSION_NOW
+    from tests.review_support import add_cards, answer
+
+    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:1])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 1)
+    with Store(db_file) as store:
+        ids = add_cards(store, 4)
+        answer(store, ids[0], 3, SESSION_NOW)
+    monkeypatch.undo()
+
+    with Store(db_file) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        indexes = {row[0] for row in store.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cards'")}
+        assert {"idx_cards_active_queue", "idx_cards_active_recall",
+                "idx_cards_active_topic_position"} <= indexes
+        assert not {"idx_cards_active_state_due", "idx_cards_active_topic"} & indexes
+        assert [card["id"] for card in store.cards()] == ids
+        assert store.db.execute("SELECT card_id FROM reviews").fetchall() == [(ids[0],)]
+        assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert (db_file.parent / f"{db_file.name}.schema1.bak").exists()

@@ -7,11 +7,11 @@ import io
 import json
 import sqlite3
 import zipfile
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from revise.db import Store
+from revise.db import Store, iso
 from revise.exporters import anki_tags, html_field, topic_tag
 from revise.exporters.apkg import MODEL_ID, deck_id
 from revise.exporters.markdown import render
@@ -122,6 +122,132 @@ def test_apkg_with_scheduling_carries_state_memory_and_history(db_file, tmp_path
     assert state[cards[1]["id"]][:3] == [0, 0, 0]
     history = col.execute("SELECT ease, ivl, type, time FROM revlog ORDER BY id").fetchall()
     assert history == [(3, 3, 0, 5200), (3, 12, 1, 3100)]
+
+
+def answer(db_file, card_id: str, *rows: tuple, state: str = "review") -> None:
+    """Give a card reviews, each (reviewed at, rating, ms taken, state before, state
+    after, due after), and leave it in `state`, due after its last."""
+    with Store(db_file) as store, store.transaction():
+        store.db["reviews"].insert_all([
+            {"card_id": card_id, "rating": rating, "reviewed_at": at, "duration_ms": took,
+             "state_before": json.dumps({"state": before}),
+             "state_after": json.dumps({"state": after, "due": due})}
+            for at, rating, took, before, after, due in rows])
+        store.db["cards"].update(card_id, {"state": state, "due": rows[-1][-1],
+                                           "last_review": rows[-1][0], "reps": len(rows)})
+
+
+def revlog(package, tmp_path) -> list[tuple]:
+    """(id, note guid, ease, ivl, lastIvl, factor, time, type) of each revlog row, by id."""
+    return collection(package, tmp_path).execute(
+        "SELECT revlog.id, notes.guid, ease, revlog.ivl, lastIvl, revlog.factor, time,"
+        " revlog.type FROM revlog JOIN cards ON cards.id = revlog.cid"
+        " JOIN notes ON notes.id = cards.nid ORDER BY revlog.id").fetchall()
+
+
+def ms(moment) -> int:
+    return int(moment.timestamp()) * 1000
+
+
+def test_apkg_revlog_has_each_answer_with_its_interval_and_the_one_before(
+        db_file, tmp_path, revise):
+    cards = seed(db_file)
+    first, second, third = (NOW - timedelta(days=days) for days in (6, 5, 2))
+    answer(db_file, cards[0]["id"],
+           (iso(first), 1, 5200, "new", "learning", iso(first + timedelta(minutes=10))),
+           (iso(second), 3, 800, "learning", "review", iso(second + timedelta(days=3))),
+           (iso(third), 4, 90_000, "review", "review", iso(third + timedelta(days=12))))
+    revise("export", "-f", "apkg", "--with-scheduling", "-o", tmp_path / "deck.apkg")
+    card = cards[0]["id"]
+    assert revlog(tmp_path / "deck.apkg", tmp_path) == [
+        (ms(first), card, 1, -600, 0, 0, 5200, 0),  # a learning step: negative seconds
+        (ms(second), card, 3, 3, -600, 0, 800, 0),
+        (ms(third), card, 4, 12, 3, 2500, 60_000, 1),  # Anki takes a minute at most
+    ]
+
+
+def test_apkg_answers_in_one_second_take_the_next_milliseconds_by_card_then_time(
+        db_file, tmp_path, revise):
+    cards = seed(db_file)
+    at, due = iso(NOW - timedelta(days=1)), iso(NOW + timedelta(days=3))
+    # the later card's answer is stored first; the earlier card answered twice
+    answer(db_file, cards[2]["id"], (at, 3, 1000, "new", "review", due))
+    answer(db_file, cards[0]["id"], (at, 1, 1000, "new", "learning", due),
+           (at, 3, 1000, "learning", "review", due))
+    revise("export", "-f", "apkg", "--with-scheduling", "-o", tmp_path / "deck.apkg")
+    rows = revlog(tmp_path / "deck.apkg", tmp_path)
+    start = ms(NOW - timedelta(days=1))
+    assert [(row_id, guid, ease) for row_id, guid, ease, *_ in rows] == [
+        (start, cards[0]["id"], 1), (start + 1, cards[0]["id"], 3),
+        (start + 2, cards[2]["id"], 3)]
+
+
+def test_apkg_a_second_of_over_a_thousand_answers_runs_into_the_next(
+        db_file, tmp_path, revise):
+    cards = seed(db_file)
+    moment = NOW - timedelta(days=1)
+    due = iso(NOW + timedelta(days=3))
+    answer(db_file, cards[2]["id"], (iso(moment + timedelta(seconds=1)), 3, 0, "new", "review",
+                                     due))
+    answer(db_file, cards[0]["id"], *[(iso(moment), 3, 0, "review", "review", due)] * 1002)
+    revise("export", "-f", "apkg", "--with-scheduling", "-o", tmp_path / "deck.apkg")
+    rows = revlog(tmp_path / "deck.apkg", tmp_path)
+    start = ms(moment)
+    # the earlier card's answers are placed first, past the next second's first
+    # millisecond, which the later card's answer then finds taken
+    assert [row_id for row_id, guid, *_ in rows if guid == cards[0]["id"]] == [
+        start + n for n in range(1002)]
+    assert [row_id for row_id, guid, *_ in rows if guid == cards[2]["id"]] == [start + 1002]
+
+
+def test_apkg_answers_written_with_other_offsets_are_placed_by_their_time(
+        db_file, tmp_path, revise):
+    cards = seed(db_file)
+    due = iso(NOW + timedelta(days=3))
+    # as text these sort 08:00-02:00, 09:00+00:00, 09:30+00:00, 12:00+03:00
+    answer(db_file, cards[2]["id"], ("2026-11-20T09:00:00+00:00", 3, 0, "new", "review", due),
+           ("2026-11-20T09:30:00+00:00", 4, 0, "review", "review", due))
+    answer(db_file, cards[0]["id"], ("2026-11-20T12:00:00+03:00", 2, 0, "new", "review", due),
+           ("2026-11-20T08:00:00-02:00", 3, 0, "review", "review", due))
+    revise("export", "-f", "apkg", "--with-scheduling", "-o", tmp_path / "deck.apkg")
+    nine = ms(datetime(2026, 11, 20, 9, tzinfo=UTC))
+    assert [(row_id, guid, ease) for row_id, guid, ease, *_ in revlog(
+        tmp_path / "deck.apkg", tmp_path)] == [
+        (nine, cards[0]["id"], 2), (nine + 1, cards[2]["id"], 3),
+        (nine + 1_800_000, cards[2]["id"], 4), (nine + 3_600_000, cards[0]["id"], 3)]
+
+
+def test_apkg_answers_stored_out_of_time_order_are_taken_in_time_order(
+        db_file, tmp_path, revise):
+    cards = seed(db_file)
+    early, late = NOW - timedelta(days=9), NOW - timedelta(days=4)
+    # the later answer was stored first
+    answer(db_file, cards[0]["id"],
+           (iso(late), 3, 0, "review", "review", iso(late + timedelta(days=8))))
+    answer(db_file, cards[0]["id"],
+           (iso(early), 3, 0, "new", "review", iso(early + timedelta(days=2))))
+    with Store(db_file) as store:
+        store.db["cards"].update(cards[0]["id"], {"due": iso(late + timedelta(days=8)),
+                                                  "last_review": iso(late)})
+    revise("export", "-f", "apkg", "--with-scheduling", "-o", tmp_path / "deck.apkg")
+    assert [(row_id, ivl, last) for row_id, _, _, ivl, last, *_ in revlog(
+        tmp_path / "deck.apkg", tmp_path)] == [(ms(early), 2, 0), (ms(late), 8, 2)]
+
+
+def test_apkg_with_scheduling_leaves_out_the_answers_of_cards_not_exported(
+        db_file, tmp_path, revise):
+    cards = seed(db_file)
+    other = [card for card in seed(db_file, deck="Other") if card["deck"] == "Other"]
+    review(db_file, cards[0]["id"])
+    review(db_file, other[0]["id"])
+    at, due = iso(NOW - timedelta(days=1)), iso(NOW + timedelta(days=3))
+    # answered, then reset to new: exported as new, without its answers
+    answer(db_file, cards[1]["id"], (at, 3, 1000, "new", "review", due), state="new")
+    result = revise("export", "-f", "apkg", "--with-scheduling", "--deck", "Stalin::Rise",
+                    "-o", tmp_path / "deck.apkg")
+    assert result.exit_code == 0, result.output
+    assert {guid for _, guid, *_ in revlog(tmp_path / "deck.apkg", tmp_path)} == {
+        cards[0]["id"]}
 
 
 def test_with_scheduling_is_only_for_apkg(db_file, tmp_path, revise):

@@ -10,9 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from revise.extract import extract_cards, extract_from_outline, find_dates
+from revise.extract import (
+    extract_cards,
+    extract_from_outline,
+    extract_piece,
+    find_dates,
+    merge_pieces,
+)
 from revise.models import Kind
-from revise.notes import parse_notes
+from revise.notes import parse_notes, split_notes
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTES = ROOT / "data" / "notes.txt"
@@ -657,3 +663,31 @@ def test_twenty_thousand_bullets_extract():
     ]
     made = extract_cards("".join(lines), "deck")
     assert len(made) > 20_000
+
+
+# ---------------------------------------------------------------------------- pieces
+
+_LINES = [
+    "# Unit A", "# Unit B:", "# ", "#", "## Aims", "### Results of the war", "**Key terms**",
+    "- Stalin took power in 1928", "- 5 million died => famine", "- Term: a meaning",
+    "  - nested 45% of farms", "* Sub-topic", "=> Section", "plain line after",
+    "continued lowercase text", "Why?", "1. first point 1930", "- Tomsky, Rykov & Bukharin",
+    "", "", "---", "===", "* Topic- bullet 1924- bullet 1925=> Next", "Closing advert text.",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), max_size=80), st.integers(2, 5))
+def test_pieces_give_exactly_the_cards_of_the_whole_file(lines, parts):
+    text = "\n".join(lines) + "\n"
+    pieces = split_notes(text, parts)
+    assert merge_pieces(extract_piece(p, "d") for p in pieces) == extract_cards(text, "d")
+
+
+def test_pieces_of_the_fixtures_give_the_same_cards():
+    fixtures = Path(__file__).parent / "fixtures"
+    text = "\n".join(f"# {path.stem}\n\n{path.read_text(encoding='utf-8')}"
+                     for path in sorted(fixtures.glob("*.md")) * 3)
+    pieces = split_notes(text, 4)
+    assert len(pieces) == 4
+    assert merge_pieces(extract_piece(p, "d") for p in pieces) == extract_cards(text, "d")

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from revise.errors import NotesError
-from revise.notes import clean_text, decode_notes, parse_notes
+from revise.notes import clean_text, decode_notes, parse_notes, split_notes
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTES = ROOT / "data" / "notes.txt"
@@ -507,3 +507,62 @@ def test_one_long_line():
 def test_one_long_flattened_line():
     notes = "* Topic" + "- a fact about 1924" * 20_000
     assert len(parse_notes(notes).bullets) == 20_000
+
+
+# ---------------------------------------------------------------------------- pieces
+
+UNITS = "".join(
+    f"# Unit {n}\n\nIntro line\n\n## Causes:\n- War in 19{10 + n} led to famine\n"
+    "- Term: a meaning\n"
+    for n in range(6)
+)
+
+
+def test_split_cuts_at_top_level_headings_into_the_parts_asked_for():
+    pieces = split_notes(UNITS, 3)
+    assert len(pieces) == 3
+    assert [piece.text.splitlines()[0] for piece in pieces] == ["# Unit 0", "# Unit 2", "# Unit 4"]
+    for piece in pieces:
+        assert UNITS[piece.offset:].startswith(piece.text.split("\n", 1)[0])
+
+
+def test_each_piece_ends_with_the_next_pieces_heading_line():
+    first, second = split_notes(UNITS, 2)
+    assert first.text.endswith(second.text.split("\n", 1)[0] + "\n")
+    assert second.text == UNITS[second.offset:]
+
+
+def test_pieces_know_their_first_line():
+    for piece in split_notes(UNITS, 3):
+        assert piece.first_line == UNITS[: piece.offset].count("\n") + 1
+
+
+def test_a_piece_parses_as_it_does_in_the_whole_file():
+    whole = parse_notes(UNITS)
+    parsed = [parse_notes(p.text, offset=p.offset, first_line=p.first_line)
+              for p in split_notes(UNITS, 3)]
+    bullets = [(b.text, b.topic, b.position, b.line) for o in parsed for b in o.bullets]
+    assert bullets == [(b.text, b.topic, b.position, b.line) for b in whole.bullets]
+
+
+@pytest.mark.parametrize("notes", [
+    "- just bullets\n- and more\n" * 50,
+    "# One\n- a\n```\n# Not a heading\n```\n# Two\n- b\n" * 10,
+    "# One\n- a\n~~~\n# Two\n~~~\n" * 10,
+])
+def test_notes_without_safe_cuts_stay_whole(notes):
+    assert split_notes(notes, 4) == split_notes(notes, 1)
+    assert len(split_notes(notes, 4)) == 1
+
+
+def test_pieces_are_at_least_the_minimum_size():
+    pieces = split_notes(UNITS, 6, min_chars=len(UNITS) // 3)
+    assert 1 < len(pieces) <= 3
+    assert all(len(p.text) >= len(UNITS) // 3 for p in pieces[:-1])
+
+
+def test_a_heading_that_is_really_a_flattened_line_is_not_a_cut():
+    notes = "# Unit- a fact 1924- another 1925- more 1926\n" + "- filler\n" * 20
+    notes = "- start\n" * 20 + notes + "# Real heading\n- x\n"
+    cuts = [p.text.split("\n", 1)[0] for p in split_notes(notes, 3)[1:]]
+    assert cuts == ["# Real heading"]

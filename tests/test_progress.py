@@ -116,6 +116,27 @@ def test_a_streak_is_not_broken_before_todays_session(tmp_path):
         assert streak(store, NOW, tz=UTC) == 2
 
 
+def test_a_streak_back_to_the_first_review_counts_every_day_and_no_more(tmp_path):
+    with Store(tmp_path / "r.db") as store:
+        stalin = add_cards(store, 40, deck="stalin")
+        lenin = add_cards(store, 3, deck="lenin")
+        for day, card_id in enumerate(stalin):  # every day for 40 days, beyond one look-up
+            answer(store, card_id, 3, NOW - timedelta(days=day))
+        for day, card_id in enumerate(lenin):
+            answer(store, card_id, 3, NOW - timedelta(days=day))
+        assert streak(store, NOW, tz=UTC) == 40
+        assert streak(store, NOW, tz=UTC, deck_ids=[deck["id"] for deck in store.decks()
+                                                     if deck["name"] == "lenin"]) == 3
+        assert streak(store, NOW + timedelta(days=1), tz=UTC) == 40  # before today's session
+        assert streak(store, NOW + timedelta(days=2), tz=UTC) == 0
+
+
+def test_no_reviews_no_streak(tmp_path):
+    with Store(tmp_path / "r.db") as store:
+        add_cards(store, 2)
+        assert streak(store, NOW, tz=UTC) == 0
+
+
 def test_reviews_after_midnight_count_for_the_evening_before(tmp_path):
     with Store(tmp_path / "r.db") as store:
         ids = add_cards(store, 2)
@@ -182,6 +203,70 @@ def test_topics_show_cards_mean_retrievability_and_weakest_cards(tmp_path):
     assert zero["weakest"][0]["retrievability"] == pytest.approx(expected[0])
     one = rows[("Stalin", "Topic 1")]
     assert one["studied"] == 0 and one["retrievability"] is None and one["weakest"] == []
+
+
+def direct_topic_strength(store: Store, deck: str | None = None) -> list[dict]:
+    """Topic strength computed card by card in Python, as the report should give it."""
+    from revise.scheduler import DEFAULT_DECAY, retrievability
+
+    decays = {row["id"]: json.loads(row["parameters"])[20] if row["parameters"] else
+              DEFAULT_DECAY for row in store.db.query("SELECT * FROM decks")}
+    names = dict(store.db.execute("SELECT id, name FROM decks"))
+    topics: dict[str, list[dict]] = {}
+    for card in store.db.query(
+            "SELECT cards.* FROM cards JOIN decks ON decks.id = cards.deck_id"
+            " WHERE retired = 0 AND suspended = 0 AND (? IS NULL OR decks.name = ?)",
+            [deck, deck]):
+        card["recall"] = retrievability(card["stability"], parse_time(card["last_review"]),
+                                        NOW, -decays[card["deck_id"]])
+        topics.setdefault(card["topic"], []).append(card)
+    report = []
+    for topic, cards in topics.items():
+        studied = [card for card in cards if card["recall"] is not None]
+        weakest = min(studied, key=lambda card: card["recall"], default=None)
+        report.append({
+            "topic": json.loads(topic),
+            "deck": names[min(card["deck_id"] for card in cards)],
+            "cards": len(cards),
+            "studied": len(studied),
+            "retrievability": (sum(card["recall"] for card in studied) / len(studied)
+                               if studied else None),
+            "weakest": [] if weakest is None else [
+                {"id": weakest["id"], "question": weakest["question"],
+                 "retrievability": weakest["recall"]}],
+            "order": (min(card["deck_id"] for card in cards),
+                      min(card["position"] for card in cards)),
+        })
+    report.sort(key=lambda topic: topic.pop("order"))
+    return report
+
+
+@pytest.mark.parametrize("deck", [None, "lenin"])
+def test_topic_strength_matches_a_card_by_card_computation(revise, db_file, deck):
+    with Store(db_file) as store:
+        # both decks have topics "Topic 0" and "Topic 1"; lenin forgets faster
+        stalin = add_cards(store, 9, deck="stalin", topics=3)
+        lenin = add_cards(store, 6, deck="lenin", topics=2, source="lenin.txt")
+        store.db.execute("UPDATE decks SET parameters = ? WHERE name = 'lenin'",
+                         [json.dumps([0.4] * 20 + [0.5])])
+        # In each topic the weakest card is not the first in the index's order (the one
+        # of least stability): long unreviewed beats unstable.
+        for card_id, stability, days in [(stalin[0], 2.0, 1), (stalin[3], 40.0, 400),
+                                         (stalin[6], 9.0, 3), (stalin[1], 1.0, 0),
+                                         (stalin[4], 3.0, 30), (lenin[0], 2.5, 2),
+                                         (lenin[2], 20.0, 200), (lenin[1], 4.0, 8)]:
+            set_review(store, card_id, NOW + timedelta(days=1), stability=stability,
+                       last_review=NOW - timedelta(days=days, hours=3))
+        store.db.execute("UPDATE cards SET suspended = 1 WHERE id = ?", [stalin[7]])
+        expected = direct_topic_strength(store, deck)
+    topics = stats_json(revise, *(["--deck", deck] if deck else []))["topics"]
+    assert [topic["topic"] for topic in topics] == [topic["topic"] for topic in expected]
+    for got, want in zip(topics, expected, strict=True):
+        assert got["retrievability"] == pytest.approx(want["retrievability"], abs=1e-12)
+        assert [card.pop("retrievability") for card in got["weakest"]] == pytest.approx(
+            [card.pop("retrievability") for card in want["weakest"]], abs=1e-12)
+        assert {**got, "retrievability": None} == {**want, "retrievability": None}
+    assert any(topic["weakest"] for topic in topics)
 
 
 def test_stats_for_one_deck_leave_other_decks_out(revise, db_file):

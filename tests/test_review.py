@@ -212,9 +212,9 @@ def test_a_card_answered_by_another_session_is_skipped_not_counted_twice(db_file
         drawn_two = second.draw(NOW)
         assert drawn_one[0].id == drawn_two[0].id == ids[0]
         scheduler = first.scheduler(drawn_one[1])
-        first._rate(drawn_one[0], drawn_one[1], scheduler, schedule_of(drawn_one[1]),
+        first.rate(drawn_one[0], drawn_one[1], scheduler, schedule_of(drawn_one[1]),
                     Rating.GOOD, 0)
-        second._rate(drawn_two[0], drawn_two[1], scheduler, schedule_of(drawn_two[1]),
+        second.rate(drawn_two[0], drawn_two[1], scheduler, schedule_of(drawn_two[1]),
                      Rating.EASY, 0)
         assert [row["rating"] for row in reviews(one)] == [3]
         assert second.summary.skipped == 1
@@ -449,3 +449,32 @@ def test_sigkill_mid_session_loses_no_answer_already_accepted(db_file):
         assert reps == len(stored)  # every stored review changed its card, and only those
     finally:
         connection.close()
+
+
+def _wal_bytes_after_session(db_file: Path, every: int, monkeypatch) -> tuple[int, list[int]]:
+    import revise.review
+
+    monkeypatch.setattr(revise.review, "CHECKPOINT_EVERY", every)
+    stored_at_checkpoint: list[int] = []
+    copy_log = db.checkpoint
+
+    def counting_checkpoint(store: Store) -> None:
+        stored_at_checkpoint.append(len(reviews(store)))
+        copy_log(store)
+
+    monkeypatch.setattr(db, "checkpoint", counting_checkpoint)
+    with Store(db_file) as store:
+        add_cards(store, 60)
+        run, _ = session(store, [" ", "4"] * 60 + ["q"], new=60)
+        assert run.run().answers == 60
+        wal = Path(f"{db_file}-wal").stat().st_size
+    return wal, stored_at_checkpoint
+
+
+def test_the_log_is_copied_into_the_database_file_while_a_question_is_shown(
+        tmp_path, monkeypatch):
+    wal, checkpoints = _wal_bytes_after_session(tmp_path / "often.db", 10, monkeypatch)
+    assert checkpoints == [10, 20, 30, 40, 50]  # after the answers, before the next key
+    unchecked, none = _wal_bytes_after_session(tmp_path / "never.db", 10**6, monkeypatch)
+    assert none == []
+    assert wal < unchecked / 2  # the log starts over instead of growing all session

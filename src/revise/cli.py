@@ -1,69 +1,68 @@
-"""The command line: parse arguments, call the core, render, map errors to exit codes.
+"""The command line's entry point: `revise` runs `main`, which runs the typer app in
+`revise.app` (every command, parsing, help and error messages).
 
-Each command lives in `revise.commands.<name>` and imports what it needs when it
-runs, so `revise --help` stays instant.
+Importing typer and building that app take longer than `revise due` itself. So the
+plain forms of the commands run most often, `revise due --json`, `revise stats --json`
+and `revise review` with at most --db, --deck and --topic, run here without them;
+anything else, help and mistakes included, goes to typer. Also here: what the commands
+share that needs neither typer nor rich until it is called.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Annotated
-
-import typer
-from typer.core import TyperGroup
-from typer.exceptions import TyperException
 
 from revise.errors import ReviseError
 
 
-class _Group(TyperGroup):
-    """Turns domain errors into one line on stderr and exit code 1, for every command."""
+def main() -> None:
+    try:
+        quick = _quick_command(sys.argv[1:])
+        if quick is not None:
+            sys.exit(_run_quick(*quick))
+        from revise.app import app
 
-    def invoke(self, ctx: typer.Context):
-        try:
-            return super().invoke(ctx)
-        except ReviseError as error:
-            fail(str(error))
-        except KeyboardInterrupt:
-            typer.echo("interrupted", err=True)
-            raise typer.Exit(130) from None
-        except (typer.Exit, typer.Abort, TyperException):
-            raise
-        except Exception as error:
-            # A bug still gets one line, not a traceback; REVISE_DEBUG=1 shows the trace.
-            if os.environ.get("REVISE_DEBUG"):
-                raise
-            import sqlite3
-
-            if isinstance(error, sqlite3.DatabaseError):
-                fail(f"database error: {error}")
-            fail(f"unexpected {type(error).__name__}: {error} (REVISE_DEBUG=1 shows details)", 2)
-
-    def list_commands(self, ctx: typer.Context) -> list[str]:
-        return list(self.commands)  # in the order they are registered, not sorted
+        app()
+    except BrokenPipeError:
+        # A closed pipe (`revise cards | head`) is not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
 
 
-app = typer.Typer(
-    cls=_Group,
-    help="Spaced-repetition flashcards from your revision notes.",
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+def __getattr__(name: str):
+    # The typer app and its shared options, for the commands and tests that import them
+    # from here; loading them loads typer.
+    if name in ("app", "DbOption"):
+        from revise import app
 
-DbOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--db",
-        envvar="REVISE_DB",
-        help="Database file (default: $REVISE_DB, else revise.db in your user data folder).",
-        show_default=False,
-        dir_okay=False,
-    ),
-]
+        return getattr(app, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def failure(error: BaseException) -> tuple[str, int] | None:
+    """The line for stderr and the exit code of a command that raised `error`, or None
+    when REVISE_DEBUG=1 asks for the traceback instead."""
+    if isinstance(error, ReviseError):
+        return f"error: {error}", 1
+    if isinstance(error, KeyboardInterrupt):
+        return "interrupted", 130
+    # A bug still gets one line, not a traceback.
+    if os.environ.get("REVISE_DEBUG"):
+        return None
+    import sqlite3
+
+    if isinstance(error, sqlite3.DatabaseError):
+        return f"error: database error: {error}", 1
+    return f"error: unexpected {type(error).__name__}: {error} (REVISE_DEBUG=1 shows details)", 2
+
+
+# --- shared by the commands -----------------------------------------------------------
 
 
 def default_db_path() -> Path:
@@ -87,49 +86,145 @@ def open_store(db: Path | None, *, readonly: bool = False):
     return Store(db_path(db), readonly=readonly)
 
 
-def fail(message: str, code: int = 1) -> None:
-    """Print a one-line error and exit."""
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
-
-
 def console(stderr: bool = False):
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
-@app.callback(invoke_without_command=True)
-def _today(ctx: typer.Context, db: DbOption = None) -> None:
-    """With no command: today's dashboard."""
-    if ctx.invoked_subcommand is None:
-        from revise.commands.review import dashboard
+def json_text(data: dict | list) -> str:
+    """Indented for a person at a terminal; compact for a program, since indenting makes
+    json use its slow pure-Python encoder (most of `stats --json` on a large deck)."""
+    import json
 
-        dashboard(db)
-
-
-# The order of `revise --help`.
-COMMAND_MODULES = (
-    "extract", "review", "optimize", "cards", "export", "import_cmd", "build", "maintenance",
-    "doctor",
-)
+    if sys.stdout.isatty():
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    # a report is a tree of fresh dicts and lists: no cycle to look for
+    return json.dumps(data, ensure_ascii=False, check_circular=False)
 
 
-def _register() -> None:
-    from importlib import import_module
+def clock_from_env(environ: dict | None = None) -> Callable[[], datetime]:
+    """Real UTC time, or REVISE_NOW running on from the moment the process started.
 
-    for name in COMMAND_MODULES:
-        import_module(f"revise.commands.{name}").register(app)
+    REVISE_NOW (an ISO 8601 time) and REVISE_FUZZ=0 (no random spread of review
+    intervals) exist for tests and demonstrations, not for daily use."""
+    environ = os.environ if environ is None else environ
+    fixed = environ.get("REVISE_NOW")
+    if not fixed:
+        return lambda: datetime.now(UTC)
+    start = datetime.fromisoformat(fixed)
+    if start.tzinfo is None:
+        start = start.replace(tzinfo=UTC)
+    start = start.astimezone(UTC)
+    began = time.monotonic()
+    return lambda: start + timedelta(seconds=time.monotonic() - began)
 
 
-_register()
+def fuzz_from_env(environ: dict | None = None) -> bool:
+    environ = os.environ if environ is None else environ
+    return environ.get("REVISE_FUZZ", "1") != "0"
 
 
-def main() -> None:
-    # A closed pipe (`revise cards | head`) is not an error worth a traceback.
+# --- the commands run without typer --------------------------------------------------
+
+
+def due_today(db: Path | None) -> dict:
+    """`revise due`'s report."""
+    from revise.progress import due_report, rollover_hour
+
+    with open_store(db) as store:
+        return due_report(store, clock_from_env()(), rollover=rollover_hour(store))
+
+
+def stats_now(db: Path | None, deck: str | None) -> dict:
+    """`revise stats`'s report."""
+    from revise.progress import rollover_hour, stats_report
+
+    with open_store(db) as store:
+        return stats_report(store, clock_from_env()(), deck=deck, rollover=rollover_hour(store))
+
+
+def start_review(db: Path | None, *, deck: str | None = None, topic: str | None = None,
+                 new: int | None = None, limit: int | None = None,
+                 type_answer: bool = False) -> None:
+    """`revise review`: a session in this terminal."""
+    if not sys.stdin.isatty():
+        raise ReviseError("review needs an interactive terminal (standard input is not one)")
+    from revise.progress import rollover_hour
+    from revise.review import Options, run_in_terminal
+
+    with open_store(db) as store:
+        options = Options(deck=deck, topic=topic, new=new, limit=limit,
+                          type_answer=type_answer, rollover_hour=rollover_hour(store),
+                          fuzz=fuzz_from_env())
+        run_in_terminal(store, options, clock_from_env())
+
+
+# The plain forms main() runs without typer: per command, the options read (True: a
+# value follows), `-x` short for the long option, and those that must be given.
+_QUICK_OPTIONS = {
+    "due": {"--json": False, "--db": True},
+    "stats": {"--json": False, "--db": True, "--deck": True},
+    "review": {"--db": True, "--deck": True, "--topic": True},
+}
+_SHORT = {"-d": "--deck", "-t": "--topic"}
+_REQUIRED = {"due": "--json", "stats": "--json"}  # their tables are drawn by rich: typer's job
+
+
+def _quick_command(argv: list[str]) -> tuple[str, dict] | None:
+    """(command, options) when `argv` is a plain `due --json`, `stats --json` or `review`
+    that typer would read the same way; None sends it to typer. Repeated options, values
+    that look like options and database paths typer would refuse all go to typer."""
+    if not argv or argv[0] not in _QUICK_OPTIONS:
+        return None
+    known = _QUICK_OPTIONS[argv[0]]
+    given: dict[str, str | bool] = {}
+    args = iter(argv[1:])
+    for arg in args:
+        name, equals, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        name = _SHORT.get(name, name)
+        if name not in known or name in given:
+            return None
+        if not known[name]:
+            if equals:
+                return None
+            given[name] = True
+            continue
+        if not equals:
+            value = next(args, None)
+        if not value or value.startswith("-"):
+            return None
+        given[name] = value
+    required = _REQUIRED.get(argv[0])
+    if required is not None and required not in given:
+        return None
+    # typer reads $REVISE_DB for the app's own --db too, and checks it even when the
+    # command has one: let it say what is wrong with either.
+    paths = [given.get("--db"), os.environ.get("REVISE_DB") or None]
+    for path in paths:
+        if path is not None and (os.path.isdir(path) or (
+                os.path.exists(path) and not os.access(path, os.R_OK))):
+            return None
+    db = paths[0] or paths[1]
+    given["--db"] = None if db is None else Path(db)
+    return argv[0], given
+
+
+def _run_quick(command: str, options: dict) -> int:
+    """What the typer command does with these options; the exit code."""
+    db = options["--db"]
     try:
-        app()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(1)
+        if command == "review":
+            start_review(db, deck=options.get("--deck"), topic=options.get("--topic"))
+            return 0
+        report = due_today(db) if command == "due" else stats_now(db, options.get("--deck"))
+        text = json_text(report)
+    except (Exception, KeyboardInterrupt) as error:
+        told = failure(error)
+        if told is None:
+            raise
+        sys.stderr.write(told[0] + "\n")
+        return told[1]
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+    return 0

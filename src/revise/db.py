@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -153,7 +154,28 @@ def _m001_initial(db: Database) -> None:
     db["settings"].create({"key": str, "value": str}, pk="key", strict=True)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_m001_initial]
+def _m002_covering_indexes(db: Database) -> None:
+    """Indexes that answer the review queue and topic strength without reading the cards
+    table, which a large collection cannot keep in memory."""
+    active = "retired, suspended) WHERE retired = 0 AND suspended = 0"
+    # The queue reads each due card's bullet (for sibling spacing) as well as its time.
+    # Cards never studied have no due time: leaving them out spares a first extract
+    # from filling this index in random id order.
+    db.execute("DROP INDEX idx_cards_active_state_due")
+    db.execute("CREATE INDEX idx_cards_active_queue ON cards"
+               f" (state, due, id, deck_id, source_name, position, {active}"
+               " AND due IS NOT NULL")
+    # Topic strength computes each studied card's retrievability from julianday(last_review),
+    # which SQLite then reads from this index instead of parsing the text again; the
+    # weakest card's id and question come with it.
+    db.execute("DROP INDEX idx_cards_active_topic")
+    db.execute("CREATE INDEX idx_cards_active_recall ON cards"
+               f" (topic, deck_id, stability, julianday(last_review), id, question, {active}")
+    db.execute("CREATE INDEX idx_cards_active_topic_position ON cards"
+               f" (topic, position, deck_id, {active}")
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_m001_initial, _m002_covering_indexes]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -429,11 +451,17 @@ class Store:
                     [draft.position, draft.line, card_id],
                 )
             free = self._free_ids([draft.id for draft in plan.new], source_name)
-            rows = []
-            for draft in plan.new:
-                plan.ids[draft.id] = free[draft.id]
-                rows.append((free[draft.id], deck_id, source_name, str(source_path),
-                             *_content(draft).values(), stamp, stamp))
+            plan.ids.update(free)
+            path_text = str(source_path)
+            rows = ((free[draft.id], deck_id, source_name, path_text, str(draft.kind),
+                     _topic_json(draft.topic), draft.question, draft.answer, draft.source,
+                     draft.position, draft.line, draft.slot, stamp, stamp)
+                    for draft in plan.new)
+            if len(plan.new) > BIG_WRITE_ROWS:
+                # Card ids are hashes, so new rows land all over the id index: with the
+                # default 2 MB page cache a large first extract spends its time
+                # re-reading and spilling index pages.
+                self.db.execute(f"PRAGMA cache_size = -{BIG_WRITE_CACHE_KIB}")
             # one prepared statement for every row: this is most of a first extract's work
             self.db.conn.executemany(
                 f"INSERT INTO cards (id, deck_id, source_name, source_path, "
@@ -583,6 +611,8 @@ def _topic_json(topic: tuple[str, ...]) -> str:
 
 
 _CONTENT_COLUMNS = ("kind", "topic", "question", "answer", "source", "position", "line", "slot")
+BIG_WRITE_ROWS = 5_000
+BIG_WRITE_CACHE_KIB = 16 * 1024
 
 
 def _content(draft: CardDraft) -> dict:
@@ -744,6 +774,91 @@ def card_reviews(store: Store, card_ids: Iterable[str]) -> dict[str, list[dict]]
     return history
 
 
+# A package export streams the cards and reviews it writes rather than holding them:
+# a large collection has a hundred thousand cards and a million reviews.
+
+_EXPORT_CONTENT = ("cards.id, decks.name AS deck, cards.question, cards.answer, cards.topic,"
+                   " cards.tags, cards.source, cards.updated")
+_EXPORT_PROGRESS = (", cards.suspended, cards.state, cards.due, cards.last_review,"
+                    " cards.stability, cards.difficulty, cards.reps, cards.lapses")
+
+
+@contextmanager
+def read_snapshot(store: Store) -> Iterator[None]:
+    """One read transaction, so queries read one state of a database others may be
+    writing to. It takes no lock that would keep writers waiting."""
+    conn = store.db.conn
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+
+
+def export_decks(store: Store, *, deck: str | None = None, topic: str | None = None,
+                 kind: str | None = None) -> dict[str, str]:
+    """The decks holding the active cards that match, by name: name → description."""
+    where, params = card_filters(deck=deck, topic=topic, kind=kind)
+    return dict(store.db.execute(
+        "SELECT DISTINCT decks.name, decks.description FROM cards"
+        f" JOIN decks ON decks.id = cards.deck_id WHERE {where} ORDER BY decks.name", params))
+
+
+def export_card_rows(store: Store, *, deck: str | None = None, topic: str | None = None,
+                     kind: str | None = None, progress: bool = False) -> Iterator[dict]:
+    """The active cards that match, one at a time, in the order of `Store.cards`: their
+    content (with topic and tags as tuples) and, with `progress`, their scheduling."""
+    where, params = card_filters(deck=deck, topic=topic, kind=kind)
+    # Sorting a large collection's cards is most of this query's work, and SQLite's
+    # sorter can share it with a second thread.
+    store.db.execute("PRAGMA threads = 2")
+    cursor = store.db.execute(
+        f"SELECT {_EXPORT_CONTENT}{_EXPORT_PROGRESS if progress else ''} FROM cards"
+        f" JOIN decks ON decks.id = cards.deck_id WHERE {where}"
+        " ORDER BY decks.name, cards.source_name, cards.position, cards.kind, cards.slot",
+        params)
+    keys = [column[0] for column in cursor.description]
+    for row in cursor:
+        card = dict(zip(keys, row, strict=True))
+        card["topic"] = _json_tuple(card["topic"])
+        card["tags"] = _json_tuple(card["tags"] or "[]")
+        yield card
+
+
+@lru_cache(maxsize=4096)
+def _json_tuple(text: str) -> tuple:
+    # many cards share a topic and tags: decode each once (as tuples, safe to share)
+    return tuple(json.loads(text))
+
+
+def export_review_rows(store: Store, *, deck: str | None = None, topic: str | None = None,
+                       kind: str | None = None, in_time_order: bool = False) -> Iterator[tuple]:
+    """Reviews as (card id, reviewed at, rating, duration in ms, state before, state
+    after, due after) tuples, the state after and its due date read from the review's
+    JSON: in the order they were stored, which is time order unless some were stored
+    late, or with `in_time_order` by time (and id). With a filter, those of the active
+    cards that match; without, every review, which the caller sorts out faster than
+    SQLite would."""
+    sql = ("SELECT card_id, reviewed_at, rating, duration_ms, state,"
+           " json_extract(nullif(state_after, ''), '$.state'),"
+           " json_extract(nullif(state_after, ''), '$.due') FROM reviews")
+    params: list = []
+    if deck is not None or topic or kind is not None:
+        where, params = card_filters(deck=deck, topic=topic, kind=kind)
+        # `+`: match each review against the cards, rather than read the matching
+        # cards' reviews through the card_id index, at random, when they are many
+        sql += (" WHERE +card_id IN (SELECT cards.id FROM cards"
+                f" JOIN decks ON decks.id = cards.deck_id WHERE {where})")
+    # In stored order the table is read straight through; by time, through the
+    # reviewed_at index, looking up each row.
+    yield from store.db.execute(
+        sql + (" ORDER BY reviewed_at, id" if in_time_order else " ORDER BY id"), params)
+
+
 def card_homes(store: Store, card_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
     """Where cards with these ids already live: id → (deck name, source file name)."""
     homes: dict[str, tuple[str, str]] = {}
@@ -787,8 +902,9 @@ def source_paths(store: Store, deck: str, source_name: str) -> set[str]:
 
 # --- review: queue, ratings, undo, progress ----------------------------------------
 # Queries for `revise review`, `due` and `stats`. They read active cards through the
-# partial indexes made in _m001 (the `retired = 0 AND suspended = 0` in each query is
-# what lets SQLite use them) and aggregate in SQL, so they stay fast on large decks.
+# partial indexes made in _m001 and _m002 (the `retired = 0 AND suspended = 0` in each
+# query is what lets SQLite use them) and aggregate in SQL, so they stay fast on large
+# decks.
 
 _SCHEDULE = ("state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses")
 _ACTIVE = "cards.retired = 0 AND cards.suspended = 0"
@@ -812,22 +928,35 @@ def queue_cards(store: Store, *, states: tuple[str, ...], before: str,
     One index range per state, merged, so a small limit reads only a few entries."""
     where, params = _queue_filters(deck_ids, topic)
     sql = (f"SELECT id, deck_id, source_name, position, state, due FROM cards"
-           f" WHERE {where} AND state = ? AND due < ? ORDER BY due, id")
+           # by due alone, so the index's own order serves and a small limit stops early
+           # (cards due in the same second come in the order they were stored)
+           f" WHERE {where} AND state = {{state}} AND due < ? ORDER BY due")
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    rows = [dict(row) for state in states
-            for row in store.db.query(sql, [*params, state, before])]
+    rows = [row for state in states
+            for row in store.db.query(sql.format(state=_state_literal(state)), [*params, before])]
     if len(states) > 1:
-        rows.sort(key=lambda row: (row["due"], row["id"]))
+        rows.sort(key=lambda row: row["due"])
     return rows if limit is None else rows[:limit]
 
 
 def count_due(store: Store, *, states: tuple[str, ...], before: str,
               deck_ids: list[int] | None = None, topic: str | None = None) -> int:
     where, params = _queue_filters(deck_ids, topic)
-    sql = f"SELECT count(*) FROM cards WHERE {where} AND state = ? AND due < ?"
-    return sum(store.db.execute(sql, [*params, state, before]).fetchone()[0]
-               for state in states)
+    listed = ", ".join(map(_state_literal, states))
+    sql = f"SELECT count(*) FROM cards WHERE {where} AND state IN ({listed}) AND due < ?"
+    return store.db.execute(sql, [*params, before]).fetchone()[0]
+
+
+STATES = ("new", "learning", "review", "relearning")
+
+
+def _state_literal(state: str) -> str:
+    """A card state written into the SQL: SQLite plans `state = 'review'` far better than
+    `state = ?` here (tens of microseconds on every card drawn). Only known states."""
+    if state not in STATES:
+        raise ValueError(f"unknown card state {state!r}")
+    return f"'{state}'"
 
 
 def new_cards(store: Store, deck_id: int, *, limit: int, topic: str | None = None,
@@ -932,6 +1061,19 @@ def undo_rating(store: Store, review_id: int) -> str | None:
         return card_id
 
 
+def defer_checkpoints(store: Store) -> None:
+    """Stop SQLite from copying its write-ahead log into the database file at the end of
+    whichever commit fills it (a pause of tens of milliseconds after that answer): a
+    review session calls `checkpoint` itself, while a question is on screen."""
+    store.db.execute("PRAGMA wal_autocheckpoint = 0")
+
+
+def checkpoint(store: Store) -> None:
+    """Copy committed pages from the write-ahead log into the database file, without
+    waiting for other connections (what they hold is copied next time)."""
+    store.db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
+
 def suspend_card(store: Store, card_id: str, suspended: bool = True) -> None:
     with store.transaction():
         store.db.execute("UPDATE cards SET suspended = ? WHERE id = ?",
@@ -1004,6 +1146,16 @@ def reviews_between(store: Store, bounds: list[str], *, deck_ids: list[int] | No
         params)]
 
 
+def first_review(store: Store, *, deck_ids: list[int] | None = None) -> str | None:
+    """When the earliest review (of cards in these decks) was given, or None."""
+    sql = "SELECT min(reviewed_at) FROM reviews"
+    params: list = []
+    if deck_ids is not None:
+        sql += f" WHERE {_in_decks(deck_ids)}"
+        params = deck_ids
+    return store.db.execute(sql, params).fetchone()[0]
+
+
 def reviews_total(store: Store, *, deck_ids: list[int] | None = None) -> int:
     if deck_ids is None:
         return store.db.execute("SELECT count(*) FROM reviews").fetchone()[0]
@@ -1030,14 +1182,17 @@ def due_between(store: Store, bounds: list[str], *,
                 deck_ids: list[int] | None = None) -> list[int]:
     """Studied cards falling due in each interval [bounds[i], bounds[i+1]); the first
     interval also holds every card already overdue."""
+    if len(bounds) < 2:
+        return []
     where, params = _queue_filters(deck_ids, None)
-    sql = (f"SELECT count(*) FROM cards WHERE {where} AND state = ? AND due >= ? AND due < ?")
-    counts = []
-    for index, (start, end) in enumerate(zip(bounds, bounds[1:], strict=False)):
-        start = "" if index == 0 else start
-        counts.append(sum(store.db.execute(sql, [*params, state, start, end]).fetchone()[0]
-                          for state in ("learning", "review", "relearning")))
-    return counts
+    days = ",".join(f"({index}, ?, ?)" for index in range(len(bounds) - 1))
+    pairs = [("" if index == 0 else start, end)
+             for index, (start, end) in enumerate(zip(bounds, bounds[1:], strict=False))]
+    return [row[0] for row in store.db.execute(
+        f"WITH day(i, start, stop) AS (VALUES {days}) SELECT (SELECT count(*) FROM cards"
+        f" WHERE {where} AND state IN ('learning', 'review', 'relearning')"
+        " AND due >= day.start AND due < day.stop) FROM day ORDER BY i",
+        [moment for pair in pairs for moment in pair] + params)]
 
 
 def topic_strength(store: Store, *, now: datetime, default_decay: float,
@@ -1054,45 +1209,74 @@ def topic_strength(store: Store, *, now: datetime, default_decay: float,
             by_decay.setdefault(decay, []).append(deck_id)
     whole = deck_ids is None and len(by_decay) == 1
     day = julian_day(now)
-    topics: dict[str, dict] = {}
+    # (topic, cards, studied, sum of retrievability, lowest one, its card's id and
+    # question, first deck, first position), a row per topic and decay
+    rows: list[tuple] = []
     for decay, ids in by_decay.items():
-        where = _ACTIVE
-        if not whole:
-            where += f" AND cards.deck_id IN ({','.join(str(int(i)) for i in ids)})"
-        recall = ("pow(1 + :factor * max(0, CAST(:day - julianday(last_review) AS INTEGER))"
-                  " / stability, :decay)")
-        for row in store.db.execute(
-                f"SELECT topic, count(*), count(stability), sum({recall}), min({recall}), id,"
-                f" min(deck_id), min(position) FROM cards WHERE {where} GROUP BY topic",
-                {"factor": 0.9 ** (1 / -decay) - 1, "decay": -decay, "day": day}):
-            topic, cards, studied, total, weakest, card_id, deck_id, position = row
-            entry = topics.setdefault(topic, {"cards": 0, "studied": 0, "total": 0.0,
-                                              "weakest": None, "order": (deck_id, position)})
-            entry["cards"] += cards
-            entry["studied"] += studied
-            entry["total"] += total or 0.0
-            entry["order"] = min(entry["order"], (deck_id, position))
-            if weakest is not None and (entry["weakest"] is None
-                                        or weakest < entry["weakest"][0]):
-                entry["weakest"] = (weakest, card_id)
-    chosen = [entry["weakest"][1] for entry in topics.values() if entry["weakest"]]
-    questions = dict(store.db.execute(
-        f"SELECT id, question FROM cards WHERE id IN ({','.join('?' * len(chosen))})", chosen))
+        rows += store.db.execute(_topic_sql(ids, whole=whole), {
+            "factor": 0.9 ** (1 / -decay) - 1, "decay": -decay, "day": day}).fetchall()
+    if len(by_decay) > 1:
+        rows = _merge_topics(rows)
+    rows.sort(key=itemgetter(7, 8))  # notes order; stable, so ties keep the topic order
     names = dict(store.db.execute("SELECT id, name FROM decks"))
-    report = []
-    for topic, entry in sorted(topics.items(), key=lambda item: item[1]["order"]):
-        weakest = entry["weakest"]
-        report.append({
-            "topic": json.loads(topic),
-            "deck": names.get(entry["order"][0]),
-            "cards": entry["cards"],
-            "studied": entry["studied"],
-            "retrievability": entry["total"] / entry["studied"] if entry["studied"] else None,
-            "weakest": [] if weakest is None else [
-                {"id": weakest[1], "question": questions.get(weakest[1], ""),
-                 "retrievability": weakest[0]}],
-        })
-    return report
+    # one parse of all the topics' JSON rather than thousands of small ones
+    paths = json.loads(f"[{','.join(row[0] for row in rows)}]")
+    return [{
+        "topic": path,
+        "deck": names.get(deck_id),
+        "cards": cards,
+        "studied": studied,
+        "retrievability": (total or 0.0) / studied if studied else None,
+        "weakest": [] if weakest is None else [
+            {"id": card_id, "question": question, "retrievability": weakest}],
+    } for path, (_, cards, studied, total, weakest, card_id, question, deck_id, _) in zip(
+        paths, rows, strict=True)]
+
+
+def _merge_topics(rows: list[tuple]) -> list[tuple]:
+    """One row per topic from rows of several decay groups, read in group order."""
+    merged: dict[str, list] = {}
+    for row in rows:
+        topic, cards, studied, total, weakest, card_id, question, deck_id, position = row
+        entry = merged.get(topic)
+        if entry is None:
+            merged[topic] = [*row[:3], total or 0.0, *row[4:]]
+            continue
+        entry[1] += cards
+        entry[2] += studied
+        entry[3] += total or 0.0
+        if weakest is not None and (entry[4] is None or weakest < entry[4]):
+            entry[4:7] = weakest, card_id, question
+        entry[7:9] = min((entry[7], entry[8]), (deck_id, position))
+    return [tuple(entry) for entry in merged.values()]
+
+
+def _topic_sql(deck_ids: list[int], *, whole: bool) -> str:
+    """Per topic of the active cards in `deck_ids` (or of all, if `whole`): cards, studied
+    cards, the sum of their retrievability, the lowest one with its card's id and
+    question, the topic's first deck and its first position in the notes.
+
+    Retrievability falls as a card's elapsed days / stability grows, so the weakest card
+    is the one with the largest ratio. That max() is the query's only min/max aggregate:
+    only then does SQLite take the bare id and question from the row holding it.
+    INDEXED BY: this query must fail rather than silently fall back to reading the table.
+    """
+    def active(table: str) -> str:
+        where = f"{table}.retired = 0 AND {table}.suspended = 0"
+        if not whole:
+            where += f" AND {table}.deck_id IN ({','.join(str(int(i)) for i in deck_ids)})"
+        return where
+
+    ratio = ":factor * max(0, CAST(:day - julianday(last_review) AS INTEGER)) / stability"
+    same_topic = f"other.topic = cards.topic AND {active('other')}"
+    first_deck = (str(int(deck_ids[0])) if len(deck_ids) == 1
+                  else f"(SELECT min(other.deck_id) FROM cards AS other WHERE {same_topic})")
+    return (
+        f"SELECT topic, count(*), count(stability), sum(pow(1 + {ratio}, :decay)),"
+        f" pow(1 + max({ratio}), :decay), id, question, {first_deck},"
+        f" (SELECT min(other.position) FROM cards AS other WHERE {same_topic})"
+        f" FROM cards INDEXED BY idx_cards_active_recall WHERE {active('cards')}"
+        " GROUP BY topic")
 
 
 def julian_day(moment: datetime) -> float:

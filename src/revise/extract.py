@@ -16,16 +16,18 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import chain
 
 from revise.models import CardDraft, Kind
-from revise.notes import Bullet, Outline, Section, parse_notes, trim_ends
+from revise.notes import Bullet, NotesPiece, Outline, Section, parse_notes, trim_ends
 
 __all__ = [
     "BLANK",
     "Figure",
     "extract_cards",
     "extract_from_outline",
+    "extract_piece",
+    "merge_pieces",
     "find_dates",
     "find_figures",
 ]
@@ -49,6 +51,23 @@ def extract_cards(text: str, deck: str) -> list[CardDraft]:
 
 def extract_from_outline(outline: Outline, deck: str) -> list[CardDraft]:
     """Cards for `deck` from a parsed outline, deduplicated, in file order."""
+    return _unique(_drafts(outline, deck))
+
+
+def extract_piece(piece: NotesPiece, deck: str) -> list[CardDraft]:
+    """The cards of one piece of a notes file (see `notes.split_notes`) in file order,
+    not yet deduplicated: `merge_pieces` does that across the whole file."""
+    return _drafts(parse_notes(piece.text, offset=piece.offset, first_line=piece.first_line),
+                   deck)
+
+
+def merge_pieces(drafts_by_piece: Iterable[list[CardDraft]]) -> list[CardDraft]:
+    """The cards of a whole file from the cards of its pieces, in order: exactly what
+    `extract_cards` gives for the whole text."""
+    return _unique(chain.from_iterable(drafts_by_piece))
+
+
+def _drafts(outline: Outline, deck: str) -> list[CardDraft]:
     drafts: list[CardDraft] = []
     for section in outline.sections:
         drafts.extend(_section_list(section, deck))
@@ -56,7 +75,7 @@ def extract_from_outline(outline: Outline, deck: str) -> list[CardDraft]:
         if not bullet.detached:
             drafts.extend(_bullet_cards(bullet, deck))
     drafts.sort(key=lambda d: d.position)
-    return _unique(drafts)
+    return drafts
 
 
 def _unique(drafts: Iterable[CardDraft]) -> list[CardDraft]:
@@ -229,7 +248,7 @@ _FIGURE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _FIGURE_START = re.compile(r"[0-9$£€¥]")
-_FRACTION_WORDS = ("half", "halves", "third", "quarter", "fifth", "tenth")
+_FRACTION_HINT = re.compile("half|halves|third|quarter|fifth|tenth")
 _WORD_FRACTION = re.compile(
     r"(?<!\w)(?:one|two|three|four|five|six|seven|eight|nine|a)[\s-]"
     r"(?:half|halves|thirds?|quarters?|fifths?|tenths?)(?!\w)",
@@ -270,7 +289,7 @@ def find_figures(text: str, taken: Iterable[tuple[int, int, str]] = ()) -> list[
             matches.append(m)
         candidate = _FIGURE_START.search(text, m.end() if m else candidate.start() + 1)
     lowered = text.lower()
-    if any(word in lowered for word in _FRACTION_WORDS):
+    if _FRACTION_HINT.search(lowered):
         matches = sorted(matches + list(_WORD_FRACTION.finditer(text)), key=lambda m: m.start())
     k = 0
     for m in matches:
@@ -493,10 +512,11 @@ def _source(text: str, answer: str) -> str:
 
 def _has_words(text: str) -> bool:
     """At least three letters: enough to be a word rather than marker junk."""
-    return len(list(islice(_LETTER.finditer(text), 3))) == 3
+    return _THREE_LETTERS.search(text) is not None
 
 
-_LETTER = re.compile(r"[^\W\d_]")
+# a letter, then two more, anything between
+_THREE_LETTERS = re.compile(r"[^\W\d_][\W\d_]*+[^\W\d_][\W\d_]*+[^\W\d_]")
 
 
 # ---------------------------------------------------------------------------- definitions
@@ -511,6 +531,7 @@ _MONTH_OR_SEASON = re.compile(
     rf"(?:{_MONTH}|Spring|Summer|Autumn|Fall|Winter)(?:\s?[-–/]\s?{_MONTH})?", re.IGNORECASE
 )
 _ARROWS = ("=>", "->", "→", "⇒", "⟹")
+_ARROW_HINT = re.compile("|".join(map(re.escape, _ARROWS)))
 
 
 def _definition(text: str) -> tuple[str, str] | None:
@@ -552,13 +573,8 @@ _CAUSE_WORDS = re.compile(
     r"|(?:was|were|is|are) caused by))\s",
     re.IGNORECASE,
 )
-# Cheap checks that rule out most bullets before the full pattern runs.
-# fmt: off
-_CAUSE_HINTS = (
-    "lead", "led", "result", "caus", "because", "due", "owing", "therefore", "thus", "hence",
-    ", so ",
-)
-# fmt: on
+# A cheap check that rules out most bullets before the full pattern runs.
+_CAUSE_HINT = re.compile("lead|led|result|caus|because|due|owing|therefore|thus|hence|, so ")
 _CAUSE_REACH = 2000  # characters either side of a linking word searched for its clauses
 # fmt: off
 _EMPTY_SIDES = frozenset((
@@ -571,7 +587,7 @@ _EMPTY_SIDES = frozenset((
 def _causes(text: str) -> list[tuple[str, str]]:
     """(cause, effect) pairs stated in `text`: `A => B` arrows and linking words."""
     pairs: list[tuple[str, str]] = []
-    has_arrow = any(arrow in text for arrow in _ARROWS)
+    has_arrow = _ARROW_HINT.search(text) is not None
     arrows = list(_ARROW.finditer(text)) if has_arrow else []
     for k, arrow in enumerate(arrows):
         if len(pairs) >= _MAX_FACTS_PER_KIND:
@@ -582,7 +598,7 @@ def _causes(text: str) -> list[tuple[str, str]]:
         effect = _first_clause(text[arrow.end() : right_end])
         _add_pair(pairs, cause, effect)
     lowered = text.lower()
-    linked = any(hint in lowered for hint in _CAUSE_HINTS)
+    linked = _CAUSE_HINT.search(lowered) is not None
     for n, m in enumerate(_CAUSE_WORDS.finditer(text) if linked else ()):
         if n >= _MAX_FACTS_PER_KIND:
             break

@@ -18,7 +18,7 @@ class Kind(StrEnum):
     CLOZE = "cloze"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CardDraft:
     """A card as extracted from notes, before it is stored.
 

@@ -22,13 +22,22 @@ from dataclasses import dataclass, field
 
 from revise.errors import NotesError
 
-__all__ = ["Bullet", "Outline", "Section", "clean_text", "decode_notes", "parse_notes"]
+__all__ = [
+    "Bullet",
+    "NotesPiece",
+    "Outline",
+    "Section",
+    "clean_text",
+    "decode_notes",
+    "parse_notes",
+    "split_notes",
+]
 
 
 # ---------------------------------------------------------------------------- outline
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Bullet:
     """One bullet (or, with `prose`, one plain paragraph) of the notes.
 
@@ -50,7 +59,7 @@ class Bullet:
     parent: Bullet | None = field(default=None, repr=False)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Section:
     """A heading and what sits under it.
 
@@ -239,9 +248,19 @@ def _indent_width(prefix: str) -> int:
 _Mark = tuple[int, int, str]  # start, end, marker
 
 
+def _atx_title(content: str, m: re.Match[str]) -> str:
+    """A `#` heading's title, without the closing `#`s Markdown allows."""
+    title = content[m.end() :].rstrip()
+    bare = title.rstrip("#")
+    if bare != title and (not bare or bare[-1] in " \t"):
+        title = bare.rstrip()
+    return title
+
+
 def _flat_markers(content: str) -> list[_Mark] | None:
     """The markers of `content` if it reads as a flattened line, else None."""
-    hints = sum(content.count(mark) for mark in ("- ", "* ", "-\t", "*\t", "=>", "•"))
+    hints = (content.count("- ") + content.count("* ") + content.count("=>")
+             + content.count("•") + content.count("-\t") + content.count("*\t"))
     if hints < 3:
         return None  # too few markers to be flattened: skip the slower scan
     lead = _LEADING_MARK.match(content)
@@ -258,12 +277,13 @@ def _flat_markers(content: str) -> list[_Mark] | None:
     return None
 
 
-def _tokenise(text: str) -> tuple[list[_Token], dict[int, list[_Mark]]]:
+def _tokenise(
+    text: str, offset: int = 0, first_line: int = 1
+) -> tuple[list[_Token], dict[int, list[_Mark]]]:
     tokens: list[_Token] = []
     flat_marks: dict[int, list[_Mark]] = {}
-    offset = 0
     fenced = False
-    for lineno, raw in enumerate(text.splitlines(keepends=True), 1):
+    for lineno, raw in enumerate(text.splitlines(keepends=True), first_line):
         start = offset
         offset += len(raw)
         end = len(raw)
@@ -297,10 +317,7 @@ def _tokenise(text: str) -> tuple[list[_Token], dict[int, list[_Mark]]]:
 
         m = _ATX.match(content)
         if m:
-            title = content[m.end() :].rstrip()
-            bare = title.rstrip("#")
-            if bare != title and (not bare or bare[-1] in " \t"):
-                title = bare.rstrip()
+            title = _atx_title(content, m)
             tokens.append(
                 _Token("heading", indent, title, start + m.end(), lineno, level=len(m.group(1)))
             )
@@ -310,8 +327,8 @@ def _tokenise(text: str) -> tuple[list[_Token], dict[int, list[_Mark]]]:
             if tokens and tokens[-1].kind == "para":
                 tokens[-1].kind, tokens[-1].level = "heading", 1
             continue
-        rule_chars = {stripped[0], " ", "\t"}
-        if len(stripped) >= 3 and stripped[0] in "-*_" and set(stripped) <= rule_chars:
+        if len(stripped) >= 3 and stripped[0] in "-*_" and not stripped.strip(
+                stripped[0] + " \t"):
             if stripped[0] == "-" and tokens and tokens[-1].kind == "para":
                 tokens[-1].kind, tokens[-1].level = "heading", 2
             else:
@@ -388,7 +405,7 @@ class _Builder:
         title = title.rstrip(":").rstrip()
         if len(title) > _MAX_TITLE:
             title = title[:_MAX_TITLE].rstrip() + "…"
-        if not any(ch.isalnum() for ch in title):
+        if not _has_alnum(title):
             return None
         while self.headings and self.headings[-1].level >= level:
             self.headings.pop()
@@ -463,7 +480,7 @@ class _Builder:
             raw = " ".join(self.parts.pop(id(bullet)))
             if not bullet.intro:
                 bullet.text = clean_text(raw).rstrip(":").rstrip()
-            if any(ch.isalnum() for ch in bullet.text):
+            if _has_alnum(bullet.text):
                 kept.append(bullet)
         if len(kept) != len(self.outline.bullets):
             dropped = {id(b) for b in self.outline.bullets} - {id(b) for b in kept}
@@ -476,9 +493,13 @@ class _Builder:
         return self.outline
 
 
-def parse_notes(text: str) -> Outline:
-    """Parse notes text into an `Outline`. Never raises on any input; pure."""
-    tokens, flat_marks = _tokenise(text)
+def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
+    """Parse notes text into an `Outline`. Never raises on any input; pure.
+
+    `offset` and `first_line` say where `text` starts in a longer file (see
+    `split_notes`), so positions and lines are the file's.
+    """
+    tokens, flat_marks = _tokenise(text, offset, first_line)
     builder = _Builder()
     last_structure = -1
     prose_tokens: list[tuple[int, Bullet]] = []
@@ -569,11 +590,13 @@ def _marker_heading_level(tok: _Token, follower: _Token | None) -> int:
     bullets with `-`. A `*` line counts as a heading only when `-` bullets follow it at
     the same indent, since in Markdown `*` is an ordinary bullet.
     """
-    if follower is None or len(tok.text.split()) > _MAX_HEADING_WORDS:
+    if follower is None or tok.marker not in ("=>", "*"):
+        return 0
+    if len(tok.text.split()) > _MAX_HEADING_WORDS:
         return 0
     if tok.marker == "=>" and tok.kind == "para" and tok.indent <= 3:
         opens = follower.kind in ("bullet", "flat") or follower.marker == "=>"
-        return 1 if opens and any(ch.isalnum() for ch in tok.text) else 0
+        return 1 if opens and _has_alnum(tok.text) else 0
     if tok.marker == "*" and tok.kind == "bullet":
         same_level = follower.kind == "bullet" and follower.indent == tok.indent
         return 2 if same_level and follower.marker in ("-", "•", "–") else 0
@@ -581,9 +604,9 @@ def _marker_heading_level(tok: _Token, follower: _Token | None) -> int:
 
 
 def _next_content(tokens: list[_Token], i: int) -> _Token | None:
-    for tok in tokens[i + 1 : i + 50]:
-        if tok.kind not in ("blank", "rule"):
-            return tok
+    for k in range(i + 1, min(i + 50, len(tokens))):
+        if tokens[k].kind not in ("blank", "rule"):
+            return tokens[k]
     return None
 
 
@@ -706,4 +729,73 @@ _JOIN = re.compile(rf"[{_UPPER}](?<=[{_LOWER}.?!].)(?=[{_LOWER}])")
 
 
 def _has_alnum(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
+    return _ALNUM.search(text) is not None
+
+
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts: \w without the underscore
+
+
+# ---------------------------------------------------------------------------- pieces
+
+
+@dataclass(frozen=True, slots=True)
+class NotesPiece:
+    """A stretch of a notes file that parses on its own exactly as it does in the whole
+    file: `text` starts at a top-level heading (or the file's start) and ends with the
+    top-level heading line that starts the next piece, kept as lookahead so the lines
+    before it are read as they are in the whole file. `offset` and `first_line` place
+    it in the file (pass them to `parse_notes`)."""
+
+    text: str
+    offset: int
+    first_line: int
+
+
+_TOP_HEADING = re.compile(r"^# ", re.MULTILINE)
+
+
+def split_notes(text: str, parts: int, *, min_chars: int = 0) -> list[NotesPiece]:
+    """Cut long Markdown notes into about `parts` pieces (each at least `min_chars`
+    long) at `# ` headings, for parsing side by side.
+
+    A `# ` heading closes every section and bullet above it, so nothing read after it
+    depends on what came before, and nothing before it on what comes after except the
+    heading line itself, which both pieces hold. Notes with fenced blocks (a heading
+    inside one is not a heading) are left whole, as are notes with no such heading.
+    """
+    whole = [NotesPiece(text, 0, 1)]
+    if parts < 2 or len(text) < 2 * min_chars or "```" in text or "~~~" in text:
+        return whole
+    starts = [0]
+    for k in range(1, parts):
+        at = _top_heading_from(text, max(k * len(text) // parts, starts[-1] + max(min_chars, 1)))
+        if at is None or len(text) - at < min_chars:
+            break
+        starts.append(at)
+    pieces = []
+    for k, start in enumerate(starts):
+        stop = len(text)
+        if k + 1 < len(starts):  # through the end of the next piece's heading line
+            line_end = text.find("\n", starts[k + 1])
+            stop = stop if line_end < 0 else line_end + 1
+        pieces.append(NotesPiece(text[start:stop], start, len(text[:start].splitlines()) + 1))
+    return pieces
+
+
+def _top_heading_from(text: str, pos: int) -> int | None:
+    for m in _TOP_HEADING.finditer(text, pos):
+        if _is_top_heading(text, m.start()):
+            return m.start()
+    return None
+
+
+def _is_top_heading(text: str, at: int) -> bool:
+    """Whether the line at `at` is read as a `# ` heading that opens a section."""
+    end = text.find("\n", at)
+    line = text[at : len(text) if end < 0 else end]
+    if _CONTROL_SEARCH.search(line) or any(ch in line for ch in _LINE_BREAKS):
+        return False
+    if _flat_markers(line) is not None:
+        return False  # read as a flattened line of markers, not as a heading
+    m = _ATX.match(line)
+    return bool(m) and len(m.group(1)) == 1 and _has_alnum(clean_text(_atx_title(line, m)))

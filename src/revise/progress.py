@@ -16,6 +16,7 @@ from revise.scheduler import (
     day_start,
     day_starts,
     next_day_start,
+    parse_time,
     revision_day,
 )
 
@@ -71,10 +72,18 @@ def streak(store: Store, now: datetime, *, rollover: int = DEFAULT_ROLLOVER_HOUR
     today = revision_day(now, rollover, tz)
     reviewed = {day: bool(count) for day, count in (known or {}).items()}
     day, length, chunk = today, 0, 32
+    earliest: date | None = None  # the day of the first review: none are looked for before
     while True:
         if day not in reviewed:
-            first = day - timedelta(days=chunk - 1)
-            bounds = [iso(moment) for moment in day_starts(first, chunk, rollover, tz)]
+            if earliest is None:
+                first_review = parse_time(db.first_review(store, deck_ids=deck_ids))
+                earliest = (today if first_review is None
+                            else min(today, revision_day(first_review, rollover, tz)))
+            first = max(day - timedelta(days=chunk - 1), earliest)
+            if first > day:
+                return length
+            count = (day - first).days + 1
+            bounds = [iso(moment) for moment in day_starts(first, count, rollover, tz)]
             found = db.reviews_between(store, bounds, deck_ids=deck_ids, exists=True)
             reviewed.update((first + timedelta(days=offset), bool(any_review))
                             for offset, any_review in enumerate(found))

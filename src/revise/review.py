@@ -53,6 +53,8 @@ RATING_STYLES = {Rating.AGAIN: "red", Rating.HARD: "yellow", Rating.GOOD: "green
                  Rating.EASY: "blue"}
 REVEAL_KEYS = {" ", "\r", "\n"}
 QUIT = "q"
+# ~10 pages of log an answer: about SQLite's own 1,000-page checkpoint interval
+CHECKPOINT_EVERY = 100
 
 
 # --- input and output -----------------------------------------------------------------
@@ -269,6 +271,8 @@ class Session:
         self._learning_today = 0
         self._saved: Text | None = None  # shown under the next question: the last answer is safe
         self.deck_ids = db.deck_ids(store, options.deck)
+        self._unsaved_to_file = 0  # answers since the log was last copied into the file
+        db.defer_checkpoints(store)
 
     # the queue
 
@@ -390,6 +394,7 @@ class Session:
         self.screen.show(header, question_panel(row),
                          hint(revealed=False, typed=self.options.type_answer),
                          *([self._saved] if self._saved else []))
+        self.upkeep()
         verdict = None
         if self.options.type_answer:
             typed = self.keys.line("Your answer (Enter alone to just show it): ")
@@ -420,7 +425,7 @@ class Session:
                 if action is not None:
                     return action
                 continue
-            self._rate(card, row, scheduler, schedule, rating, shown)
+            self.rate(card, row, scheduler, schedule, rating, shown)
             return True
 
     def _command(self, key: str, card: QueueCard, row: dict) -> bool | None:
@@ -442,8 +447,10 @@ class Session:
             return True
         return None
 
-    def _rate(self, card: QueueCard, row: dict, scheduler: DeckScheduler, schedule: dict,
-              rating: Rating, shown: float) -> None:
+    def rate(self, card: QueueCard, row: dict, scheduler: DeckScheduler, schedule: dict,
+             rating: Rating, shown: float) -> None:
+        """Answer `card` with `rating`: the answer is committed before this returns.
+        `schedule` is the card's state as drawn and `shown` when it was put on screen."""
         now = self.clock()
         after = scheduler.rate(schedule, rating, now)
         review_id = db.record_rating(
@@ -454,12 +461,21 @@ class Session:
             self._saved = None
             self.screen.say(Text("Already answered in another session: skipped.", style="dim"))
             return
+        self._unsaved_to_file += 1
         kind = "new" if schedule["state"] == "new" else card.kind
         self.answers.append(Answer(review_id, _replace_kind(card, kind), rating))
         self.summary.ratings[rating] += 1
         self.summary.cards.add(card.id)
         # said only once the answer is committed, so what the screen shows is what is stored
         self._saved = Text(f"Answer {self.summary.answers} saved: {rating.label}.", style="dim")
+
+    def upkeep(self) -> None:
+        """Housekeeping done while a question is on screen, where it delays nothing:
+        every CHECKPOINT_EVERY answers, the database's log is copied into its file
+        (answers are safe either way; this keeps the log short)."""
+        if self._unsaved_to_file >= CHECKPOINT_EVERY:
+            db.checkpoint(self.store)
+            self._unsaved_to_file = 0
 
     def undo(self) -> bool:
         """Take back the last answer of this session: the card's state before it is

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from revise.cli import DbOption, open_store
 from revise.commands.cards import DeckOption, KindOption, TopicOption
 from revise.errors import ReviseError
+
+if TYPE_CHECKING:
+    from revise.db import Store
 
 
 def export(
@@ -65,7 +71,6 @@ def export_cards(
     db: Path | None = None,
 ) -> int:
     """Write the matching cards to `output`; the number written."""
-    from revise.db import card_reviews
     from revise.exporters import FORMATS, writer
 
     if format_name not in FORMATS:
@@ -73,23 +78,44 @@ def export_cards(
     if with_scheduling and format_name != "apkg":
         raise ReviseError("--with-scheduling works with --format apkg only")
     check_output(output, force)
-    options: dict = {}
+    filters = {"deck": deck, "topic": topic, "kind": kind}
     with open_store(db) as store:
-        found = store.cards(deck=deck, topic=topic, kind=kind,
-                            include_retired=format_name == "json")
         if format_name == "apkg":
-            options["descriptions"] = {row["name"]: row["description"] for row in store.decks()}
-            if with_scheduling:
-                options["with_scheduling"] = True
-                options["reviews"] = card_reviews(store, [card["id"] for card in found])
-    if not found:
-        raise ReviseError("no cards match: nothing to export")
+            written = _write_apkg(store, output, filters, with_scheduling)
+        else:
+            found = store.cards(**filters, include_retired=format_name == "json")
+            if not found:
+                raise ReviseError("no cards match: nothing to export")
+            with _writing(output):
+                writer(format_name)(found, output)
+            written = len(found)
+    typer.echo(f"{written} cards → {output}")
+    return written
+
+
+def _write_apkg(store: Store, output: Path, filters: dict, with_scheduling: bool) -> int:
+    """The package is written as its cards (and reviews) are read, so they are never
+    all in memory; one snapshot of the database gives them all."""
+    from revise import db as queries
+    from revise.exporters import writer
+
+    with queries.read_snapshot(store):
+        decks = queries.export_decks(store, **filters)
+        if not decks:
+            raise ReviseError("no cards match: nothing to export")
+        cards = queries.export_card_rows(store, **filters, progress=with_scheduling)
+        with _writing(output):
+            return writer("apkg")(cards, output, decks=decks, with_scheduling=with_scheduling,
+                                  history=partial(queries.export_review_rows, store, **filters))
+
+
+@contextmanager
+def _writing(output: Path) -> Iterator[None]:
+    """A failure to write `output` as one line."""
     try:
-        writer(format_name)(found, output, **options)
+        yield
     except OSError as error:
         raise ReviseError(f"cannot write {output}: {error.strerror or error}") from None
-    typer.echo(f"{len(found)} cards → {output}")
-    return len(found)
 
 
 def register(app: typer.Typer) -> None:

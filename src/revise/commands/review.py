@@ -8,18 +8,23 @@ Two environment variables exist for tests and demonstrations, not for daily use:
 
 from __future__ import annotations
 
-import json
-import os
-import sys
-import time
-from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from revise.cli import DbOption, console, open_store
+from revise.cli import (
+    DbOption,
+    clock_from_env,
+    console,
+    due_today,
+    fuzz_from_env,  # noqa: F401 (`revise optimize` imports it from here)
+    json_text,
+    open_store,
+    start_review,
+    stats_now,
+)
 from revise.commands.cards import DeckOption, TopicOption
 from revise.errors import ReviseError
 
@@ -32,25 +37,6 @@ CONFIG_KEYS = {
     "retention": "desired retention: the chance of recall FSRS plans for, 0.70-0.99 "
                  "[default: 0.9]",
 }
-
-
-def clock_from_env(environ: dict | None = None) -> Callable[[], datetime]:
-    """Real UTC time, or REVISE_NOW running on from the moment the process started."""
-    environ = os.environ if environ is None else environ
-    fixed = environ.get("REVISE_NOW")
-    if not fixed:
-        return lambda: datetime.now(UTC)
-    start = datetime.fromisoformat(fixed)
-    if start.tzinfo is None:
-        start = start.replace(tzinfo=UTC)
-    start = start.astimezone(UTC)
-    began = time.monotonic()
-    return lambda: start + timedelta(seconds=time.monotonic() - began)
-
-
-def fuzz_from_env(environ: dict | None = None) -> bool:
-    environ = os.environ if environ is None else environ
-    return environ.get("REVISE_FUZZ", "1") != "0"
 
 
 def _now() -> datetime:
@@ -82,23 +68,11 @@ def review(
 
     Example: revise review --topic purges --new 5
     """
-    if not sys.stdin.isatty():
-        raise ReviseError("review needs an interactive terminal (standard input is not one)")
-    from revise.progress import rollover_hour
-    from revise.review import Options, run_in_terminal
-
-    with open_store(db) as store:
-        options = Options(deck=deck, topic=topic, new=new, limit=limit,
-                          type_answer=type_answer, rollover_hour=rollover_hour(store),
-                          fuzz=fuzz_from_env())
-        run_in_terminal(store, options, clock_from_env())
+    start_review(db, deck=deck, topic=topic, new=new, limit=limit, type_answer=type_answer)
 
 
 def print_json(report: dict) -> None:
-    """Indented for a person at a terminal; compact for a program, since indenting makes
-    json use its slow pure-Python encoder (most of `stats --json` on a large deck)."""
-    indent = 2 if sys.stdout.isatty() else None
-    typer.echo(json.dumps(report, ensure_ascii=False, indent=indent))
+    typer.echo(json_text(report))
 
 
 def due(as_json: JsonOption = False, db: DbOption = None) -> None:
@@ -106,10 +80,7 @@ def due(as_json: JsonOption = False, db: DbOption = None) -> None:
 
     Example: revise due --json
     """
-    from revise.progress import due_report, rollover_hour
-
-    with open_store(db) as store:
-        report = due_report(store, _now(), rollover=rollover_hour(store))
+    report = due_today(db)
     if as_json:
         print_json(report)
         return
@@ -131,10 +102,7 @@ def stats(deck: DeckOption = None, as_json: JsonOption = False, db: DbOption = N
 
     Example: revise stats --deck notes
     """
-    from revise.progress import rollover_hour, stats_report
-
-    with open_store(db) as store:
-        report = stats_report(store, _now(), deck=deck, rollover=rollover_hour(store))
+    report = stats_now(db, deck)
     if as_json:
         print_json(report)
         return

@@ -6,10 +6,12 @@ importing a newer export into Anki updates the notes in place; each note's
 modification time is the card's last change, which is what Anki compares to
 decide whether to take the update.
 
-genanki writes new, unscheduled cards only. With scheduling, the collection it
-wrote is edited before it is packed: reviewed cards get Anki's card state, interval,
-due day and FSRS memory state, and their reviews become Anki review-log rows. That
-SQL runs on the package being written, never on revise's database.
+genanki writes the collection's skeleton: the schema, the note type and the decks.
+The notes, cards and review-log rows are inserted here in batches as revise's
+database streams them, as genanki would write them but without building an object
+per note. With scheduling, reviewed cards get Anki's card state, interval, due day
+and FSRS memory state, and their reviews become Anki review-log rows. That SQL runs
+on the package being written, never on revise's database.
 """
 
 from __future__ import annotations
@@ -20,7 +22,10 @@ import json
 import sqlite3
 import tempfile
 import zipfile
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
+from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from revise.exporters import anki_tags, atomic_output, html_field, topic_path
@@ -75,50 +80,77 @@ def deck_id(name: str) -> int:
 
 def note_fields(card: dict) -> list[str]:
     return [html_field(card["question"]), html_field(card["answer"]),
-            html_field(topic_path(card["topic"])), html_field(card.get("source") or "")]
+            _topic_field(tuple(card["topic"])), html_field(card.get("source") or "")]
+
+
+# many cards share a topic, tags and the time they last changed: work each out once
+
+@lru_cache(maxsize=4096)
+def _topic_field(topic: tuple[str, ...]) -> str:
+    return html_field(topic_path(topic))
+
+
+@lru_cache(maxsize=4096)
+def _note_tags(topic: tuple[str, ...], tags: tuple[str, ...]) -> str:
+    return " " + " ".join(anki_tags({"topic": topic, "tags": tags})) + " "
+
+
+@lru_cache(maxsize=1024)
+def _changed(text: str | None) -> int | None:
+    return _seconds(text)
 
 
 def write(
-    cards: list[dict],
+    cards: Iterable[dict],
     path: Path,
     *,
+    decks: dict[str, str],
     with_scheduling: bool = False,
-    reviews: dict[str, list[dict]] | None = None,
-    descriptions: dict[str, str] | None = None,
+    history: Callable[..., Iterable[tuple]] | None = None,
     now: datetime | None = None,
-) -> None:
-    """Write `cards` as an Anki package. With `with_scheduling`, reviewed cards carry
-    their progress and `reviews` (card id → reviews, oldest first) their history."""
+) -> int:
+    """Write `cards` as an Anki package and return how many were written.
+
+    `cards` are dicts as `db.export_card_rows` yields them, in the order Anki is to
+    bring in the new ones; `decks` is every deck they are in, name → description.
+    With `with_scheduling`, reviewed cards carry their progress and their reviews:
+    `history(in_time_order=False)` gives the reviews, as `db.export_review_rows` does.
+    """
     import genanki
 
     now = now or datetime.now(UTC)
-    descriptions = descriptions or {}
+    stamp = now.timestamp()
+    ids = itertools.count(int(stamp * 1000))
     note_type = model()
-    decks: dict[str, genanki.Deck] = {}
-    for card in cards:
-        name = card["deck"]
-        if name not in decks:
-            decks[name] = genanki.Deck(deck_id(name), name, descriptions.get(name) or "")
-        decks[name].add_note(genanki.Note(model=note_type, fields=note_fields(card),
-                                          guid=card["id"], tags=anki_tags(card)))
+    skeleton = []
+    for name, description in decks.items():
+        deck = genanki.Deck(deck_id(name), name, description or "")
+        deck.add_model(note_type)  # genanki records a deck's note types from its notes
+        skeleton.append(deck)
     with tempfile.TemporaryDirectory() as folder:
         collection = Path(folder) / "collection.anki2"
         conn = sqlite3.connect(collection)
         try:
+            # a scratch file, packed once complete: it needs no journal
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
             cursor = conn.cursor()
-            stamp = now.timestamp()
-            genanki.Package(list(decks.values())).write_to_db(
-                cursor, stamp, itertools.count(int(stamp * 1000)))
-            _stamp_notes(cursor, cards)
+            genanki.Package(skeleton).write_to_db(cursor, stamp, ids)
+            created = cursor.execute("SELECT crt FROM col").fetchone()[0]
+            schedule = _Schedule(created) if with_scheduling else None
+            written = _write_notes(cursor, cards, note_type, ids, int(stamp), schedule)
             if with_scheduling:
-                _schedule(cursor, cards, reviews or {})
+                _set_scheduler_version(cursor)
+                _write_history(conn, history or (lambda **_: ()))
             conn.commit()
         finally:
             conn.close()
-        with atomic_output(path, "wb") as out, zipfile.ZipFile(out, "w",
-                                                               zipfile.ZIP_DEFLATED) as package:
+        # level 1: about a third of the default level's time, for a file a tenth larger
+        with atomic_output(path, "wb") as out, zipfile.ZipFile(
+                out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
             package.write(collection, "collection.anki2")
             package.writestr("media", "{}")
+    return written
 
 
 def _seconds(text: str | None) -> int | None:
@@ -130,82 +162,252 @@ def _seconds(text: str | None) -> int | None:
     return int(moment.timestamp())
 
 
-def _stamp_notes(cursor: sqlite3.Cursor, cards: list[dict]) -> None:
-    """A note's modification time is when its card last changed in revise."""
-    # by note id: Anki's notes table has no index on guid, so a lookup by guid would
-    # scan every note for every card
-    note_ids = dict(cursor.execute("SELECT guid, id FROM notes"))
-    cursor.executemany("UPDATE notes SET mod = ? WHERE id = ?", [
-        (changed, note_ids[card["id"]]) for card in cards
-        if (changed := _seconds(card.get("updated"))) is not None])
+BATCH = 2_000  # rows per executemany: few calls, little held at once
 
 
-def _schedule(cursor: sqlite3.Cursor, cards: list[dict],
-              reviews: dict[str, list[dict]]) -> None:
-    created, conf = cursor.execute("SELECT crt, conf FROM col").fetchone()
-    # genanki leaves the scheduler version unset, which Anki reads as its first
-    # scheduler and upgrades on import, renumbering the answers of learning cards.
-    cursor.execute("UPDATE col SET conf = ?", [json.dumps({**json.loads(conf), "schedVer": 2})])
-    anki_ids = dict(cursor.execute(
-        "SELECT notes.guid, cards.id FROM cards JOIN notes ON notes.id = cards.nid"))
-    taken: set[int] = set()
-    for card in cards:
-        anki_id = anki_ids[card["id"]]
+def _write_notes(cursor: sqlite3.Cursor, cards: Iterable[dict], note_type, ids: Iterator[int],
+                 stamp: int, schedule: _Schedule | None) -> int:
+    """Insert a note and its card for each card, as genanki would have written them
+    (and with their progress, given a schedule); the number of notes."""
+    # genanki's rule for which notes make a card: one whose required fields are not
+    # all empty (here, Question or Topic)
+    ordinal, mode, required = note_type._req[0]
+    makes_card = any if mode == "any" else all
+    sort_field = note_type.sort_field_index
+    new_card = (ordinal, stamp, -1, NEW, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "")
+    deck_ids: dict[str, int] = {}
+    written = 0
+    cards = iter(cards)
+    while batch := list(itertools.islice(cards, BATCH)):
+        note_rows, card_rows = [], []
+        for card in batch:
+            note_id = next(ids)
+            fields = note_fields(card)
+            changed = _changed(card.get("updated"))
+            # a note's modification time is when its card last changed in revise
+            note_rows.append((note_id, card["id"], MODEL_ID,
+                              stamp if changed is None else changed, -1,
+                              _note_tags(card["topic"], card["tags"]), "\x1f".join(fields),
+                              fields[sort_field], 0, 0, ""))
+            if not makes_card(map(fields.__getitem__, required)):
+                continue
+            name = card["deck"]
+            if name not in deck_ids:
+                deck_ids[name] = deck_id(name)
+            row = (next(ids), note_id, deck_ids[name], *new_card)
+            card_rows.append(row if schedule is None else schedule.apply(row, card))
+        cursor.executemany("INSERT INTO notes VALUES (?,?,?,?,?,?,?,?,?,?,?)", note_rows)
+        cursor.executemany(
+            "INSERT INTO cards VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", card_rows)
+        written += len(batch)
+    return written
+
+
+class _Schedule:
+    """Fills in a card row's Anki scheduling from the card's state in revise."""
+
+    def __init__(self, created: int):
+        self.created = created  # the collection's creation, in seconds
+
+    def apply(self, row: tuple, card: dict) -> list:
+        """The row of a new card, `row`, as `card` has it."""
+        row = list(row)
         if card.get("suspended"):
-            cursor.execute("UPDATE cards SET queue = ? WHERE id = ?", [QUEUE_SUSPENDED, anki_id])
+            row[_QUEUE] = QUEUE_SUSPENDED
         state = card.get("state") or "new"
         due = _seconds(card.get("due"))
         if state == "new" or due is None:
-            continue
+            return row
         last = _seconds(card.get("last_review")) or due
         interval = max(1, round((due - last) / 86400))
         # Anki counts a review card's due date in days since the collection was created,
         # and a (re)learning card's in seconds.
-        due_value = (due - created) // 86400 if state == "review" else due
+        due_value = (due - self.created) // 86400 if state == "review" else due
         memory = {}
         if card.get("stability") is not None and card.get("difficulty") is not None:
             memory = {"s": round(card["stability"], 4), "d": round(card["difficulty"], 4),
                       "lrt": last}
-        queue = QUEUE_SUSPENDED if card.get("suspended") else QUEUES[state]
-        cursor.execute(
-            "UPDATE cards SET type = ?, queue = ?, due = ?, ivl = ?, factor = ?, reps = ?,"
-            " lapses = ?, left = ?, data = ?, mod = ? WHERE id = ?",
-            [CARD_TYPES[state], queue, due_value, interval if state != "learning" else 0,
-             DEFAULT_FACTOR, card.get("reps") or 0, card.get("lapses") or 0,
-             1 if state in ("learning", "relearning") else 0,
-             json.dumps(memory) if memory else "", last, anki_id],
-        )
-        _write_history(cursor, anki_id, reviews.get(card["id"], []), taken)
+        row[_MOD] = last
+        row[_TYPE:] = [
+            CARD_TYPES[state], QUEUE_SUSPENDED if card.get("suspended") else QUEUES[state],
+            due_value, interval if state != "learning" else 0, DEFAULT_FACTOR,
+            card.get("reps") or 0, card.get("lapses") or 0,
+            1 if state in ("learning", "relearning") else 0, 0, 0, 0,
+            json.dumps(memory) if memory else ""]
+        return row
 
 
-def _write_history(cursor: sqlite3.Cursor, anki_id: int, history: list[dict],
-                   taken: set[int]) -> None:
-    """One revlog row per review. Anki keys rows by the answer's time in milliseconds,
-    so two answers in the same millisecond are nudged apart."""
-    last_interval = 0
-    for review in history:
-        answered = _seconds(review["reviewed_at"])
-        if answered is None:
+# positions in a row of Anki's cards table
+_MOD, _TYPE, _QUEUE = 4, 6, 7
+
+
+def _set_scheduler_version(cursor: sqlite3.Cursor) -> None:
+    # genanki leaves the scheduler version unset, which Anki reads as its first
+    # scheduler and upgrades on import, renumbering the answers of learning cards.
+    conf = cursor.execute("SELECT conf FROM col").fetchone()[0]
+    cursor.execute("UPDATE col SET conf = ?", [json.dumps({**json.loads(conf), "schedVer": 2})])
+
+
+def _write_history(conn: sqlite3.Connection, history: Callable[..., Iterable[tuple]]) -> None:
+    """One revlog row per review of a card written with its progress (see `write` for
+    `history`).
+
+    Anki keys rows by the answer's time in milliseconds, and revise's times are whole
+    seconds, so answers are nudged apart: taking cards in the order they were written
+    and each card's answers in time order, an answer gets the first millisecond from
+    its second's first on that no earlier answer took. Which milliseconds end up taken
+    does not depend on that order (filled in time order instead, each answer would take
+    its second's first millisecond or the one after the previous answer's, whichever is
+    later), and no answer leaves the run of adjacent milliseconds its second's first
+    falls in. So each run is played out alone: most are one answer, which keeps its
+    second's first millisecond, and only one run is held at a time.
+    """
+    # revlog's indexes are made again once it is full: far quicker than keeping them
+    # up to date through a million inserts
+    indexes = conn.execute("SELECT name, sql FROM sqlite_master"
+                           " WHERE type = 'index' AND tbl_name = 'revlog' AND sql IS NOT NULL"
+                           ).fetchall()
+    for name, _ in indexes:
+        conn.execute(f'DROP INDEX "{name}"')
+    try:
+        conn.executemany(_INSERT_REVLOG, _placed(_answers(history(), _progress(conn))))
+    except _OutOfOrder:
+        # Some answers were stored after later ones, or their times, written with an
+        # offset other than UTC's, sort as text out of time order: the slower way.
+        conn.execute("DELETE FROM revlog")
+        _write_sorted(conn, _answers(history(in_time_order=True), _progress(conn)))
+    for _, sql in indexes:
+        conn.execute(sql)
+
+
+_INSERT_REVLOG = "INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)"
+
+
+class _OutOfOrder(Exception):
+    """Answers came out of time order."""
+
+
+def _progress(conn: sqlite3.Connection) -> dict[str, list[int]]:
+    """Each card written with its progress: revise id → [Anki id, the interval its last
+    answer led to]."""
+    return {guid: [anki_id, 0] for guid, anki_id in conn.execute(
+        "SELECT notes.guid, cards.id FROM cards JOIN notes ON notes.id = cards.nid"
+        " WHERE cards.type != ?", [NEW])}
+
+
+def _answers(history: Iterable[tuple], cards: dict[str, list[int]]) -> Iterator[tuple]:
+    """Rows for revlog, each with the first millisecond of its second for an id, from
+    the reviews of the cards in `cards` (see `_progress`) in time order and, at the
+    same time, in the order they were stored; raises _OutOfOrder at one that is not."""
+    # `_seconds` written out, and names looked up once: this runs a million times
+    progress, parse, kinds = cards.get, datetime.fromisoformat, REVLOG_TYPES.get
+    latest = ""
+    for card_id, reviewed_at, rating, duration_ms, before, after, after_due in history:
+        card = progress(card_id)
+        if card is None or not reviewed_at:
             continue
-        row_id = answered * 1000
-        while row_id in taken:
-            row_id += 1
-        taken.add(row_id)
-        before = review.get("state_before") or {}
-        after = review.get("state_after") or {}
-        after_due = _seconds(after.get("due"))
-        if after.get("state") == "review" and after_due is not None:
-            interval = max(1, round((after_due - answered) / 86400))
-        elif after_due is not None:
-            interval = -max(1, after_due - answered)  # learning steps: negative seconds
-        else:
+        if reviewed_at < latest:
+            raise _OutOfOrder
+        latest = reviewed_at
+        moment = parse(reviewed_at)
+        answered = int((moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp())
+        if not after_due:
             interval = 0
-        kind = REVLOG_TYPES.get(before.get("state") or "new", 0)
-        cursor.execute(
-            "INSERT INTO revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type)"
-            " VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)",
-            [row_id, anki_id, int(review["rating"]), interval, last_interval,
-             DEFAULT_FACTOR if kind else 0,
-             min(MAX_ANSWER_MS, max(0, review.get("duration_ms") or 0)), kind],
-        )
-        last_interval = interval
+        else:
+            moment = parse(after_due)
+            due = int((moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp())
+            if after == "review":  # in days, at least one
+                interval = round((due - answered) / 86400)
+                if interval < 1:
+                    interval = 1
+            else:  # learning steps: negative seconds, at least one
+                interval = answered - due if due - answered > 1 else -1
+        kind = kinds(before or "new", 0)
+        took = duration_ms or 0
+        yield (answered * 1000, card[0], int(rating), interval, card[1],
+               DEFAULT_FACTOR if kind else 0,
+               MAX_ANSWER_MS if took > MAX_ANSWER_MS else took if took > 0 else 0, kind)
+        card[1] = interval
+
+
+def _placed(answers: Iterable[tuple]) -> Iterator[tuple]:
+    """The rows of answers in time order, with their ids, a run of milliseconds at a
+    time."""
+    alone: tuple | None = None  # the run so far, while it is one answer
+    crowded: list[tuple] = []  # the run so far, once it is more
+    end = latest = -1
+    for answer in answers:
+        first = answer[0]
+        if first >= end:  # past the run so far, which is complete
+            if crowded:
+                yield from _nudged(sorted(crowded, key=itemgetter(1)))  # by card as written
+                crowded = []
+            elif alone is not None:
+                yield alone
+            alone, end, latest = answer, first + 1, first
+        elif first < latest:
+            raise _OutOfOrder
+        else:
+            if not crowded:
+                crowded.append(alone)
+            crowded.append(answer)
+            end, latest = end + 1, first
+    if crowded:
+        yield from _nudged(sorted(crowded, key=itemgetter(1)))
+    elif alone is not None:
+        yield alone
+
+
+def _nudged(answers: Iterable[tuple]) -> Iterator[tuple]:
+    """The rows of one run's answers, given in the order they are placed, with ids."""
+    onward: dict[int, int] = {}  # a taken id → a candidate past it
+    for answer in answers:
+        first = row_id = answer[0]
+        if row_id in onward:
+            passed = []
+            while row_id in onward:
+                passed.append(row_id)
+                row_id = onward[row_id]
+            for taken in passed:
+                onward[taken] = row_id + 1
+        onward[row_id] = row_id + 1
+        yield answer if row_id == first else (row_id, *answer[1:])
+
+
+def _write_sorted(conn: sqlite3.Connection, answers: Iterable[tuple]) -> None:
+    """Write the rows of answers in any order. They wait in a scratch table, which finds
+    the seconds that share a run of milliseconds; their answers are played out by run,
+    and the rest keep their second's first millisecond."""
+    conn.execute("CREATE TEMP TABLE answers (first INTEGER, cid INTEGER, ease INTEGER,"
+                 " ivl INTEGER, last_ivl INTEGER, factor INTEGER, time INTEGER, type INTEGER)")
+    conn.executemany("INSERT INTO temp.answers VALUES (?, ?, ?, ?, ?, ?, ?, ?)", answers)
+    conn.execute("CREATE TEMP TABLE crowded (first INTEGER PRIMARY KEY, run INTEGER)")
+    conn.executemany("INSERT INTO temp.crowded VALUES (?, ?)", _crowded(conn.execute(
+        "SELECT first, count(*) FROM temp.answers GROUP BY first ORDER BY first")))
+    conn.execute("INSERT INTO revlog SELECT first, cid, -1, ease, ivl, last_ivl, factor, time,"
+                 " type FROM temp.answers WHERE first NOT IN (SELECT first FROM temp.crowded)")
+    crowded = conn.execute(
+        "SELECT run, first, cid, ease, ivl, last_ivl, factor, time, type FROM temp.answers"
+        " JOIN temp.crowded USING (first) ORDER BY run, cid, answers.rowid")
+    conn.executemany(_INSERT_REVLOG, (
+        row for _, run in itertools.groupby(crowded, key=itemgetter(0))
+        for row in _nudged(answer[1:] for answer in run)))
+    conn.execute("DROP TABLE temp.answers")
+    conn.execute("DROP TABLE temp.crowded")
+
+
+def _crowded(seconds: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """(a second's first millisecond, its run) for the seconds whose answers share a run
+    with other answers, from (a second's first millisecond, its number of answers) in
+    time order."""
+    run, members, answers, end = 0, [], 0, -1
+    for first, count in seconds:
+        if first >= end:  # past the run so far, which is complete
+            if answers > 1:
+                yield from ((member, run) for member in members)
+            run, members, answers, end = run + 1, [], 0, first
+        members.append(first)
+        answers += count
+        end += count
+    if answers > 1:
+        yield from ((member, run) for member in members)

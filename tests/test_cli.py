@@ -1,0 +1,138 @@
+"""`revise.cli`: the entry point, and the plain commands it runs without typer."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from revise import cli
+from revise.db import Store
+from tests.review_support import NOW, add_cards, answer
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch):
+    monkeypatch.setenv("REVISE_NOW", NOW.isoformat())
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def studied(db_file) -> Path:
+    """Two decks with new cards and a few days of reviews."""
+    with Store(db_file) as store:
+        ids = add_cards(store, 6, deck="stalin") + add_cards(store, 4, deck="lenin")
+        for day, card_id in enumerate(ids[:7]):
+            answer(store, card_id, 1 + day % 4, NOW - timedelta(days=day, hours=1))
+    return db_file
+
+
+def run_main(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
+    """`revise ARGS` through `cli.main`, as the installed command runs it."""
+    monkeypatch.setattr(sys, "argv", ["revise", *args])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    out, err = capsys.readouterr()
+    return exit_info.value.code or 0, out, err
+
+
+@pytest.mark.parametrize("argv", [
+    ["due", "--json"],
+    ["due", "--db", "x.db", "--json"],
+    ["due", "--json", "--db=x.db"],
+    ["stats", "--json", "--deck", "stalin"],
+    ["stats", "-d", "stalin", "--json", "--db", "x.db"],
+    ["stats", "--deck=stalin", "--json"],
+    ["review"],
+    ["review", "--db", "x.db", "-d", "stalin", "-t", "purges"],
+])
+def test_plain_forms_run_without_typer(argv):
+    assert cli._quick_command(argv) is not None
+
+
+@pytest.mark.parametrize("argv", [
+    [],
+    ["--help"],
+    ["--db", "x.db", "due", "--json"],  # the app's own --db
+    ["due"],  # a table, drawn by rich
+    ["stats", "--deck", "stalin"],
+    ["due", "--json", "--help"],
+    ["due", "--json", "--deck", "stalin"],  # due has no --deck: typer says so
+    ["due", "--json", "--json"],
+    ["stats", "--json", "-d", "a", "--deck", "b"],  # repeated
+    ["stats", "--json", "--deck"],  # no value
+    ["stats", "--json", "--deck", "--json"],  # typer would take --json as the deck
+    ["stats", "--json", "-dstalin"],
+    ["stats", "--json", "--json=yes"],
+    ["review", "--new", "5"],
+    ["review", "--type"],
+    ["review", "--", "x"],
+    ["cards", "--json"],
+])
+def test_other_forms_go_to_typer(argv):
+    assert cli._quick_command(argv) is None
+
+
+def test_a_folder_as_database_goes_to_typer_which_says_so(tmp_path, monkeypatch, capsys):
+    assert cli._quick_command(["due", "--json", "--db", str(tmp_path)]) is None
+    monkeypatch.setenv("REVISE_DB", str(tmp_path))
+    assert cli._quick_command(["due", "--json", "--db", str(tmp_path / "x.db")]) is None
+    code, _, err = run_main(monkeypatch, capsys, "due", "--json")
+    assert code == 2 and "is a directory" in err
+
+
+def test_the_database_comes_from_db_then_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("REVISE_DB", str(tmp_path / "env.db"))
+    assert cli._quick_command(["due", "--json"])[1]["--db"] == tmp_path / "env.db"
+    assert cli._quick_command(["due", "--json", "--db", "x.db"])[1]["--db"] == Path("x.db")
+    monkeypatch.setenv("REVISE_DB", "")
+    assert cli._quick_command(["due", "--json"])[1]["--db"] is None
+
+
+@pytest.mark.parametrize("args", [
+    ("due", "--json"),
+    ("stats", "--json"),
+    ("stats", "--json", "--deck", "lenin"),
+    ("stats", "--json", "--deck", "trotsky"),  # no such deck: an error line, exit 1
+])
+def test_reports_are_the_same_with_and_without_typer(args, studied, revise, monkeypatch,
+                                                     capsys):
+    quick = run_main(monkeypatch, capsys, *args, "--db", str(studied))
+    through_typer = revise(*args)
+    assert quick == (through_typer.exit_code, through_typer.stdout, through_typer.stderr)
+    assert quick[0] or quick[1].startswith("{")
+
+
+def test_review_without_a_terminal_fails_as_through_typer(studied, revise, monkeypatch,
+                                                          capsys):
+    assert not sys.stdin.isatty()  # pytest's
+    quick = run_main(monkeypatch, capsys, "review", "--db", str(studied))
+    assert quick == (1, "", "error: review needs an interactive terminal (standard input is"
+                            " not one)\n")
+    assert revise("review").stderr == quick[2]
+
+
+def test_due_json_does_not_load_typer_or_rich(studied):
+    code = ("import sys; from revise import cli; sys.argv = ['revise', 'due', '--json'];\n"
+            "try: cli.main()\nexcept SystemExit: pass\n"
+            "print(sorted(name for name in ('typer', 'click', 'rich') if name in sys.modules),"
+            " file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "REVISE_DB": str(studied)}, check=True)
+    assert done.stderr.strip() == "[]"
+    assert '"decks": [' in done.stdout
+
+
+def test_the_typer_app_is_still_reachable_from_cli():
+    from typer.main import get_command
+
+    assert {"due", "stats", "review", "extract"} <= set(get_command(cli.app).commands)
