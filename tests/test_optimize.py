@@ -261,7 +261,7 @@ def test_memory_states_are_replayed_with_the_fitted_parameters_and_reviews_untou
     parameters = json.loads(after["decks"][0]["parameters"])
     scheduler = DeckScheduler(parameters=parameters, fuzz=False)
     with Store(reviewed_db) as store:
-        logs = queries.card_reviews(store, [card["id"] for card in after["cards"]])
+        logs = card_reviews(store)
     changed = 0
     for card in after["cards"]:
         replayed = fit.replay([(review["rating"], datetime.fromisoformat(review["reviewed_at"]))
@@ -367,3 +367,12 @@ def test_retention_suggests_the_config_command_for_the_deck(revise, reviewed_db,
     assert result.exit_code == 0, result.output
     assert "Suggested desired retention: 0.85 (now 0.9)" in result.stdout
     assert "revise config retention 0.85 --deck history" in result.stdout
+
+
+def card_reviews(store: Store) -> dict[str, list[dict]]:
+    """Each card's reviews, oldest first, with the state after each decoded."""
+    history: dict[str, list[dict]] = {}
+    for review in store.db.query("SELECT * FROM reviews ORDER BY reviewed_at, id"):
+        review["state_after"] = json.loads(review["state_after"] or "{}")
+        history.setdefault(review["card_id"], []).append(review)
+    return history

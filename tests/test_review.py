@@ -18,7 +18,7 @@ import pytest
 from rich.console import Console
 
 from revise import db
-from revise.commands.review import clock_from_env
+from revise.cli import clock_from_env
 from revise.db import Store, iso
 from revise.review import (
     Options,

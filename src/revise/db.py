@@ -443,7 +443,7 @@ class Store:
                     "UPDATE cards SET kind = ?, topic = ?, question = ?, answer = ?, "
                     "source = ?, position = ?, line = ?, slot = ?, source_path = ?, "
                     "retired = 0, updated = ? WHERE id = ?",
-                    [*_content(draft).values(), str(source_path), stamp, card_id],
+                    [*_content_values(draft), str(source_path), stamp, card_id],
                 )
             for card_id, draft in plan.moved:
                 self.db.execute(
@@ -453,10 +453,8 @@ class Store:
             free = self._free_ids([draft.id for draft in plan.new], source_name)
             plan.ids.update(free)
             path_text = str(source_path)
-            rows = ((free[draft.id], deck_id, source_name, path_text, str(draft.kind),
-                     _topic_json(draft.topic), draft.question, draft.answer, draft.source,
-                     draft.position, draft.line, draft.slot, stamp, stamp)
-                    for draft in plan.new)
+            rows = ((free[draft.id], deck_id, source_name, path_text,
+                     *_content_values(draft), stamp, stamp) for draft in plan.new)
             if len(plan.new) > BIG_WRITE_ROWS:
                 # Card ids are hashes, so new rows land all over the id index: with the
                 # default 2 MB page cache a large first extract spends its time
@@ -615,17 +613,14 @@ BIG_WRITE_ROWS = 5_000
 BIG_WRITE_CACHE_KIB = 16 * 1024
 
 
+def _content_values(draft: CardDraft) -> tuple:
+    """A draft's values for the columns in _CONTENT_COLUMNS, in that order."""
+    return (str(draft.kind), _topic_json(draft.topic), draft.question, draft.answer,
+            draft.source, draft.position, draft.line, draft.slot)
+
+
 def _content(draft: CardDraft) -> dict:
-    return {
-        "kind": str(draft.kind),
-        "topic": _topic_json(draft.topic),
-        "question": draft.question,
-        "answer": draft.answer,
-        "source": draft.source,
-        "position": draft.position,
-        "line": draft.line,
-        "slot": draft.slot,
-    }
+    return dict(zip(_CONTENT_COLUMNS, _content_values(draft), strict=True))
 
 
 @dataclass
@@ -757,21 +752,6 @@ def store_error(path: Path, error: sqlite3.DatabaseError) -> StoreError:
 
 
 # --- share: export history, import ---------------------------------------------
-
-
-def card_reviews(store: Store, card_ids: Iterable[str]) -> dict[str, list[dict]]:
-    """Each card's reviews, oldest first, with the states before and after decoded."""
-    history: dict[str, list[dict]] = {}
-    for chunk in _chunks(list(card_ids), 500):
-        marks = ",".join("?" * len(chunk))
-        for row in store.db.query(
-            f"SELECT * FROM reviews WHERE card_id IN ({marks}) ORDER BY reviewed_at, id", chunk
-        ):
-            review = dict(row)
-            for name in ("state_before", "state_after"):
-                review[name] = json.loads(review[name] or "{}")
-            history.setdefault(review["card_id"], []).append(review)
-    return history
 
 
 # A package export streams the cards and reviews it writes rather than holding them:

@@ -89,7 +89,7 @@ def _report(history, result, scope: str) -> None:
 def _store(store, targets: list[int], deck_ids, parameters: list[float], reviews: int) -> int:
     """Replay every reviewed card's log with the fitted parameters and store it all."""
     from revise import db as queries
-    from revise.commands.review import fuzz_from_env
+    from revise.cli import fuzz_from_env
     from revise.optimize import replay
     from revise.scheduler import DeckScheduler, parse_time
 

@@ -19,7 +19,6 @@ from revise.cli import (
     clock_from_env,
     console,
     due_today,
-    fuzz_from_env,  # noqa: F401 (`revise optimize` imports it from here)
     json_text,
     open_store,
     start_review,
