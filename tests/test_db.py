@@ -164,9 +164,13 @@ def test_a_schema_1_database_gets_the_report_indexes_and_keeps_its_data(db_file,
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         indexes = {row[0] for row in store.db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cards'")}
-        assert {"idx_cards_active_queue", "idx_cards_active_recall",
-                "idx_cards_active_topic_position"} <= indexes
-        assert not {"idx_cards_active_state_due", "idx_cards_active_topic"} & indexes
+        assert {"idx_cards_active_queue", "idx_cards_active_recall"} <= indexes
+        assert not {"idx_cards_active_state_due", "idx_cards_active_topic",
+                    "idx_cards_active_topic_position", "idx_cards_due"} & indexes
+        recall = [row[2] for row in store.db.execute(
+            "PRAGMA index_xinfo(idx_cards_active_recall)") if row[1] != -1]
+        assert recall[:4] == ["topic", "position", "deck_id", "stability"]
+        assert "question" not in recall
         assert [card["id"] for card in store.cards()] == ids
         assert store.db.execute("SELECT card_id FROM reviews").fetchall() == [(ids[0],)]
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

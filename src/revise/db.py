@@ -166,8 +166,8 @@ def _m002_covering_indexes(db: Database) -> None:
                f" (state, due, id, deck_id, source_name, position, {active}"
                " AND due IS NOT NULL")
     # Topic strength computes each studied card's retrievability from julianday(last_review),
-    # which SQLite then reads from this index instead of parsing the text again; the
-    # weakest card's id and question come with it.
+    # which SQLite then reads from this index instead of parsing the text again.
+    # (_m003 drops the question from it.)
     db.execute("DROP INDEX idx_cards_active_topic")
     db.execute("CREATE INDEX idx_cards_active_recall ON cards"
                f" (topic, deck_id, stability, julianday(last_review), id, question, {active}")
@@ -175,7 +175,23 @@ def _m002_covering_indexes(db: Database) -> None:
                f" (topic, position, deck_id, {active}")
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_m001_initial, _m002_covering_indexes]
+def _m003_leaner_indexes(db: Database) -> None:
+    """Fewer and thinner card indexes: each one is written on every extract and answer.
+
+    Topic strength looks up its weakest cards' questions by rowid after aggregating,
+    so one index without them, a third the size, serves both its scan and its first
+    position per topic (the first entry of each topic). Every query on `due` also names
+    active cards and a state, which the queue index answers: `due` alone had no reader."""
+    db.execute("DROP INDEX idx_cards_due")
+    db.execute("DROP INDEX idx_cards_active_recall")
+    db.execute("DROP INDEX idx_cards_active_topic_position")
+    db.execute("CREATE INDEX idx_cards_active_recall ON cards (topic, position, deck_id,"
+               " stability, julianday(last_review), retired, suspended)"
+               " WHERE retired = 0 AND suspended = 0")
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _m001_initial, _m002_covering_indexes, _m003_leaner_indexes]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -882,7 +898,7 @@ def source_paths(store: Store, deck: str, source_name: str) -> set[str]:
 
 # --- review: queue, ratings, undo, progress ----------------------------------------
 # Queries for `revise review`, `due` and `stats`. They read active cards through the
-# partial indexes made in _m001 and _m002 (the `retired = 0 AND suspended = 0` in each
+# partial indexes made by the migrations (the `retired = 0 AND suspended = 0` in each
 # query is what lets SQLite use them) and aggregate in SQL, so they stay fast on large
 # decks.
 
@@ -1077,8 +1093,9 @@ def next_due(store: Store, after: str, *, deck_ids: list[int] | None = None,
     """When the first active, already-studied card falls due after `after`."""
     where, params = _queue_filters(deck_ids, topic)
     values = [store.db.execute(
-        f"SELECT min(due) FROM cards WHERE {where} AND state = ? AND due >= ?",
-        [*params, state, after]).fetchone()[0] for state in ("learning", "review", "relearning")]
+        f"SELECT min(due) FROM cards WHERE {where} AND state = {_state_literal(state)}"
+        " AND due >= ?", [*params, after]).fetchone()[0]
+        for state in ("learning", "review", "relearning")]
     values = [value for value in values if value]
     return min(values) if values else None
 
@@ -1189,15 +1206,21 @@ def topic_strength(store: Store, *, now: datetime, default_decay: float,
             by_decay.setdefault(decay, []).append(deck_id)
     whole = deck_ids is None and len(by_decay) == 1
     day = julian_day(now)
-    # (topic, cards, studied, sum of retrievability, lowest one, its card's id and
-    # question, first deck, first position), a row per topic and decay
+    # (topic, cards, studied, sum of retrievability, lowest one, its card's rowid,
+    # first deck, first position), a row per topic and decay
     rows: list[tuple] = []
-    for decay, ids in by_decay.items():
-        rows += store.db.execute(_topic_sql(ids, whole=whole), {
-            "factor": 0.9 ** (1 / -decay) - 1, "decay": -decay, "day": day}).fetchall()
+    with read_snapshot(store):  # rowids are read in the second query
+        for decay, ids in by_decay.items():
+            rows += store.db.execute(_topic_sql(ids, whole=whole), {
+                "factor": 0.9 ** (1 / -decay) - 1, "decay": -decay, "day": day}).fetchall()
+        # the weakest cards' ids and questions, looked up in rowid order
+        weakest = {rowid: (card_id, question) for rowid, card_id, question in store.db.execute(
+            "SELECT rowid, id, question FROM cards WHERE rowid IN"
+            " (SELECT value FROM json_each(?))",
+            [json.dumps([row[5] for row in rows if row[4] is not None])])}
     if len(by_decay) > 1:
         rows = _merge_topics(rows)
-    rows.sort(key=itemgetter(7, 8))  # notes order; stable, so ties keep the topic order
+    rows.sort(key=itemgetter(6, 7))  # notes order; stable, so ties keep the topic order
     names = dict(store.db.execute("SELECT id, name FROM decks"))
     # one parse of all the topics' JSON rather than thousands of small ones
     paths = json.loads(f"[{','.join(row[0] for row in rows)}]")
@@ -1207,9 +1230,9 @@ def topic_strength(store: Store, *, now: datetime, default_decay: float,
         "cards": cards,
         "studied": studied,
         "retrievability": (total or 0.0) / studied if studied else None,
-        "weakest": [] if weakest is None else [
-            {"id": card_id, "question": question, "retrievability": weakest}],
-    } for path, (_, cards, studied, total, weakest, card_id, question, deck_id, _) in zip(
+        "weakest": [] if lowest is None else [
+            {"id": weakest[rowid][0], "question": weakest[rowid][1], "retrievability": lowest}],
+    } for path, (_, cards, studied, total, lowest, rowid, deck_id, _) in zip(
         paths, rows, strict=True)]
 
 
@@ -1217,7 +1240,7 @@ def _merge_topics(rows: list[tuple]) -> list[tuple]:
     """One row per topic from rows of several decay groups, read in group order."""
     merged: dict[str, list] = {}
     for row in rows:
-        topic, cards, studied, total, weakest, card_id, question, deck_id, position = row
+        topic, cards, studied, total, weakest, rowid, deck_id, position = row
         entry = merged.get(topic)
         if entry is None:
             merged[topic] = [*row[:3], total or 0.0, *row[4:]]
@@ -1226,19 +1249,19 @@ def _merge_topics(rows: list[tuple]) -> list[tuple]:
         entry[2] += studied
         entry[3] += total or 0.0
         if weakest is not None and (entry[4] is None or weakest < entry[4]):
-            entry[4:7] = weakest, card_id, question
-        entry[7:9] = min((entry[7], entry[8]), (deck_id, position))
+            entry[4:6] = weakest, rowid
+        entry[6:8] = min((entry[6], entry[7]), (deck_id, position))
     return [tuple(entry) for entry in merged.values()]
 
 
 def _topic_sql(deck_ids: list[int], *, whole: bool) -> str:
     """Per topic of the active cards in `deck_ids` (or of all, if `whole`): cards, studied
-    cards, the sum of their retrievability, the lowest one with its card's id and
-    question, the topic's first deck and its first position in the notes.
+    cards, the sum of their retrievability, the lowest one with its card's rowid, the
+    topic's first deck and its first position in the notes.
 
     Retrievability falls as a card's elapsed days / stability grows, so the weakest card
     is the one with the largest ratio. That max() is the query's only min/max aggregate:
-    only then does SQLite take the bare id and question from the row holding it.
+    only then does SQLite take the bare rowid from the row holding it.
     INDEXED BY: this query must fail rather than silently fall back to reading the table.
     """
     def active(table: str) -> str:
@@ -1248,13 +1271,15 @@ def _topic_sql(deck_ids: list[int], *, whole: bool) -> str:
         return where
 
     ratio = ":factor * max(0, CAST(:day - julianday(last_review) AS INTEGER)) / stability"
-    same_topic = f"other.topic = cards.topic AND {active('other')}"
+    # the topic's own entries (a deck's index would be walked once per topic)
+    same_topic = (f" FROM cards AS other INDEXED BY idx_cards_active_recall"
+                  f" WHERE other.topic = cards.topic AND {active('other')})")
     first_deck = (str(int(deck_ids[0])) if len(deck_ids) == 1
-                  else f"(SELECT min(other.deck_id) FROM cards AS other WHERE {same_topic})")
+                  else f"(SELECT min(other.deck_id){same_topic}")
     return (
         f"SELECT topic, count(*), count(stability), sum(pow(1 + {ratio}, :decay)),"
-        f" pow(1 + max({ratio}), :decay), id, question, {first_deck},"
-        f" (SELECT min(other.position) FROM cards AS other WHERE {same_topic})"
+        f" pow(1 + max({ratio}), :decay), cards.rowid, {first_deck},"
+        f" (SELECT min(other.position){same_topic}"
         f" FROM cards INDEXED BY idx_cards_active_recall WHERE {active('cards')}"
         " GROUP BY topic")
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Annotated
 
 import typer
 
-from revise.cli import DbOption, console, open_store
+from revise.cli import DbOption, console, json_text, open_store
 
 DeckOption = Annotated[str | None, typer.Option("--deck", "-d", help="Only this deck.")]
 TopicOption = Annotated[
@@ -47,7 +46,7 @@ def cards(
     if as_json:
         from revise.exporters.json import card_record
 
-        typer.echo(json.dumps([card_record(card) for card in found], ensure_ascii=False, indent=2))
+        typer.echo(json_text([card_record(card) for card in found]))
         return
     if not found:
         typer.echo("No cards match.")

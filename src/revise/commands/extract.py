@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import functools
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from revise.cli import DbOption, db_path, open_store
+from revise.cli import DbOption, db_path, json_text, open_store
 from revise.errors import NotesError, ReviseError
 from revise.files import check_input_file
 
@@ -95,7 +94,7 @@ def extract(
             for plan, (_, _, drafts) in zip(plans, batches, strict=True)
             for draft in drafts
         ]
-        typer.echo(json.dumps(cards, ensure_ascii=False, indent=2))
+        typer.echo(json_text(cards))
         if dry_run:
             return  # stdout holds only the JSON array
     for plan, (path, deck_name, _) in zip(plans, batches, strict=True):
