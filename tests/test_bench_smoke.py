@@ -82,6 +82,8 @@ def test_the_benchmark_runs_end_to_end_and_prints_its_figures_as_json(tmp_path):
     assert revise["rate_next"]["ratings"] == 30
     assert figures["reviews"] == 2000
     if with_anki:
-        assert figures["anki"]["answer"]["ratings"] == 30
+        # Anki stops early when its queue runs dry (20 new cards a day, learning cards
+        # only when due): on 200 cards that depends on the time of day
+        assert 0 < figures["anki"]["answer"]["ratings"] <= 30
         assert set(figures["ratios"]) == {"extract", "rate_next", "export"}
     assert list(tmp_path.iterdir()) == []  # nothing left behind

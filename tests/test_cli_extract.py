@@ -242,6 +242,91 @@ def test_long_notes_read_in_pieces_side_by_side_give_the_same_cards(revise, tmp_
     assert stored["3"] == stored["1"]
 
 
+def stored_cards(database) -> dict[str, tuple]:
+    with sqlite3.connect(database) as conn:
+        return {row[0]: row[1:] for row in conn.execute(
+            "SELECT id, question, answer, position, line, slot, retired FROM cards")}
+
+
+def test_long_notes_edited_and_read_in_pieces_again_keep_each_card(revise, tmp_path,
+                                                                   monkeypatch):
+    """A file the deck already has cards from is matched whole, not written piece by
+    piece: an edited bullet keeps its card, a removed one retires it."""
+    from revise.commands import extract as extract_command
+
+    unit = (FIXTURES / "stalin-slice.md").read_text(encoding="utf-8")
+    units = [f"# Part {n}\n\n{unit.replace('19', f'1{n}')}\n" for n in range(10)]
+    edited = list(units)
+    edited[2] = edited[2].replace("Party membership 801,000", "Party membrship 801,000")
+    edited[7] = edited[7].replace("* 353,000 executed\n", "")
+    notes = tmp_path / "course.md"
+    monkeypatch.setattr(extract_command, "PIECE_MIN_CHARS", 1000)
+
+    stored = {}
+    for workers in ("1", "2"):
+        monkeypatch.setenv("REVISE_WORKERS", workers)
+        database = tmp_path / f"workers-{workers}.db"
+        notes.write_text("".join(units), encoding="utf-8")
+        assert revise("extract", notes, db=database).exit_code == 0
+        first = stored_cards(database)
+        notes.write_text("".join(edited), encoding="utf-8")
+        result = revise("extract", notes, db=database)
+        assert result.exit_code == 0, result.output
+        stored[workers] = (first, stored_cards(database), result.stdout.split(":")[-1])
+    assert stored["2"] == stored["1"]
+    first, second, report = stored["2"]
+    assert report.startswith(" 0 new, 5 updated, 1 retired,")  # the typo's bullet: 5 cards
+    assert set(second) == set(first)  # the edited cards kept their ids (and history)
+    assert sum(row[-1] for row in second.values()) == 1
+    assert [card_id for card_id in first if first[card_id] != second[card_id]]
+
+
+def test_a_new_database_is_filled_in_one_write_and_left_in_wal_mode(revise, tmp_path,
+                                                                     monkeypatch):
+    from revise.commands import extract as extract_command
+
+    monkeypatch.setattr(extract_command, "PIECE_MIN_CHARS", 2000)
+    monkeypatch.setenv("REVISE_WORKERS", "2")
+    notes = tmp_path / "course.md"
+    notes.write_text("".join(f"# Unit {n}\n\n{NOTES.read_text(encoding='utf-8')}\n"
+                             for n in range(3)), encoding="utf-8")
+    database = tmp_path / "new.db"
+    assert revise("extract", notes, db=database).exit_code == 0
+    assert sorted(path.name for path in tmp_path.glob("new.db*")) == ["new.db"]
+    with sqlite3.connect(database) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM cards").fetchone()[0] > 100
+
+
+def test_a_first_extract_killed_part_way_leaves_an_empty_database(tmp_path):
+    import signal
+    import time
+
+    unit = (FIXTURES / "stalin-slice.md").read_text(encoding="utf-8")
+    notes = tmp_path / "course.md"
+    notes.write_text("".join(f"# Unit {n}\n\n{unit.replace('19', f'1{n % 10}')}\n"
+                             for n in range(700)), encoding="utf-8")
+    database = tmp_path / "revise.db"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "revise", "extract", str(notes), "--db", str(database)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, "REVISE_WORKERS": "2"}, start_new_session=True)
+    deadline = time.monotonic() + 30
+    journal = tmp_path / "revise.db-journal"
+    while time.monotonic() < deadline:  # until the cards' write has begun (the schema's
+        if journal.exists() and database.stat().st_size > 0:  # is written by then)
+            break
+        time.sleep(0.01)
+    time.sleep(0.2)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.communicate(timeout=30)
+    assert journal.exists()  # killed mid-write, not after
+    with sqlite3.connect(database) as conn:  # opening rolls the half-write back
+        assert conn.execute("SELECT count(*) FROM cards").fetchone()[0] == 0
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
 def test_ctrl_c_while_long_notes_are_read_in_pieces_is_one_line(tmp_path):
     import signal
     import time

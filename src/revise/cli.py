@@ -80,10 +80,10 @@ def db_path(db: Path | None) -> Path:
     return path
 
 
-def open_store(db: Path | None, *, readonly: bool = False):
+def open_store(db: Path | None, *, readonly: bool = False, bulk: bool = False):
     from revise.db import Store
 
-    return Store(db_path(db), readonly=readonly)
+    return Store(db_path(db), readonly=readonly, bulk=bulk)
 
 
 def console(stderr: bool = False):

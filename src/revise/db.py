@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -265,14 +266,21 @@ class SyncReport:
 class Store:
     """An open revise database."""
 
-    def __init__(self, path: str | Path, *, readonly: bool = False):
+    def __init__(self, path: str | Path, *, readonly: bool = False, bulk: bool = False):
         """Open (creating, or migrating, as needed) the database at `path`.
 
         `readonly` opens an existing database without writing anything to it, not
         even a migration: for dry runs and read-only files.
+
+        `bulk` is for a first write that may be large: if this creates the database,
+        that write goes straight into the file under a rollback journal, as atomic as
+        any other, rather than into the WAL and then copied into the file again.
+        The database turns to WAL when it commits (or at close).
         """
         self.path = Path(path)
         self._check_file(create=not readonly)
+        self._wal_pending = False
+        new_file = not self.path.exists() or self.path.stat().st_size == 0
         try:
             if readonly:
                 conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
@@ -283,14 +291,14 @@ class Store:
             raise store_error(self.path, error) from None
         self.db = Connection(conn)
         try:
-            self._prepare(readonly)
+            self._prepare(readonly, bulk=bulk and new_file)
         except BaseException as error:
             conn.close()  # a failed open must not keep the file busy
             if isinstance(error, sqlite3.DatabaseError):
                 raise store_error(self.path, error) from None
             raise
 
-    def _prepare(self, readonly: bool) -> None:
+    def _prepare(self, readonly: bool, *, bulk: bool) -> None:
         conn = self.db.conn
         conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -300,11 +308,20 @@ class Store:
                 raise StoreError(f"{self.path} needs upgrading: run a command that writes")
             return
         self._migrate()
+        if bulk:
+            self._wal_pending = True
+            # a rollback journal is durable against power loss only with FULL
+            conn.execute("PRAGMA synchronous = FULL")
+            return
+        self._use_wal()
+
+    def _use_wal(self) -> None:
+        self._wal_pending = False
         if self.db.journal_mode != "wal":
             self.db.enable_wal()
         # WAL with synchronous=NORMAL keeps every commit atomic and durable
         # against a process crash, which is the failure that matters here.
-        conn.execute("PRAGMA synchronous = NORMAL")
+        self.db.execute("PRAGMA synchronous = NORMAL")
 
     def _check_file(self, create: bool) -> None:
         if self.path.is_dir():
@@ -360,7 +377,13 @@ class Store:
             target.close()
 
     def close(self) -> None:
-        self.db.close()
+        try:
+            if self._wal_pending:
+                self._use_wal()
+        except sqlite3.DatabaseError:
+            pass  # another process holds the database: the next one to open it turns it
+        finally:
+            self.db.close()
 
     def backup_to(self, target: Path) -> None:
         """A consistent copy of the database, taken while other sessions may be writing
@@ -412,6 +435,8 @@ class Store:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+        if self._wal_pending:
+            self._use_wal()
 
     # --- decks ----------------------------------------------------------------
 
@@ -466,21 +491,7 @@ class Store:
                     "UPDATE cards SET position = ?, line = ? WHERE id = ?",
                     [draft.position, draft.line, card_id],
                 )
-            free = self._free_ids([draft.id for draft in plan.new], source_name)
-            plan.ids.update(free)
-            path_text = str(source_path)
-            rows = ((free[draft.id], deck_id, source_name, path_text,
-                     *_content_values(draft), stamp, stamp) for draft in plan.new)
-            if len(plan.new) > BIG_WRITE_ROWS:
-                # Card ids are hashes, so new rows land all over the id index: with the
-                # default 2 MB page cache a large first extract spends its time
-                # re-reading and spilling index pages.
-                self.db.execute(f"PRAGMA cache_size = -{BIG_WRITE_CACHE_KIB}")
-            # one prepared statement for every row: this is most of a first extract's work
-            self.db.conn.executemany(
-                f"INSERT INTO cards (id, deck_id, source_name, source_path, "
-                f"{', '.join(_CONTENT_COLUMNS)}, created, updated)"
-                f" VALUES ({', '.join('?' * (len(_CONTENT_COLUMNS) + 6))})", rows)
+            plan.ids.update(self._insert_new(deck_id, source_path, plan.new, stamp))
             for chunk in _chunks(plan.retired, 500):
                 marks = ",".join("?" * len(chunk))
                 self.db.execute(
@@ -488,6 +499,46 @@ class Store:
                     [stamp, *chunk],
                 )
         return plan
+
+    def sync_pieces(self, deck: str, source_path: Path, pieces: Iterable[list[CardDraft]],
+                    *, now: datetime) -> SyncPlan:
+        """`sync_cards` for cards that come a piece of the notes at a time, as long notes
+        are read (see `revise.extract.unique_pieces`). A file the deck has no cards from
+        has nothing to match them with: each piece is written as it comes, while the next
+        ones are still being read. Any other file is matched whole."""
+        with self.transaction():
+            if self.db.execute(
+                    "SELECT 1 FROM cards JOIN decks ON decks.id = cards.deck_id"
+                    " WHERE decks.name = ? AND source_name = ? LIMIT 1",
+                    [deck, source_path.name]).fetchone():
+                return self.sync_cards(deck, source_path, list(chain.from_iterable(pieces)),
+                                       now=now)
+            deck_id = self.deck_id(deck, now=now)
+            plan = SyncPlan()
+            for drafts in pieces:
+                plan.ids.update(self._insert_new(deck_id, source_path, drafts, iso(now)))
+                plan.new += drafts
+            return plan
+
+    def _insert_new(self, deck_id: int, source_path: Path, drafts: list[CardDraft],
+                    stamp: str) -> dict[str, str]:
+        """Write `drafts` as new cards; the id each was stored under (see `_free_ids`)."""
+        source_name = source_path.name
+        free = self._free_ids([draft.id for draft in drafts], source_name)
+        path_text = str(source_path)
+        rows = ((free[draft.id], deck_id, source_name, path_text,
+                 *_content_values(draft), stamp, stamp) for draft in drafts)
+        if len(drafts) > BIG_WRITE_ROWS:
+            # Card ids are hashes, so new rows land all over the id index: with the
+            # default 2 MB page cache a large first extract spends its time
+            # re-reading and spilling index pages.
+            self.db.execute(f"PRAGMA cache_size = -{BIG_WRITE_CACHE_KIB}")
+        # one prepared statement for every row: this is most of a first extract's work
+        self.db.conn.executemany(
+            f"INSERT INTO cards (id, deck_id, source_name, source_path, "
+            f"{', '.join(_CONTENT_COLUMNS)}, created, updated)"
+            f" VALUES ({', '.join('?' * (len(_CONTENT_COLUMNS) + 6))})", rows)
+        return free
 
     def _free_ids(self, card_ids: list[str], source_name: str) -> dict[str, str]:
         """The id each new card gets: its own, unless a stored card (or another new one)

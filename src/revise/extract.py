@@ -28,6 +28,7 @@ __all__ = [
     "extract_from_outline",
     "extract_piece",
     "merge_pieces",
+    "unique_pieces",
     "find_dates",
     "find_figures",
 ]
@@ -64,7 +65,16 @@ def extract_piece(piece: NotesPiece, deck: str) -> list[CardDraft]:
 def merge_pieces(drafts_by_piece: Iterable[list[CardDraft]]) -> list[CardDraft]:
     """The cards of a whole file from the cards of its pieces, in order: exactly what
     `extract_cards` gives for the whole text."""
-    return _unique(chain.from_iterable(drafts_by_piece))
+    return list(chain.from_iterable(unique_pieces(drafts_by_piece)))
+
+
+def unique_pieces(drafts_by_piece: Iterable[list[CardDraft]]) -> Iterator[list[CardDraft]]:
+    """Each piece's cards as the whole file keeps them, a piece at a time: a card that
+    repeats an earlier one is dropped or renumbered, never the earlier one, so a piece's
+    cards are final as soon as it is read."""
+    seen: tuple[set, set] = (set(), set())
+    for drafts in drafts_by_piece:
+        yield _unique(drafts, seen)
 
 
 def _drafts(outline: Outline, deck: str) -> list[CardDraft]:
@@ -78,9 +88,11 @@ def _drafts(outline: Outline, deck: str) -> list[CardDraft]:
     return drafts
 
 
-def _unique(drafts: Iterable[CardDraft]) -> list[CardDraft]:
-    seen_pairs: set[tuple[str, str]] = set()
-    seen_ids: set[str] = set()
+def _unique(drafts: Iterable[CardDraft],
+            seen: tuple[set[tuple[str, str]], set[str]] | None = None) -> list[CardDraft]:
+    """`drafts` against the cards already kept (here, and in `seen`, which this adds
+    to): a repeated question and answer is dropped; a repeated id takes the next slot."""
+    seen_pairs, seen_ids = (set(), set()) if seen is None else seen
     cards: list[CardDraft] = []
     for draft in drafts:
         pair = (draft.question, draft.answer)

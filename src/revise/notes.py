@@ -773,12 +773,15 @@ def split_notes(text: str, parts: int, *, min_chars: int = 0) -> list[NotesPiece
             break
         starts.append(at)
     pieces = []
+    first_line = 1
     for k, start in enumerate(starts):
         stop = len(text)
         if k + 1 < len(starts):  # through the end of the next piece's heading line
             line_end = text.find("\n", starts[k + 1])
             stop = stop if line_end < 0 else line_end + 1
-        pieces.append(NotesPiece(text[start:stop], start, len(text[:start].splitlines()) + 1))
+        if k:  # each start follows a line break, so the lines before it add up
+            first_line += len(text[starts[k - 1]:start].splitlines())
+        pieces.append(NotesPiece(text[start:stop], start, first_line))
     return pieces
 
 

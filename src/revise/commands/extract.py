@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
+from itertools import chain
 from pathlib import Path
 from typing import Annotated
 
@@ -16,6 +19,7 @@ from revise.files import check_input_file
 MAX_NOTES_BYTES = 16 * 1024 * 1024
 # Notes are read in pieces side by side only when each piece is worth a process.
 PIECE_MIN_CHARS = 256 * 1024
+PIECES_PER_WORKER = 4
 MAX_WORKERS = 8
 
 
@@ -62,31 +66,38 @@ def extract(
     digests = [] if dry_run else [_digest(*item) for item in texts]
     if not (dry_run or as_json) and _report_if_unchanged(texts, digests, db):
         return
-    batches = []
-    for path, deck_name, text in texts:
-        drafts = extract_drafts(text, deck_name)
-        if not drafts:
-            raise NotesError(f"{path}: found nothing to make cards from")
-        batches.append((path, deck_name, drafts))
-
     plans = []
-    if dry_run:
-        target = db_path(db)
-        store = open_store(db, readonly=True) if target.exists() else None
-        for path, deck_name, drafts in batches:
-            stored = store.stored_cards(deck_name, path.name) if store else {}
-            plans.append(plan_sync(stored, drafts))
-        if store:
-            store.close()
-    else:
-        from revise.db import remember_extract
+    pieces = [_pieces(text) for _, _, text in texts]
+    with _reading_processes(any(len(each) > 1 for each in pieces)) as pool:
+        # Short notes are read here, before anything is written: notes with no cards
+        # stop the command with the database untouched. Long ones are read in pieces
+        # while the cards of the pieces before are written.
+        readings = [(path, deck_name, NotesReading(text, deck_name, each, pool))
+                    for (path, deck_name, text), each in zip(texts, pieces, strict=True)]
+        batches = [(path, deck_name, reading.drafts) for path, deck_name, reading in readings]
+        for path, _, reading in readings:
+            if reading.whole and not reading.drafts:
+                raise NotesError(f"{path}: found nothing to make cards from")
+        if dry_run:
+            target = db_path(db)
+            store = open_store(db, readonly=True) if target.exists() else None
+            for path, deck_name, reading in readings:
+                stored = store.stored_cards(deck_name, path.name) if store else {}
+                plans.append(plan_sync(stored, list(chain.from_iterable(reading.pieces()))))
+            if store:
+                store.close()
+        else:
+            from revise.db import remember_extract
 
-        with open_store(db) as store, store.transaction():
-            plans = [store.sync_cards(deck_name, path.resolve(), drafts, now=now)
-                     for path, deck_name, drafts in batches]
-            for (path, deck_name, _), digest in zip(texts, digests, strict=True):
-                if digest is not None:
-                    remember_extract(store, deck_name, path.name, digest)
+            with open_store(db, bulk=True) as store, store.transaction():
+                for path, deck_name, reading in readings:
+                    plans.append(store.sync_pieces(deck_name, path.resolve(), reading.pieces(),
+                                                   now=now))
+                    if not reading.drafts:  # rolls back what the pieces wrote
+                        raise NotesError(f"{path}: found nothing to make cards from")
+                for (path, deck_name, _), digest in zip(texts, digests, strict=True):
+                    if digest is not None:
+                        remember_extract(store, deck_name, path.name, digest)
 
     if as_json:
         cards = [
@@ -102,25 +113,58 @@ def extract(
         typer.echo(f"{path} → deck {deck_name}: {plan.report}{suffix}", err=as_json)
 
 
-def extract_drafts(text: str, deck: str) -> list:
-    """The cards of `text`, the pieces of long Markdown notes read by several processes
-    at once (the same cards as reading it whole; see `notes.split_notes`)."""
-    from revise.extract import extract_cards, extract_piece, merge_pieces
+class NotesReading:
+    """The cards of one notes file. Short notes are read at once, in this process. Long
+    Markdown notes are cut into pieces that worker processes read side by side (the
+    same cards as reading them whole; see `notes.split_notes`), and `pieces()` gives
+    each piece's cards as soon as it and every piece before it are read. `drafts`
+    gathers the cards given so far."""
+
+    def __init__(self, text: str, deck: str, pieces: list, pool) -> None:
+        from revise.extract import extract_cards
+
+        self.deck = deck
+        self._pieces = pieces
+        self._pool = pool
+        self.whole = pool is None or len(pieces) < 2
+        self.drafts = extract_cards(text, deck) if self.whole else []
+
+    def pieces(self) -> Iterator[list]:
+        if self.whole:
+            yield self.drafts
+            return
+        from revise.extract import unique_pieces
+        from revise.models import CardDraft
+
+        read = self._pool.imap(functools.partial(_piece_values, deck=self.deck), self._pieces)
+        for drafts in unique_pieces([CardDraft(*values) for values in piece] for piece in read):
+            self.drafts += drafts
+            yield drafts
+
+
+def _pieces(text: str) -> list:
+    """The pieces to read `text` in: one, unless there are processes to share them."""
     from revise.notes import split_notes
 
-    pieces = split_notes(text, _workers(), min_chars=PIECE_MIN_CHARS)
-    if len(pieces) == 1:
-        return extract_cards(text, deck)
+    workers = _workers()
+    # more pieces than processes, so the first are written while the last are read
+    parts = 1 if workers < 2 else PIECES_PER_WORKER * workers
+    return split_notes(text, parts, min_chars=PIECE_MIN_CHARS)
+
+
+@contextmanager
+def _reading_processes(needed: bool) -> Iterator:
+    """A pool of processes for reading long notes in pieces (None if not `needed`).
+    They are forked before any database is open: a child process must not hold a copy
+    of an open SQLite connection."""
+    if not needed:
+        yield None
+        return
     import multiprocessing
 
-    from revise.models import CardDraft
-
     # fork: the workers start at once, with revise already imported
-    with multiprocessing.get_context("fork").Pool(len(pieces) - 1, _quiet_worker) as pool:
-        rest = pool.starmap_async(_piece_values, [(piece, deck) for piece in pieces[1:]])
-        first = extract_piece(pieces[0], deck)  # this process reads a piece too
-        return merge_pieces([first, *([CardDraft(*values) for values in piece]
-                                      for piece in rest.get())])
+    with multiprocessing.get_context("fork").Pool(_workers(), _quiet_worker) as pool:
+        yield pool
 
 
 def _piece_values(piece, deck: str) -> list[tuple]:
