@@ -173,5 +173,77 @@ def test_a_schema_1_database_gets_the_report_indexes_and_keeps_its_data(db_file,
         assert "question" not in recall
         assert [card["id"] for card in store.cards()] == ids
         assert store.db.execute("SELECT card_id FROM reviews").fetchall() == [(ids[0],)]
+        assert [row[1] for row in recounted_tally(store)] == [1]  # counted when made
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert (db_file.parent / f"{db_file.name}.schema1.bak").exists()
+
+
+def recounted_tally(store: Store) -> list[tuple]:
+    """review_tally as the review log gives it, leaving out emptied quarters."""
+    kept = store.db.execute("SELECT quarter, reviews, in_review, passed FROM review_tally"
+                            " WHERE reviews > 0 ORDER BY quarter").fetchall()
+    counted = store.db.execute(
+        "SELECT CAST(strftime('%s', reviewed_at) AS INTEGER) / 900, count(*),"
+        " sum(state = 'review'), sum(state = 'review' AND rating > 1)"
+        " FROM reviews GROUP BY 1 ORDER BY 1").fetchall()
+    assert kept == counted
+    return kept
+
+
+def test_the_review_tally_follows_answers_undos_and_imported_histories(db_file):
+    from datetime import timedelta
+
+    from revise import db as store_module
+    from tests.review_support import add_cards, answer
+
+    with Store(db_file) as store:
+        ids = add_cards(store, 3)
+        at = NOW
+        for day in range(12):  # learning, then reviews passed and lapsed
+            for offset, card_id in enumerate(ids):
+                answer(store, card_id, 1 if (day + offset) % 5 == 0 else 3,
+                       at + timedelta(days=day, minutes=7 * offset))
+        tally = recounted_tally(store)
+        assert sum(row[2] for row in tally) > sum(row[3] for row in tally) > 0
+
+        last = store.db.execute("SELECT max(id) FROM reviews").fetchone()[0]
+        store_module.undo_rating(store, last)
+        assert sum(row[1] for row in recounted_tally(store)) == 35
+
+        with store.transaction():  # an imported history: the state comes from state_before
+            store.db.execute(
+                "INSERT INTO reviews (card_id, rating, reviewed_at, duration_ms,"
+                " state_before, state_after) VALUES (?, 3, ?, 0, ?, '{}')",
+                [ids[0], store_module.iso(NOW - timedelta(days=400)), '{"state": "review"}'])
+            store.db.execute("UPDATE reviews SET reviewed_at = ?, rating = 1 WHERE id = ?",
+                             [store_module.iso(NOW + timedelta(days=30)), last - 1])
+        assert recounted_tally(store)[0][1:] == (1, 1, 1)
+        assert store_module.reviews_total(store) == 36
+
+
+def test_stats_counts_read_from_the_tally_match_the_review_log(db_file):
+    from datetime import timedelta
+
+    from revise import db as store_module
+    from tests.review_support import add_cards, answer
+
+    with Store(db_file) as store:
+        ids = add_cards(store, 4)
+        for hour in range(0, 24 * 40, 5):
+            answer(store, ids[hour % 4], 1 + hour % 4, NOW + timedelta(hours=hour, seconds=hour))
+        log_total, log_passed = store.db.execute(
+            "SELECT count(*), sum(rating > 1) FROM reviews"
+            " WHERE state = 'review' AND reviewed_at >= ?",
+            [store_module.iso(NOW + timedelta(days=9, minutes=7))]).fetchone()
+        assert store_module.review_pass_counts(
+            store, store_module.iso(NOW + timedelta(days=9, minutes=7))) == (log_total, log_passed)
+        # day bounds on quarter hours come from the tally; others from the log: the same
+        for start in (NOW, NOW + timedelta(minutes=45), NOW + timedelta(minutes=10)):
+            bounds = [store_module.iso(start + timedelta(days=day)) for day in range(41)]
+            by_day = [store.db.execute(
+                "SELECT count(*) FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ?",
+                pair).fetchone()[0] for pair in zip(bounds, bounds[1:], strict=False)]
+            assert store_module.reviews_between(store, bounds) == by_day
+            assert store_module.reviews_between(store, bounds, exists=True) == [
+                int(count > 0) for count in by_day]
+        assert sum(by_day) > 100
