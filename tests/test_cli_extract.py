@@ -281,6 +281,24 @@ def test_long_notes_edited_and_read_in_pieces_again_keep_each_card(revise, tmp_p
     assert [card_id for card_id in first if first[card_id] != second[card_id]]
 
 
+def test_long_notes_with_nothing_to_make_cards_from_write_nothing(revise, tmp_path,
+                                                                  monkeypatch, db_file):
+    from revise.commands import extract as extract_command
+
+    monkeypatch.setattr(extract_command, "PIECE_MIN_CHARS", 1000)
+    monkeypatch.setenv("REVISE_WORKERS", "2")
+    revise("extract", NOTES)
+    before = cards_json(revise)
+    prose = tmp_path / "prose.md"
+    prose.write_text("".join(f"# Part {n}\n\nsome thoughts on the reading, none of them"
+                             " facts yet\n\n" for n in range(200)), encoding="utf-8")
+    assert len(extract_command._pieces(prose.read_text(encoding="utf-8"))) > 1
+    for options in ((), ("--dry-run",)):
+        assert "found nothing to make cards from" in one_line_error(
+            revise("extract", prose, *options))
+    assert cards_json(revise) == before
+
+
 def test_a_new_database_is_filled_in_one_write_and_left_in_wal_mode(revise, tmp_path,
                                                                      monkeypatch):
     from revise.commands import extract as extract_command

@@ -76,8 +76,8 @@ def extract(
                     for (path, deck_name, text), each in zip(texts, pieces, strict=True)]
         batches = [(path, deck_name, reading.drafts) for path, deck_name, reading in readings]
         for path, _, reading in readings:
-            if reading.whole and not reading.drafts:
-                raise NotesError(f"{path}: found nothing to make cards from")
+            if reading.whole:
+                _check_found(path, reading)
         if dry_run:
             target = db_path(db)
             store = open_store(db, readonly=True) if target.exists() else None
@@ -86,6 +86,8 @@ def extract(
                 plans.append(plan_sync(stored, list(chain.from_iterable(reading.pieces()))))
             if store:
                 store.close()
+            for path, _, reading in readings:
+                _check_found(path, reading)
         else:
             from revise.db import remember_extract
 
@@ -93,8 +95,7 @@ def extract(
                 for path, deck_name, reading in readings:
                     plans.append(store.sync_pieces(deck_name, path.resolve(), reading.pieces(),
                                                    now=now))
-                    if not reading.drafts:  # rolls back what the pieces wrote
-                        raise NotesError(f"{path}: found nothing to make cards from")
+                    _check_found(path, reading)  # (rolling back what its pieces wrote)
                 for (path, deck_name, _), digest in zip(texts, digests, strict=True):
                     if digest is not None:
                         remember_extract(store, deck_name, path.name, digest)
@@ -140,6 +141,11 @@ class NotesReading:
         for drafts in unique_pieces([CardDraft(*values) for values in piece] for piece in read):
             self.drafts += drafts
             yield drafts
+
+
+def _check_found(path: Path, reading: NotesReading) -> None:
+    if not reading.drafts:
+        raise NotesError(f"{path}: found nothing to make cards from")
 
 
 def _pieces(text: str) -> list:
