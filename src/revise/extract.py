@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable, Iterator
-from itertools import chain
 
 from revise.models import CardDraft, Kind
 from revise.notes import Bullet, NotesPiece, Outline, Section, parse_notes, trim_ends
@@ -27,7 +26,6 @@ __all__ = [
     "extract_cards",
     "extract_from_outline",
     "extract_piece",
-    "merge_pieces",
     "unique_pieces",
     "find_dates",
     "find_figures",
@@ -57,21 +55,16 @@ def extract_from_outline(outline: Outline, deck: str) -> list[CardDraft]:
 
 def extract_piece(piece: NotesPiece, deck: str) -> list[CardDraft]:
     """The cards of one piece of a notes file (see `notes.split_notes`) in file order,
-    not yet deduplicated: `merge_pieces` does that across the whole file."""
+    not yet deduplicated: `unique_pieces` does that across the whole file."""
     return _drafts(parse_notes(piece.text, offset=piece.offset, first_line=piece.first_line),
                    deck)
 
 
-def merge_pieces(drafts_by_piece: Iterable[list[CardDraft]]) -> list[CardDraft]:
-    """The cards of a whole file from the cards of its pieces, in order: exactly what
-    `extract_cards` gives for the whole text."""
-    return list(chain.from_iterable(unique_pieces(drafts_by_piece)))
-
-
 def unique_pieces(drafts_by_piece: Iterable[list[CardDraft]]) -> Iterator[list[CardDraft]]:
-    """Each piece's cards as the whole file keeps them, a piece at a time: a card that
-    repeats an earlier one is dropped or renumbered, never the earlier one, so a piece's
-    cards are final as soon as it is read."""
+    """Each piece's cards as the whole file keeps them, a piece at a time (together,
+    exactly what `extract_cards` gives for the whole text): a card that repeats an
+    earlier one is dropped or renumbered, never the earlier one, so a piece's cards are
+    final as soon as it is read."""
     seen: tuple[set, set] = (set(), set())
     for drafts in drafts_by_piece:
         yield _unique(drafts, seen)
