@@ -75,6 +75,20 @@ def test_unchanged_notes_change_nothing(db_file):
         assert str(sync(store, drafts).report) == "0 new, 0 updated, 0 retired, 2 unchanged"
 
 
+def test_stored_cards_share_the_text_drafts_repeat(db_file):
+    """Matching notes against their cards holds unchanged text once, not twice."""
+    drafts = [draft("Lenin dies 1924", "1924"), draft("Trotsky resigns 1925", "1925")]
+    edited = [drafts[0], draft("Trotsky resigned 1925", "1925")]
+    with Store(db_file) as store:
+        sync(store, drafts)
+        rows = store.stored_cards("history", NOTES.name, edited)
+    same = rows[drafts[0].id]
+    assert same["question"] is drafts[0].question and same["source"] is drafts[0].source
+    other = rows[drafts[1].id]  # its draft now has another id: its own text is kept
+    assert other["source"] == "Trotsky resigns 1925"
+    assert other["kind"] is same["kind"] and other["topic"] is same["topic"]
+
+
 def test_typo_fix_keeps_card_id_with_new_text(db_file):
     with Store(db_file) as store:
         sync(store, [draft("Lenin dise in 1924", "1924")])
