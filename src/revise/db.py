@@ -512,9 +512,10 @@ class Store:
             row = dict(zip(_STORED_COLUMNS, values, strict=True))
             draft = by_id.get(row["id"])
             if draft is not None:
-                for name, value in zip(_TEXT_COLUMNS, _content_values(draft)[:5], strict=True):
-                    if row[name] == value:
-                        row[name] = value
+                content = _content(draft)
+                for name in _TEXT_COLUMNS:  # as plan_sync compares them
+                    if row[name] == content[name]:
+                        row[name] = content[name]
             row["kind"] = recurring.setdefault(row["kind"], row["kind"])
             row["topic"] = recurring.setdefault(row["topic"], row["topic"])
             rows[row["id"]] = row
@@ -565,9 +566,10 @@ class Store:
                 return self.sync_cards(deck, source_path, list(chain.from_iterable(pieces)),
                                        now=now)
             deck_id = self.deck_id(deck, now=now)
+            stamp = iso(now)
             plan = SyncPlan()
             for drafts in pieces:
-                plan.ids.update(self._insert_new(deck_id, source_path, drafts, iso(now)))
+                plan.ids.update(self._insert_new(deck_id, source_path, drafts, stamp))
                 plan.new += drafts
             return plan
 
@@ -1231,6 +1233,14 @@ def _in_decks(deck_ids: list[int], *, by_time: bool = True) -> str:
 QUARTER_SECONDS = 900
 
 
+def _intervals(pairs: list[tuple]) -> tuple[str, list]:
+    """A `day(i, start, stop)` table of the (start, stop) pairs, for one statement to
+    count in each, and its parameters."""
+    values = ",".join(f"({index}, ?, ?)" for index in range(len(pairs)))
+    return (f"WITH day(i, start, stop) AS (VALUES {values})",
+            [moment for pair in pairs for moment in pair])
+
+
 def _quarters(moments: list[str]) -> list[int] | None:
     """The moments as quarter hours since 1970 (review_tally's unit), or None if any
     falls inside one."""
@@ -1250,22 +1260,19 @@ def reviews_between(store: Store, bounds: list[str], *, deck_ids: list[int] | No
         return []
     quarters = _quarters(bounds) if deck_ids is None else None
     if quarters is not None:
-        days = ",".join(f"({index}, {start}, {stop})" for index, (start, stop) in
-                        enumerate(zip(quarters, quarters[1:], strict=False)))
+        days, params = _intervals(list(zip(quarters, quarters[1:], strict=False)))
         total = ("(SELECT coalesce(sum(reviews), 0) FROM review_tally"
                  " WHERE quarter >= day.start AND quarter < day.stop)")
         return [row[0] if not exists else int(row[0] > 0) for row in store.db.execute(
-            f"WITH day(i, start, stop) AS (VALUES {days}) SELECT {total} FROM day ORDER BY i")]
-    days = ",".join(f"({index}, ?, ?)" for index in range(len(bounds) - 1))
-    params: list = [moment for pair in zip(bounds, bounds[1:], strict=False) for moment in pair]
+            f"{days} SELECT {total} FROM day ORDER BY i", params)]
+    days, params = _intervals(list(zip(bounds, bounds[1:], strict=False)))
     inner = "SELECT 1 FROM reviews WHERE reviewed_at >= day.start AND reviewed_at < day.stop"
     if deck_ids is not None:
         inner += f" AND {_in_decks(deck_ids)}"
         params.extend(deck_ids)
     value = f"EXISTS ({inner})" if exists else f"(SELECT count(*) FROM ({inner}))"
     return [row[0] for row in store.db.execute(
-        f"WITH day(i, start, stop) AS (VALUES {days}) SELECT {value} FROM day ORDER BY i",
-        params)]
+        f"{days} SELECT {value} FROM day ORDER BY i", params)]
 
 
 def first_review(store: Store, *, deck_ids: list[int] | None = None) -> str | None:
@@ -1317,14 +1324,12 @@ def due_between(store: Store, bounds: list[str], *,
     if len(bounds) < 2:
         return []
     where, params = _queue_filters(deck_ids, None)
-    days = ",".join(f"({index}, ?, ?)" for index in range(len(bounds) - 1))
-    pairs = [("" if index == 0 else start, end)
-             for index, (start, end) in enumerate(zip(bounds, bounds[1:], strict=False))]
+    days, moments = _intervals([("" if index == 0 else start, end) for index, (start, end)
+                                in enumerate(zip(bounds, bounds[1:], strict=False))])
     return [row[0] for row in store.db.execute(
-        f"WITH day(i, start, stop) AS (VALUES {days}) SELECT (SELECT count(*) FROM cards"
+        f"{days} SELECT (SELECT count(*) FROM cards"
         f" WHERE {where} AND state IN ('learning', 'review', 'relearning')"
-        " AND due >= day.start AND due < day.stop) FROM day ORDER BY i",
-        [moment for pair in pairs for moment in pair] + params)]
+        " AND due >= day.start AND due < day.stop) FROM day ORDER BY i", moments + params)]
 
 
 def topic_strength(store: Store, *, now: datetime, default_decay: float,

@@ -127,7 +127,7 @@ class NotesReading:
         self.deck = deck
         self._pieces = pieces
         self._pool = pool
-        self.whole = pool is None or len(pieces) < 2
+        self.whole = len(pieces) < 2  # (there is a pool whenever some file has pieces)
         self.drafts = extract_cards(text, deck) if self.whole else []
 
     def pieces(self) -> Iterator[list]:

@@ -1,9 +1,6 @@
 """`revise review`, `revise due`, `revise stats`, `revise config`, and the dashboard shown
-by `revise` alone.
-
-Two environment variables exist for tests and demonstrations, not for daily use:
-`REVISE_NOW` (an ISO 8601 time: the clock starts there and runs on from it) and
-`REVISE_FUZZ=0` (no random spread of review intervals).
+by `revise` alone. Their clock and interval fuzz come from the environment (see
+`revise.cli.clock_from_env`).
 """
 
 from __future__ import annotations
