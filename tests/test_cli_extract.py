@@ -317,19 +317,27 @@ def test_a_new_database_is_filled_in_one_write_and_left_in_wal_mode(revise, tmp_
         assert conn.execute("SELECT count(*) FROM cards").fetchone()[0] > 100
 
 
-def test_a_first_extract_killed_part_way_leaves_an_empty_database(tmp_path):
-    import signal
-    import time
-
+def start_long_extract(tmp_path) -> tuple[subprocess.Popen, object]:
+    """`revise extract` of notes long enough to be read in pieces by two processes,
+    started in a process group of its own; the process and its database."""
     unit = (FIXTURES / "stalin-slice.md").read_text(encoding="utf-8")
     notes = tmp_path / "course.md"
     notes.write_text("".join(f"# Unit {n}\n\n{unit.replace('19', f'1{n % 10}')}\n"
                              for n in range(700)), encoding="utf-8")
+    assert notes.stat().st_size > 600_000  # read in pieces by several processes
     database = tmp_path / "revise.db"
     process = subprocess.Popen(
         [sys.executable, "-m", "revise", "extract", str(notes), "--db", str(database)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "REVISE_WORKERS": "2"}, start_new_session=True)
+    return process, database
+
+
+def test_a_first_extract_killed_part_way_leaves_an_empty_database(tmp_path):
+    import signal
+    import time
+
+    process, database = start_long_extract(tmp_path)
     deadline = time.monotonic() + 30
     journal = tmp_path / "revise.db-journal"
     while time.monotonic() < deadline:  # until the cards' write has begun (the schema's
@@ -349,16 +357,7 @@ def test_ctrl_c_while_long_notes_are_read_in_pieces_is_one_line(tmp_path):
     import signal
     import time
 
-    unit = (FIXTURES / "stalin-slice.md").read_text(encoding="utf-8")
-    notes = tmp_path / "course.md"
-    notes.write_text("".join(f"# Unit {n}\n\n{unit.replace('19', f'1{n % 10}')}\n"
-                             for n in range(700)), encoding="utf-8")
-    assert notes.stat().st_size > 600_000  # read in pieces by several processes
-    database = tmp_path / "revise.db"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "revise", "extract", str(notes), "--db", str(database)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "REVISE_WORKERS": "2"}, start_new_session=True)
+    process, database = start_long_extract(tmp_path)
     time.sleep(1.0)
     os.killpg(process.pid, signal.SIGINT)  # as a terminal sends it: to every process
     _, stderr = process.communicate(timeout=60)
