@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
+import sqlite3
 import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from revise import db
 from revise.db import Store
 from revise.progress import bar_chart, due_report, heatmap, stats_report, streak
 from revise.scheduler import DeckScheduler, parse_time, schedule_of
@@ -131,6 +134,16 @@ def test_a_streak_back_to_the_first_review_counts_every_day_and_no_more(tmp_path
         assert streak(store, NOW + timedelta(days=2), tz=UTC) == 0
 
 
+def test_an_undone_answer_leaves_its_day_out_of_the_streak(tmp_path):
+    with Store(tmp_path / "r.db") as store:
+        ids = add_cards(store, 2)
+        answer(store, ids[0], 3, NOW - timedelta(days=2))
+        answer(store, ids[1], 3, NOW - timedelta(days=1))
+        assert streak(store, NOW, tz=UTC) == 2
+        db.undo_rating(store, store.db.execute("SELECT max(id) FROM reviews").fetchone()[0])
+        assert streak(store, NOW, tz=UTC) == 0  # yesterday's quarter hour is left at 0
+
+
 def test_no_reviews_no_streak(tmp_path):
     with Store(tmp_path / "r.db") as store:
         add_cards(store, 2)
@@ -241,8 +254,13 @@ def direct_topic_strength(store: Store, deck: str | None = None) -> list[dict]:
     return report
 
 
+@pytest.mark.parametrize("workers", ["1", "3"])
 @pytest.mark.parametrize("deck", [None, "lenin"])
-def test_topic_strength_matches_a_card_by_card_computation(revise, db_file, deck):
+def test_topic_strength_matches_a_card_by_card_computation(revise, db_file, deck, workers,
+                                                            monkeypatch):
+    # with 3 workers, even these few cards are read as three ranges of topics in threads
+    monkeypatch.setattr(db, "PARALLEL_MIN_CARDS", 0)
+    monkeypatch.setenv("REVISE_WORKERS", workers)
     with Store(db_file) as store:
         # both decks have topics "Topic 0" and "Topic 1"; lenin forgets faster
         stalin = add_cards(store, 9, deck="stalin", topics=3)
@@ -259,6 +277,7 @@ def test_topic_strength_matches_a_card_by_card_computation(revise, db_file, deck
                        last_review=NOW - timedelta(days=days, hours=3))
         store.db.execute("UPDATE cards SET suspended = 1 WHERE id = ?", [stalin[7]])
         expected = direct_topic_strength(store, deck)
+        assert len(db._topic_splits(store, 3)) == 2
     topics = stats_json(revise, *(["--deck", deck] if deck else []))["topics"]
     assert [topic["topic"] for topic in topics] == [topic["topic"] for topic in expected]
     for got, want in zip(topics, expected, strict=True):
@@ -267,6 +286,21 @@ def test_topic_strength_matches_a_card_by_card_computation(revise, db_file, deck
             [card.pop("retrievability") for card in want["weakest"]], abs=1e-12)
         assert {**got, "retrievability": None} == {**want, "retrievability": None}
     assert any(topic["weakest"] for topic in topics)
+
+
+def test_a_failed_topic_range_is_a_one_line_error(revise, db_file, monkeypatch):
+    monkeypatch.setattr(db, "PARALLEL_MIN_CARDS", 0)
+    monkeypatch.setenv("REVISE_WORKERS", "2")
+    with Store(db_file) as store:
+        add_cards(store, 6, topics=3)
+
+    def unreadable(store):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(Store, "reader", unreadable)
+    result = revise("stats", "--json")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"error: database error in {db_file}: disk I/O error"]
 
 
 def test_stats_for_one_deck_leave_other_decks_out(revise, db_file):
@@ -292,6 +326,22 @@ def test_stats_draw_the_forecast_calendar_and_topics(revise, db_file):
     for text in ("Reviews today", "Streak", "True retention", "Due in the next 30 days",
                  "Mon", "Topics", "Stalin › Topic 0", "less"):
         assert text in result.stdout
+
+
+def test_stats_with_many_topics_show_the_weakest(revise, db_file):
+    with Store(db_file) as store:
+        ids = add_cards(store, 50, topics=25)  # topic k holds cards k and k + 25
+        for index, card_id in enumerate(ids):
+            topic = index % 25
+            if topic < 23:  # the last two topics are not studied yet
+                set_review(store, card_id, NOW + timedelta(days=1), stability=1.0 + topic,
+                           last_review=NOW - timedelta(days=10))
+    result = revise("stats")
+    assert result.exit_code == 0, result.output
+    assert "Weakest 20 of 25 topics (revise stats --json lists them all)" in result.stdout
+    shown = [int(number) for number in re.findall(r"Topic (\d+)\s", result.stdout)]
+    assert shown == list(range(20))  # least stable first; no unstudied topic
+    assert len(stats_json(revise)["topics"]) == 25
 
 
 def test_bar_chart_scales_columns_to_the_largest_value():

@@ -11,25 +11,26 @@ one-line "locked" error. `REVISE_BUSY_TIMEOUT_MS` changes the wait (for tests).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
+import threading
+from collections import namedtuple
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from revise.errors import StoreError
-from revise.models import CardDraft
 
+TYPE_CHECKING = False  # as typing's, without importing typing at every start
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from revise.models import CardDraft
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5_000
@@ -289,12 +290,11 @@ class Connection:
         self.conn.close()
 
 
-@dataclass(frozen=True)
-class SyncReport:
-    new: int = 0
-    updated: int = 0
-    retired: int = 0
-    unchanged: int = 0
+class SyncReport(namedtuple("SyncReport", "new updated retired unchanged",
+                            defaults=(0, 0, 0, 0))):
+    """How many of a deck's cards a sync added, changed, retired and left as they were."""
+
+    __slots__ = ()
 
     def __str__(self) -> str:
         return (f"{self.new} new, {self.updated} updated, {self.retired} retired, "
@@ -335,6 +335,17 @@ class Store:
             if isinstance(error, sqlite3.DatabaseError):
                 raise store_error(self.path, error) from None
             raise
+
+    @contextmanager
+    def reader(self) -> Iterator[sqlite3.Connection]:
+        """A second, read-only connection to this database, for another thread."""
+        conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                               isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
+            yield conn
+        finally:
+            conn.close()
 
     def _prepare(self, readonly: bool, *, bulk: bool) -> None:
         conn = self.db.conn
@@ -610,6 +621,8 @@ class Store:
             other = card_id
             while other in stored or other in claimed or self.db.execute(
                     "SELECT 1 FROM cards WHERE id = ?", [other]).fetchone():
+                import hashlib  # only here: importing it slows every command's start
+
                 other = hashlib.blake2b(f"{other}\x1f{source_name}".encode(),
                                         digest_size=8).hexdigest()
             claimed.add(other)
@@ -743,17 +756,17 @@ def _content(draft: CardDraft) -> dict:
     return dict(zip(_CONTENT_COLUMNS, _content_values(draft), strict=True))
 
 
-@dataclass
 class SyncPlan:
     """What syncing drafts into stored cards changes; computed without touching the database."""
 
-    changed: list[tuple[str, CardDraft]] = field(default_factory=list)
-    moved: list[tuple[str, CardDraft]] = field(default_factory=list)
-    new: list[CardDraft] = field(default_factory=list)
-    retired: list[str] = field(default_factory=list)
-    unchanged: int = 0
-    # the stored id each draft's card has (differs from the draft's own id after an edit)
-    ids: dict[str, str] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.changed: list[tuple[str, CardDraft]] = []
+        self.moved: list[tuple[str, CardDraft]] = []
+        self.new: list[CardDraft] = []
+        self.retired: list[str] = []
+        self.unchanged = 0
+        # the stored id each draft's card has (differs from the draft's own id after an edit)
+        self.ids: dict[str, str] = {}
 
     @property
     def report(self) -> SyncReport:
@@ -888,7 +901,12 @@ _EXPORT_PROGRESS = (", cards.suspended, cards.state, cards.due, cards.last_revie
 def read_snapshot(store: Store) -> Iterator[None]:
     """One read transaction, so queries read one state of a database others may be
     writing to. It takes no lock that would keep writers waiting."""
-    conn = store.db.conn
+    with _read_transaction(store.db.conn):
+        yield
+
+
+@contextmanager
+def _read_transaction(conn: sqlite3.Connection) -> Iterator[None]:
     if conn.in_transaction:
         yield
         return
@@ -1261,10 +1279,12 @@ def reviews_between(store: Store, bounds: list[str], *, deck_ids: list[int] | No
     quarters = _quarters(bounds) if deck_ids is None else None
     if quarters is not None:
         days, params = _intervals(list(zip(quarters, quarters[1:], strict=False)))
-        total = ("(SELECT coalesce(sum(reviews), 0) FROM review_tally"
-                 " WHERE quarter >= day.start AND quarter < day.stop)")
-        return [row[0] if not exists else int(row[0] > 0) for row in store.db.execute(
-            f"{days} SELECT {total} FROM day ORDER BY i", params)]
+        within = "FROM review_tally WHERE quarter >= day.start AND quarter < day.stop"
+        # an undone answer can leave a quarter's count at 0
+        value = (f"EXISTS (SELECT 1 {within} AND reviews > 0)" if exists
+                 else f"(SELECT coalesce(sum(reviews), 0) {within})")
+        return [row[0] for row in store.db.execute(
+            f"{days} SELECT {value} FROM day ORDER BY i", params)]
     days, params = _intervals(list(zip(bounds, bounds[1:], strict=False)))
     inner = "SELECT 1 FROM reviews WHERE reviewed_at >= day.start AND reviewed_at < day.stop"
     if deck_ids is not None:
@@ -1333,12 +1353,15 @@ def due_between(store: Store, bounds: list[str], *,
 
 
 def topic_strength(store: Store, *, now: datetime, default_decay: float,
-                   deck_ids: list[int] | None = None) -> list[dict]:
+                   deck_ids: list[int] | None = None, threads: int = 1) -> list[dict]:
     """Per topic path: active cards, studied cards, their mean retrievability (FSRS's
     forgetting curve, in SQL, with each deck's decay) and the weakest studied card.
 
     Decks sharing a decay (all of them, unless some have fitted parameters) are read
-    in one pass over an index."""
+    in one pass over an index. With `threads` > 1 and many cards, ranges of topics are
+    read at once on their own connections: the pass is CPU-bound in SQLite, which runs
+    outside the GIL. Each range is read in one snapshot, so each topic's figures come
+    from one state of the database."""
     by_decay: dict[float, list[int]] = {}
     for deck_id, parameters in store.db.execute("SELECT id, parameters FROM decks"):
         if deck_ids is None or deck_id in deck_ids:
@@ -1346,18 +1369,37 @@ def topic_strength(store: Store, *, now: datetime, default_decay: float,
             by_decay.setdefault(decay, []).append(deck_id)
     whole = deck_ids is None and len(by_decay) == 1
     day = julian_day(now)
-    # (topic, cards, studied, sum of retrievability, lowest one, its card's rowid,
-    # first deck, first position), a row per topic and decay
+    splits = [] if threads < 2 or store.db.conn.in_transaction else _topic_splits(
+        store, threads)
+    ranges = list(zip([None, *splits], [*splits, None], strict=True))
+    results: list = [None] * len(ranges)
+
+    def read_range(index: int) -> None:
+        try:
+            if index == 0:
+                results[0] = _read_topics(store.db.conn, by_decay, whole, day, *ranges[0])
+                return
+            with store.reader() as conn:
+                results[index] = _read_topics(conn, by_decay, whole, day, *ranges[index])
+        except BaseException as error:  # raised again in the calling thread
+            results[index] = error
+
+    helpers = [threading.Thread(target=read_range, args=(index,))
+               for index in range(1, len(ranges))]
+    for helper in helpers:
+        helper.start()
+    read_range(0)
+    for helper in helpers:
+        helper.join()
     rows: list[tuple] = []
-    with read_snapshot(store):  # rowids are read in the second query
-        for decay, ids in by_decay.items():
-            rows += store.db.execute(_topic_sql(ids, whole=whole), {
-                "factor": 0.9 ** (1 / -decay) - 1, "decay": -decay, "day": day}).fetchall()
-        # the weakest cards' ids and questions, looked up in rowid order
-        weakest = {rowid: (card_id, question) for rowid, card_id, question in store.db.execute(
-            "SELECT rowid, id, question FROM cards WHERE rowid IN"
-            " (SELECT value FROM json_each(?))",
-            [json.dumps([row[5] for row in rows if row[4] is not None])])}
+    weakest: dict[int, tuple[str, str]] = {}
+    for result in results:
+        if isinstance(result, BaseException):
+            if isinstance(result, sqlite3.DatabaseError):
+                raise store_error(store.path, result) from None
+            raise result
+        rows += result[0]
+        weakest.update(result[1])
     if len(by_decay) > 1:
         rows = _merge_topics(rows)
     rows.sort(key=itemgetter(6, 7))  # notes order; stable, so ties keep the topic order
@@ -1374,6 +1416,49 @@ def topic_strength(store: Store, *, now: datetime, default_decay: float,
             {"id": weakest[rowid][0], "question": weakest[rowid][1], "retrievability": lowest}],
     } for path, (_, cards, studied, total, lowest, rowid, deck_id, _) in zip(
         paths, rows, strict=True)]
+
+
+PARALLEL_MIN_CARDS = 20_000  # below this a second connection costs more than it saves
+_SPLIT_SAMPLES = 64
+
+
+def _topic_splits(store: Store, parts: int) -> list[str]:
+    """Up to `parts` - 1 topics that cut the cards into ranges of about equal size, from
+    the topics of cards sampled evenly by rowid; none for few cards or no file."""
+    if not store.path.is_file():
+        return []
+    # two statements: SQLite reads min() or max() off the b-tree only when it is alone
+    low = store.db.execute("SELECT min(rowid) FROM cards").fetchone()[0]
+    high = store.db.execute("SELECT max(rowid) FROM cards").fetchone()[0]
+    if high is None or high - low < PARALLEL_MIN_CARDS:
+        return []
+    rowids = [low + (high - low) * index // _SPLIT_SAMPLES for index in range(_SPLIT_SAMPLES)]
+    sample = sorted(topic for (topic,) in store.db.execute(
+        "SELECT topic FROM cards WHERE rowid IN (SELECT value FROM json_each(?))",
+        [json.dumps(rowids)]))
+    if not sample:
+        return []
+    return sorted({sample[len(sample) * part // parts] for part in range(1, parts)})
+
+
+def _read_topics(conn: sqlite3.Connection, by_decay: dict[float, list[int]], whole: bool,
+                 day: float, low: str | None, high: str | None
+                 ) -> tuple[list[tuple], dict[int, tuple[str, str]]]:
+    """For topics in [low, high): (topic, cards, studied, sum of retrievability, lowest
+    one, its card's rowid, first deck, first position), a row per topic and decay; and
+    the weakest cards' (id, question) by rowid."""
+    rows: list[tuple] = []
+    with _read_transaction(conn):  # rowids are read in the second query
+        for decay, ids in by_decay.items():
+            rows += conn.execute(_topic_sql(ids, whole=whole, low=low, high=high), {
+                "factor": 0.9 ** (1 / -decay) - 1, "decay": -decay, "day": day,
+                "low": low, "high": high}).fetchall()
+        # looked up in rowid order
+        weakest = {rowid: (card_id, question) for rowid, card_id, question in conn.execute(
+            "SELECT rowid, id, question FROM cards WHERE rowid IN"
+            " (SELECT value FROM json_each(?))",
+            [json.dumps([row[5] for row in rows if row[4] is not None])])}
+    return rows, weakest
 
 
 def _merge_topics(rows: list[tuple]) -> list[tuple]:
@@ -1394,10 +1479,12 @@ def _merge_topics(rows: list[tuple]) -> list[tuple]:
     return [tuple(entry) for entry in merged.values()]
 
 
-def _topic_sql(deck_ids: list[int], *, whole: bool) -> str:
-    """Per topic of the active cards in `deck_ids` (or of all, if `whole`): cards, studied
-    cards, the sum of their retrievability, the lowest one with its card's rowid, the
-    topic's first deck and its first position in the notes.
+def _topic_sql(deck_ids: list[int], *, whole: bool, low: str | None = None,
+               high: str | None = None) -> str:
+    """Per topic of the active cards in `deck_ids` (or of all, if `whole`), for topics
+    from `low` up to `high` (named :low and :high): cards, studied cards, the sum of their
+    retrievability, the lowest one with its card's rowid, the topic's first deck and its
+    first position in the notes.
 
     Retrievability falls as a card's elapsed days / stability grows, so the weakest card
     is the one with the largest ratio. That max() is the query's only min/max aggregate:
@@ -1410,6 +1497,9 @@ def _topic_sql(deck_ids: list[int], *, whole: bool) -> str:
             where += f" AND {table}.deck_id IN ({','.join(str(int(i)) for i in deck_ids)})"
         return where
 
+    in_range = "".join([" AND cards.topic >= :low" if low is not None else "",
+                        " AND cards.topic < :high" if high is not None else ""])
+
     ratio = ":factor * max(0, CAST(:day - julianday(last_review) AS INTEGER)) / stability"
     # the topic's own entries (a deck's index would be walked once per topic)
     same_topic = (f" FROM cards AS other INDEXED BY idx_cards_active_recall"
@@ -1420,7 +1510,7 @@ def _topic_sql(deck_ids: list[int], *, whole: bool) -> str:
         f"SELECT topic, count(*), count(stability), sum(pow(1 + {ratio}, :decay)),"
         f" pow(1 + max({ratio}), :decay), cards.rowid, {first_deck},"
         f" (SELECT min(other.position){same_topic}"
-        f" FROM cards INDEXED BY idx_cards_active_recall WHERE {active('cards')}"
+        f" FROM cards INDEXED BY idx_cards_active_recall WHERE {active('cards')}{in_range}"
         " GROUP BY topic")
 
 
@@ -1453,17 +1543,13 @@ def set_deck_option(store: Store, column: str, value: float | int,
                                 [value, *deck_ids]).rowcount
 
 
-
 # --- doctor: checks and safe repairs ----------------------------------------------------
 
 
-@dataclass
-class Finding:
+class Finding(namedtuple("Finding", "check message fixable", defaults=(False,))):
     """One problem `revise doctor` found; `fixable` ones `--fix` repairs."""
 
-    check: str
-    message: str
-    fixable: bool = False
+    __slots__ = ()
 
 
 def integrity_problems(store: Store) -> list[str]:

@@ -22,6 +22,7 @@ from revise.scheduler import (
 
 ROLLOVER_SETTING = "rollover_hour"
 CALENDAR_WEEKS = 26
+TOPIC_ROWS = 20  # more topics than this: the table shows the weakest
 FORECAST_DAYS = 30
 
 
@@ -97,7 +98,7 @@ def streak(store: Store, now: datetime, *, rollover: int = DEFAULT_ROLLOVER_HOUR
 
 def stats_report(store: Store, now: datetime, *, deck: str | None = None,
                  rollover: int = DEFAULT_ROLLOVER_HOUR, tz: tzinfo | None = None,
-                 weeks: int = CALENDAR_WEEKS) -> dict:
+                 weeks: int = CALENDAR_WEEKS, threads: int = 1) -> dict:
     ids = db.deck_ids(store, deck)
     today = revision_day(now, rollover, tz)
 
@@ -112,7 +113,8 @@ def stats_report(store: Store, now: datetime, *, deck: str | None = None,
     ahead = [iso(moment) for moment in day_starts(today, FORECAST_DAYS, rollover, tz)]
     forecast = db.due_between(store, ahead, deck_ids=ids)
 
-    topics = db.topic_strength(store, now=now, default_decay=DEFAULT_DECAY, deck_ids=ids)
+    topics = db.topic_strength(store, now=now, default_decay=DEFAULT_DECAY, deck_ids=ids,
+                               threads=threads)
     return {
         "deck": deck,
         "today": today.isoformat(),
@@ -229,13 +231,14 @@ def render_stats(report: dict):
         labels[index] = "today" if index == 0 else f"{day.day} {day.strftime('%b')}"
     chart = bar_chart([item["due"] for item in forecast], labels)
 
-    table = Table(title="Topics", title_justify="left", expand=False)
+    topics, title = _topics_shown(report["topics"])
+    table = Table(title=title, title_justify="left", expand=False)
     table.add_column("topic", ratio=2)
     table.add_column("cards", justify="right")
     table.add_column("studied", justify="right")
     table.add_column("recall now", justify="right")
     table.add_column("weakest cards", ratio=3)
-    for topic in report["topics"]:
+    for topic in topics:
         recall = topic["retrievability"]
         weakest = "\n".join(f"{card['retrievability']:.0%}  {_short(card['question'])}"
                             for card in topic["weakest"])
@@ -251,6 +254,19 @@ def render_stats(report: dict):
         heatmap(report["calendar"], today), Text(""),
         table if report["topics"] else Text("No cards yet.", style="dim"),
     )
+
+
+def _topics_shown(topics: list[dict]) -> tuple[list[dict], str]:
+    """The topics for the table and its title: all of them, in notes order, if they fit
+    on a screen or two; else the ones least likely to be recalled now, weakest first."""
+    if len(topics) <= TOPIC_ROWS:
+        return topics, "Topics"
+    studied = sorted((topic for topic in topics if topic["retrievability"] is not None),
+                     key=lambda topic: topic["retrievability"])
+    shown = studied[:TOPIC_ROWS] or topics[:TOPIC_ROWS]
+    which = "Weakest" if studied else "First"
+    return shown, (f"{which} {len(shown)} of {len(topics):,} topics"
+                   " (revise stats --json lists them all)")
 
 
 def render_due(report: dict):

@@ -13,15 +13,15 @@ count do not pay for it.
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import IntEnum
 from itertools import islice
-from typing import TYPE_CHECKING
 
 from revise.db import iso
 
+TYPE_CHECKING = False  # as typing's, without importing typing at every start
 if TYPE_CHECKING:
     import fsrs
 
@@ -219,18 +219,13 @@ def local_time(moment: datetime, tz: tzinfo | None = None) -> datetime:
 # --- today's queue --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class QueueCard:
-    """A card waiting in today's queue. `bullet` identifies the note bullet it came from."""
+class QueueCard(namedtuple("QueueCard", "id deck_id bullet kind due", defaults=(None,))):
+    """A card waiting in today's queue: its id and deck, the note bullet it came from, its
+    kind ('new', 'learning' (learning or relearning) or 'review') and when it is due."""
 
-    id: str
-    deck_id: int
-    bullet: tuple
-    kind: str  # 'new', 'learning' (learning or relearning) or 'review'
-    due: str | None = None
+    __slots__ = ()
 
 
-@dataclass
 class Queue:
     """The order of a session: learning cards when due, then due reviews with new cards
     spread evenly among them, then learning cards due soon.
@@ -242,20 +237,18 @@ class Queue:
     because they change as cards are rated (they are read from the database).
     """
 
-    reviews: list[QueueCard]
-    new: list[QueueCard]
-    limit: int | None = None
-    seen: set[str] = field(default_factory=set)
-    front: list[QueueCard] = field(default_factory=list)
-    last_bullet: tuple | None = None
-    reviews_total: int = 0
-    new_total: int = 0
-    reviews_drawn: int = 0
-    new_drawn: int = 0
-
-    def __post_init__(self) -> None:
-        self.reviews_total = self.reviews_total or len(self.reviews)
-        self.new_total = self.new_total or len(self.new)
+    def __init__(self, reviews: list[QueueCard], new: list[QueueCard],
+                 limit: int | None = None) -> None:
+        self.reviews = reviews
+        self.new = new
+        self.limit = limit
+        self.seen: set[str] = set()
+        self.front: list[QueueCard] = []  # cards put back, shown first
+        self.last_bullet: tuple | None = None
+        self.reviews_total = len(reviews)
+        self.new_total = len(new)
+        self.reviews_drawn = 0
+        self.new_drawn = 0
 
     def next(self, learning_now: Sequence[QueueCard] = (),
              learning_soon: Sequence[QueueCard] = ()) -> QueueCard | None:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from revise.cli import DbOption, console, json_text, open_store
+from revise.cli import DbOption, console, open_store, write_json
 
 DeckOption = Annotated[str | None, typer.Option("--deck", "-d", help="Only this deck.")]
 TopicOption = Annotated[
@@ -46,7 +46,7 @@ def cards(
     if as_json:
         from revise.exporters.json import card_record
 
-        typer.echo(json_text([card_record(card) for card in found]))
+        write_json([card_record(card) for card in found])
         return
     if not found:
         typer.echo("No cards match.")

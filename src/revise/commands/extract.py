@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from revise.cli import DbOption, db_path, json_text, open_store
+from revise.cli import DbOption, cores, db_path, open_store, write_json
 from revise.errors import NotesError, ReviseError
 from revise.files import check_input_file
 
@@ -20,7 +20,6 @@ MAX_NOTES_BYTES = 16 * 1024 * 1024
 # Notes are read in pieces side by side only when each piece is worth a process.
 PIECE_MIN_CHARS = 256 * 1024
 PIECES_PER_WORKER = 4
-MAX_WORKERS = 8
 
 
 def read_notes(path: Path) -> str:
@@ -106,7 +105,7 @@ def extract(
             for plan, (_, _, drafts) in zip(plans, batches, strict=True)
             for draft in drafts
         ]
-        typer.echo(json_text(cards))
+        write_json(cards)
         if dry_run:
             return  # stdout holds only the JSON array
     for plan, (path, deck_name, _) in zip(plans, batches, strict=True):
@@ -195,16 +194,12 @@ def _quiet_worker() -> None:
 
 
 def _workers() -> int:
-    """Processes for reading notes: REVISE_WORKERS, else one per available core."""
-    import os
+    """Processes for reading notes: one per core revise may use (`cli.cores`)."""
     import sys
 
     if not sys.platform.startswith("linux"):
         return 1  # forking is only dependable on Linux
-    setting = os.environ.get("REVISE_WORKERS", "").strip()
-    if setting.isdigit() and int(setting) > 0:
-        return min(int(setting), MAX_WORKERS)
-    return min(len(os.sched_getaffinity(0)), MAX_WORKERS)
+    return cores()
 
 
 def _report_if_unchanged(texts: list[tuple[Path, str, str]], digests: list[str | None],

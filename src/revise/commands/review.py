@@ -16,10 +16,10 @@ from revise.cli import (
     clock_from_env,
     console,
     due_today,
-    json_text,
     open_store,
     start_review,
     stats_now,
+    write_json,
 )
 from revise.commands.cards import DeckOption, TopicOption
 from revise.errors import ReviseError
@@ -67,10 +67,6 @@ def review(
     start_review(db, deck=deck, topic=topic, new=new, limit=limit, type_answer=type_answer)
 
 
-def print_json(report: dict) -> None:
-    typer.echo(json_text(report))
-
-
 def due(as_json: JsonOption = False, db: DbOption = None) -> None:
     """Show what is left to review today, per deck: new, learning, due now, due later today.
 
@@ -78,7 +74,7 @@ def due(as_json: JsonOption = False, db: DbOption = None) -> None:
     """
     report = due_today(db)
     if as_json:
-        print_json(report)
+        write_json(report)
         return
     from revise.progress import render_due
 
@@ -100,7 +96,7 @@ def stats(deck: DeckOption = None, as_json: JsonOption = False, db: DbOption = N
     """
     report = stats_now(db, deck)
     if as_json:
-        print_json(report)
+        write_json(report)
         return
     from revise.progress import render_stats
 
