@@ -1372,32 +1372,11 @@ def topic_strength(store: Store, *, now: datetime, default_decay: float,
     splits = [] if threads < 2 or store.db.conn.in_transaction else _topic_splits(
         store, threads)
     ranges = list(zip([None, *splits], [*splits, None], strict=True))
-    results: list = [None] * len(ranges)
-
-    def read_range(index: int) -> None:
-        try:
-            if index == 0:
-                results[0] = _read_topics(store.db.conn, by_decay, whole, day, *ranges[0])
-                return
-            with store.reader() as conn:
-                results[index] = _read_topics(conn, by_decay, whole, day, *ranges[index])
-        except BaseException as error:  # raised again in the calling thread
-            results[index] = error
-
-    helpers = [threading.Thread(target=read_range, args=(index,))
-               for index in range(1, len(ranges))]
-    for helper in helpers:
-        helper.start()
-    read_range(0)
-    for helper in helpers:
-        helper.join()
+    results = _in_threads(store, lambda conn, index: _read_topics(
+        conn, by_decay, whole, day, *ranges[index]), len(ranges), threads)
     rows: list[tuple] = []
     weakest: dict[int, tuple[str, str]] = {}
     for result in results:
-        if isinstance(result, BaseException):
-            if isinstance(result, sqlite3.DatabaseError):
-                raise store_error(store.path, result) from None
-            raise result
         rows += result[0]
         weakest.update(result[1])
     if len(by_decay) > 1:
@@ -1419,6 +1398,56 @@ def topic_strength(store: Store, *, now: datetime, default_decay: float,
 
 
 PARALLEL_MIN_CARDS = 20_000  # below this a second connection costs more than it saves
+
+
+def _in_threads(store: Store, work: Callable[[sqlite3.Connection, int], object], count: int,
+                threads: int) -> list:
+    """[work(conn, 0), ..., work(conn, count - 1)] on up to `threads` threads: this one
+    with the store's connection, each other with a read-only connection of its own. Each
+    takes the next index left, so one that finishes early takes more. A failure in any
+    is raised here, once all have stopped."""
+    results: list = [None] * count
+    unread = iter(range(count))
+    taking = threading.Lock()
+    failures: list[BaseException] = []
+
+    def run(conn: sqlite3.Connection) -> None:
+        while True:
+            with taking:
+                index = next(unread, None)
+            if index is None:
+                return
+            results[index] = work(conn, index)
+
+    def stop() -> None:
+        with taking:
+            for _ in unread:
+                pass
+
+    def helper() -> None:
+        try:
+            with store.reader() as conn:
+                run(conn)
+        except BaseException as error:  # raised again in the calling thread
+            failures.append(error)
+            stop()
+
+    helpers = [threading.Thread(target=helper) for _ in range(min(threads, count) - 1)]
+    for thread in helpers:
+        thread.start()
+    try:
+        run(store.db.conn)
+    except BaseException:
+        stop()
+        raise
+    finally:
+        for thread in helpers:
+            thread.join()
+    if failures:
+        if isinstance(failures[0], sqlite3.DatabaseError):
+            raise store_error(store.path, failures[0]) from None
+        raise failures[0]
+    return results
 _SPLIT_SAMPLES = 64
 
 

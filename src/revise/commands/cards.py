@@ -1,6 +1,5 @@
 """`revise cards`: list and search cards."""
 
-from __future__ import annotations
 
 import sys
 from typing import Annotated

@@ -1,6 +1,5 @@
 """`revise doctor`: check the database and repair what is safe to repair."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

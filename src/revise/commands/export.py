@@ -1,6 +1,5 @@
 """`revise export`: write a deck to a file in another format."""
 
-from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -93,7 +92,7 @@ def export_cards(
     return written
 
 
-def _write_apkg(store: Store, output: Path, filters: dict, with_scheduling: bool) -> int:
+def _write_apkg(store: "Store", output: Path, filters: dict, with_scheduling: bool) -> int:
     """The package is written as its cards (and reviews) are read, so they are never
     all in memory; one snapshot of the database gives them all."""
     from revise import db as queries

@@ -1,6 +1,5 @@
 """`revise extract`: notes files → cards in the database."""
 
-from __future__ import annotations
 
 import functools
 from collections.abc import Iterator

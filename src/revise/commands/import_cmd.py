@@ -1,6 +1,5 @@
 """`revise import`: cards from an Anki package, Anki text file or CSV file."""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated

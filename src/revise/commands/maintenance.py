@@ -1,6 +1,5 @@
 """`revise backup` and `revise restore`: copies of the database, safe to take at any time."""
 
-from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
