@@ -5,7 +5,6 @@ so `revise --help` stays instant. `revise.cli.main` runs this app for everything
 plain forms of `due --json`, `stats --json` and `review`, which it runs without typer.
 """
 
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,6 +1,5 @@
 """`revise build`: a teacher's deck file → a deck in the database, or a file to hand out."""
 
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,6 +1,5 @@
 """`revise cards`: list and search cards."""
 
-
 import sys
 from typing import Annotated
 

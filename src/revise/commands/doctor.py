@@ -1,6 +1,5 @@
 """`revise doctor`: check the database and repair what is safe to repair."""
 
-
 from typing import Annotated
 
 import typer

@@ -1,6 +1,5 @@
 """`revise export`: write a deck to a file in another format."""
 
-
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial

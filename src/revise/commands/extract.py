@@ -1,6 +1,5 @@
 """`revise extract`: notes files → cards in the database."""
 
-
 import functools
 from collections.abc import Iterator
 from contextlib import contextmanager

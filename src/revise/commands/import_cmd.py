@@ -1,6 +1,5 @@
 """`revise import`: cards from an Anki package, Anki text file or CSV file."""
 
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,6 +1,5 @@
 """`revise backup` and `revise restore`: copies of the database, safe to take at any time."""
 
-
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated

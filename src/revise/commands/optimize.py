@@ -1,7 +1,6 @@
 """`revise optimize`: fit FSRS parameters to the student's own reviews, keep them if they
 predict those reviews better than the defaults, and suggest a desired retention."""
 
-
 import sys
 from typing import Annotated
 

@@ -3,7 +3,6 @@ by `revise` alone. Their clock and interval fuzz come from the environment (see
 `revise.cli.clock_from_env`).
 """
 
-
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
