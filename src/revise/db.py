@@ -1448,6 +1448,8 @@ def _in_threads(store: Store, work: Callable[[sqlite3.Connection, int], object],
             raise store_error(store.path, failures[0]) from None
         raise failures[0]
     return results
+
+
 _SPLIT_SAMPLES = 64
 
 
