@@ -111,12 +111,14 @@ def test_stats_counts_reviews_today_total_and_the_streak(revise, db_file):
     assert report["streak_days"] == 3  # today, yesterday, the day before; not 4 days ago
 
 
-def test_a_streak_is_not_broken_before_todays_session(tmp_path):
+def test_a_streak_waits_for_todays_session_and_leaves_out_undone_days(tmp_path):
     with Store(tmp_path / "r.db") as store:
         ids = add_cards(store, 2)
-        answer(store, ids[0], 3, NOW - timedelta(days=1))
-        answer(store, ids[1], 3, NOW - timedelta(days=2))
-        assert streak(store, NOW, tz=UTC) == 2
+        answer(store, ids[0], 3, NOW - timedelta(days=2))
+        answer(store, ids[1], 3, NOW - timedelta(days=1))
+        assert streak(store, NOW, tz=UTC) == 2  # not broken before today's session
+        db.undo_rating(store, store.db.execute("SELECT max(id) FROM reviews").fetchone()[0])
+        assert streak(store, NOW, tz=UTC) == 0  # yesterday's quarter hour is left at 0
 
 
 def test_a_streak_back_to_the_first_review_counts_every_day_and_no_more(tmp_path):
@@ -132,16 +134,6 @@ def test_a_streak_back_to_the_first_review_counts_every_day_and_no_more(tmp_path
                                                      if deck["name"] == "lenin"]) == 3
         assert streak(store, NOW + timedelta(days=1), tz=UTC) == 40  # before today's session
         assert streak(store, NOW + timedelta(days=2), tz=UTC) == 0
-
-
-def test_an_undone_answer_leaves_its_day_out_of_the_streak(tmp_path):
-    with Store(tmp_path / "r.db") as store:
-        ids = add_cards(store, 2)
-        answer(store, ids[0], 3, NOW - timedelta(days=2))
-        answer(store, ids[1], 3, NOW - timedelta(days=1))
-        assert streak(store, NOW, tz=UTC) == 2
-        db.undo_rating(store, store.db.execute("SELECT max(id) FROM reviews").fetchone()[0])
-        assert streak(store, NOW, tz=UTC) == 0  # yesterday's quarter hour is left at 0
 
 
 def test_no_reviews_no_streak(tmp_path):

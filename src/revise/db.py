@@ -321,8 +321,7 @@ class Store:
         new_file = not self.path.exists() or self.path.stat().st_size == 0
         try:
             if readonly:
-                conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
-                                       isolation_level=None)
+                conn = self._connect_read_only()
             else:
                 conn = sqlite3.connect(self.path, isolation_level=None)
         except sqlite3.DatabaseError as error:
@@ -336,11 +335,14 @@ class Store:
                 raise store_error(self.path, error) from None
             raise
 
+    def _connect_read_only(self) -> sqlite3.Connection:
+        return sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                               isolation_level=None)
+
     @contextmanager
     def reader(self) -> Iterator[sqlite3.Connection]:
         """A second, read-only connection to this database, for another thread."""
-        conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
-                               isolation_level=None)
+        conn = self._connect_read_only()
         try:
             conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
             yield conn
@@ -1358,10 +1360,10 @@ def topic_strength(store: Store, *, now: datetime, default_decay: float,
     forgetting curve, in SQL, with each deck's decay) and the weakest studied card.
 
     Decks sharing a decay (all of them, unless some have fitted parameters) are read
-    in one pass over an index. With `threads` > 1 and many cards, ranges of topics are
-    read at once on their own connections: the pass is CPU-bound in SQLite, which runs
-    outside the GIL. Each range is read in one snapshot, so each topic's figures come
-    from one state of the database."""
+    in one pass over an index. With `threads` > 1 and many cards, up to that many ranges
+    of topics are read at once, each on a thread and connection of its own: the pass is
+    CPU-bound in SQLite, which runs outside the GIL. Each range is read in one snapshot,
+    so each topic's figures come from one state of the database."""
     by_decay: dict[float, list[int]] = {}
     for deck_id, parameters in store.db.execute("SELECT id, parameters FROM decks"):
         if deck_ids is None or deck_id in deck_ids:
@@ -1373,7 +1375,7 @@ def topic_strength(store: Store, *, now: datetime, default_decay: float,
         store, threads)
     ranges = list(zip([None, *splits], [*splits, None], strict=True))
     results = _in_threads(store, lambda conn, index: _read_topics(
-        conn, by_decay, whole, day, *ranges[index]), len(ranges), threads)
+        conn, by_decay, whole, day, *ranges[index]), len(ranges))
     rows: list[tuple] = []
     weakest: dict[int, tuple[str, str]] = {}
     for result in results:
@@ -1400,46 +1402,26 @@ def topic_strength(store: Store, *, now: datetime, default_decay: float,
 PARALLEL_MIN_CARDS = 20_000  # below this a second connection costs more than it saves
 
 
-def _in_threads(store: Store, work: Callable[[sqlite3.Connection, int], object], count: int,
-                threads: int) -> list:
-    """[work(conn, 0), ..., work(conn, count - 1)] on up to `threads` threads: this one
-    with the store's connection, each other with a read-only connection of its own. Each
-    takes the next index left, so one that finishes early takes more. A failure in any
-    is raised here, once all have stopped."""
+def _in_threads(store: Store, work: Callable[[sqlite3.Connection, int], object],
+                count: int) -> list:
+    """[work(conn, 0), ..., work(conn, count - 1)], each on a thread of its own: index 0
+    on this one with the store's connection, the others each with a read-only
+    connection. A failure in any is raised here, once all have finished."""
     results: list = [None] * count
-    unread = iter(range(count))
-    taking = threading.Lock()
     failures: list[BaseException] = []
 
-    def run(conn: sqlite3.Connection) -> None:
-        while True:
-            with taking:
-                index = next(unread, None)
-            if index is None:
-                return
-            results[index] = work(conn, index)
-
-    def stop() -> None:
-        with taking:
-            for _ in unread:
-                pass
-
-    def helper() -> None:
+    def helper(index: int) -> None:
         try:
             with store.reader() as conn:
-                run(conn)
+                results[index] = work(conn, index)
         except BaseException as error:  # raised again in the calling thread
             failures.append(error)
-            stop()
 
-    helpers = [threading.Thread(target=helper) for _ in range(min(threads, count) - 1)]
+    helpers = [threading.Thread(target=helper, args=(index,)) for index in range(1, count)]
     for thread in helpers:
         thread.start()
     try:
-        run(store.db.conn)
-    except BaseException:
-        stop()
-        raise
+        results[0] = work(store.db.conn, 0)
     finally:
         for thread in helpers:
             thread.join()
