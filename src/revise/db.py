@@ -1374,16 +1374,13 @@ def topic_strength(store: Store, *, now: datetime, default_decay: float,
     splits = [] if threads < 2 or store.db.conn.in_transaction else _topic_splits(
         store, threads)
     ranges = list(zip([None, *splits], [*splits, None], strict=True))
+    fetching = threading.Lock()
     results = _in_threads(store, lambda conn, index: _read_topics(
-        conn, by_decay, whole, day, *ranges[index]), len(ranges))
-    rows: list[tuple] = []
-    weakest: dict[int, tuple[str, str]] = {}
-    for result in results:
-        rows += result[0]
-        weakest.update(result[1])
+        conn, by_decay, whole, day, *ranges[index], fetching), len(ranges))
+    rows = list(chain.from_iterable(results))
     if len(by_decay) > 1:
         rows = _merge_topics(rows)
-    rows.sort(key=itemgetter(6, 7))  # notes order; stable, so ties keep the topic order
+    rows.sort(key=itemgetter(7, 8))  # notes order; stable, so ties keep the topic order
     names = dict(store.db.execute("SELECT id, name FROM decks"))
     # one parse of all the topics' JSON rather than thousands of small ones
     paths = json.loads(f"[{','.join(row[0] for row in rows)}]")
@@ -1394,8 +1391,8 @@ def topic_strength(store: Store, *, now: datetime, default_decay: float,
         "studied": studied,
         "retrievability": (total or 0.0) / studied if studied else None,
         "weakest": [] if lowest is None else [
-            {"id": weakest[rowid][0], "question": weakest[rowid][1], "retrievability": lowest}],
-    } for path, (_, cards, studied, total, lowest, rowid, deck_id, _) in zip(
+            {"id": card_id, "question": question, "retrievability": lowest}],
+    } for path, (_, cards, studied, total, lowest, card_id, question, deck_id, _) in zip(
         paths, rows, strict=True)]
 
 
@@ -1455,30 +1452,28 @@ def _topic_splits(store: Store, parts: int) -> list[str]:
 
 
 def _read_topics(conn: sqlite3.Connection, by_decay: dict[float, list[int]], whole: bool,
-                 day: float, low: str | None, high: str | None
-                 ) -> tuple[list[tuple], dict[int, tuple[str, str]]]:
-    """For topics in [low, high): (topic, cards, studied, sum of retrievability, lowest
-    one, its card's rowid, first deck, first position), a row per topic and decay; and
-    the weakest cards' (id, question) by rowid."""
-    rows: list[tuple] = []
-    with _read_transaction(conn):  # rowids are read in the second query
-        for decay, ids in by_decay.items():
-            rows += conn.execute(_topic_sql(ids, whole=whole, low=low, high=high), {
-                "factor": 0.9 ** (1 / -decay) - 1, "decay": -decay, "day": day,
-                "low": low, "high": high}).fetchall()
-        # looked up in rowid order
-        weakest = {rowid: (card_id, question) for rowid, card_id, question in conn.execute(
-            "SELECT rowid, id, question FROM cards WHERE rowid IN"
-            " (SELECT value FROM json_each(?))",
-            [json.dumps([row[5] for row in rows if row[4] is not None])])}
-    return rows, weakest
+                 day: float, low: str | None, high: str | None, fetching: threading.Lock
+                 ) -> list[tuple]:
+    """_topic_sql's rows for topics in [low, high), a row per topic and decay, all from
+    one snapshot.
+
+    Each query's rows are sorted, so SQLite makes the whole pass inside execute(),
+    without the GIL. The rows are then fetched while holding `fetching`: Python's sqlite3
+    gives up the GIL at every column it reads, and two threads fetching at once hand it
+    back and forth thousands of times."""
+    with _read_transaction(conn):
+        passes = [conn.execute(_topic_sql(ids, whole=whole, low=low, high=high), {
+            "factor": 0.9 ** (1 / -decay) - 1, "decay": -decay, "day": day,
+            "low": low, "high": high}) for decay, ids in by_decay.items()]
+        with fetching:
+            return [row for cursor in passes for row in cursor]
 
 
 def _merge_topics(rows: list[tuple]) -> list[tuple]:
     """One row per topic from rows of several decay groups, read in group order."""
     merged: dict[str, list] = {}
     for row in rows:
-        topic, cards, studied, total, weakest, rowid, deck_id, position = row
+        topic, cards, studied, total, lowest, card_id, question, deck_id, position = row
         entry = merged.get(topic)
         if entry is None:
             merged[topic] = [*row[:3], total or 0.0, *row[4:]]
@@ -1486,21 +1481,22 @@ def _merge_topics(rows: list[tuple]) -> list[tuple]:
         entry[1] += cards
         entry[2] += studied
         entry[3] += total or 0.0
-        if weakest is not None and (entry[4] is None or weakest < entry[4]):
-            entry[4:6] = weakest, rowid
-        entry[6:8] = min((entry[6], entry[7]), (deck_id, position))
+        if lowest is not None and (entry[4] is None or lowest < entry[4]):
+            entry[4:7] = lowest, card_id, question
+        entry[7:9] = min((entry[7], entry[8]), (deck_id, position))
     return [tuple(entry) for entry in merged.values()]
 
 
 def _topic_sql(deck_ids: list[int], *, whole: bool, low: str | None = None,
                high: str | None = None) -> str:
     """Per topic of the active cards in `deck_ids` (or of all, if `whole`), for topics
-    from `low` up to `high` (named :low and :high): cards, studied cards, the sum of their
-    retrievability, the lowest one with its card's rowid, the topic's first deck and its
-    first position in the notes.
+    from `low` up to `high` (named :low and :high): the topic, its cards, studied cards,
+    the sum of their retrievability, the lowest one with its card's id and question (None
+    when none is studied), the topic's first deck and its first position in the notes; in
+    notes order, then by topic.
 
     Retrievability falls as a card's elapsed days / stability grows, so the weakest card
-    is the one with the largest ratio. That max() is the query's only min/max aggregate:
+    is the one with the largest ratio. That max() is the pass's only min/max aggregate:
     only then does SQLite take the bare rowid from the row holding it.
     INDEXED BY: this query must fail rather than silently fall back to reading the table.
     """
@@ -1519,12 +1515,18 @@ def _topic_sql(deck_ids: list[int], *, whole: bool, low: str | None = None,
                   f" WHERE other.topic = cards.topic AND {active('other')})")
     first_deck = (str(int(deck_ids[0])) if len(deck_ids) == 1
                   else f"(SELECT min(other.deck_id){same_topic}")
-    return (
-        f"SELECT topic, count(*), count(stability), sum(pow(1 + {ratio}, :decay)),"
-        f" pow(1 + max({ratio}), :decay), cards.rowid, {first_deck},"
-        f" (SELECT min(other.position){same_topic}"
+    topics = (
+        f"SELECT topic, count(*) AS active, count(stability) AS studied,"
+        f" sum(pow(1 + {ratio}, :decay)) AS recall, pow(1 + max({ratio}), :decay) AS lowest,"
+        f" cards.rowid AS weakest, {first_deck} AS first_deck,"
+        f" (SELECT min(other.position){same_topic} AS first_position"
         f" FROM cards INDEXED BY idx_cards_active_recall WHERE {active('cards')}{in_range}"
         " GROUP BY topic")
+    return (
+        "SELECT per_topic.topic, active, studied, recall, lowest, card.id, card.question,"
+        f" first_deck, first_position FROM ({topics}) AS per_topic LEFT JOIN cards AS card"
+        " ON card.rowid = weakest AND lowest IS NOT NULL"
+        " ORDER BY first_deck, first_position, per_topic.topic")
 
 
 def julian_day(moment: datetime) -> float:
