@@ -99,12 +99,18 @@ def test_due_table_lists_each_deck(revise, db_file):
 # --- stats ----------------------------------------------------------------------------
 
 
-def test_stats_counts_reviews_today_total_and_the_streak(revise, db_file):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_stats_counts_reviews_today_total_and_the_streak(revise, db_file, workers,
+                                                         monkeypatch):
+    # with 2 workers these figures are read while another thread reads topics
+    monkeypatch.setattr(db, "PARALLEL_MIN_CARDS", 0)
+    monkeypatch.setenv("REVISE_WORKERS", workers)
     with Store(db_file) as store:
-        ids = add_cards(store, 6)
+        ids = add_cards(store, 6, topics=3)
         for days_ago, card_id in zip((0, 1, 2, 4), ids, strict=False):
             answer(store, card_id, 3, NOW - timedelta(days=days_ago))
         answer(store, ids[5], 3, NOW - timedelta(minutes=30))
+        assert len(db._topic_splits(store, 2, db.MEANWHILE_SHARE)) == 1
     report = stats_json(revise)
     assert report["reviews_today"] == 2
     assert report["reviews_total"] == 5

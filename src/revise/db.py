@@ -1355,7 +1355,8 @@ def due_between(store: Store, bounds: list[str], *,
 
 
 def topic_strength(store: Store, *, now: datetime, default_decay: float,
-                   deck_ids: list[int] | None = None, threads: int = 1) -> list[dict]:
+                   deck_ids: list[int] | None = None, threads: int = 1,
+                   meanwhile: Callable[[], object] | None = None) -> list[dict]:
     """Per topic path: active cards, studied cards, their mean retrievability (FSRS's
     forgetting curve, in SQL, with each deck's decay) and the weakest studied card.
 
@@ -1363,7 +1364,11 @@ def topic_strength(store: Store, *, now: datetime, default_decay: float,
     in one pass over an index. With `threads` > 1 and many cards, up to that many ranges
     of topics are read at once, each on a thread and connection of its own: the pass is
     CPU-bound in SQLite, which runs outside the GIL. Each range is read in one snapshot,
-    so each topic's figures come from one state of the database."""
+    so each topic's figures come from one state of the database.
+
+    `meanwhile`, if given, is called on this thread (with the store's connection) first,
+    while the other threads read their ranges; this thread's range is smaller to match.
+    It runs holding the lock the threads take to fetch their rows (see _read_topics)."""
     by_decay: dict[float, list[int]] = {}
     for deck_id, parameters in store.db.execute("SELECT id, parameters FROM decks"):
         if deck_ids is None or deck_id in deck_ids:
@@ -1372,11 +1377,17 @@ def topic_strength(store: Store, *, now: datetime, default_decay: float,
     whole = deck_ids is None and len(by_decay) == 1
     day = julian_day(now)
     splits = [] if threads < 2 or store.db.conn.in_transaction else _topic_splits(
-        store, threads)
+        store, threads, first_share=MEANWHILE_SHARE if meanwhile else 1.0)
     ranges = list(zip([None, *splits], [*splits, None], strict=True))
     fetching = threading.Lock()
-    results = _in_threads(store, lambda conn, index: _read_topics(
-        conn, by_decay, whole, day, *ranges[index], fetching), len(ranges))
+
+    def read(conn: sqlite3.Connection, index: int) -> list[tuple]:
+        if index == 0 and meanwhile is not None:
+            with fetching:
+                meanwhile()
+        return _read_topics(conn, by_decay, whole, day, *ranges[index], fetching)
+
+    results = _in_threads(store, read, len(ranges))
     rows = list(chain.from_iterable(results))
     if len(by_decay) > 1:
         rows = _merge_topics(rows)
@@ -1430,11 +1441,15 @@ def _in_threads(store: Store, work: Callable[[sqlite3.Connection, int], object],
 
 
 _SPLIT_SAMPLES = 64
+# The first range's size beside each other one's, when its thread has other work
+# first (`revise stats`: the log's figures, about a fifth of the whole).
+MEANWHILE_SHARE = 2 / 3
 
 
-def _topic_splits(store: Store, parts: int) -> list[str]:
-    """Up to `parts` - 1 topics that cut the cards into ranges of about equal size, from
-    the topics of cards sampled evenly by rowid; none for few cards or no file."""
+def _topic_splits(store: Store, parts: int, first_share: float = 1.0) -> list[str]:
+    """Up to `parts` - 1 topics that cut the cards into ranges of about equal size (the
+    first `first_share` of the others'), from the topics of cards sampled evenly by
+    rowid; none for few cards or no file."""
     if not store.path.is_file():
         return []
     # two statements: SQLite reads min() or max() off the b-tree only when it is alone
@@ -1448,7 +1463,9 @@ def _topic_splits(store: Store, parts: int) -> list[str]:
         [json.dumps(rowids)]))
     if not sample:
         return []
-    return sorted({sample[len(sample) * part // parts] for part in range(1, parts)})
+    shares = first_share + parts - 1
+    return sorted({sample[int(len(sample) * (first_share + part - 1) / shares)]
+                   for part in range(1, parts)})
 
 
 def _read_topics(conn: sqlite3.Connection, by_decay: dict[float, list[int]], whole: bool,

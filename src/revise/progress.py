@@ -101,35 +101,34 @@ def stats_report(store: Store, now: datetime, *, deck: str | None = None,
                  weeks: int = CALENDAR_WEEKS, threads: int = 1) -> dict:
     ids = db.deck_ids(store, deck)
     today = revision_day(now, rollover, tz)
+    log: dict = {}
 
-    first = today - timedelta(days=today.weekday() + 7 * (weeks - 1))  # a Monday
-    days = (today - first).days + 1
-    bounds = [iso(moment) for moment in day_starts(first, days, rollover, tz)]
-    per_day = db.reviews_between(store, bounds, deck_ids=ids)
-    calendar = {first + timedelta(days=offset): count for offset, count in enumerate(per_day)}
+    def from_the_log() -> None:
+        first = today - timedelta(days=today.weekday() + 7 * (weeks - 1))  # a Monday
+        days = (today - first).days + 1
+        bounds = [iso(moment) for moment in day_starts(first, days, rollover, tz)]
+        per_day = db.reviews_between(store, bounds, deck_ids=ids)
+        calendar = {first + timedelta(days=offset): count for offset, count in enumerate(per_day)}
+        total, passed = db.review_pass_counts(store, iso(now - timedelta(days=30)), deck_ids=ids)
+        ahead = [iso(moment) for moment in day_starts(today, FORECAST_DAYS, rollover, tz)]
+        forecast = db.due_between(store, ahead, deck_ids=ids)
+        log.update({
+            "reviews_today": calendar[today],
+            "reviews_total": db.reviews_total(store, deck_ids=ids),
+            "streak_days": streak(store, now, rollover=rollover, tz=tz, deck_ids=ids,
+                                  known=calendar),
+            "retention_30d": passed / total if total else None,
+            "retention_30d_reviews": total,
+            "forecast": [{"date": (today + timedelta(days=offset)).isoformat(), "due": count}
+                         for offset, count in enumerate(forecast)],
+            "calendar": [{"date": day.isoformat(), "reviews": count}
+                         for day, count in calendar.items()],
+        })
 
-    total, passed = db.review_pass_counts(store, iso(now - timedelta(days=30)), deck_ids=ids)
-
-    ahead = [iso(moment) for moment in day_starts(today, FORECAST_DAYS, rollover, tz)]
-    forecast = db.due_between(store, ahead, deck_ids=ids)
-
+    # the log's figures are read on this thread while other threads read the topics
     topics = db.topic_strength(store, now=now, default_decay=DEFAULT_DECAY, deck_ids=ids,
-                               threads=threads)
-    return {
-        "deck": deck,
-        "today": today.isoformat(),
-        "reviews_today": calendar[today],
-        "reviews_total": db.reviews_total(store, deck_ids=ids),
-        "streak_days": streak(store, now, rollover=rollover, tz=tz, deck_ids=ids,
-                              known=calendar),
-        "retention_30d": passed / total if total else None,
-        "retention_30d_reviews": total,
-        "forecast": [{"date": (today + timedelta(days=offset)).isoformat(), "due": count}
-                     for offset, count in enumerate(forecast)],
-        "calendar": [{"date": day.isoformat(), "reviews": count}
-                     for day, count in calendar.items()],
-        "topics": topics,
-    }
+                               threads=threads, meanwhile=from_the_log)
+    return {"deck": deck, "today": today.isoformat(), **log, "topics": topics}
 
 
 # --- drawing --------------------------------------------------------------------------
