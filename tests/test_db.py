@@ -261,3 +261,25 @@ def test_stats_counts_read_from_the_tally_match_the_review_log(db_file):
             assert store_module.reviews_between(store, bounds, exists=True) == [
                 int(count > 0) for count in by_day]
         assert sum(by_day) > 100
+
+
+def test_the_learning_queue_merges_states_by_due_time(db_file):
+    from revise import db
+    from tests.review_support import add_cards
+
+    with Store(db_file) as store:
+        ids = add_cards(store, 6)
+        # learning and relearning cards, due at interleaved times; one tie across states
+        for card_id, state, minute in zip(ids, ["learning", "relearning", "learning",
+                                                "relearning", "relearning", "learning"],
+                                          [5, 1, 3, 3, 9, 40], strict=True):
+            store.db.execute("UPDATE cards SET state = ?, due = ? WHERE id = ?",
+                             [state, f"2026-11-27T10:{minute:02d}:00+00:00", card_id])
+        queue = db.queue_cards(store, states=("learning", "relearning"),
+                               before="2026-11-27T10:30:00+00:00")
+        assert [(row["state"], row["due"][14:16]) for row in queue] == [
+            ("relearning", "01"), ("learning", "03"), ("relearning", "03"),
+            ("learning", "05"), ("relearning", "09")]
+        first = db.queue_cards(store, states=("learning", "relearning"),
+                               before="2026-11-27T10:30:00+00:00", limit=2)
+        assert first == queue[:2]

@@ -1045,20 +1045,18 @@ def _queue_filters(deck_ids: list[int] | None, topic: str | None) -> tuple[str, 
 def queue_cards(store: Store, *, states: tuple[str, ...], before: str,
                 deck_ids: list[int] | None = None, topic: str | None = None,
                 limit: int | None = None) -> list[dict]:
-    """Active cards in `states` due before `before`, soonest first (at most `limit`).
-    One index range per state, merged, so a small limit reads only a few entries."""
+    """Active cards in `states` due before `before`, soonest first, then by state and id
+    (at most `limit`)."""
     where, params = _queue_filters(deck_ids, topic)
-    sql = (f"SELECT id, deck_id, source_name, position, state, due FROM cards"
-           # by due alone, so the index's own order serves and a small limit stops early
-           # (cards due in the same second come in the order they were stored)
-           f" WHERE {where} AND state = {{state}} AND due < ? ORDER BY due")
+    # One index range per state, each read in the index's own order (state, due, id):
+    # SQLite merges them rather than sorting, so a small limit reads only a few entries.
+    sql = " UNION ALL ".join(
+        f"SELECT id, deck_id, source_name, position, state, due FROM cards"
+        f" WHERE {where} AND state = {_state_literal(state)} AND due < ?" for state in states)
+    sql += " ORDER BY due, state, id"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    rows = [row for state in states
-            for row in store.db.query(sql.format(state=_state_literal(state)), [*params, before])]
-    if len(states) > 1:
-        rows.sort(key=lambda row: row["due"])
-    return rows if limit is None else rows[:limit]
+    return list(store.db.query(sql, [*params, before] * len(states)))
 
 
 def count_due(store: Store, *, states: tuple[str, ...], before: str,
