@@ -14,6 +14,7 @@ import sys
 import tempfile
 import time
 from contextlib import closing
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from revise import db as store_module
 from revise.db import SCHEMA_VERSION, Store
 from revise.errors import StoreError
 from tests.conftest import NOTES, cards_json
+from tests.review_support import NOW, answer
 
 
 def snapshot(path: Path) -> list[tuple]:
@@ -250,6 +252,30 @@ def test_doctor_finds_and_fixes_a_card_out_of_step_with_its_log(revise, db_file)
     with Store(db_file) as store:
         card = next(card for card in store.cards() if card["id"] == card_id)
     assert (card["state"], card["reps"], card["stability"]) == ("review", 1, 3.2)
+
+
+def test_doctor_finds_and_fixes_answer_counts_that_differ_from_the_log(revise, db_file):
+    extracted_db(revise, db_file)
+    with Store(db_file) as store:
+        first, second = (card["id"] for card in store.cards()[:2])
+        answer(store, first, 3, NOW - timedelta(days=1))
+        answer(store, second, 1, NOW - timedelta(hours=2))
+        # an undo leaves its quarter hour counted at nothing: that matches the log
+        store_module.undo_rating(store, answer(store, second, 3, NOW - timedelta(hours=1)))
+    assert revise("doctor").exit_code == 0
+    with Store(db_file) as store, store.transaction():
+        store.db.execute("UPDATE review_tally SET reviews = reviews + 5"
+                         " WHERE quarter = (SELECT min(quarter) FROM review_tally)")
+        store.db.execute("INSERT INTO review_tally VALUES (1, 1, 1, 1)")
+    assert json.loads(revise("stats", "--json").stdout)["reviews_total"] == 8
+    result = revise("doctor")
+    assert result.exit_code == 1
+    assert "tally: the answers counted for 2 quarter hours" in result.stdout
+    assert "--fix" in result.stderr
+    fixed = revise("doctor", "--fix")
+    assert fixed.exit_code == 0, fixed.output
+    assert "answers counted again from the review log (2 quarter hours)" in fixed.stdout
+    assert json.loads(revise("stats", "--json").stdout)["reviews_total"] == 2
 
 
 def test_doctor_reports_notes_files_that_are_gone(revise, tmp_path):

@@ -201,20 +201,14 @@ def _m004_review_tally(db: Database) -> None:
                " reviews INTEGER NOT NULL, in_review INTEGER NOT NULL,"
                " passed INTEGER NOT NULL) STRICT")
 
-    def counts(row: str) -> tuple[str, str, str]:
-        state = f"coalesce({row}.state, json_extract({row}.state_before, '$.state'))"
-        in_review = f"({state} IS 'review')"
-        return (f"CAST(strftime('%s', {row}.reviewed_at) AS INTEGER) / 900", in_review,
-                f"({in_review} AND {row}.rating > 1)")
-
     def add(row: str) -> str:
-        quarter, in_review, passed = counts(row)
+        quarter, in_review, passed = _tally_terms(row)
         return (f"INSERT INTO review_tally VALUES ({quarter}, 1, {in_review}, {passed})"
                 " ON CONFLICT (quarter) DO UPDATE SET reviews = reviews + 1,"
                 " in_review = in_review + excluded.in_review, passed = passed + excluded.passed;")
 
     def remove(row: str) -> str:
-        quarter, in_review, passed = counts(row)
+        quarter, in_review, passed = _tally_terms(row)
         return (f"UPDATE review_tally SET reviews = reviews - 1, in_review = in_review -"
                 f" {in_review}, passed = passed - {passed} WHERE quarter = {quarter};")
 
@@ -225,9 +219,23 @@ def _m004_review_tally(db: Database) -> None:
     db.execute("CREATE TRIGGER review_tally_change AFTER UPDATE OF reviewed_at, state, rating,"
                " state_before ON reviews WHEN OLD.state IS NOT NULL"
                f" BEGIN {remove('OLD')} {add('NEW')} END")
-    quarter, in_review, passed = counts("reviews")
-    db.execute(f"INSERT INTO review_tally SELECT {quarter}, count(*), sum({in_review}),"
-               f" sum({passed}) FROM reviews GROUP BY 1")
+    db.execute(f"INSERT INTO review_tally {_tally_from_log()}")
+
+
+def _tally_terms(row: str) -> tuple[str, str, str]:
+    """SQL for a review `row`'s quarter hour, whether it was an answer to a card in
+    review, and whether that answer passed."""
+    state = f"coalesce({row}.state, json_extract({row}.state_before, '$.state'))"
+    in_review = f"({state} IS 'review')"
+    return (f"CAST(strftime('%s', {row}.reviewed_at) AS INTEGER) / 900", in_review,
+            f"({in_review} AND {row}.rating > 1)")
+
+
+def _tally_from_log() -> str:
+    """review_tally's rows as the review log gives them: each quarter hour with answers."""
+    quarter, in_review, passed = _tally_terms("reviews")
+    return (f"SELECT {quarter}, count(*), sum({in_review}), sum({passed}) FROM reviews"
+            " GROUP BY 1")
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [
@@ -1635,6 +1643,27 @@ def resync_cards_with_log(store: Store, card_ids: list[str]) -> int:
     return fixed
 
 
+def tally_mismatches(store: Store) -> int:
+    """Quarter hours whose counts in review_tally are not the review log's (a quarter an
+    undo left at nothing is the same as no row)."""
+    kept = ("SELECT quarter, reviews, in_review, passed FROM review_tally"
+            " WHERE reviews != 0 OR in_review != 0 OR passed != 0")
+    return store.db.execute(
+        f"WITH log (quarter, reviews, in_review, passed) AS ({_tally_from_log()}),"
+        f" kept AS ({kept}) SELECT count(*) FROM ("
+        " SELECT quarter FROM (SELECT * FROM log EXCEPT SELECT * FROM kept)"
+        " UNION SELECT quarter FROM (SELECT * FROM kept EXCEPT SELECT * FROM log))"
+        ).fetchone()[0]
+
+
+def rebuild_tally(store: Store) -> int:
+    """Count the review log into review_tally afresh, in one transaction; the quarter
+    hours written."""
+    with store.transaction():
+        store.db.execute("DELETE FROM review_tally")
+        return store.db.execute(f"INSERT INTO review_tally {_tally_from_log()}").rowcount
+
+
 def diagnose(store: Store) -> list[Finding]:
     findings = [Finding("integrity", problem) for problem in integrity_problems(store)]
     if findings:
@@ -1647,6 +1676,11 @@ def diagnose(store: Store) -> list[Finding]:
     for card_id in cards_out_of_step_with_log(store):
         findings.append(Finding("log", f"card {card_id} does not match its latest review",
                                 fixable=True))
+    mismatched = tally_mismatches(store) if version == SCHEMA_VERSION else 0
+    if mismatched:
+        findings.append(Finding(
+            "tally", f"the answers counted for {mismatched:,} quarter hours (which `revise"
+            " stats` reads) do not match the review log", fixable=True))
     return findings
 
 

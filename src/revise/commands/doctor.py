@@ -13,21 +13,32 @@ def doctor(
 ) -> None:
     """Check the database for damage and repair what is safe to repair.
 
-    Checks integrity, the schema version, notes files that are gone, and cards
-    whose scheduling state does not match their review log.
+    Checks integrity, the schema version, notes files that are gone, cards whose
+    scheduling state does not match their review log, and the answers counted per
+    quarter hour that `revise stats` reads.
 
     Example: revise doctor --fix
     """
-    from revise.db import cards_out_of_step_with_log, diagnose, resync_cards_with_log
+    from revise.db import (
+        cards_out_of_step_with_log,
+        diagnose,
+        rebuild_tally,
+        resync_cards_with_log,
+    )
 
     with open_store(db) as store:
         findings = diagnose(store)
         for finding in findings:
             typer.echo(f"{finding.check}: {finding.message}")
-        fixable = [finding for finding in findings if finding.fixable]
-        if fix and fixable:
+        checks = {finding.check for finding in findings if finding.fixable}
+        if fix and "log" in checks:
             fixed = resync_cards_with_log(store, cards_out_of_step_with_log(store))
             typer.echo(f"fixed: {fixed} cards set to the state of their latest review")
+        if fix and "tally" in checks:
+            quarters = rebuild_tally(store)
+            typer.echo(f"fixed: answers counted again from the review log"
+                       f" ({quarters:,} quarter hours)")
+        if fix and checks:
             findings = diagnose(store)
         if not findings:
             typer.echo(f"{store.path}: ok")
