@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from revise.db import SCHEMA_VERSION, Store, plan_sync
+from revise.db import SCHEMA_VERSION, Store, plan_sync, queue_cards
 from revise.errors import StoreError
 from revise.models import CardDraft, Kind
+from tests.review_support import add_cards
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 NOTES = Path("/notes/history.txt")
@@ -264,9 +265,6 @@ def test_stats_counts_read_from_the_tally_match_the_review_log(db_file):
 
 
 def test_the_learning_queue_merges_states_by_due_time(db_file):
-    from revise import db
-    from tests.review_support import add_cards
-
     with Store(db_file) as store:
         ids = add_cards(store, 6)
         # learning and relearning cards, due at interleaved times; one tie across states
@@ -275,11 +273,11 @@ def test_the_learning_queue_merges_states_by_due_time(db_file):
                                           [5, 1, 3, 3, 9, 40], strict=True):
             store.db.execute("UPDATE cards SET state = ?, due = ? WHERE id = ?",
                              [state, f"2026-11-27T10:{minute:02d}:00+00:00", card_id])
-        queue = db.queue_cards(store, states=("learning", "relearning"),
-                               before="2026-11-27T10:30:00+00:00")
+        queue = queue_cards(store, states=("learning", "relearning"),
+                            before="2026-11-27T10:30:00+00:00")
         assert [(row["state"], row["due"][14:16]) for row in queue] == [
             ("relearning", "01"), ("learning", "03"), ("relearning", "03"),
             ("learning", "05"), ("relearning", "09")]
-        first = db.queue_cards(store, states=("learning", "relearning"),
-                               before="2026-11-27T10:30:00+00:00", limit=2)
+        first = queue_cards(store, states=("learning", "relearning"),
+                            before="2026-11-27T10:30:00+00:00", limit=2)
         assert first == queue[:2]
