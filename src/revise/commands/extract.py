@@ -2,7 +2,7 @@
 
 import functools
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from itertools import chain
 from pathlib import Path
 from typing import Annotated
@@ -77,14 +77,13 @@ def extract(
                 _check_found(path, reading)
         if dry_run:
             target = db_path(db)
-            store = open_store(db, readonly=True) if target.exists() else None
-            for path, deck_name, reading in readings:
-                stored = store.stored_cards(deck_name, path.name) if store else {}
-                plans.append(plan_sync(stored, list(chain.from_iterable(reading.pieces()))))
-            if store:
-                store.close()
+            with open_store(db, readonly=True) if target.exists() else nullcontext() as store:
+                for path, deck_name, reading in readings:
+                    stored = store.stored_cards(deck_name, path.name) if store else {}
+                    plans.append(plan_sync(stored, list(chain.from_iterable(reading.pieces()))))
             for path, _, reading in readings:
-                _check_found(path, reading)
+                if not reading.whole:  # (whole ones were checked above)
+                    _check_found(path, reading)
         else:
             from revise.db import remember_extract
 
