@@ -194,9 +194,11 @@ def test_a_schema_1_database_gets_the_report_indexes_and_keeps_its_data(db_file,
 
 
 def recounted_tally(store: Store) -> list[tuple]:
-    """review_tally as the review log gives it, leaving out emptied quarters."""
-    kept = store.db.execute("SELECT quarter, reviews, in_review, passed FROM review_tally"
-                            " WHERE reviews > 0 ORDER BY quarter").fetchall()
+    """review_tally (summed over decks) as the review log gives it, leaving out emptied
+    quarters."""
+    kept = store.db.execute("SELECT quarter, sum(reviews), sum(in_review), sum(passed)"
+                            " FROM review_tally GROUP BY quarter HAVING sum(reviews) > 0"
+                            " ORDER BY quarter").fetchall()
     counted = store.db.execute(
         "SELECT CAST(strftime('%s', reviewed_at) AS INTEGER) / 900, count(*),"
         " sum(state = 'review'), sum(state = 'review' AND rating > 1)"
@@ -281,3 +283,38 @@ def test_the_learning_queue_merges_states_by_due_time(db_file):
         first = queue_cards(store, states=("learning", "relearning"),
                             before="2026-11-27T10:30:00+00:00", limit=2)
         assert first == queue[:2]
+
+
+def per_deck_log(store: Store) -> list[tuple]:
+    """The review log counted per quarter hour and deck, as review_tally should hold it."""
+    return store.db.execute(
+        "SELECT CAST(strftime('%s', reviewed_at) AS INTEGER) / 900 AS quarter, deck_id,"
+        " count(*), sum(reviews.state = 'review'),"
+        " sum(reviews.state = 'review' AND rating > 1)"
+        " FROM reviews JOIN cards ON cards.id = reviews.card_id"
+        " GROUP BY 1, 2 ORDER BY 1, 2").fetchall()
+
+
+def test_a_schema_4_database_gets_its_answers_counted_per_deck(db_file, monkeypatch):
+    from datetime import timedelta
+
+    from revise import db as store_module
+    from tests.review_support import answer
+
+    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:4])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 4)
+    with Store(db_file) as store:
+        pairs = [*zip(add_cards(store, 3, deck="a"), add_cards(store, 3, deck="b"),
+                      strict=True)]
+        for day, (a, b) in enumerate(pairs):  # both decks answered in the same quarter hours
+            answer(store, a, 3, NOW + timedelta(days=day))
+            answer(store, b, 1, NOW + timedelta(days=day, minutes=1))
+    monkeypatch.undo()
+
+    with Store(db_file) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        tally = store.db.execute("SELECT quarter, deck_id, reviews, in_review, passed"
+                                 " FROM review_tally ORDER BY 1, 2").fetchall()
+        assert tally == per_deck_log(store)
+        assert len({row[1] for row in tally}) == 2 and len({row[0] for row in tally}) == 3
+    assert (db_file.parent / f"{db_file.name}.schema4.bak").exists()

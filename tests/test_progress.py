@@ -13,7 +13,13 @@ import pytest
 from revise import db
 from revise.db import Store
 from revise.progress import bar_chart, due_report, heatmap, stats_report, streak
-from revise.scheduler import DeckScheduler, parse_time, schedule_of
+from revise.scheduler import (
+    DEFAULT_ROLLOVER_HOUR,
+    DeckScheduler,
+    day_start,
+    parse_time,
+    schedule_of,
+)
 from tests.review_support import NOW, add_cards, answer
 
 
@@ -424,3 +430,32 @@ def test_due_report_in_process_matches_the_command(revise, db_file):
         add_cards(store, 4)
         assert due_report(store, NOW, tz=UTC) == due_json(revise)
 
+
+
+def test_stats_for_a_deck_count_its_answers_as_its_log_does(revise, db_file):
+    with Store(db_file) as store:
+        a = add_cards(store, 3, deck="a")
+        b = add_cards(store, 3, deck="b")
+        for day in range(0, 12):  # deck a every day, deck b every third day
+            for index, card_id in enumerate(a):
+                answer(store, card_id, 1 if (day + index) % 4 == 0 else 3,
+                       NOW - timedelta(days=day, minutes=5 * index))
+            if day % 3 == 0:
+                answer(store, b[day % 3], 3, NOW - timedelta(days=day, minutes=1))
+        db.undo_rating(store, answer(store, b[1], 3, NOW - timedelta(minutes=2)))
+        log = {name: store.db.execute(
+            "SELECT count(*), coalesce(sum(reviewed_at >= ?), 0),"
+            " coalesce(sum(reviews.state = 'review' AND reviewed_at >= ?), 0)"
+            " FROM reviews JOIN cards ON cards.id = reviews.card_id"
+            " JOIN decks ON decks.id = cards.deck_id WHERE decks.name = ?",
+            [db.iso(day_start(NOW, DEFAULT_ROLLOVER_HOUR, UTC)),
+             db.iso(NOW - timedelta(days=30)), name]
+        ).fetchone() for name in ("a", "b")}
+    for name, streak_days in (("a", 12), ("b", 1)):
+        report = stats_json(revise, "--deck", name)
+        total, today, in_review = log[name]
+        assert report["reviews_total"] == total
+        assert report["reviews_today"] == today
+        assert report["retention_30d_reviews"] == in_review
+        assert report["streak_days"] == streak_days
+        assert sum(day["reviews"] for day in report["calendar"]) == total

@@ -266,7 +266,7 @@ def test_doctor_finds_and_fixes_answer_counts_that_differ_from_the_log(revise, d
     with Store(db_file) as store, store.transaction():
         store.db.execute("UPDATE review_tally SET reviews = reviews + 5"
                          " WHERE quarter = (SELECT min(quarter) FROM review_tally)")
-        store.db.execute("INSERT INTO review_tally VALUES (1, 1, 1, 1)")
+        store.db.execute("INSERT INTO review_tally VALUES (1, 1, 1, 1, 1)")
     assert json.loads(revise("stats", "--json").stdout)["reviews_total"] == 8
     result = revise("doctor")
     assert result.exit_code == 1

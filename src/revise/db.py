@@ -219,6 +219,46 @@ def _m004_review_tally(db: Database) -> None:
     db.execute("CREATE TRIGGER review_tally_change AFTER UPDATE OF reviewed_at, state, rating,"
                " state_before ON reviews WHEN OLD.state IS NOT NULL"
                f" BEGIN {remove('OLD')} {add('NEW')} END")
+    quarter, in_review, passed = _tally_terms("reviews")
+    db.execute(f"INSERT INTO review_tally SELECT {quarter}, count(*), sum({in_review}),"
+               f" sum({passed}) FROM reviews GROUP BY 1")
+
+
+def _m005_tally_per_deck(db: Database) -> None:
+    """review_tally counted per deck as well as per quarter hour, so that `revise stats
+    --deck` reads it too rather than every review of the deck. A card never changes
+    deck, so each answer stays counted under its card's deck."""
+    for trigger in ("review_tally_add", "review_tally_remove", "review_tally_change"):
+        db.execute(f"DROP TRIGGER {trigger}")
+    db.execute("DROP TABLE review_tally")
+    db.execute("CREATE TABLE review_tally (quarter INTEGER NOT NULL,"
+               " deck_id INTEGER NOT NULL, reviews INTEGER NOT NULL,"
+               " in_review INTEGER NOT NULL, passed INTEGER NOT NULL,"
+               " PRIMARY KEY (quarter, deck_id)) STRICT, WITHOUT ROWID")
+
+    def deck(row: str) -> str:
+        return f"coalesce((SELECT deck_id FROM cards WHERE cards.id = {row}.card_id), 0)"
+
+    def add(row: str) -> str:
+        quarter, in_review, passed = _tally_terms(row)
+        return (f"INSERT INTO review_tally VALUES ({quarter}, {deck(row)}, 1, {in_review},"
+                f" {passed}) ON CONFLICT (quarter, deck_id) DO UPDATE SET"
+                " reviews = reviews + 1, in_review = in_review + excluded.in_review,"
+                " passed = passed + excluded.passed;")
+
+    def remove(row: str) -> str:
+        quarter, in_review, passed = _tally_terms(row)
+        return (f"UPDATE review_tally SET reviews = reviews - 1, in_review = in_review -"
+                f" {in_review}, passed = passed - {passed}"
+                f" WHERE quarter = {quarter} AND deck_id = {deck(row)};")
+
+    db.execute(f"CREATE TRIGGER review_tally_add AFTER INSERT ON reviews BEGIN {add('NEW')} END")
+    db.execute("CREATE TRIGGER review_tally_remove AFTER DELETE ON reviews"
+               f" BEGIN {remove('OLD')} END")
+    # reviews_state filling in a missing state changes nothing counted
+    db.execute("CREATE TRIGGER review_tally_change AFTER UPDATE OF reviewed_at, state, rating,"
+               " state_before, card_id ON reviews WHEN OLD.state IS NOT NULL"
+               f" BEGIN {remove('OLD')} {add('NEW')} END")
     db.execute(f"INSERT INTO review_tally {_tally_from_log()}")
 
 
@@ -232,14 +272,17 @@ def _tally_terms(row: str) -> tuple[str, str, str]:
 
 
 def _tally_from_log() -> str:
-    """review_tally's rows as the review log gives them: each quarter hour with answers."""
+    """review_tally's rows as the review log gives them: each quarter hour and deck with
+    answers."""
     quarter, in_review, passed = _tally_terms("reviews")
-    return (f"SELECT {quarter}, count(*), sum({in_review}), sum({passed}) FROM reviews"
-            " GROUP BY 1")
+    return (f"SELECT {quarter}, coalesce(cards.deck_id, 0), count(*), sum({in_review}),"
+            f" sum({passed}) FROM reviews LEFT JOIN cards ON cards.id = reviews.card_id"
+            " GROUP BY 1, 2")
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [
-    _m001_initial, _m002_covering_indexes, _m003_leaner_indexes, _m004_review_tally]
+    _m001_initial, _m002_covering_indexes, _m003_leaner_indexes, _m004_review_tally,
+    _m005_tally_per_deck]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -1279,15 +1322,18 @@ def _quarters(moments: list[str]) -> list[int] | None:
 def reviews_between(store: Store, bounds: list[str], *, deck_ids: list[int] | None = None,
                     exists: bool = False) -> list[int]:
     """The number of reviews in each interval [bounds[i], bounds[i+1]), in one statement;
-    with `exists`, 1 or 0 for whether there are any. For the whole collection and bounds
-    on quarter hours, from review_tally; otherwise from the log (where `exists` is
-    cheaper: it stops at the first)."""
+    with `exists`, 1 or 0 for whether there are any. For bounds on quarter hours, from
+    review_tally; otherwise from the log (where `exists` is cheaper: it stops at the
+    first)."""
     if len(bounds) < 2:
         return []
-    quarters = _quarters(bounds) if deck_ids is None else None
+    quarters = _quarters(bounds)
     if quarters is not None:
         days, params = _intervals(list(zip(quarters, quarters[1:], strict=False)))
         within = "FROM review_tally WHERE quarter >= day.start AND quarter < day.stop"
+        if deck_ids is not None:
+            within += f" AND {_tally_decks(deck_ids)}"
+            params.extend(deck_ids)
         # an undone answer can leave a quarter's count at 0
         value = (f"EXISTS (SELECT 1 {within} AND reviews > 0)" if exists
                  else f"(SELECT coalesce(sum(reviews), 0) {within})")
@@ -1305,12 +1351,17 @@ def reviews_between(store: Store, bounds: list[str], *, deck_ids: list[int] | No
 
 def first_review(store: Store, *, deck_ids: list[int] | None = None) -> str | None:
     """When the earliest review (of cards in these decks) was given, or None."""
-    sql = "SELECT min(reviewed_at) FROM reviews"
-    params: list = []
-    if deck_ids is not None:
-        sql += f" WHERE {_in_decks(deck_ids)}"
-        params = deck_ids
-    return store.db.execute(sql, params).fetchone()[0]
+    if deck_ids is None:
+        return store.db.execute("SELECT min(reviewed_at) FROM reviews").fetchone()[0]
+    # the log from the decks' first counted quarter hour on, not from its start
+    first = store.db.execute(
+        f"SELECT min(quarter) FROM review_tally WHERE {_tally_decks(deck_ids)} AND reviews > 0",
+        deck_ids).fetchone()[0]
+    if first is None:
+        return None
+    return store.db.execute(
+        f"SELECT min(reviewed_at) FROM reviews WHERE reviewed_at >= ? AND {_of_decks(deck_ids)}",
+        [iso(datetime.fromtimestamp(first * QUARTER_SECONDS, UTC)), *deck_ids]).fetchone()[0]
 
 
 def reviews_total(store: Store, *, deck_ids: list[int] | None = None) -> int:
@@ -1318,31 +1369,41 @@ def reviews_total(store: Store, *, deck_ids: list[int] | None = None) -> int:
         return store.db.execute(
             "SELECT coalesce(sum(reviews), 0) FROM review_tally").fetchone()[0]
     return store.db.execute(
-        f"SELECT count(*) FROM reviews WHERE {_in_decks(deck_ids, by_time=False)}",
+        f"SELECT coalesce(sum(reviews), 0) FROM review_tally WHERE {_tally_decks(deck_ids)}",
         deck_ids).fetchone()[0]
+
+
+def _tally_decks(deck_ids: list[int]) -> str:
+    return f"deck_id IN ({','.join('?' * len(deck_ids))})"
+
+
+def _of_decks(deck_ids: list[int]) -> str:
+    """Reviews of cards in these decks, each review's card looked up: for a few reviews,
+    where _in_decks would first list every card of the decks."""
+    return ("EXISTS (SELECT 1 FROM cards WHERE cards.id = reviews.card_id"
+            f" AND cards.deck_id IN ({','.join('?' * len(deck_ids))}))")
 
 
 def review_pass_counts(store: Store, since: str, *,
                        deck_ids: list[int] | None = None) -> tuple[int, int]:
     """(answers, answers not Again) since `since`, for cards that were in review:
     true retention, leaving out learning steps."""
-    sql = ("SELECT count(*), coalesce(sum(rating > 1), 0) FROM reviews"
-           " WHERE reviewed_at >= ? AND state = 'review'")
-    params: list = [since]
-    if deck_ids is not None:
-        sql += f" AND {_in_decks(deck_ids)}"
-        params.extend(deck_ids)
-        total, passed = store.db.execute(sql, params).fetchone()
-        return total, passed
     # whole quarter hours from the tally, the part of a quarter before them from the log
     start = datetime.fromisoformat(since).timestamp()
     quarter = -int(-start // QUARTER_SECONDS)
-    head = store.db.execute(f"{sql} AND reviewed_at < ?",
-                            [since, iso(datetime.fromtimestamp(quarter * QUARTER_SECONDS, UTC))])
-    total, passed = head.fetchone()
-    tally = store.db.execute("SELECT coalesce(sum(in_review), 0), coalesce(sum(passed), 0)"
-                             " FROM review_tally WHERE quarter >= ?", [quarter]).fetchone()
-    return total + tally[0], passed + tally[1]
+    head = ("SELECT count(*), coalesce(sum(rating > 1), 0) FROM reviews"
+            " WHERE reviewed_at >= ? AND reviewed_at < ? AND state = 'review'")
+    tally = ("SELECT coalesce(sum(in_review), 0), coalesce(sum(passed), 0)"
+             " FROM review_tally WHERE quarter >= ?")
+    decks: list[int] = []
+    if deck_ids is not None:
+        head += f" AND {_of_decks(deck_ids)}"  # (under a quarter hour of reviews)
+        tally += f" AND {_tally_decks(deck_ids)}"
+        decks = deck_ids
+    total, passed = store.db.execute(head, [
+        since, iso(datetime.fromtimestamp(quarter * QUARTER_SECONDS, UTC)), *decks]).fetchone()
+    counted = store.db.execute(tally, [quarter, *decks]).fetchone()
+    return total + counted[0], passed + counted[1]
 
 
 def due_between(store: Store, bounds: list[str], *,
@@ -1646,10 +1707,10 @@ def resync_cards_with_log(store: Store, card_ids: list[str]) -> int:
 def tally_mismatches(store: Store) -> int:
     """Quarter hours whose counts in review_tally are not the review log's (a quarter an
     undo left at nothing is the same as no row)."""
-    kept = ("SELECT quarter, reviews, in_review, passed FROM review_tally"
+    kept = ("SELECT quarter, deck_id, reviews, in_review, passed FROM review_tally"
             " WHERE reviews != 0 OR in_review != 0 OR passed != 0")
     return store.db.execute(
-        f"WITH log (quarter, reviews, in_review, passed) AS ({_tally_from_log()}),"
+        f"WITH log (quarter, deck_id, reviews, in_review, passed) AS ({_tally_from_log()}),"
         f" kept AS ({kept}) SELECT count(*) FROM ("
         " SELECT quarter FROM (SELECT * FROM log EXCEPT SELECT * FROM kept)"
         " UNION SELECT quarter FROM (SELECT * FROM kept EXCEPT SELECT * FROM log))"
