@@ -1719,10 +1719,11 @@ def tally_mismatches(store: Store) -> int:
 
 def rebuild_tally(store: Store) -> int:
     """Count the review log into review_tally afresh, in one transaction; the quarter
-    hours written."""
+    hours counted (a row per deck answered in each)."""
     with store.transaction():
         store.db.execute("DELETE FROM review_tally")
-        return store.db.execute(f"INSERT INTO review_tally {_tally_from_log()}").rowcount
+        store.db.execute(f"INSERT INTO review_tally {_tally_from_log()}")
+        return store.db.execute("SELECT count(DISTINCT quarter) FROM review_tally").fetchone()[0]
 
 
 def diagnose(store: Store) -> list[Finding]:
