@@ -137,3 +137,41 @@ def test_the_typer_app_is_still_reachable_from_cli():
     from typer.main import get_command
 
     assert {"due", "stats", "review", "extract"} <= set(get_command(cli.app).commands)
+
+
+def _help_in_a_process(columns: str | None) -> tuple[str, list[str]]:
+    """What `revise --help` prints, run as the installed command runs it, and which of
+    typer, click and rich it loaded."""
+    code = ("import sys; from revise import cli; sys.argv = ['revise', '--help'];\n"
+            "try: cli.main()\nexcept SystemExit: pass\n"
+            "print(sorted(name for name in ('typer', 'click', 'rich') if name in sys.modules),"
+            " file=sys.stderr)")
+    env = {key: value for key, value in os.environ.items() if key != "COLUMNS"}
+    if columns is not None:
+        env["COLUMNS"] = columns
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, check=True)
+    return done.stdout, json.loads(done.stderr.replace("'", '"'))
+
+
+def test_the_help_page_kept_is_the_page_typer_prints():
+    from revise import helptext
+
+    assert helptext.PAGE == helptext.typer_page()
+    assert helptext.PAGE == helptext.typer_page(columns=200)  # wider changes nothing
+    assert "Commands:" in helptext.PAGE and "extract" in helptext.PAGE
+
+
+@pytest.mark.parametrize("columns", [None, "80", "132"])
+def test_help_is_printed_without_loading_typer(columns):
+    from revise import helptext
+
+    assert _help_in_a_process(columns) == (helptext.PAGE, [])
+
+
+def test_help_on_a_narrow_terminal_is_typers_own():
+    from revise import helptext
+
+    page, loaded = _help_in_a_process("60")
+    assert page == helptext.typer_page(columns=60) != helptext.PAGE
+    assert "typer" in loaded

@@ -3,9 +3,11 @@
 
 Importing typer and building that app take longer than `revise due` itself. So the
 plain forms of the commands run most often, `revise due --json`, `revise stats --json`
-and `revise review` with at most --db, --deck and --topic, run here without them;
-anything else, help and mistakes included, goes to typer. Also here: what the commands
-share that needs neither typer nor rich until it is called.
+and `revise review` with at most --db, --deck and --topic, run here without them, and
+`revise --help` prints typer's page from `revise.helptext`; anything else, other help
+and mistakes included, goes to typer. Also here: what the commands share that needs
+neither typer nor rich until it is called. Even pathlib and datetime wait until a
+command needs them.
 """
 
 from __future__ import annotations
@@ -13,15 +15,25 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from revise.errors import ReviseError
+
+TYPE_CHECKING = False  # typing's, without loading typing
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import datetime
+    from pathlib import Path
 
 
 def main() -> None:
     try:
+        if sys.argv[1:] in (["--help"], ["-h"]):
+            from revise import helptext
+
+            if _terminal_columns() >= helptext.WIDTH:
+                sys.stdout.write(helptext.PAGE)
+                sys.stdout.flush()
+                sys.exit(0)
         quick = _quick_command(sys.argv[1:])
         if quick is not None:
             sys.exit(_run_quick(*quick))
@@ -110,6 +122,8 @@ def clock_from_env(environ: dict | None = None) -> Callable[[], datetime]:
 
     REVISE_NOW (an ISO 8601 time) and REVISE_FUZZ=0 (no random spread of review
     intervals) exist for tests and demonstrations, not for daily use."""
+    from datetime import UTC, datetime, timedelta
+
     environ = os.environ if environ is None else environ
     fixed = environ.get("REVISE_NOW")
     if not fixed:
@@ -128,6 +142,21 @@ def fuzz_from_env(environ: dict | None = None) -> bool:
 
 
 # --- the commands run without typer --------------------------------------------------
+
+
+def _terminal_columns() -> int:
+    """The width click wraps help to (before its own cap): shutil.get_terminal_size's
+    columns, worked out as it does, without loading shutil."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
 
 
 MAX_CORES = 8
@@ -220,8 +249,12 @@ def _quick_command(argv: list[str]) -> tuple[str, dict] | None:
         if path is not None and (os.path.isdir(path) or (
                 os.path.exists(path) and not os.access(path, os.R_OK))):
             return None
-    db = paths[0] or paths[1]
-    given["--db"] = None if db is None else Path(db)
+    path = paths[0] or paths[1]
+    if path is not None:
+        from pathlib import Path
+
+        path = Path(path)
+    given["--db"] = path
     return argv[0], given
 
 
