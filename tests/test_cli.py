@@ -157,8 +157,8 @@ def _help_in_a_process(columns: str | None) -> tuple[str, list[str]]:
 def test_the_help_page_kept_is_the_page_typer_prints():
     from revise import helptext
 
-    assert helptext.PAGE == helptext.typer_page()
-    assert helptext.PAGE == helptext.typer_page(columns=200)  # wider changes nothing
+    assert helptext.typer_page() == helptext.PAGE
+    assert helptext.typer_page(columns=200) == helptext.PAGE  # wider changes nothing
     assert "Commands:" in helptext.PAGE and "extract" in helptext.PAGE
 
 
