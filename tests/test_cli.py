@@ -122,15 +122,32 @@ def test_review_without_a_terminal_fails_as_through_typer(studied, revise, monke
     assert revise("review").stderr == quick[2]
 
 
-def test_due_json_does_not_load_typer_or_rich(studied):
-    code = ("import sys; from revise import cli; sys.argv = ['revise', 'due', '--json'];\n"
+@pytest.mark.parametrize("command", ["due", "stats"])
+def test_due_and_stats_json_load_neither_typer_nor_rich_nor_orjson(studied, command):
+    code = (f"import sys; from revise import cli; sys.argv = ['revise', '{command}', '--json'];\n"
             "try: cli.main()\nexcept SystemExit: pass\n"
-            "print(sorted(name for name in ('typer', 'click', 'rich') if name in sys.modules),"
-            " file=sys.stderr)")
+            "print(sorted(name for name in ('typer', 'click', 'rich', 'orjson')"
+            " if name in sys.modules), file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env={**os.environ, "REVISE_DB": str(studied)}, check=True)
     assert done.stderr.strip() == "[]"
-    assert [deck["deck"] for deck in json.loads(done.stdout)["decks"]] == ["lenin", "stalin"]
+    report = json.loads(done.stdout)
+    if command == "due":
+        assert [deck["deck"] for deck in report["decks"]] == ["lenin", "stalin"]
+    else:
+        assert report["reviews_total"] == 7
+        assert sum(topic["cards"] for topic in report["topics"]) == 10
+
+
+@pytest.mark.parametrize("items", [3, cli.LONG_LIST + 1])
+def test_json_is_compact_for_programs_whichever_library_writes_it(items, capsys):
+    data = [{"question": "Who led the USSR in 1930? ›", "stability": 0.1, "due": None}] * items
+    cli.write_json(data)
+    out = capsys.readouterr().out
+    assert out == "[" + ",".join(['{"question":"Who led the USSR in 1930? ›","stability":0.1,'
+                                  '"due":null}'] * items) + "]\n"
+    cli.write_json('{"already":"JSON"}')
+    assert capsys.readouterr().out == '{"already":"JSON"}\n'
 
 
 def test_the_typer_app_is_still_reachable_from_cli():

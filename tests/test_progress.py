@@ -292,6 +292,26 @@ def test_topic_strength_matches_a_card_by_card_computation(revise, db_file, deck
     assert any(topic["weakest"] for topic in topics)
 
 
+def test_the_json_report_is_the_report(db_file):
+    """`stats --json` writes its topics as the database wrote them: the same report."""
+    from revise.progress import report_json
+
+    with Store(db_file) as store:
+        ids = add_cards(store, 8, deck="stalin") + add_cards(store, 3, deck="lenin",
+                                                          source="lenin.txt")
+        store.db.execute("UPDATE decks SET parameters = ? WHERE name = 'lenin'",
+                         [json.dumps([0.4] * 20 + [0.3])])  # a curve of its own
+        for day, card_id in enumerate(ids[::2]):
+            answer(store, card_id, 1 + day % 4, NOW - timedelta(days=day, hours=1))
+        report = stats_report(store, NOW, tz=UTC)
+        text = report_json(stats_report(store, NOW, tz=UTC, topics_as_json=True))
+    assert json.loads(text) == report
+    # each topic has cards of both decks, and so of both curves
+    assert [(topic["deck"], topic["cards"]) for topic in report["topics"]] == [
+        ("stalin", 4), ("stalin", 4), ("stalin", 3)]
+    assert all(topic["weakest"] for topic in report["topics"])
+
+
 def test_a_failed_topic_range_is_a_one_line_error(revise, db_file, monkeypatch):
     monkeypatch.setattr(db, "PARALLEL_MIN_CARDS", 0)
     monkeypatch.setenv("REVISE_WORKERS", "2")

@@ -1423,25 +1423,24 @@ def due_between(store: Store, bounds: list[str], *,
 
 def topic_strength(store: Store, *, now: datetime, default_decay: float,
                    deck_ids: list[int] | None = None, threads: int = 1,
-                   meanwhile: Callable[[], object] | None = None) -> list[dict]:
-    """Per topic path: active cards, studied cards, their mean retrievability (FSRS's
-    forgetting curve, in SQL, with each deck's decay) and the weakest studied card.
+                   meanwhile: Callable[[], object] | None = None) -> list[str]:
+    """Per topic path, in notes order, a JSON object (as text): the topic, its first
+    deck, its active cards, studied cards, their mean retrievability (FSRS's forgetting
+    curve, in SQL, with each deck's decay) and the weakest studied card.
 
-    Decks sharing a decay (all of them, unless some have fitted parameters) are read
-    in one pass over an index. With `threads` > 1 and many cards, up to that many ranges
-    of topics are read at once, each on a thread and connection of its own: the pass is
-    CPU-bound in SQLite, which runs outside the GIL. Each range is read in one snapshot,
-    so each topic's figures come from one state of the database.
+    SQLite writes the JSON in the same pass: for 5,000 topics that is a few milliseconds
+    there, outside the GIL, against tens making dicts and then JSON of them in Python.
+    With `threads` > 1 and many cards, up to that many ranges of topics are read at
+    once, each on a thread and connection of its own: the pass is CPU-bound in SQLite,
+    which runs outside the GIL. Each range is read in one snapshot, so each topic's
+    figures come from one state of the database.
 
     `meanwhile`, if given, is called on this thread (with the store's connection) first,
     while the other threads read their ranges; this thread's range is smaller to match.
     It runs holding the lock the threads take to fetch their rows (see _read_topics)."""
-    by_decay: dict[float, list[int]] = {}
-    for deck_id, parameters in store.db.execute("SELECT id, parameters FROM decks"):
-        if deck_ids is None or deck_id in deck_ids:
-            decay = json.loads(parameters)[20] if parameters else default_decay
-            by_decay.setdefault(decay, []).append(deck_id)
-    whole = deck_ids is None and len(by_decay) == 1
+    decays = {deck_id: json.loads(parameters)[20] if parameters else default_decay
+              for deck_id, parameters in store.db.execute("SELECT id, parameters FROM decks")
+              if deck_ids is None or deck_id in deck_ids}
     day = julian_day(now)
     splits = [] if threads < 2 or store.db.conn.in_transaction else _topic_splits(
         store, threads, first_share=MEANWHILE_SHARE if meanwhile else 1.0)
@@ -1452,26 +1451,13 @@ def topic_strength(store: Store, *, now: datetime, default_decay: float,
         if index == 0 and meanwhile is not None:
             with fetching:
                 meanwhile()
-        return _read_topics(conn, by_decay, whole, day, *ranges[index], fetching)
+        sql, params = _topic_sql(decays, default_decay, every_deck=deck_ids is None,
+                                 low=ranges[index][0], high=ranges[index][1])
+        return _read_topics(conn, sql, {**params, "day": day}, fetching)
 
-    results = _in_threads(store, read, len(ranges))
-    rows = list(chain.from_iterable(results))
-    if len(by_decay) > 1:
-        rows = _merge_topics(rows)
-    rows.sort(key=itemgetter(7, 8))  # notes order; stable, so ties keep the topic order
-    names = dict(store.db.execute("SELECT id, name FROM decks"))
-    # one parse of all the topics' JSON rather than thousands of small ones
-    paths = json.loads(f"[{','.join(row[0] for row in rows)}]")
-    return [{
-        "topic": path,
-        "deck": names.get(deck_id),
-        "cards": cards,
-        "studied": studied,
-        "retrievability": (total or 0.0) / studied if studied else None,
-        "weakest": [] if lowest is None else [
-            {"id": card_id, "question": question, "retrievability": lowest}],
-    } for path, (_, cards, studied, total, lowest, card_id, question, deck_id, _) in zip(
-        paths, rows, strict=True)]
+    rows = list(chain.from_iterable(_in_threads(store, read, len(ranges))))
+    rows.sort(key=itemgetter(0, 1))  # notes order; stable, so ties keep the topic order
+    return [entry for _, _, entry in rows]
 
 
 PARALLEL_MIN_CARDS = 20_000  # below this a second connection costs more than it saves
@@ -1535,82 +1521,89 @@ def _topic_splits(store: Store, parts: int, first_share: float = 1.0) -> list[st
                    for part in range(1, parts)})
 
 
-def _read_topics(conn: sqlite3.Connection, by_decay: dict[float, list[int]], whole: bool,
-                 day: float, low: str | None, high: str | None, fetching: threading.Lock
-                 ) -> list[tuple]:
-    """_topic_sql's rows for topics in [low, high), a row per topic and decay, all from
-    one snapshot.
+def _read_topics(conn: sqlite3.Connection, sql: str, params: dict,
+                 fetching: threading.Lock) -> list[tuple]:
+    """The rows of `sql` (from _topic_sql) from one snapshot.
 
-    Each query's rows are sorted, so SQLite makes the whole pass inside execute(),
+    The query's rows are sorted, so SQLite makes the whole pass inside execute(),
     without the GIL. The rows are then fetched while holding `fetching`: Python's sqlite3
     gives up the GIL at every column it reads, and two threads fetching at once hand it
     back and forth thousands of times."""
     with _read_transaction(conn):
-        passes = [conn.execute(_topic_sql(ids, whole=whole, low=low, high=high), {
-            "factor": 0.9 ** (1 / -decay) - 1, "decay": -decay, "day": day,
-            "low": low, "high": high}) for decay, ids in by_decay.items()]
+        cursor = conn.execute(sql, params)
         with fetching:
-            return [row for cursor in passes for row in cursor]
+            return cursor.fetchall()
 
 
-def _merge_topics(rows: list[tuple]) -> list[tuple]:
-    """One row per topic from rows of several decay groups, read in group order."""
-    merged: dict[str, list] = {}
-    for row in rows:
-        topic, cards, studied, total, lowest, card_id, question, deck_id, position = row
-        entry = merged.get(topic)
-        if entry is None:
-            merged[topic] = [*row[:3], total or 0.0, *row[4:]]
-            continue
-        entry[1] += cards
-        entry[2] += studied
-        entry[3] += total or 0.0
-        if lowest is not None and (entry[4] is None or lowest < entry[4]):
-            entry[4:7] = lowest, card_id, question
-        entry[7:9] = min((entry[7], entry[8]), (deck_id, position))
-    return [tuple(entry) for entry in merged.values()]
+def _topic_sql(decays: dict[int, float], default_decay: float, *, every_deck: bool,
+               low: str | None = None, high: str | None = None) -> tuple[str, dict]:
+    """SQL and its parameters (but :day, the Julian day now) for topic_strength: per
+    topic of the active cards in the decks of `decays` (deck id: decay), or in every
+    deck, from topic `low` up to `high`: its first deck, its first position in the notes
+    and its JSON object; in notes order, then by topic.
 
-
-def _topic_sql(deck_ids: list[int], *, whole: bool, low: str | None = None,
-               high: str | None = None) -> str:
-    """Per topic of the active cards in `deck_ids` (or of all, if `whole`), for topics
-    from `low` up to `high` (named :low and :high): the topic, its cards, studied cards,
-    the sum of their retrievability, the lowest one with its card's id and question (None
-    when none is studied), the topic's first deck and its first position in the notes; in
-    notes order, then by topic.
-
-    Retrievability falls as a card's elapsed days / stability grows, so the weakest card
-    is the one with the largest ratio. That max() is the pass's only min/max aggregate:
-    only then does SQLite take the bare rowid from the row holding it.
+    Retrievability falls as a card's elapsed days / stability grows: with one decay,
+    the weakest card is the one with the largest ratio, and the pow() is taken once per
+    topic rather than per card. The weakest card's min() or max() is the pass's only
+    min/max aggregate: only then does SQLite take the bare rowid from the row holding it.
     INDEXED BY: this query must fail rather than silently fall back to reading the table.
     """
     def active(table: str) -> str:
         where = f"{table}.retired = 0 AND {table}.suspended = 0"
-        if not whole:
-            where += f" AND {table}.deck_id IN ({','.join(str(int(i)) for i in deck_ids)})"
+        if not every_deck:
+            where += f" AND {table}.deck_id IN ({','.join(str(int(i)) for i in decays)})"
         return where
 
+    def factor(decay: float) -> float:  # the curve passes 0.9 at elapsed = stability
+        return 0.9 ** (1 / -decay) - 1
+
+    elapsed = "max(0, CAST(:day - julianday(last_review) AS INTEGER)) / stability"
+    shared = set(decays.values()) or {default_decay}
+    if len(shared) == 1:
+        decay = shared.pop()
+        params: dict = {"factor": factor(decay), "decay": -decay}
+        ratio = f":factor * {elapsed}"
+        recall = f"sum(pow(1 + {ratio}, :decay)) AS recall"
+        lowest = f"pow(1 + max({ratio}), :decay) AS lowest"
+    else:  # each deck's own curve, looked up by the card's deck
+        params = {}
+        factors, powers = [], []
+        for deck_id, decay in decays.items():
+            params[f"factor{int(deck_id)}"], params[f"decay{int(deck_id)}"] = (
+                factor(decay), -decay)
+            factors.append(f" WHEN {int(deck_id)} THEN :factor{int(deck_id)}")
+            powers.append(f" WHEN {int(deck_id)} THEN :decay{int(deck_id)}")
+        curve = (f"pow(1 + CASE deck_id{''.join(factors)} END * {elapsed},"
+                 f" CASE deck_id{''.join(powers)} END)")
+        recall, lowest = f"sum({curve}) AS recall", f"min({curve}) AS lowest"
+
+    # in the SQL only when set, so that SQLite plans a range of the index
     in_range = "".join([" AND cards.topic >= :low" if low is not None else "",
                         " AND cards.topic < :high" if high is not None else ""])
-
-    ratio = ":factor * max(0, CAST(:day - julianday(last_review) AS INTEGER)) / stability"
+    params.update({"low": low, "high": high})
     # the topic's own entries (a deck's index would be walked once per topic)
     same_topic = (f" FROM cards AS other INDEXED BY idx_cards_active_recall"
                   f" WHERE other.topic = cards.topic AND {active('other')})")
-    first_deck = (str(int(deck_ids[0])) if len(deck_ids) == 1
+    # one deck (`decays` has every deck when `every_deck`): no need to look
+    first_deck = (str(int(next(iter(decays)))) if len(decays) == 1
                   else f"(SELECT min(other.deck_id){same_topic}")
     topics = (
-        f"SELECT topic, count(*) AS active, count(stability) AS studied,"
-        f" sum(pow(1 + {ratio}, :decay)) AS recall, pow(1 + max({ratio}), :decay) AS lowest,"
+        f"SELECT topic, count(*) AS active, count(stability) AS studied, {recall}, {lowest},"
         f" cards.rowid AS weakest, {first_deck} AS first_deck,"
         f" (SELECT min(other.position){same_topic} AS first_position"
         f" FROM cards INDEXED BY idx_cards_active_recall WHERE {active('cards')}{in_range}"
         " GROUP BY topic")
+    entry = (
+        "json_object('topic', json(per_topic.topic),"
+        " 'deck', (SELECT name FROM decks WHERE decks.id = first_deck),"
+        " 'cards', active, 'studied', studied,"
+        " 'retrievability', coalesce(recall, 0.0) / studied,"  # NULL when none is studied
+        " 'weakest', CASE WHEN lowest IS NULL THEN json_array() ELSE json_array(json_object("
+        "'id', card.id, 'question', card.question, 'retrievability', lowest)) END)")
     return (
-        "SELECT per_topic.topic, active, studied, recall, lowest, card.id, card.question,"
-        f" first_deck, first_position FROM ({topics}) AS per_topic LEFT JOIN cards AS card"
-        " ON card.rowid = weakest AND lowest IS NOT NULL"
-        " ORDER BY first_deck, first_position, per_topic.topic")
+        f"SELECT first_deck, first_position, {entry} FROM ({topics}) AS per_topic"
+        " LEFT JOIN cards AS card ON card.rowid = weakest AND lowest IS NOT NULL"
+        " ORDER BY first_deck, first_position, per_topic.topic"), params
 
 
 def julian_day(moment: datetime) -> float:

@@ -6,6 +6,7 @@ results are plain dicts ready for JSON. Drawing them is `render_*`'s job.
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta, tzinfo
 
 from revise import db
@@ -98,7 +99,10 @@ def streak(store: Store, now: datetime, *, rollover: int = DEFAULT_ROLLOVER_HOUR
 
 def stats_report(store: Store, now: datetime, *, deck: str | None = None,
                  rollover: int = DEFAULT_ROLLOVER_HOUR, tz: tzinfo | None = None,
-                 weeks: int = CALENDAR_WEEKS, threads: int = 1) -> dict:
+                 weeks: int = CALENDAR_WEEKS, threads: int = 1,
+                 topics_as_json: bool = False) -> dict:
+    """`revise stats`'s report. With `topics_as_json`, each of its topics is left as the
+    JSON text the database wrote (see `report_json`)."""
     ids = db.deck_ids(store, deck)
     today = revision_day(now, rollover, tz)
     log: dict = {}
@@ -128,7 +132,17 @@ def stats_report(store: Store, now: datetime, *, deck: str | None = None,
     # the log's figures are read on this thread while other threads read the topics
     topics = db.topic_strength(store, now=now, default_decay=DEFAULT_DECAY, deck_ids=ids,
                                threads=threads, meanwhile=from_the_log)
+    if not topics_as_json:
+        topics = json.loads(f"[{','.join(topics)}]")  # one parse, not thousands
     return {"deck": deck, "today": today.isoformat(), **log, "topics": topics}
+
+
+def report_json(report: dict) -> str:
+    """A stats report made with `topics_as_json`, as compact JSON: its topics (1.7 MB for
+    100,000 cards) go out as the database wrote them, without a parse and a dump."""
+    head = json.dumps({key: value for key, value in report.items() if key != "topics"},
+                      ensure_ascii=False, separators=(",", ":"))
+    return f'{head[:-1]},"topics":[{",".join(report["topics"])}]}}'
 
 
 # --- drawing --------------------------------------------------------------------------

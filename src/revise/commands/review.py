@@ -92,10 +92,10 @@ def stats(deck: DeckOption = None, as_json: JsonOption = False, db: DbOption = N
 
     Example: revise stats --deck notes
     """
-    report = stats_now(db, deck)
     if as_json:
-        write_json(report)
+        write_json(stats_now(db, deck, as_json=True))
         return
+    report = stats_now(db, deck)
     from revise.progress import render_stats
 
     console().print(render_stats(report))
