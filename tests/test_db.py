@@ -277,7 +277,7 @@ def test_the_learning_queue_merges_states_by_due_time(db_file):
                              [state, f"2026-11-27T10:{minute:02d}:00+00:00", card_id])
         queue = queue_cards(store, states=("learning", "relearning"),
                             before="2026-11-27T10:30:00+00:00")
-        assert [(row["state"], row["due"][14:16]) for row in queue] == [
+        assert [(row.state, row.due[14:16]) for row in queue] == [
             ("relearning", "01"), ("learning", "03"), ("relearning", "03"),
             ("learning", "05"), ("relearning", "09")]
         first = queue_cards(store, states=("learning", "relearning"),

@@ -1093,21 +1093,31 @@ def _queue_filters(deck_ids: list[int] | None, topic: str | None) -> tuple[str, 
     return " AND ".join(clauses), params
 
 
+class QueueRow(namedtuple("QueueRow", "id deck_id source_name position state due")):
+    """A card as the queue needs it: which it is, the bullet it came from, and when due."""
+
+    __slots__ = ()
+
+
+_QUEUE_COLUMNS = ", ".join(QueueRow._fields)
+
+
 def queue_cards(store: Store, *, states: tuple[str, ...], before: str,
                 deck_ids: list[int] | None = None, topic: str | None = None,
-                limit: int | None = None) -> list[dict]:
+                limit: int | None = None) -> list[QueueRow]:
     """Active cards in `states` due before `before`, soonest first, then by state and id
     (at most `limit`)."""
     where, params = _queue_filters(deck_ids, topic)
     # One index range per state, each read in the index's own order (state, due, id):
     # SQLite merges them rather than sorting, so a small limit reads only a few entries.
     sql = " UNION ALL ".join(
-        f"SELECT id, deck_id, source_name, position, state, due FROM cards"
+        f"SELECT {_QUEUE_COLUMNS} FROM cards"
         f" WHERE {where} AND state = {_state_literal(state)} AND due < ?" for state in states)
     sql += " ORDER BY due, state, id"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    return list(store.db.query(sql, [*params, before] * len(states)))
+    # drawn on every answer: tuples straight from the cursor, not a dict per row
+    return list(map(QueueRow._make, store.db.execute(sql, [*params, before] * len(states))))
 
 
 def count_due(store: Store, *, states: tuple[str, ...], before: str,
@@ -1130,21 +1140,20 @@ def _state_literal(state: str) -> str:
 
 
 def new_cards(store: Store, deck_id: int, *, limit: int, topic: str | None = None,
-              skip_bullets: set[tuple[str, int]] = frozenset()) -> list[dict]:
+              skip_bullets: set[tuple[str, int]] = frozenset()) -> list[QueueRow]:
     """Up to `limit` new cards of a deck in notes order, one per bullet, leaving out
     bullets in `skip_bullets` (source_name, position)."""
     if limit <= 0:
         return []
     where, params = _queue_filters([deck_id], topic)
     cursor = store.db.execute(
-        f"SELECT id, deck_id, source_name, position, state, due FROM cards WHERE {where}"
+        f"SELECT {_QUEUE_COLUMNS} FROM cards WHERE {where}"
         " AND state = 'new' ORDER BY deck_id, source_name, position, slot", params)
-    columns = [item[0] for item in cursor.description]
-    found: list[dict] = []
+    found: list[QueueRow] = []
     taken = set(skip_bullets)
     for values in cursor:
-        row = dict(zip(columns, values, strict=True))
-        bullet = (row["source_name"], row["position"])
+        row = QueueRow._make(values)
+        bullet = (row.source_name, row.position)
         if bullet in taken:
             continue
         taken.add(bullet)
@@ -1182,6 +1191,11 @@ def review_card(store: Store, card_id: str) -> dict | None:
     return decode_card(rows[0]) if rows else None
 
 
+_RATE_CARD = (f"UPDATE cards SET {', '.join(f'{name} = ?' for name in _SCHEDULE)}"
+              f" WHERE id = ? AND retired = 0 AND suspended = 0"
+              f" AND {' AND '.join(f'{name} IS ?' for name in _SCHEDULE)}")
+
+
 def record_rating(store: Store, card_id: str, before: dict, after: dict, *, rating: int,
                   reviewed_at: str, duration_ms: int | None) -> int | None:
     """Store one answer: the card's new state and its review row, in one transaction.
@@ -1191,15 +1205,11 @@ def record_rating(store: Store, card_id: str, before: dict, after: dict, *, rati
     retired), nothing is written and None is returned; otherwise the review's id.
     """
     with store.transaction():
-        row = store.db.execute(
-            f"SELECT {', '.join(_SCHEDULE)}, retired, suspended FROM cards WHERE id = ?",
-            [card_id]).fetchone()
-        if row is None or row[-2] or row[-1] or tuple(row[:-2]) != tuple(
-                before[name] for name in _SCHEDULE):
+        # one statement both checks the card is still as drawn and changes it
+        changed = store.db.execute(_RATE_CARD, [*(after[name] for name in _SCHEDULE), card_id,
+                                                *(before[name] for name in _SCHEDULE)]).rowcount
+        if not changed:
             return None
-        store.db.execute(
-            f"UPDATE cards SET {', '.join(f'{name} = ?' for name in _SCHEDULE)} WHERE id = ?",
-            [*(after[name] for name in _SCHEDULE), card_id])
         cursor = store.db.execute(
             "INSERT INTO reviews (card_id, rating, reviewed_at, duration_ms, state,"
             " state_before, state_after) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -51,6 +51,7 @@ from revise.scheduler import (
 
 RATING_STYLES = {Rating.AGAIN: "red", Rating.HARD: "yellow", Rating.GOOD: "green",
                  Rating.EASY: "blue"}
+LEARNING = ("learning", "relearning")  # the states of cards in their learning steps
 REVEAL_KEYS = {" ", "\r", "\n"}
 QUIT = "q"
 # ~10 pages of log an answer: about SQLite's own 1,000-page checkpoint interval
@@ -267,7 +268,6 @@ class Session:
         self.summary = Summary()
         self.answers: list[Answer] = []
         self._schedulers: dict[int, DeckScheduler] = {}
-        self._learning: list[dict] = []
         self._learning_today = 0
         self._saved: Text | None = None  # shown under the next question: the last answer is safe
         self.deck_ids = db.deck_ids(store, options.deck)
@@ -280,14 +280,15 @@ class Session:
         options = self.options
         self.today = day_start(now, options.rollover_hour, options.tz)
         self.day_end = next_day_start(now, options.rollover_hour, options.tz)
-        reviews = db.queue_cards(self.store, states=("review",), before=iso(self.day_end),
+        self._day_end = iso(self.day_end)  # as stored, for comparing on every draw
+        reviews = db.queue_cards(self.store, states=("review",), before=self._day_end,
                                  deck_ids=self.deck_ids, topic=options.topic,
                                  limit=options.limit)
         since = iso(self.today)
         started = db.new_started_since(self.store, since)
         touched = db.bullets_reviewed_since(self.store, since)
         budget = options.new
-        new: list[dict] = []
+        new: list[db.QueueRow] = []
         for deck in self.store.decks():
             if self.deck_ids is not None and deck["id"] not in self.deck_ids:
                 continue
@@ -307,24 +308,25 @@ class Session:
         self.queue = Queue([_queue_card(row, "review") for row in reviews],
                            [_queue_card(row, "new") for row in new], limit=options.limit)
 
-    def _read_learning(self, now: datetime) -> None:
-        """The first few learning cards due by now or soon, and how many are due today."""
-        learning = ("learning", "relearning")
-        self._learning = db.queue_cards(
-            self.store, states=learning, before=iso(now + LEARN_AHEAD), deck_ids=self.deck_ids,
-            topic=self.options.topic, limit=SIBLING_LOOKAHEAD)
-        self._learning_today = db.count_due(self.store, states=learning, before=iso(self.day_end),
+    def _read_learning(self, soon: str) -> list[QueueCard]:
+        """The first few learning cards due before `soon`, soonest first (and the count
+        of those due today)."""
+        rows = db.queue_cards(self.store, states=LEARNING, before=soon, deck_ids=self.deck_ids,
+                              topic=self.options.topic, limit=SIBLING_LOOKAHEAD)
+        self._count_learning()
+        return [_queue_card(row, "learning") for row in rows]
+
+    def _count_learning(self) -> None:
+        self._learning_today = db.count_due(self.store, states=LEARNING, before=self._day_end,
                                             deck_ids=self.deck_ids, topic=self.options.topic)
 
     def draw(self, now: datetime) -> tuple[QueueCard, dict] | None:
         """The next card to show and its stored row, or None when the session is done."""
         while True:
-            self._read_learning(now)
-            due_now, soon = iso(now), iso(now + LEARN_AHEAD)
-            learning_now = [_queue_card(row, "learning") for row in self._learning
-                            if row["due"] <= due_now]
-            learning_soon = [_queue_card(row, "learning") for row in self._learning
-                             if due_now < row["due"] <= soon]
+            due_now = iso(now)
+            learning = self._read_learning(iso(now + LEARN_AHEAD))
+            learning_now = [card for card in learning if card.due <= due_now]
+            learning_soon = [card for card in learning if card.due > due_now]
             card = self.queue.next(learning_now, learning_soon)
             if card is None:
                 return None
@@ -340,7 +342,7 @@ class Session:
         if card.kind == "new":
             return row["state"] == "new"
         if card.kind == "review":
-            return row["state"] == "review" and row["due"] < iso(self.day_end)
+            return row["state"] == "review" and row["due"] < self._day_end
         return row["state"] in ("learning", "relearning", "review", "new")
 
     def counts(self) -> tuple[int, int, int]:
@@ -382,7 +384,7 @@ class Session:
 
     def _finish(self) -> None:
         now = self.clock()
-        self._read_learning(now)
+        self._count_learning()
         self.summary.left = self.counts()
         self.summary.next_due = parse_time(db.next_due(
             self.store, iso(now), deck_ids=self.deck_ids, topic=self.options.topic))
@@ -511,10 +513,9 @@ class Session:
         return grid
 
 
-def _queue_card(row: dict, kind: str) -> QueueCard:
-    return QueueCard(id=row["id"], deck_id=row["deck_id"],
-                     bullet=(row["deck_id"], row["source_name"], row["position"]),
-                     kind=kind, due=row["due"])
+def _queue_card(row: db.QueueRow, kind: str) -> QueueCard:
+    return QueueCard(row.id, row.deck_id, (row.deck_id, row.source_name, row.position), kind,
+                     row.due)
 
 
 def _replace_kind(card: QueueCard, kind: str) -> QueueCard:
