@@ -104,6 +104,9 @@ def console(stderr: bool = False):
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
+LONG_LIST = 1000  # items: from here, orjson's speed is worth its loading time
+
+
 def write_json(data: dict | list | str) -> None:
     """`data` as JSON on stdout: indented for a person at a terminal, compact for a
     program. A str is JSON text already (a report put together from JSON the database
@@ -128,9 +131,6 @@ def write_json(data: dict | list | str) -> None:
     sys.stdout.flush()
     sys.stdout.buffer.write(out)
     sys.stdout.flush()
-
-
-LONG_LIST = 1000  # items: from here, orjson's speed is worth its loading time
 
 
 def clock_from_env(environ: dict | None = None) -> Callable[[], datetime]:
