@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -168,7 +169,7 @@ def _help_in_a_process(columns: str | None) -> tuple[str, list[str]]:
         env["COLUMNS"] = columns
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env=env, check=True)
-    return done.stdout, json.loads(done.stderr.replace("'", '"'))
+    return done.stdout, ast.literal_eval(done.stderr)
 
 
 def test_the_help_page_kept_is_the_page_typer_prints():
