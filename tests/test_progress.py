@@ -451,7 +451,6 @@ def test_due_report_in_process_matches_the_command(revise, db_file):
         assert due_report(store, NOW, tz=UTC) == due_json(revise)
 
 
-
 def test_stats_for_a_deck_count_its_answers_as_its_log_does(revise, db_file):
     with Store(db_file) as store:
         a = add_cards(store, 3, deck="a")
