@@ -96,11 +96,17 @@ def test_every_command_has_help_with_an_example():
         assert "Example: revise " in command.help, f"{name}'s help has no example"
 
 
-@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
-def test_shell_completion_script_is_shown_for_the_shell_given(shell):
+@pytest.mark.parametrize(("shell", "start"), [("bash", "_revise_completion() {"),
+                                             ("zsh", "#compdef revise"),
+                                             ("fish", "complete --command revise")])
+def test_shell_completion_script_is_shown_for_the_shell_given(shell, start):
+    # typer takes the shell as the option's value only when it is told not to detect the
+    # shell it runs in (as it is in a test, with no shell above it)
     done = subprocess.run([str(REVISE), "--show-completion", shell], capture_output=True,
-                          text=True)
-    assert done.returncode == 0 and "_REVISE_COMPLETE" in done.stdout, done.stderr
+                          text=True, env={**os.environ,
+                                          "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(start) and "_REVISE_COMPLETE" in done.stdout
 
 
 def test_help_runs_as_a_process_and_lists_every_command():
