@@ -6,6 +6,17 @@ import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+# Between the titles of a topic path, wherever one is shown or written as text:
+# "Stalin › Purges".
+TOPIC_SEPARATOR = " › "
+
+# A card's scheduling state: new (never answered), learning (first steps), review, and
+# relearning (steps again after a lapse).
+CARD_STATES = ("new", "learning", "review", "relearning")
+# The card columns that hold its schedule, as FSRS sets them on each answer.
+SCHEDULE_COLUMNS = ("state", "step", "stability", "difficulty", "due", "last_review", "reps",
+                    "lapses")
+
 
 class Kind(StrEnum):
     DATE = "date"
@@ -59,8 +70,8 @@ class CardDraft:
 
 def draft_id(draft: CardDraft) -> str:
     """A card id from what the card says, so extracting the same notes twice gives the same ids."""
-    parts = (draft.deck, " › ".join(draft.topic), str(draft.kind), draft.source, draft.answer,
-             str(draft.slot))
+    parts = (draft.deck, TOPIC_SEPARATOR.join(draft.topic), str(draft.kind), draft.source,
+             draft.answer, str(draft.slot))
     return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=8).hexdigest()
 
 

@@ -30,8 +30,6 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from revise import db
-from revise.db import Store, iso
 from revise.scheduler import (
     DEFAULT_ROLLOVER_HOUR,
     LEARN_AHEAD,
@@ -48,6 +46,9 @@ from revise.scheduler import (
     revision_day,
     schedule_of,
 )
+from revise.store import Store
+from revise.store import reviews as db
+from revise.times import iso
 
 RATING_STYLES = {Rating.AGAIN: "red", Rating.HARD: "yellow", Rating.GOOD: "green",
                  Rating.EASY: "blue"}

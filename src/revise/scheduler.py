@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import IntEnum
 from itertools import islice
 
-from revise.db import iso
+from revise.times import iso
 
 TYPE_CHECKING = False  # as typing's, without importing typing at every start
 if TYPE_CHECKING:

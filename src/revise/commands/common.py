@@ -52,7 +52,7 @@ def database_path(ctx: typer.Context, db: Path | None) -> Path:
 
 def open_store(ctx: typer.Context, db: Path | None, *, bulk: bool = False):
     """The store a command writes to, created or upgraded as needed."""
-    from revise.db import Store
+    from revise.store import Store
 
     return Store(database_path(ctx, db), bulk=bulk)
 
@@ -60,7 +60,7 @@ def open_store(ctx: typer.Context, db: Path | None, *, bulk: bool = False):
 def read_store(ctx: typer.Context, db: Path | None):
     """The store a command only reads: opened read-only, never created. A database
     written by an older revise is upgraded first, as any command would."""
-    from revise.db import NeedsUpgrade, Store
+    from revise.store import NeedsUpgrade, Store
 
     path = database_path(ctx, db)
     if not path.parent.is_dir():

@@ -20,7 +20,7 @@ def doctor(
 
     Example: revise doctor --fix
     """
-    from revise.db import doctor as checkup
+    from revise.store.doctor import doctor as checkup
 
     with open_store(ctx, db) as store:
         result = checkup(store, fix=fix)

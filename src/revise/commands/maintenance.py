@@ -23,7 +23,7 @@ def backup(
     """
     from datetime import UTC, datetime
 
-    from revise.db import backup as copy_database
+    from revise.store import backup as copy_database
 
     source = database_path(ctx, db)
     written = copy_database(source, target, now=datetime.now(UTC))
@@ -43,8 +43,8 @@ def restore(
     """
     from datetime import UTC, datetime
 
-    from revise.db import backup_card_count
-    from revise.db import restore as restore_database
+    from revise.store import backup_card_count
+    from revise.store import restore as restore_database
 
     count = backup_card_count(backup_file)
     target = database_path(ctx, db)

@@ -22,12 +22,11 @@ def stats(ctx: typer.Context, deck: DeckOption = None, as_json: JsonOption = Fal
 
     Example: revise stats --deck notes
     """
-    from revise.environment import clock_from_env, cores
+    from revise.environment import clock_from_env
     from revise.progress import stats_now
 
     with read_store(ctx, db) as store:
-        report = stats_now(store, clock_from_env()(), deck=deck, as_json=as_json,
-                           threads=cores())
+        report = stats_now(store, clock_from_env()(), deck=deck)
     if as_json:
         write_json(report)
         return
