@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import namedtuple
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -73,6 +74,14 @@ def draft_id(draft: CardDraft) -> str:
     parts = (draft.deck, TOPIC_SEPARATOR.join(draft.topic), str(draft.kind), draft.source,
              draft.answer, str(draft.slot))
     return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=8).hexdigest()
+
+
+class QueueCard(namedtuple("QueueCard", "id deck_id bullet kind due", defaults=(None,))):
+    """A card waiting in today's queue: its id and deck, the note bullet it came from
+    (deck id, notes file name, position), its kind ('new', 'learning' (learning or
+    relearning) or 'review') and when it is due."""
+
+    __slots__ = ()
 
 
 # The version of the rules that turn notes into cards: a change to what cards a note

@@ -27,7 +27,7 @@ def cards(
     retired: Annotated[bool, typer.Option("--retired", help="Include retired cards.")] = False,
     limit: Annotated[int | None, typer.Option("--limit", "-n", help="Show at most N.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """List cards as a table.
 
@@ -38,7 +38,7 @@ def cards(
     if kind is not None and kind not in set(Kind):
         raise typer.BadParameter(f"unknown kind {kind!r}; choose from {', '.join(Kind)}",
                                  param_hint="--kind")
-    with read_store(ctx, db) as store:
+    with read_store(ctx, database) as store:
         found = store.cards(deck=deck, topic=topic, kind=kind, search=search,
                             include_retired=retired, limit=limit)
     if as_json:

@@ -9,14 +9,13 @@ SQL, so they stay fast on large decks.
 from __future__ import annotations
 
 import json
-from collections import namedtuple
 
-from revise.models import CARD_STATES, SCHEDULE_COLUMNS
+from revise.models import CARD_STATES, SCHEDULE_COLUMNS, QueueCard
 from revise.store.cards import decode_card
 from revise.store.connection import Store, query
 from revise.store.decks import deck_ids
 
-__all__ = ["QueueRow", "bullets_reviewed_since", "checkpoint", "count_due", "deck_ids",
+__all__ = ["bullets_reviewed_since", "checkpoint", "count_due", "deck_ids",
            "defer_checkpoints", "due_counts", "in_decks", "new_cards", "new_started_since",
            "next_due", "queue_cards", "queue_filters", "record_rating", "review_card",
            "suspend_card", "undo_rating"]
@@ -35,18 +34,17 @@ def queue_filters(deck_ids: list[int] | None, topic: str | None) -> tuple[str, l
     return " AND ".join(clauses), params
 
 
-class QueueRow(namedtuple("QueueRow", "id deck_id source_name position state due")):
-    """A card as the queue needs it: which it is, the bullet it came from, and when due."""
+# what each state makes a card in today's queue
+QUEUE_KINDS = {"new": "new", "learning": "learning", "relearning": "learning",
+               "review": "review"}
 
-    __slots__ = ()
 
-
-_QUEUE_COLUMNS = ", ".join(QueueRow._fields)
+_QUEUE_COLUMNS = "id, deck_id, source_name, position, state, due"
 
 
 def queue_cards(store: Store, *, states: tuple[str, ...], before: str,
                 deck_ids: list[int] | None = None, topic: str | None = None,
-                limit: int | None = None) -> list[QueueRow]:
+                limit: int | None = None) -> list[QueueCard]:
     """Active cards in `states` due before `before`, soonest first, then by state and id
     (at most `limit`)."""
     where, params = queue_filters(deck_ids, topic)
@@ -59,7 +57,14 @@ def queue_cards(store: Store, *, states: tuple[str, ...], before: str,
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     # drawn on every answer: tuples straight from the cursor, not a dict per row
-    return list(map(QueueRow._make, store.conn.execute(sql, [*params, before] * len(states))))
+    return [_queue_card(*values)
+            for values in store.conn.execute(sql, [*params, before] * len(states))]
+
+
+def _queue_card(card_id: str, deck_id: int, source_name: str, position: int, state: str,
+                due: str | None) -> QueueCard:
+    return QueueCard(card_id, deck_id, (deck_id, source_name, position), QUEUE_KINDS[state],
+                     due)
 
 
 def count_due(store: Store, *, states: tuple[str, ...], before: str,
@@ -79,7 +84,7 @@ def _state_literal(state: str) -> str:
 
 
 def new_cards(store: Store, deck_id: int, *, limit: int, topic: str | None = None,
-              skip_bullets: set[tuple[str, int]] = frozenset()) -> list[QueueRow]:
+              skip_bullets: set[tuple[str, int]] = frozenset()) -> list[QueueCard]:
     """Up to `limit` new cards of a deck in notes order, one per bullet, leaving out
     bullets in `skip_bullets` (source_name, position)."""
     if limit <= 0:
@@ -88,11 +93,11 @@ def new_cards(store: Store, deck_id: int, *, limit: int, topic: str | None = Non
     cursor = store.conn.execute(
         f"SELECT {_QUEUE_COLUMNS} FROM cards WHERE {where}"
         " AND state = 'new' ORDER BY deck_id, source_name, position, slot", params)
-    found: list[QueueRow] = []
+    found: list[QueueCard] = []
     taken = set(skip_bullets)
     for values in cursor:
-        row = QueueRow._make(values)
-        bullet = (row.source_name, row.position)
+        row = _queue_card(*values)
+        bullet = row.bullet[1:]
         if bullet in taken:
             continue
         taken.add(bullet)
