@@ -39,6 +39,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
+sys.path.insert(0, str(ROOT))  # for tests.support.notes, the notes generator
 
 import generate  # noqa: E402
 
@@ -415,6 +416,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder for the generated data [default: bench/out]")
     parser.add_argument("--keep", action="store_true", help="keep the generated data")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--readme", type=Path,
+                        help="also write the table into this file (make bench: bench/README.md),"
+                             " between its `<!-- figures -->` and `<!-- /figures -->` lines")
     args = parser.parse_args(argv)
     if min(args.runs, args.slow_runs) < 1 or args.cards < 10 or args.ratings < 1:
         parser.error("--runs, --slow-runs and --ratings must be at least 1, --cards 10")
@@ -458,7 +462,22 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print()
         print(table(result))
+    if args.readme is not None:
+        write_figures(args.readme, table(result))
     return 0
+
+
+FIGURES_START, FIGURES_END = "<!-- figures -->", "<!-- /figures -->"
+
+
+def write_figures(readme: Path, figures: str) -> None:
+    """Put `figures` between the readme's figures markers, in place of the last ones."""
+    text = readme.read_text(encoding="utf-8")
+    head, start, rest = text.partition(FIGURES_START)
+    _, end, tail = rest.partition(FIGURES_END)
+    if not (start and end):
+        raise SystemExit(f"bench: {readme} has no {FIGURES_START} ... {FIGURES_END} lines")
+    readme.write_text(f"{head}{start}\n{figures}\n{end}{tail}", encoding="utf-8")
 
 
 if __name__ == "__main__":

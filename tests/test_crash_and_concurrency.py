@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import os
 import random
-import re
-import select
 import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -27,107 +24,16 @@ from pathlib import Path
 import pytest
 
 from revise.store import Store, doctor
-from revise.times import iso
 from tests.conftest import NOTES
 from tests.review_support import NOW, add_cards
+from tests.support.notes import event_notes
+from tests.support.snapshot import integrity, snapshot
+from tests.support.terminal import ANSWER, QUESTION, Terminal
 
 REVISE = [sys.executable, "-m", "revise"]
-QUESTION = b"show the answer"  # the hint under a question
-ANSWER = b"1-4: rate"  # the hint under an answer
-SAVED = re.compile(rb"Answer (\d+) saved")
-OVER = re.compile(rb"Session over: \d+ cards?, (\d+) answers?")
-SKIPPED = re.compile(rb"(\d+) answered in another session meanwhile")
 
 
-class Review:
-    """`revise review` in a pseudo-terminal, with its error output kept apart."""
-
-    def __init__(self, db_file: Path, *args: str, now=NOW, env: dict | None = None):
-        master, slave = os.openpty()
-        self._errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed with the session)
-        self.error_output = ""
-        environment = {**os.environ, "REVISE_NOW": iso(now), "REVISE_FUZZ": "0",
-                       "TERM": "xterm", "COLUMNS": "100", "LINES": "40", "TZ": "UTC",
-                       **(env or {})}
-        self.process = subprocess.Popen(
-            [*REVISE, "review", "--db", str(db_file), *args], stdin=slave, stdout=slave,
-            stderr=self._errors, env=environment, start_new_session=True)
-        os.close(slave)
-        self.fd = master
-        self.output = b""
-        self.closed = False
-
-    def read(self, timeout: float = 0.02) -> None:
-        while not self.closed and select.select([self.fd], [], [], timeout)[0]:
-            try:
-                chunk = os.read(self.fd, 65536)
-            except OSError:  # the other end is gone
-                chunk = b""
-            if not chunk:
-                self.closed = True
-                return
-            self.output += chunk
-            timeout = 0
-
-    def wait_for(self, text: bytes, count: int = 1, timeout: float = 30) -> bool:
-        """True once `text` has been shown `count` times; False if revise exits first."""
-        deadline = time.monotonic() + timeout
-        while self.output.count(text) < count:
-            if self.closed or (self.process.poll() is not None and not self._pending()):
-                self.read(0)
-                return self.output.count(text) >= count
-            if time.monotonic() > deadline:
-                raise AssertionError(f"never saw {text!r} x{count}:\n{self.text[-2000:]}")
-            self.read()
-        return True
-
-    def _pending(self) -> bool:
-        return bool(select.select([self.fd], [], [], 0)[0])
-
-    def send(self, keys: str) -> None:
-        os.write(self.fd, keys.encode())
-
-    def kill(self) -> None:
-        self.process.kill()  # SIGKILL
-        self.process.wait()
-        self.read(0.05)  # what it wrote before it died was on the screen
-        self.close()
-
-    def finish(self, timeout: float = 30) -> int:
-        """Read until revise exits; its exit code."""
-        deadline = time.monotonic() + timeout
-        while not self.closed and time.monotonic() < deadline:
-            self.read()
-            if self.process.poll() is not None and not self._pending():
-                break
-        code = self.process.wait(max(0.1, deadline - time.monotonic()))
-        self.close()
-        return code
-
-    def close(self) -> None:
-        """After revise has exited: keep what it wrote to stderr, free the terminal."""
-        if self.fd >= 0:
-            os.close(self.fd)
-            self.fd = -1
-            self.closed = True
-            self._errors.seek(0)
-            self.error_output = self._errors.read().decode(errors="replace")
-            self._errors.close()
-
-    @property
-    def text(self) -> str:
-        return self.output.decode(errors="replace")
-
-    def acknowledged(self) -> int:
-        """Answers the screen showed as saved."""
-        counts = [int(n) for n in SAVED.findall(self.output) + OVER.findall(self.output)]
-        return max(counts, default=0)
-
-    def skipped(self) -> int:
-        return sum(int(n) for n in SKIPPED.findall(self.output))
-
-
-def rate(session: Review, ratings: str, *, rng: random.Random | None = None) -> None:
+def rate(session: Terminal, ratings: str, *, rng: random.Random | None = None) -> None:
     """Reveal and rate one card per rating, each key as soon as the screen asks for it."""
     for number, rating in enumerate(ratings, start=1):
         for screen, key in ((QUESTION, " "), (ANSWER, rating)):
@@ -137,19 +43,14 @@ def rate(session: Review, ratings: str, *, rng: random.Random | None = None) -> 
             session.send(key)
 
 
-def quit_session(session: Review, answers: int) -> int:
+def quit_session(session: Terminal, answers: int) -> int:
     assert session.wait_for(QUESTION, answers + 1), session.text[-2000:]
     session.send("q")
-    assert session.wait_for(b"Session over"), session.text[-2000:]
+    assert session.wait_for("Session over"), session.text[-2000:]
     return session.finish()
 
 
 # --- checks ---------------------------------------------------------------------------
-
-
-def integrity(path: Path) -> str:
-    with closing(sqlite3.connect(path)) as conn:
-        return conn.execute("PRAGMA integrity_check").fetchone()[0]
 
 
 def review_count(path: Path) -> int:
@@ -177,19 +78,6 @@ def assert_log_sound(path: Path) -> None:
         assert doctor.cards_out_of_step_with_log(store) == []
 
 
-def generated_notes(path: Path, bullets: int, *, edited: bool = False) -> None:
-    """Bullets that each give two date cards. `edited` fixes a typo in every bullet (the
-    cards keep their identity) and drops the last one (its cards are retired)."""
-    lines = []
-    for n in range(bullets):
-        if n % 10 == 0:
-            lines.append(f"* Topic {n // 10}")
-        lines.append(f"- Event {n} {'happenned' if edited else 'happened'} in {1000 + n * 7}")
-    if not edited:
-        lines.append("- The last event came in 1999")
-    path.write_text("\n".join(lines) + "\n")
-
-
 def extract(db_file: Path, *notes: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([*REVISE, "extract", *map(str, notes), "--db", str(db_file)],
                           capture_output=True, text=True, timeout=60,
@@ -201,7 +89,7 @@ def deck(tmp_path_factory) -> Path:
     """A database with the shipped notes and 400 more generated cards, made once."""
     folder = tmp_path_factory.mktemp("deck")
     more = folder / "more.txt"
-    generated_notes(more, 200)
+    event_notes(more, 200)
     path = folder / "revise.db"
     result = extract(path, NOTES, more)
     assert result.returncode == 0, result.stderr
@@ -246,7 +134,7 @@ def killed_run(db_file: Path, rng: random.Random, now) -> tuple[int, int]:
     keys = [key for rating in ratings for key in (" ", rating)]
     # keys sent before the kill: none (killed while starting), some, or all
     cut = rng.choice([0, rng.randint(1, len(keys)), len(keys), len(keys)])
-    session = Review(db_file, "--new", "1000", now=now)
+    session = Terminal(db_file, "--new", "1000", now=now, columns=100, errors_apart=True)
     sent: list[int] = []
     try:
         for index, key in enumerate(keys[:cut]):
@@ -275,10 +163,12 @@ def killed_run(db_file: Path, rng: random.Random, now) -> tuple[int, int]:
     return acknowledged, len(stored)
 
 
-def test_review_killed_at_random_moments_keeps_every_acknowledged_answer(deck, tmp_path):
-    """SIGKILL `revise review` REVISE_REVIEW_KILL_RUNS times (200) at random moments, four
-    sessions at a time on their own databases, each carrying on from the last kill."""
-    runs = int(os.environ.get("REVISE_REVIEW_KILL_RUNS", "200"))
+@pytest.mark.parametrize("runs", [8, pytest.param(200, marks=pytest.mark.soak)])
+def test_review_killed_at_random_moments_keeps_every_acknowledged_answer(deck, tmp_path,
+                                                                          runs):
+    """SIGKILL `revise review` at random moments, four sessions at a time on their own
+    databases, each carrying on from the last kill: a few kills by default, 200 in the
+    soak run (`make soak`)."""
     workers = 4
 
     def worker(index: int) -> tuple[int, int, int]:
@@ -308,7 +198,8 @@ def test_review_killed_at_random_moments_keeps_every_acknowledged_answer(deck, t
 def test_two_sessions_rating_one_database_lose_nothing_and_count_nothing_twice(deck,
                                                                                  tmp_path):
     db_file = copy_of(deck, tmp_path / "revise.db")
-    sessions = [Review(db_file, "--new", "1000"), Review(db_file, "--new", "1000")]
+    sessions = [Terminal(db_file, "--new", "1000", columns=100, errors_apart=True)
+                for _ in range(2)]
     ratings = ["3134323331424133", "3313432313223341"]
     codes: list[int] = [-1, -1]
     failures: list[BaseException] = []
@@ -326,7 +217,7 @@ def test_two_sessions_rating_one_database_lose_nothing_and_count_nothing_twice(d
     for thread in threads:
         thread.join(120)
     for session in sessions:
-        if session.process.poll() is None:
+        if session.poll() is None:
             session.kill()
     assert not failures, failures[0]
     assert codes == [0, 0]
@@ -343,7 +234,7 @@ def test_two_sessions_rating_one_database_lose_nothing_and_count_nothing_twice(d
 def test_extract_while_reviewing_keeps_every_answer_and_the_history_of_edited_cards(tmp_path):
     db_file = tmp_path / "revise.db"
     notes = tmp_path / "notes.txt"
-    generated_notes(notes, 60)
+    event_notes(notes, 60)
     assert extract(db_file, notes).returncode == 0
     with closing(sqlite3.connect(db_file)) as conn:
         ids = {row[0] for row in conn.execute("SELECT id FROM cards")}
@@ -354,12 +245,12 @@ def test_extract_while_reviewing_keeps_every_answer_and_the_history_of_edited_ca
     def keep_extracting() -> None:
         edited = True
         while not stop.is_set() or len(extracts) < 2:
-            generated_notes(notes, 60, edited=edited)
+            event_notes(notes, 60, edited=edited)
             extracts.append(extract(db_file, notes))
             edited = not edited
 
     extractor = threading.Thread(target=keep_extracting)
-    session = Review(db_file, "--new", "1000")
+    session = Terminal(db_file, "--new", "1000", columns=100, errors_apart=True)
     extractor.start()
     try:
         ratings = "3314323133243313331432313"
@@ -368,12 +259,12 @@ def test_extract_while_reviewing_keeps_every_answer_and_the_history_of_edited_ca
     finally:
         stop.set()
         extractor.join(120)
-        if session.process.poll() is None:
+        if session.poll() is None:
             session.kill()
     assert code == 0 and session.error_output == ""
     assert [(result.returncode, result.stderr) for result in extracts] == [(0, "")] * len(
         extracts)
-    generated_notes(notes, 60, edited=True)
+    event_notes(notes, 60, edited=True)
     assert extract(db_file, notes).returncode == 0
 
     # answers on a card whose bullet was removed meanwhile are skipped, not stored
@@ -409,12 +300,6 @@ class Lock:
         self.conn.close()
 
 
-def snapshot(path: Path) -> list[tuple]:
-    with closing(sqlite3.connect(path)) as conn:
-        return (conn.execute("SELECT * FROM cards ORDER BY id").fetchall()
-                + conn.execute("SELECT * FROM reviews ORDER BY id").fetchall())
-
-
 def assert_one_line_locked_error(stderr: str) -> None:
     assert "Traceback" not in stderr, stderr
     lines = stderr.strip().splitlines()
@@ -428,10 +313,10 @@ SHORT_WAIT = {"REVISE_BUSY_TIMEOUT_MS": "300"}
 def test_extract_on_a_database_locked_too_long_is_a_one_line_error(tmp_path):
     db_file = tmp_path / "revise.db"
     notes = tmp_path / "notes.txt"
-    generated_notes(notes, 20)
+    event_notes(notes, 20)
     assert extract(db_file, notes).returncode == 0
     before = snapshot(db_file)
-    generated_notes(notes, 20, edited=True)
+    event_notes(notes, 20, edited=True)
     lock = Lock(db_file)
     try:
         result = extract(db_file, notes, env=SHORT_WAIT)
@@ -447,9 +332,9 @@ def test_extract_on_a_database_locked_too_long_is_a_one_line_error(tmp_path):
 def test_review_on_a_database_locked_too_long_is_a_one_line_error(tmp_path):
     db_file = tmp_path / "revise.db"
     notes = tmp_path / "notes.txt"
-    generated_notes(notes, 20)
+    event_notes(notes, 20)
     assert extract(db_file, notes).returncode == 0
-    session = Review(db_file, env=SHORT_WAIT)
+    session = Terminal(db_file, env=SHORT_WAIT, columns=100, errors_apart=True)
     rate(session, "3")
     assert session.wait_for(QUESTION, 2)
     before = snapshot(db_file)
@@ -472,9 +357,9 @@ def test_review_on_a_database_locked_too_long_is_a_one_line_error(tmp_path):
 def test_a_lock_held_for_a_moment_is_waited_for(tmp_path):
     db_file = tmp_path / "revise.db"
     notes = tmp_path / "notes.txt"
-    generated_notes(notes, 20)
+    event_notes(notes, 20)
     assert extract(db_file, notes).returncode == 0
-    generated_notes(notes, 20, edited=True)
+    event_notes(notes, 20, edited=True)
     lock = Lock(db_file)
     timer = threading.Timer(1.0, lock.release)
     timer.start()

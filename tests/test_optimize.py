@@ -16,6 +16,7 @@ from revise.store import Store, store_error
 from revise.store import parameters as parameter_store
 from revise.times import iso
 from tests.review_support import Clock, add_cards
+from tests.support.snapshot import snapshot
 
 START = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
 
@@ -100,12 +101,6 @@ def reviewed_db(synthetic_db, db_file) -> Path:
     with Store(synthetic_db) as store:
         store.backup_to(db_file)
     return db_file
-
-
-def snapshot(path: Path) -> dict:
-    with Store(path) as store:
-        return {table: list(store.db.query(f"SELECT * FROM {table} ORDER BY 1"))
-                for table in ("decks", "cards", "reviews", "settings")}
 
 
 # --- parameters: same version and order in both packages ---------------------------------

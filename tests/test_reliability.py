@@ -13,7 +13,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
 
@@ -24,21 +23,8 @@ from revise.store import Store, migrations, reviews
 from revise.store.migrations import schema_version
 from tests.conftest import NOTES, cards_json
 from tests.review_support import NOW, answer
-
-
-def snapshot(path: Path) -> list[tuple]:
-    """What a user would miss if it changed: every card's words, state and history."""
-    with closing(sqlite3.connect(path)) as conn:
-        cards = conn.execute(
-            "SELECT id, deck_id, question, answer, topic, retired, suspended, state, reps, due"
-            " FROM cards ORDER BY id").fetchall()
-        reviews = conn.execute("SELECT * FROM reviews ORDER BY id").fetchall()
-    return cards + reviews
-
-
-def integrity(path: Path) -> str:
-    with closing(sqlite3.connect(path)) as conn:
-        return conn.execute("PRAGMA integrity_check").fetchone()[0]
+from tests.support.notes import event_notes
+from tests.support.snapshot import integrity, snapshot
 
 
 def one_line_error(result) -> str:
@@ -319,27 +305,18 @@ def test_like_wildcards_match_only_themselves(revise, tmp_path):
 # --- extract killed part-way ------------------------------------------------------------------
 
 
-def big_notes(path: Path, bullets: int, variant: int) -> None:
-    lines = []
-    for n in range(bullets):
-        if n % 20 == 0:
-            lines.append(f"* Topic {n // 20}")
-        lines.append(f"- Event {n} (v{variant}) happened in {1000 + (n * 7 + variant) % 900}"
-                     f" and cost {n % 97 + variant} million tons")
-    path.write_text("\n".join(lines) + "\n")
-
-
-def test_extract_killed_at_any_moment_leaves_before_or_after(tmp_path):
+@pytest.mark.parametrize("runs", [3, pytest.param(50, marks=pytest.mark.soak)])
+def test_extract_killed_at_any_moment_leaves_before_or_after(tmp_path, runs):
     """SIGKILL `revise extract` at random moments: the database is always exactly as it
-    was before the run or exactly as after it, and sound."""
-    runs = int(os.environ.get("REVISE_KILL_RUNS", "50"))
+    was before the run or exactly as after it, and sound. A few kills by default; 50
+    in the soak run (`make soak`)."""
     db_file = tmp_path / "revise.db"
     notes = tmp_path / "notes.txt"
     command = [sys.executable, "-m", "revise", "extract", str(notes), "--db", str(db_file)]
-    big_notes(notes, 2000, variant=0)
+    event_notes(notes, 2000, variant=0, figures=True, topic_every=20)
     subprocess.run(command, check=True, capture_output=True)
     before = snapshot(db_file)
-    big_notes(notes, 2000, variant=1)
+    event_notes(notes, 2000, variant=1, figures=True, topic_every=20)
     reference = tmp_path / "reference.db"
     shutil.copy(db_file, reference)
     started = time.perf_counter()

@@ -5,12 +5,8 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import select
-import signal
 import sqlite3
 import sys
-import time
 from datetime import UTC, timedelta
 from pathlib import Path
 
@@ -33,6 +29,7 @@ from revise.store import Store
 from revise.store import reviews as queue
 from revise.times import iso
 from tests.review_support import NOW, Clock, add_cards
+from tests.support.terminal import ANSWER, PROMPT, QUESTION, Terminal
 
 REVISE = Path(sys.executable).with_name("revise")
 
@@ -311,60 +308,6 @@ def test_revise_now_sets_a_running_clock():
 # --- a real terminal ------------------------------------------------------------------
 
 
-class Terminal:
-    """`revise review` in a pseudo-terminal: send keys, wait for text on the screen."""
-
-    def __init__(self, db_file: Path, *args: str):
-        env = {**os.environ, "REVISE_DB": str(db_file), "REVISE_NOW": iso(NOW),
-               "REVISE_FUZZ": "0", "TERM": "xterm", "COLUMNS": "80", "LINES": "40", "TZ": "UTC"}
-        import pty
-
-        self.pid, self.fd = pty.fork()
-        if self.pid == 0:  # the child
-            os.execve(str(REVISE), [str(REVISE), "review", *args], env)
-        self.output = b""
-
-    def read(self, timeout: float = 0.05) -> None:
-        while select.select([self.fd], [], [], timeout)[0]:
-            try:
-                chunk = os.read(self.fd, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            self.output += chunk
-
-    def wait_for(self, text: str, count: int = 1, timeout: float = 10) -> None:
-        deadline = time.monotonic() + timeout
-        while self.output.decode(errors="replace").count(text) < count:
-            if time.monotonic() > deadline:
-                raise AssertionError(f"never saw {text!r} x{count}:\n{self.text[-2000:]}")
-            self.read()
-
-    @property
-    def text(self) -> str:
-        return self.output.decode(errors="replace")
-
-    def send(self, keys: str) -> None:
-        os.write(self.fd, keys.encode())
-
-    def finish(self, timeout: float = 10) -> int:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            self.read()
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
-                os.close(self.fd)
-                return os.waitstatus_to_exitcode(status)
-        os.kill(self.pid, signal.SIGKILL)
-        raise AssertionError("revise review did not exit")
-
-
-QUESTION = "show the answer"
-PROMPT = "Enter alone to just show it"
-ANSWER = "1-4: rate"
-
-
 @pytest.mark.skipif(not REVISE.exists(), reason="revise is not installed in this environment")
 def test_review_in_a_real_terminal_stores_the_keys_pressed(db_file):
     with Store(db_file) as store:
@@ -437,9 +380,7 @@ def test_sigkill_mid_session_loses_no_answer_already_accepted(db_file):
         term.wait_for(QUESTION, accepted + 2)  # the next card is drawn only after the commit
         accepted += 1
     term.send(" 3")  # one more answer, killed while it may be on its way
-    os.kill(term.pid, signal.SIGKILL)
-    os.waitpid(term.pid, 0)
-    os.close(term.fd)
+    term.kill()
 
     connection = sqlite3.connect(db_file)
     try:
