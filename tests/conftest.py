@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,15 @@ def isolated_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.delenv("REVISE_DB", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def interruptible():
+    """Ctrl-C as a user's terminal sends it: Anki's engine, which some tests load, sets
+    this process to ignore SIGINT, and every command a later test starts would inherit
+    that."""
+    yield
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture
