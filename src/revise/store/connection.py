@@ -55,7 +55,6 @@ class NeedsUpgrade(StoreError):
     """A database written by an older revise, opened read-only: it cannot be upgraded."""
 
 
-
 class Store:
     """An open revise database."""
 
