@@ -329,6 +329,7 @@ ROWS = [
      "ratio ≤ 1"),
     ("extract_unchanged", "`revise extract` again, notes unchanged", "extract_unchanged",
      None, False, "much faster"),
+    # < 300 ms at a student's 10,000 cards; < 1 s at 100,000 (see `_target`)
     ("due", "`revise due --json`", "due", "due", False, "< 300 ms"),
     ("stats", "`revise stats --json`", "stats", None, False, "< 300 ms"),
     ("cards_search", f"`revise cards --search {SEARCH_WORD}`", "cards_search", None, False,
@@ -337,10 +338,17 @@ ROWS = [
      False, ""),
     ("rate_next", "rate, commit, draw the next (median)", "rate_next", "answer", True,
      "ratio ≤ 1, < 2 ms"),
-    ("rate_next_p99", "  ... 99th percentile", "rate_next", "answer", True, ""),
+    ("rate_next_p99", "  ... 99th percentile", "rate_next", "answer", True, "< 16 ms"),
     ("export", "`revise export --format apkg`", "export", "export", True, "ratio ≤ 1"),
-    ("help", "`revise --help`", "help", None, False, "< 200 ms"),
+    ("help", "`revise --help`", "help", None, False, "< 300 ms"),
 ]
+STUDENT_CARDS = 20_000  # up to here, a student's collection: the tighter targets
+
+
+def _target(key: str, target: str, bullets: int) -> str:
+    if key in ("due", "stats") and bullets > STUDENT_CARDS:
+        return "< 1 s"
+    return target
 
 
 def table(result: dict) -> str:
@@ -360,7 +368,7 @@ def table(result: dict) -> str:
                      _ms(theirs_value) if other else "",
                      _ms(other.get("process_median")) if other.get("process_median") else "",
                      f"{other['peak_mb']} MB" if first and "peak_mb" in other else "",
-                     ratio, target))
+                     ratio, _target(key, target, result["bullets"])))
     widths = [max(len(row[index]) for row in [head, *rows]) for index in range(len(head))]
     right = {1, 2, 3, 4, 5, 6}
 
