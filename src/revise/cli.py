@@ -213,12 +213,12 @@ def start_review(db: Path | None, *, deck: str | None = None, topic: str | None 
     if not sys.stdin.isatty():
         raise ReviseError("review needs an interactive terminal (standard input is not one)")
     from revise.progress import rollover_hour
-    from revise.review import Options, run_in_terminal
+    from revise.review import Options, learn_ahead, run_in_terminal
 
     with open_store(db) as store:
         options = Options(deck=deck, topic=topic, new=new, limit=limit,
                           type_answer=type_answer, rollover_hour=rollover_hour(store),
-                          fuzz=fuzz_from_env())
+                          fuzz=fuzz_from_env(), learn_ahead=learn_ahead(store))
         run_in_terminal(store, options, clock_from_env())
 
 

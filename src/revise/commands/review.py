@@ -30,6 +30,8 @@ CONFIG_KEYS = {
     "new-per-day": "new cards a deck brings in each day [default: 20]",
     "retention": "desired retention: the chance of recall FSRS plans for, 0.70-0.99 "
                  "[default: 0.9]",
+    "learn-ahead": "minutes a learning card may be shown before it is due when nothing "
+                   "else is left [default: 20]",
 }
 
 
@@ -104,7 +106,8 @@ def stats(deck: DeckOption = None, as_json: JsonOption = False, db: DbOption = N
 def config(
     key: Annotated[
         str | None,
-        typer.Argument(help="rollover-hour, new-per-day or retention.", show_default=False),
+        typer.Argument(help="rollover-hour, new-per-day, retention or learn-ahead.",
+                       show_default=False),
     ] = None,
     value: Annotated[str | None, typer.Argument(help="New value.", show_default=False)] = None,
     deck: Annotated[
@@ -114,15 +117,17 @@ def config(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Show or change settings: rollover hour, new cards a day, desired retention.
+    """Show or change settings: rollover hour, new cards a day, desired retention, learn-ahead.
 
     rollover-hour is when a new revision day starts (4 am by default). new-per-day and
-    retention are deck options; without --deck they are set on every deck.
+    retention are deck options; without --deck they are set on every deck. learn-ahead
+    is how many minutes early a learning card may be shown when nothing else is left.
 
     Example: revise config retention 0.85 --deck stalin
     """
     from revise import db as queries
     from revise.progress import ROLLOVER_SETTING, rollover_hour
+    from revise.review import LEARN_AHEAD_MAX_MINUTES, LEARN_AHEAD_SETTING, learn_ahead
 
     if key is not None and key not in CONFIG_KEYS:
         raise ReviseError(f"unknown setting {key!r}; choose from {', '.join(CONFIG_KEYS)}")
@@ -133,6 +138,11 @@ def config(
                     raise ReviseError("rollover-hour is one setting for all decks: drop --deck")
                 hour = _number(value, int, 0, 23, key)
                 queries.set_setting(store, ROLLOVER_SETTING, str(hour))
+            elif key == "learn-ahead":
+                if deck is not None:
+                    raise ReviseError("learn-ahead is one setting for all decks: drop --deck")
+                minutes = _number(value, int, 0, LEARN_AHEAD_MAX_MINUTES, key)
+                queries.set_setting(store, LEARN_AHEAD_SETTING, str(minutes))
             else:
                 ids = queries.deck_ids(store, deck)
                 if key == "new-per-day":
@@ -142,11 +152,14 @@ def config(
                     queries.set_deck_option(store, "desired_retention",
                                             _number(value, float, 0.7, 0.99, key), ids)
         hour = rollover_hour(store)
+        ahead = round(learn_ahead(store).total_seconds() / 60)
         decks = [deck_row for deck_row in store.decks() if deck in (None, deck_row["name"])]
         if deck is not None and not decks:
             queries.deck_ids(store, deck)  # raises with the known decks' names
     if key in (None, "rollover-hour") and deck is None:
         typer.echo(f"rollover-hour = {hour}")
+    if key in (None, "learn-ahead") and deck is None:
+        typer.echo(f"learn-ahead = {ahead}")
     for row in decks:
         if key in (None, "new-per-day"):
             typer.echo(f"new-per-day = {row['new_per_day']}  (deck {row['name']})")
