@@ -370,3 +370,53 @@ def test_filters_choose_the_cards(db_file, tmp_path, revise):
                   out).exit_code == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert [row["answer"] for row in rows] == ["1924"]
+
+
+# --- the format from the file name, and the file's mode -------------------------------
+
+
+@pytest.mark.parametrize(("name", "check"), [
+    ("chem.apkg", lambda path: zipfile.is_zipfile(path)),
+    ("cards.csv", lambda path: path.read_text(encoding="utf-8-sig").startswith("question,")),
+    ("cards.json", lambda path: isinstance(json.loads(path.read_text()), list)),
+    ("sheet.md", lambda path: path.read_text().startswith("# ")),
+    ("anki.txt", lambda path: path.read_text().startswith("#separator:tab")),
+])
+def test_the_format_comes_from_the_file_name(db_file, tmp_path, revise, name, check):
+    seed(db_file)
+    out = tmp_path / name
+    result = revise("export", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert check(out)
+
+
+def test_a_format_that_contradicts_the_file_name_is_a_one_line_error(db_file, tmp_path, revise):
+    seed(db_file)
+    result = revise("export", "-f", "csv", "-o", tmp_path / "x.apkg")
+    assert result.exit_code == 1
+    assert result.stderr == ("error: --format csv does not match x.apkg (by its name apkg); "
+                             "drop --format or change the file name\n")
+    assert not (tmp_path / "x.apkg").exists()
+
+
+def test_a_file_name_that_names_no_format_asks_for_one(db_file, tmp_path, revise):
+    seed(db_file)
+    result = revise("export", "-o", tmp_path / "cards.docx")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: cannot tell the format of ")
+    assert "--format" in result.stderr and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+@pytest.mark.parametrize("name", ["x.apkg", "x.csv", "x.json", "x.md", "x.txt"])
+def test_exported_files_honour_the_umask(db_file, tmp_path, revise, umask, name):
+    import os
+    import stat
+
+    seed(db_file)
+    before = os.umask(umask)
+    try:
+        assert revise("export", "-o", tmp_path / name).exit_code == 0
+    finally:
+        os.umask(before)
+    assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o666 & ~umask

@@ -8,10 +8,6 @@ import typer
 from revise.cli import DbOption, open_store
 from revise.errors import ReviseError
 
-# output file suffix → export format
-SUFFIX_FORMATS = {".apkg": "apkg", ".txt": "anki-txt", ".csv": "csv", ".json": "json",
-                  ".md": "md"}
-
 
 def build(
     deck_file: Annotated[Path, typer.Argument(help="A deck file (.toml), e.g. decks/purges.toml.",
@@ -36,12 +32,11 @@ def build(
     from revise.commands.export import check_output, export_cards
     from revise.db import set_deck_description, utc_now
     from revise.decks import deck_drafts, load_deck
+    from revise.exporters import output_format
 
     deck = load_deck(deck_file)
     if output is not None:
-        if output.suffix.lower() not in SUFFIX_FORMATS:
-            raise ReviseError(f"cannot tell the format of {output}; end it with "
-                              f"{', '.join(SUFFIX_FORMATS)}")
+        format_name = output_format(output, format_option=False)
         check_output(output, force)
     batches = deck_drafts(deck)
     if not any(drafts for _, drafts in batches):
@@ -54,7 +49,7 @@ def build(
     for plan, (notes, _) in zip(plans, batches, strict=True):
         typer.echo(f"{notes} → deck {deck.name}: {plan.report}")
     if output is not None:
-        export_cards(output, SUFFIX_FORMATS[output.suffix.lower()], deck=deck.name,
+        export_cards(output, format_name, deck=deck.name,
                      force=force, db=db)
 
 

@@ -21,9 +21,11 @@ def export(
         Path, typer.Option("--output", "-o", help="File to write.", dir_okay=False)
     ],
     format_name: Annotated[
-        str,
-        typer.Option("--format", "-f", help="Output format: apkg, anki-txt, csv, json or md."),
-    ] = "json",
+        str | None,
+        typer.Option("--format", "-f", show_default=False,
+                     help="Output format: apkg, anki-txt, csv, json or md [default: from the "
+                          "file name: .apkg, .txt (anki-txt), .csv, .json, .md]."),
+    ] = None,
     deck: DeckOption = None,
     topic: TopicOption = None,
     kind: KindOption = None,
@@ -37,14 +39,17 @@ def export(
 ) -> None:
     """Export cards to a file: an Anki package or text file, CSV, JSON or a worksheet.
 
-    apkg and anki-txt import into Anki; exporting again after the notes changed and
+    The format comes from the file name (.apkg, .txt, .csv, .json, .md) unless --format
+    gives it. apkg and anki-txt import into Anki; exporting again after the notes changed and
     importing that updates the Anki notes in place. csv is for spreadsheets, json
     keeps every field, md is a printable worksheet with the answers at the end.
     Retired cards are left out, except from json, which marks them.
 
-    Example: revise export --format apkg -o stalin.apkg --deck notes --with-scheduling
+    Example: revise export -o stalin.apkg --deck notes --with-scheduling
     """
-    export_cards(output, format_name, deck=deck, topic=topic, kind=kind,
+    from revise.exporters import output_format
+
+    export_cards(output, output_format(output, format_name), deck=deck, topic=topic, kind=kind,
                  with_scheduling=with_scheduling, force=force, db=db)
 
 

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from revise.errors import ReviseError
+
 # Between the titles of a topic path, as revise shows it and as the Topic field holds it.
 TOPIC_SEPARATOR = " › "
 
@@ -24,12 +26,22 @@ def atomic_output(path: Path, mode: str = "w", **open_args) -> Iterator:
     so a failed export never leaves a half-written file (or clobbers a good one)."""
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); the finished file gets the mode open()
+        # would give it, so a package on a shared drive opens for everyone the umask allows
+        os.fchmod(handle, 0o666 & ~current_umask())
         with os.fdopen(handle, mode, **open_args) as out:
             yield out
         os.replace(temp_name, path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def current_umask() -> int:
+    """The process's umask. Reading it means setting it: it is put back at once."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def writer(format_name: str) -> Callable:
@@ -42,6 +54,29 @@ def writer(format_name: str) -> Callable:
 # format name → module
 FORMATS = {"apkg": "apkg", "anki-txt": "anki_text", "csv": "csv", "json": "json",
            "md": "markdown"}
+# output file suffix → format
+SUFFIX_FORMATS = {".apkg": "apkg", ".txt": "anki-txt", ".csv": "csv", ".json": "json",
+                  ".md": "md"}
+
+
+def output_format(output: Path, format_name: str | None = None, *,
+                  format_option: bool = True) -> str:
+    """The format to write `output` in: `format_name` if given, else the one its suffix
+    names. A format that contradicts the suffix is an error, so `-f csv -o x.apkg`
+    never writes a file that Anki refuses. `format_option`: the command has --format."""
+    named = SUFFIX_FORMATS.get(output.suffix.lower())
+    if format_name is None:
+        if named is None:
+            choose = f" or give --format ({', '.join(FORMATS)})" if format_option else ""
+            raise ReviseError(f"cannot tell the format of {output.name}; end it with "
+                              f"{', '.join(SUFFIX_FORMATS)}{choose}")
+        return named
+    if format_name not in FORMATS:
+        raise ReviseError(f"unknown format {format_name!r}; choose from {', '.join(FORMATS)}")
+    if named is not None and named != format_name:
+        raise ReviseError(f"--format {format_name} does not match {output.name} (by its name "
+                          f"{named}); drop --format or change the file name")
+    return format_name
 
 
 def topic_path(topic: list[str] | tuple[str, ...]) -> str:
