@@ -157,7 +157,7 @@ def one_line_error(result) -> str:
         ("empty.txt", b"", "empty"),
         ("blank.txt", b"  \n\t\n", "empty"),
         ("binary.txt", bytes(range(256)) * 4, "binary"),
-        ("latin1.txt", "- Café opened 1924\n".encode("latin-1"), "UTF-8"),
+        ("broken-utf8.txt", "- Café opened 1924 \xff\n".encode() + b"\xff", "UTF-8"),
         ("huge.txt", b"- Lenin dies 1924\n" * (20 * 1024 * 1024 // 18 + 1), "too large"),
     ],
 )
@@ -169,6 +169,44 @@ def test_bad_notes_get_one_line_error_and_leave_store_alone(revise, tmp_path, na
     path.write_bytes(content)
     assert message in one_line_error(revise("extract", path))
     assert cards_json(revise) == before
+
+
+RTF = (b"{\\rtf1\\ansi\\ansicpg1252\\cocoartf2761\n"
+       b"{\\fonttbl\\f0\\fswiss\\fcharset0 Helvetica;}\n"
+       b"\\f0\\fs24 \\cf0 - Lenin dies 1924\\\n- Stalin becomes General Secretary 1922}")
+TEXT_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+            b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+            b"4 0 obj<</Length 44>>stream\nBT /F1 12 Tf (- Lenin dies 1924) Tj ET\n"
+            b"endstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+
+
+@pytest.mark.parametrize(("name", "content", "kind"), [
+    ("notes.rtf", RTF, "RTF"),
+    ("notes.txt", RTF, "RTF"),
+    ("notes.pdf", TEXT_PDF, "PDF"),
+])
+def test_rtf_and_pdf_notes_are_refused_with_what_to_do(revise, tmp_path, name, content, kind):
+    path = tmp_path / name
+    path.write_bytes(content)
+    line = one_line_error(revise("extract", path))
+    assert kind in line and "plain text" in line
+    assert not (tmp_path / "revise.db").exists() or cards_json(revise) == []
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_notes_saved_in_the_windows_code_page_are_read(revise, tmp_path, encoding):
+    path = tmp_path / "notes.txt"
+    text = "# Café society\n\n- Lenin dies 1924\n- Stalin’s “Great Break” began 1929\n"
+    if encoding == "latin-1":
+        text = text.replace("’", "'").replace("“", '"').replace("”", '"')
+    path.write_bytes(text.encode(encoding))
+    result = revise("extract", path)
+    assert result.exit_code == 0, result.output
+    stored = cards_json(revise)
+    assert {card["answer"] for card in stored} >= {"1924", "1929"}
+    assert all(card["topic"][0] == "Café society" for card in stored)
+    if encoding == "cp1252":
+        assert any("Stalin’s “Great Break”" in card["question"] for card in stored)
 
 
 def test_missing_file_and_folder_are_one_line_errors(revise, tmp_path):
@@ -354,6 +392,8 @@ def test_a_first_extract_killed_part_way_leaves_an_empty_database(tmp_path):
 
 
 def test_ctrl_c_while_long_notes_are_read_in_pieces_is_one_line(tmp_path):
+    """The signal may land before the cards are written or after their commit: either
+    none or all of them are stored, never some."""
     import signal
     import time
 
@@ -361,8 +401,21 @@ def test_ctrl_c_while_long_notes_are_read_in_pieces_is_one_line(tmp_path):
     time.sleep(1.0)
     os.killpg(process.pid, signal.SIGINT)  # as a terminal sends it: to every process
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130, stderr
-    assert stderr.strip() == "interrupted"
-    if database.exists():
-        with sqlite3.connect(database) as conn:
-            assert conn.execute("SELECT count(*) FROM cards").fetchone()[0] == 0
+    if process.returncode == 0:  # finished before the signal came
+        stored = "all"
+    else:
+        assert process.returncode == 130, stderr
+        assert stderr.strip().splitlines()[-1].startswith("interrupted"), stderr
+        assert len(stderr.strip().splitlines()) == 1, stderr
+        stored = "none"
+        if database.exists():
+            with sqlite3.connect(database) as conn:
+                count = conn.execute("SELECT count(*) FROM cards").fetchone()[0]
+            stored = "none" if count == 0 else "some"
+    if stored != "none":
+        notes = tmp_path / "course.md"
+        again = subprocess.run(
+            [sys.executable, "-m", "revise", "extract", str(notes), "--dry-run", "--db",
+             str(database)], capture_output=True, text=True, timeout=120)
+        assert again.returncode == 0, again.stderr
+        assert " 0 new, 0 updated, 0 retired" in again.stdout, (stored, again.stdout)
