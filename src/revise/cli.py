@@ -206,6 +206,27 @@ def stats_now(db: Path | None, deck: str | None, *, as_json: bool = False) -> di
     return report_json(report) if as_json else report
 
 
+def invoked_as(program: str | None = None) -> str:
+    """How to run this revise again in hints: `revise` when the PATH finds this one, else
+    the path it was started by (`.venv/bin/revise` after `make review`)."""
+    import shutil
+
+    program = sys.argv[0] if program is None else program
+    if os.path.basename(program) != "revise":
+        return "revise"  # python -m revise, or a test runner
+    found = shutil.which("revise")
+    if found and os.path.realpath(found) == os.path.realpath(program):
+        return "revise"
+    relative = os.path.relpath(program)
+    return _quoted(relative if not relative.startswith("..") else os.path.abspath(program))
+
+
+def _quoted(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
+
+
 def start_review(db: Path | None, *, deck: str | None = None, topic: str | None = None,
                  new: int | None = None, limit: int | None = None,
                  type_answer: bool = False) -> None:
@@ -216,9 +237,10 @@ def start_review(db: Path | None, *, deck: str | None = None, topic: str | None 
     from revise.review import Options, learn_ahead, run_in_terminal
 
     with open_store(db) as store:
+        again = f"{invoked_as()} review" + (f" --db {_quoted(str(db))}" if db else "")
         options = Options(deck=deck, topic=topic, new=new, limit=limit,
                           type_answer=type_answer, rollover_hour=rollover_hour(store),
-                          fuzz=fuzz_from_env(), learn_ahead=learn_ahead(store))
+                          fuzz=fuzz_from_env(), learn_ahead=learn_ahead(store), again=again)
         run_in_terminal(store, options, clock_from_env())
 
 

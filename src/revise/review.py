@@ -140,20 +140,45 @@ class TerminalKeys:
 
 
 class Screen:
-    """What the student sees. On a terminal each `show` replaces the screen; elsewhere
-    (tests, a captured console) screens follow one another."""
+    """What the student sees. On a terminal each `show` replaces what the session drew
+    before, and only that: what the terminal showed above it (the summary of the extract
+    that made the cards, say) stays in view. Elsewhere (tests, a captured console)
+    screens follow one another."""
 
     def __init__(self, console: Console):
         self.console = console
+        self._drawn = 0  # lines the session has drawn since the last `show`
 
     def show(self, *items: RenderableType) -> None:
-        if self.console.is_terminal:
-            self.console.clear()
-        for item in items:
-            self.console.print(item)
+        if not self.console.is_terminal:
+            for item in items:
+                self.console.print(item)
+            return
+        if self._drawn:
+            # back to the first line drawn, then erase from there to the end of the screen
+            self.console.file.write(f"\x1b[{self._drawn}F\x1b[J")
+        self._drawn = 0
+        self._draw(items)
 
     def say(self, message: RenderableType) -> None:
-        self.console.print(message)
+        if self.console.is_terminal:
+            self._draw((message,))
+        else:
+            self.console.print(message)
+
+    def typed(self, text: str) -> None:
+        """A line the student typed (with its prompt), echoed by the terminal."""
+        width = max(1, self.console.width)
+        self._drawn += max(1, -(-len(text) // width))
+
+    def _draw(self, items: Iterable[RenderableType]) -> None:
+        with self.console.capture() as capture:
+            for item in items:
+                self.console.print(item)
+        text = capture.get()
+        self.console.file.write(text)
+        self.console.file.flush()
+        self._drawn += text.count("\n")
 
 
 # --- typed answers --------------------------------------------------------------------
@@ -234,6 +259,7 @@ class Options:
     tz: tzinfo | None = None  # None: this machine's time zone
     # when nothing else is left, learning cards due within this long are shown early
     learn_ahead: timedelta = LEARN_AHEAD
+    again: str = "revise review"  # the command that starts this session again, for hints
 
 
 def learn_ahead(store: Store) -> timedelta:
@@ -263,6 +289,7 @@ class Summary:
     left: tuple[int, int, int] = (0, 0, 0)  # new, learning, due still waiting today
     next_due: datetime | None = None
     new_capped: bool = False  # new cards wait because today's limit is used up
+    again: str = "revise review"  # the command that carries on
 
     @property
     def answers(self) -> int:
@@ -282,7 +309,7 @@ class Session:
         self.screen = screen
         self.clock = clock
         self.timer = timer
-        self.summary = Summary()
+        self.summary = Summary(again=options.again)
         self.answers: list[Answer | Suspension] = []  # what u takes back, last first
         self._schedulers: dict[int, DeckScheduler] = {}
         self._learning_today = 0
@@ -437,7 +464,9 @@ class Session:
         verdict = None
         if self.options.type_answer:
             while True:
-                typed = self.keys.line("Your answer (Enter alone to just show it): ")
+                prompt = "Your answer (Enter alone to just show it): "
+                typed = self.keys.line(prompt)
+                self.screen.typed(prompt + typed)
                 command = typed.strip().lower()
                 if command not in COMMAND_KEYS:
                     break
@@ -682,7 +711,7 @@ def _next_line(summary: Summary, now: datetime, tz: tzinfo | None) -> Text:
     new, learning, due = summary.left
     if new or learning or due:
         return Text(f"Still waiting today: {new} new · {learning} learning · {due} due. "
-                    "Run revise review again to carry on.")
+                    f"Run {summary.again} again to carry on.")
     if summary.next_due is not None:
         when = describe_time(summary.next_due, now, tz)
         return Text(f"Nothing more due today. Next card due {when}.")
@@ -709,7 +738,7 @@ def nothing_due(summary: Summary, now: datetime, tz: tzinfo | None = None) -> Re
         lines.append(Text(f"Next card due {describe_time(summary.next_due, now, tz)}."))
     if summary.new_capped:
         lines.append(Text("Today's new cards are done; more tomorrow, or add some now with "
-                          "revise review --new N.", style="dim"))
+                          f"{summary.again} --new N.", style="dim"))
     elif summary.next_due is None:
         lines.append(Text("No cards to review yet: make some with revise extract NOTES.txt.",
                           style="dim"))
