@@ -331,7 +331,7 @@ def test_unknown_format_is_a_one_line_error(db_file, tmp_path, revise):
     result = revise("export", "-f", "docx", "-o", tmp_path / "x.docx")
     assert result.exit_code == 1
     assert result.stderr == ("error: unknown format 'docx'; choose from apkg, anki-txt, csv, "
-                             "json, md\n")
+                             "json, md, html\n")
 
 
 @pytest.mark.parametrize("format_name", ["apkg", "anki-txt", "csv", "md"])
@@ -420,3 +420,69 @@ def test_exported_files_honour_the_umask(db_file, tmp_path, revise, umask, name)
     finally:
         os.umask(before)
     assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o666 & ~umask
+
+
+# --- worksheets people read ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("In ____ Stalin became General Secretary", "In ____ Stalin became General Secretary"),
+    ("(____) and ____, then ____.", "(____) and ____, then ____."),
+    ("snake_case stays", "snake_case stays"),
+    ("_stressed_ and *bold*", "\\_stressed\\_ and \\*bold\\*"),
+    ("a <b>tag</b> but 1 < 2", "a \\<b>tag\\</b> but 1 < 2"),
+    ("# not a heading", "\\# not a heading"),
+    ("see [1](x)", "see \\[1\\](x)"),
+    ("a \\ b and \\_", "a \\ b and \\\\\\_"),
+])
+def test_the_worksheet_escapes_only_what_would_be_markup(text, written):
+    from revise.exporters.markdown import escape
+
+    assert escape(text) == written
+
+
+@pytest.mark.parametrize(("question", "topic", "shown"), [
+    ("Purges: When did Kirov die?", ["Purges"], "When did Kirov die?"),
+    ("Round 3 – Right: ____: Stalin proposes. In what year?",
+     ["Rise", "Round 3 – Right(1928-29)"], "____: Stalin proposes. In what year?"),
+    ("Rise › Round 1: name the 5 points.", ["Rise", "Round 1"], "Name the 5 points."),
+    ("Stalin: general secretary when?", ["Stalin’s strengths"],
+     "Stalin: general secretary when?"),
+    ("Kirov: who?", ["Purges"], "Kirov: who?"),
+])
+def test_the_worksheet_does_not_repeat_the_topic_its_heading_shows(question, topic, shown):
+    from revise.exporters.markdown import without_topic
+
+    assert without_topic(question, topic) == shown
+
+
+def test_the_shipped_notes_make_a_worksheet_without_escapes_or_repeated_topics(
+        revise, tmp_path):
+    from tests.conftest import NOTES
+
+    revise("extract", NOTES)
+    out = tmp_path / "sheet.md"
+    assert revise("export", "-o", out).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "\\_" not in text and "____" in text
+    heading = None
+    for line in text.splitlines():
+        if line.startswith("## "):
+            heading = line[3:]
+        elif heading and heading != "Answers" and line[:1].isdigit():
+            assert not line.split(". ", 1)[1].startswith(heading + ":"), line
+
+
+def test_an_html_worksheet_prints_questions_then_answers_on_a_page_of_their_own(
+        db_file, tmp_path, revise):
+    seed(db_file)
+    out = tmp_path / "sheet.html"
+    result = revise("export", "-o", out)
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>")
+    assert "@media print" in page and "page-break-before: always" in page
+    assert '<section class="answers">' in page
+    assert "Who formed the United Opposition?" in page
+    assert "&lt;United Opposition&gt;" in page  # text, never markup
+    assert "<script" not in page and "http" not in page

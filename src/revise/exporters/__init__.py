@@ -53,10 +53,12 @@ def writer(format_name: str) -> Callable:
 
 # format name → module
 FORMATS = {"apkg": "apkg", "anki-txt": "anki_text", "csv": "csv", "json": "json",
-           "md": "markdown"}
+           "md": "markdown", "html": "html"}
 # output file suffix → format
 SUFFIX_FORMATS = {".apkg": "apkg", ".txt": "anki-txt", ".csv": "csv", ".json": "json",
-                  ".md": "md"}
+                  ".md": "md", ".html": "html", ".htm": "html"}
+# the worksheets, which can leave their answers out
+WORKSHEETS = ("md", "html")
 
 
 def output_format(output: Path, format_name: str | None = None, *,
