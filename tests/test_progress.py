@@ -68,11 +68,27 @@ def test_due_counts_new_learning_due_now_and_later_today(revise, db_file):
         set_review(store, ids[2], NOW + timedelta(days=3))
         set_review(store, ids[3], NOW + timedelta(minutes=5), state="learning")
     report = due_json(revise)
-    assert {key: report[key] for key in ("new", "learning", "due", "due_later_today",
-                                         "total", "cards")} == {
-        "new": 22, "learning": 1, "due": 1, "due_later_today": 1, "total": 25, "cards": 32}
-    assert [(deck["deck"], deck["new"], deck["total"]) for deck in report["decks"]] == [
+    assert {key: value for key, value in report.items() if key != "decks"} == {
+        "new": 22, "learning": 1, "learning_due_now": 0, "reviews": 2, "reviews_due_now": 1,
+        "due_now": 1, "left_today": 25, "active_cards": 32}
+    assert [(deck["deck"], deck["new"], deck["left_today"]) for deck in report["decks"]] == [
         ("a", 20, 23), ("b", 2, 2)]
+
+
+def test_learning_cards_already_due_count_as_due_now(revise, db_file):
+    with Store(db_file) as store:
+        ids = add_cards(store, 4)
+        set_review(store, ids[0], NOW - timedelta(minutes=5), state="learning")
+        set_review(store, ids[1], NOW - timedelta(minutes=1), state="relearning")
+        set_review(store, ids[2], NOW + timedelta(minutes=30), state="learning")
+        set_review(store, ids[3], NOW - timedelta(days=1))
+    report = due_json(revise)
+    assert (report["learning_due_now"], report["reviews_due_now"], report["due_now"]) == (
+        2, 1, 3)
+    assert report["learning"] == 3 and report["left_today"] == 4
+    table = revise("due").stdout
+    assert "due now" in table and "left today" in table
+    assert "learning and reviews whose time has come" in table
 
 
 def test_new_cards_answered_today_use_up_the_daily_limit(revise, db_file):
@@ -89,8 +105,9 @@ def test_due_with_no_cards_says_how_to_make_some(revise):
     result = revise("due")
     assert result.exit_code == 0
     assert "revise extract" in result.stdout
-    assert due_json(revise) == {"new": 0, "learning": 0, "due": 0, "due_later_today": 0,
-                                "total": 0, "cards": 0, "decks": []}
+    assert due_json(revise) == {"new": 0, "learning": 0, "learning_due_now": 0, "reviews": 0,
+                                "reviews_due_now": 0, "due_now": 0, "left_today": 0,
+                                "active_cards": 0, "decks": []}
 
 
 def test_due_table_lists_each_deck(revise, db_file):

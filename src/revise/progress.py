@@ -32,13 +32,22 @@ def rollover_hour(store: Store) -> int:
     return DEFAULT_ROLLOVER_HOUR if value is None else int(value)
 
 
+LEARNING_STATES = ("learning", "relearning")
+DUE_KEYS = ("new", "learning", "learning_due_now", "reviews", "reviews_due_now", "due_now",
+            "left_today", "active_cards")
+
+
 def due_report(store: Store, now: datetime, *, rollover: int = DEFAULT_ROLLOVER_HOUR,
                tz: tzinfo | None = None) -> dict:
-    """Per deck and in total: new cards today's limit lets in, learning cards due today,
-    reviews due now and later today, their total, and all active cards."""
+    """Per deck and in total: `new` cards today's limit lets in; `learning` cards due
+    today and `learning_due_now`; `reviews` due today and `reviews_due_now`; `due_now`,
+    the learning and review cards whose time has come; `left_today`, everything today's
+    sessions will show (new + learning + reviews); and `active_cards` in the deck (not
+    suspended or retired)."""
     start = iso(day_start(now, rollover, tz))
     end = iso(next_day_start(now, rollover, tz))
     started = db.new_started_since(store, start)
+    after_now = iso(now + timedelta(seconds=1))  # count_due counts due < before
     touched: set | None = None
     decks = []
     for row in db.due_counts(store, now=iso(now), day_end=end):
@@ -51,17 +60,20 @@ def due_report(store: Store, now: datetime, *, rollover: int = DEFAULT_ROLLOVER_
             skip = {(name, position) for deck_id, name, position in touched
                     if deck_id == row["deck_id"]}
             new = len(db.new_cards(store, row["deck_id"], limit=allowance, skip_bullets=skip))
+        learning_now = db.count_due(store, states=LEARNING_STATES, before=after_now,
+                                    deck_ids=[row["deck_id"]]) if row["learning"] else 0
         decks.append({
             "deck": row["deck"],
             "new": new,
             "learning": row["learning"],
-            "due": row["due"],
-            "due_later_today": row["later"],
-            "total": new + row["learning"] + row["due"] + row["later"],
-            "cards": row["cards"],
+            "learning_due_now": learning_now,
+            "reviews": row["due"] + row["later"],
+            "reviews_due_now": row["due"],
+            "due_now": learning_now + row["due"],
+            "left_today": new + row["learning"] + row["due"] + row["later"],
+            "active_cards": row["cards"],
         })
-    totals = {key: sum(deck[key] for deck in decks)
-              for key in ("new", "learning", "due", "due_later_today", "total", "cards")}
+    totals = {key: sum(deck[key] for deck in decks) for key in DUE_KEYS}
     return {**totals, "decks": decks}
 
 
@@ -283,21 +295,27 @@ def _topics_shown(topics: list[dict]) -> tuple[list[dict], str]:
 
 
 def render_due(report: dict):
+    from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
+    columns = {"new": "new", "learning": "learning", "reviews": "reviews", "due_now": "due now",
+               "left_today": "left today", "active_cards": "cards"}
     table = Table(expand=False)
     table.add_column("deck")
-    for name in ("new", "learning", "due now", "later today", "total", "cards"):
+    for name in columns.values():
         table.add_column(name, justify="right")
-    styles = {"new": "blue", "learning": "red", "due": "green"}
+    styles = {"new": "blue", "learning": "red", "reviews": "green", "due_now": "bold"}
     rows = report["decks"]
     for row in [*rows, {**report, "deck": "all decks"}] if len(rows) > 1 else rows:
         table.add_row(Text(row["deck"]), *(
             Text(str(row[key]), style=styles.get(key, "") if row[key] else "dim")
-            for key in ("new", "learning", "due", "due_later_today", "total", "cards")),
+            for key in columns),
             end_section=row is rows[-1])
-    return table
+    legend = Text("due now: learning and reviews whose time has come\n"
+                  "left today: new + learning + reviews, all due today · cards: active cards",
+                  style="dim")
+    return Group(table, legend)
 
 
 def _days(count: int) -> str:

@@ -179,6 +179,7 @@ def _number(text: str, kind: type, low: float, high: float, key: str):
 
 def dashboard(db: Path | None) -> None:
     """Today at a glance: what is due per deck, the streak, and how to start."""
+    from revise.cli import invoked_as
     from revise.progress import due_report, render_due, rollover_hour, streak
 
     with open_store(db) as store:
@@ -196,8 +197,9 @@ def dashboard(db: Path | None) -> None:
         return
     out.print(render_due(report))
     out.print(f"Streak: {days} day{'s' if days != 1 else ''}")
-    if report["total"]:
-        out.print(f"{report['total']} cards to go today. Start with:  [bold]revise review[/]")
+    if report["left_today"]:
+        out.print(f"{report['left_today']} cards to go today. Start with:  "
+                  f"[bold]{invoked_as()} review[/]")
     else:
         out.print("All done for today. [dim]See how it is going: revise stats[/]")
     out.print("More: revise --help", style="dim")
