@@ -7,6 +7,7 @@ import re
 import sqlite3
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -495,3 +496,38 @@ def test_stats_for_a_deck_count_its_answers_as_its_log_does(revise, db_file):
         assert report["retention_30d_reviews"] == in_review
         assert report["streak_days"] == streak_days
         assert sum(day["reviews"] for day in report["calendar"]) == total
+
+
+LONG_TOPIC = ("Nature of Soviet State and Cult of Personality", "Stalin Constitution 1936")
+
+
+def studied_topics(store: Store, *, reviewed: datetime) -> None:
+    """Two topics, one with a long path, their cards last reviewed at `reviewed`."""
+    from revise.models import CardDraft, Kind
+
+    drafts = [CardDraft(deck="history", topic=topic, kind=Kind.DATE,
+                        question=f"{topic[-1]}: Q {index}?", answer=f"A {index}",
+                        source=f"bullet {index}", position=index, line=index + 1, slot=0)
+              for index, topic in enumerate([LONG_TOPIC, ("Purges",)])]
+    plan = store.sync_cards("history", Path("notes.txt"), drafts, now=NOW)
+    for number, draft in enumerate(drafts):
+        set_review(store, plan.ids[draft.id], reviewed + timedelta(days=3),
+                   stability=3.0 + number, last_review=reviewed)
+
+
+def test_the_topics_table_shows_whole_topic_paths_in_80_columns(revise, db_file):
+    with Store(db_file) as store:
+        studied_topics(store, reviewed=NOW - timedelta(days=5))
+    result = revise("stats")
+    assert result.exit_code == 0, result.output
+    assert " › ".join(LONG_TOPIC) in result.stdout  # on one line, not cut or wrapped
+    assert "Stalin Constitution 1936: Q" not in result.stdout  # the topic, not again
+    assert "Q 0?" in result.stdout
+
+
+def test_topics_all_at_100_percent_say_why_one_is_called_weakest(revise, db_file):
+    with Store(db_file) as store:
+        studied_topics(store, reviewed=NOW - timedelta(seconds=30))
+    result = revise("stats")
+    assert result.exit_code == 0, result.output
+    assert "Every topic shows 100% now" in " ".join(result.stdout.split())

@@ -237,7 +237,6 @@ def heatmap(calendar: list[dict], today: date):
 
 def render_stats(report: dict):
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
 
     retention = report["retention_30d"]
@@ -256,20 +255,7 @@ def render_stats(report: dict):
         labels[index] = "today" if index == 0 else f"{day.day} {day.strftime('%b')}"
     chart = bar_chart([item["due"] for item in forecast], labels)
 
-    topics, title = _topics_shown(report["topics"])
-    table = Table(title=title, title_justify="left", expand=False)
-    table.add_column("topic", ratio=2)
-    table.add_column("cards", justify="right")
-    table.add_column("studied", justify="right")
-    table.add_column("recall now", justify="right")
-    table.add_column("weakest cards", ratio=3)
-    for topic in topics:
-        recall = topic["retrievability"]
-        weakest = "\n".join(f"{card['retrievability']:.0%}  {_short(card['question'])}"
-                            for card in topic["weakest"])
-        table.add_row(" › ".join(topic["topic"]) or "(no topic)", str(topic["cards"]),
-                      str(topic["studied"]), "—" if recall is None else f"{recall:.0%}",
-                      weakest)
+    table = topics_table(report["topics"])
     today = date.fromisoformat(report["today"])
     title = f"revise stats — {report['deck']}" if report["deck"] else "revise stats"
     return Group(
@@ -279,6 +265,40 @@ def render_stats(report: dict):
         heatmap(report["calendar"], today), Text(""),
         table if report["topics"] else Text("No cards yet.", style="dim"),
     )
+
+
+def topics_table(all_topics: list[dict]):
+    """Each topic on lines of its own, so its whole path can be read in 80 columns: the
+    mean chance of recall now, the path with its card counts, and under it its weakest
+    cards (without the topic their question may open with)."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    from revise.exporters.markdown import without_topic
+
+    topics, title = _topics_shown(all_topics)
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", min_width=6)
+    table.add_column(ratio=1)
+    table.add_row(Text("recall", style="dim"), Text("topic, then its weakest card", style="dim"))
+    for topic in topics:
+        recall = topic["retrievability"]
+        cell = Text(" › ".join(topic["topic"]) or "(no topic)", style="bold")
+        cell.append(f"\n{topic['studied']} of {topic['cards']} studied", style="dim")
+        for card in topic["weakest"]:
+            cell.append(f" · {card['retrievability']:.0%} ", style="dim")
+            cell.append(_short(without_topic(card["question"], topic["topic"]), 50))
+        table.add_row("—" if recall is None else f"{recall:.0%}", cell)
+    parts = [Text(title, style="bold"), table]
+    recalls = [topic["retrievability"] for topic in topics
+               if topic["retrievability"] is not None]
+    if len(recalls) > 1 and min(recalls) >= 0.995:
+        parts.insert(1, Text(
+            "Every topic shows 100% now: its cards were reviewed moments ago, so any "
+            "topic is about as weak as any other. The order comes from differences too "
+            "small to show; they grow apart over the next days.", style="dim"))
+    return Group(*parts)
 
 
 def _topics_shown(topics: list[dict]) -> tuple[list[dict], str]:
