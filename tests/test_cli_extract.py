@@ -419,3 +419,23 @@ def test_ctrl_c_while_long_notes_are_read_in_pieces_is_one_line(tmp_path):
              str(database)], capture_output=True, text=True, timeout=120)
         assert again.returncode == 0, again.stderr
         assert " 0 new, 0 updated, 0 retired" in again.stdout, (stored, again.stdout)
+
+
+@pytest.mark.parametrize("columns", [80, 100])
+def test_cards_at_a_terminal_fit_one_line_a_card(revise, db_file, columns):
+    pytest.importorskip("pyte")
+    from tests.test_setup import Emulated
+
+    revise("extract", NOTES)
+    revise_program = os.path.join(os.path.dirname(sys.executable), "revise")
+    term = Emulated([revise_program, "cards", "--topic", "Show Trials", "--db", str(db_file)],
+                    dict(os.environ), columns=columns, lines=60)
+    assert term.finish() == 0
+    lines = [line for line in term.shown.splitlines() if line.strip()]
+    header, rows = lines[0], lines[2:-1]
+    assert header.split() == ["id", "deck", "kind", "question", "answer", "due"]
+    shown = cards_json(revise, "--topic", "Show Trials")
+    assert len(rows) == len(shown)  # one line a card
+    assert all(row.split()[0] in {card["id"][:8] for card in shown} for row in rows)
+    assert not any("Show Trials" in row for row in rows)  # the topic path is not repeated
+    assert all(row.rstrip().endswith("new") for row in rows)

@@ -16,6 +16,7 @@ from revise.scheduler import (
     DEFAULT_ROLLOVER_HOUR,
     day_start,
     day_starts,
+    local_time,
     next_day_start,
     parse_time,
     revision_day,
@@ -345,3 +346,49 @@ def _days(count: int) -> str:
 def _short(text: str, width: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def cards_table(cards: list[dict], now: datetime, tz: tzinfo | None = None):
+    """`revise cards` at a terminal: one line a card where it fits 80 columns (short id,
+    deck, kind, question, answer, when due); long text ends in "…". The question leaves
+    out the topic it opens with, and the topic itself is not repeated."""
+    from rich import box
+    from rich.table import Table
+
+    from revise.exporters.markdown import without_topic
+
+    today = local_time(now, tz).date()
+    due = [_when_due(card, today, tz) for card in cards]
+    # the short columns as wide as their widest entry; question and answer share the rest
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1), pad_edge=False,
+                  collapse_padding=True, expand=True)
+    table.add_column("id", style="dim", no_wrap=True, width=8)
+    table.add_column("deck", no_wrap=True, overflow="ellipsis",
+                     width=min(14, max(4, *(len(card["deck"]) for card in cards))))
+    table.add_column("kind", no_wrap=True, style="dim",
+                     width=max(4, *(len(card["kind"]) for card in cards)))
+    table.add_column("question", ratio=3, no_wrap=True, overflow="ellipsis")
+    table.add_column("answer", ratio=2, no_wrap=True, overflow="ellipsis")
+    table.add_column("due", no_wrap=True, justify="right", width=max(3, *map(len, due)))
+    for card, when in zip(cards, due, strict=True):
+        table.add_row(card["id"][:8], card["deck"], card["kind"],
+                      _one_line(without_topic(card["question"], card["topic"])),
+                      _one_line(card["answer"]), when)
+    return table
+
+
+def _one_line(text: str) -> str:
+    return " / ".join(text.replace("\t", " ").splitlines())
+
+
+def _when_due(card: dict, today: date, tz: tzinfo | None) -> str:
+    if card.get("retired"):
+        return "retired"
+    if card.get("suspended"):
+        return "suspended"
+    if card["state"] == "new" or not card.get("due"):
+        return "new"
+    day = local_time(parse_time(card["due"]), tz).date()
+    if day <= today:
+        return "today" if day == today else "overdue"
+    return f"{day.day} {day:%b}" + ("" if day.year == today.year else f" {day.year}")
