@@ -531,3 +531,26 @@ def test_topics_all_at_100_percent_say_why_one_is_called_weakest(revise, db_file
     result = revise("stats")
     assert result.exit_code == 0, result.output
     assert "Every topic shows 100% now" in " ".join(result.stdout.split())
+
+
+@pytest.mark.parametrize("decks_before", [0, 1])
+def test_config_for_every_deck_applies_to_decks_made_afterwards(revise, db_file, tmp_path,
+                                                               decks_before):
+    if decks_before:
+        with Store(db_file) as store:
+            add_cards(store, 1, deck="old")
+    assert revise("config", "new-per-day", "10").exit_code == 0
+    assert revise("config", "retention", "0.85").exit_code == 0
+    notes = tmp_path / "later.txt"
+    notes.write_text("".join(f"- Event {n} happened in {1900 + n}\n" for n in range(30)))
+    assert revise("extract", notes).exit_code == 0
+    with Store(db_file) as store:
+        later = store.deck("later")
+    assert later["new_per_day"] == 10 and later["desired_retention"] == 0.85
+    assert next(deck for deck in due_json(revise)["decks"] if deck["deck"] == "later")[
+        "new"] == 10
+    assert "new-per-day = 10  (decks made from now on)" in revise("config").stdout
+    assert revise("config", "new-per-day", "3", "--deck", "later").exit_code == 0
+    with Store(db_file) as store:
+        assert store.deck("later")["new_per_day"] == 3
+        assert db.setting(store, "new_per_day") == "10"  # one deck's setting is its own

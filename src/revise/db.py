@@ -547,8 +547,12 @@ class Store:
         row = self.db.execute("SELECT id FROM decks WHERE name = ?", [name]).fetchone()
         if row:
             return row[0]
-        return self.db.execute("INSERT INTO decks (name, created) VALUES (?, ?)",
-                               [name, iso(now)]).lastrowid
+        # a new deck takes the options `revise config` set for every deck, if any
+        return self.db.execute(
+            "INSERT INTO decks (name, created, new_per_day, desired_retention) VALUES (?, ?,"
+            " coalesce((SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'new_per_day'),"
+            " 20), coalesce((SELECT CAST(value AS REAL) FROM settings"
+            " WHERE key = 'desired_retention'), 0.9))", [name, iso(now)]).lastrowid
 
     def decks(self) -> list[dict]:
         return list(self.db.query("SELECT * FROM decks ORDER BY name"))

@@ -145,13 +145,16 @@ def config(
                 queries.set_setting(store, LEARN_AHEAD_SETTING, str(minutes))
             else:
                 ids = queries.deck_ids(store, deck)
-                if key == "new-per-day":
-                    queries.set_deck_option(store, "new_per_day",
-                                            _number(value, int, 0, 10_000, key), ids)
-                else:
-                    queries.set_deck_option(store, "desired_retention",
-                                            _number(value, float, 0.7, 0.99, key), ids)
+                column, number = (
+                    ("new_per_day", _number(value, int, 0, 10_000, key)) if key == "new-per-day"
+                    else ("desired_retention", _number(value, float, 0.7, 0.99, key)))
+                with store.transaction():
+                    queries.set_deck_option(store, column, number, ids)
+                    if deck is None:  # every deck: the decks made from now on too
+                        queries.set_setting(store, column, str(number))
         hour = rollover_hour(store)
+        defaults = {column: queries.setting(store, column)
+                    for column in ("new_per_day", "desired_retention")}
         ahead = round(learn_ahead(store).total_seconds() / 60)
         decks = [deck_row for deck_row in store.decks() if deck in (None, deck_row["name"])]
         if deck is not None and not decks:
@@ -160,6 +163,10 @@ def config(
         typer.echo(f"rollover-hour = {hour}")
     if key in (None, "learn-ahead") and deck is None:
         typer.echo(f"learn-ahead = {ahead}")
+    if deck is None:
+        for name, column in (("new-per-day", "new_per_day"), ("retention", "desired_retention")):
+            if key in (None, name) and defaults[column] is not None:
+                typer.echo(f"{name} = {float(defaults[column]):g}  (decks made from now on)")
     for row in decks:
         if key in (None, "new-per-day"):
             typer.echo(f"new-per-day = {row['new_per_day']}  (deck {row['name']})")
