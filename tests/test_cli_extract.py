@@ -439,3 +439,21 @@ def test_cards_at_a_terminal_fit_one_line_a_card(revise, db_file, columns):
     assert all(row.split()[0] in {card["id"][:8] for card in shown} for row in rows)
     assert not any("Show Trials" in row for row in rows)  # the topic path is not repeated
     assert all(row.rstrip().endswith("new") for row in rows)
+
+
+def test_a_dry_run_lists_the_cards_that_would_be_added_updated_and_retired(revise, tmp_path):
+    notes = tmp_path / "unit.txt"
+    notes.write_text("- Lenin dies 1924\n- Trotsky resigns as Commissar for War 1925\n"
+                     "- Kirov murdered December 1934\n")
+    assert revise("extract", notes).exit_code == 0
+    notes.write_text("- Lenin dies 1924\n- Trotsky resigns as Commissar for War 1926\n"
+                     "- Show trials begin 1936\n")
+    result = revise("extract", notes, "--dry-run")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "(dry run: nothing written)" in lines[0]
+    assert any(line.startswith("  + new") and "Show trials begin" in line for line in lines)
+    updated = [line for line in lines if line.startswith("  ~ updated")]
+    assert updated and "1926" in updated[0] and "(was: " in updated[0] and "1925" in updated[0]
+    assert any(line.startswith("  - retired") and "Kirov" in line for line in lines)
+    assert not any("Lenin" in line for line in lines[1:])  # unchanged: not listed

@@ -76,11 +76,15 @@ def extract(
             if reading.whole:
                 _check_found(path, reading)
         if dry_run:
+            from revise.changes import change_lines
+
+            changes: list[list[str]] = []
             target = db_path(db)
             with open_store(db, readonly=True) if target.exists() else nullcontext() as store:
                 for path, deck_name, reading in readings:
                     stored = store.stored_cards(deck_name, path.name) if store else {}
                     plans.append(plan_sync(stored, list(chain.from_iterable(reading.pieces()))))
+                    changes.append(change_lines(plans[-1], stored))
             for path, _, reading in readings:
                 if not reading.whole:  # (whole ones were checked above)
                     _check_found(path, reading)
@@ -105,9 +109,12 @@ def extract(
         write_json(cards)
         if dry_run:
             return  # stdout holds only the JSON array
-    for plan, (path, deck_name, _) in zip(plans, batches, strict=True):
+    for index, (plan, (path, deck_name, _)) in enumerate(zip(plans, batches, strict=True)):
         suffix = " (dry run: nothing written)" if dry_run else ""
         typer.echo(f"{path} → deck {deck_name}: {plan.report}{suffix}", err=as_json)
+        if dry_run:
+            for line in changes[index]:
+                typer.echo(line)
 
 
 class NotesReading:
