@@ -457,3 +457,11 @@ def test_a_dry_run_lists_the_cards_that_would_be_added_updated_and_retired(revis
     assert updated and "1926" in updated[0] and "(was: " in updated[0] and "1925" in updated[0]
     assert any(line.startswith("  - retired") and "Kirov" in line for line in lines)
     assert not any("Lenin" in line for line in lines[1:])  # unchanged: not listed
+
+
+def test_a_deck_file_given_to_extract_suggests_build(revise):
+    from tests.conftest import ROOT
+
+    deck_file = ROOT / "decks" / "purges.toml"
+    line = one_line_error(revise("extract", deck_file))
+    assert f"revise build {deck_file}" in line

@@ -25,6 +25,8 @@ def read_notes(path: Path) -> str:
     from revise.notes import decode_notes
 
     check_input_file(path, "notes file", NotesError, MAX_NOTES_BYTES)
+    if path.suffix.lower() == ".toml":
+        raise NotesError(f"{path} is a deck file, not notes: build it with  revise build {path}")
     try:
         data = path.read_bytes()
     except OSError as error:
