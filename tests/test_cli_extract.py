@@ -465,3 +465,32 @@ def test_a_deck_file_given_to_extract_suggests_build(revise):
     deck_file = ROOT / "decks" / "purges.toml"
     line = one_line_error(revise("extract", deck_file))
     assert f"revise build {deck_file}" in line
+
+
+def test_ctrl_c_during_the_write_says_nothing_was_saved(revise, db_file, monkeypatch):
+    from revise import db as store_module
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store_module, "remember_extract", interrupted)  # after the cards' write
+    result = revise("extract", NOTES)
+    assert result.exit_code == 130
+    assert result.stderr == "interrupted: nothing was saved\n"
+    assert cards_json(revise) == []
+
+
+def test_ctrl_c_while_exporting_says_the_file_was_not_written(revise, tmp_path, monkeypatch):
+    from revise.exporters import csv as csv_format
+
+    revise("extract", NOTES)
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(csv_format, "row", interrupted)
+    out = tmp_path / "cards.csv"
+    result = revise("export", "-o", out)
+    assert result.exit_code == 130
+    assert result.stderr == f"interrupted: nothing was written to {out}\n"
+    assert not out.exists() and not list(tmp_path.glob(".cards.csv.*"))

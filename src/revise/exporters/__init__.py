@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from revise.errors import ReviseError
+from revise.errors import Interrupted, ReviseError
 
 # Between the titles of a topic path, as revise shows it and as the Topic field holds it.
 TOPIC_SEPARATOR = " › "
@@ -32,6 +32,9 @@ def atomic_output(path: Path, mode: str = "w", **open_args) -> Iterator:
         with os.fdopen(handle, mode, **open_args) as out:
             yield out
         os.replace(temp_name, path)
+    except KeyboardInterrupt:
+        Path(temp_name).unlink(missing_ok=True)
+        raise Interrupted(f"nothing was written to {path}") from None
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
