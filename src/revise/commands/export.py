@@ -74,7 +74,8 @@ def export_cards(
     db: Path | None = None,
 ) -> int:
     """Write the matching cards to `output`; the number written."""
-    from revise.exporters import FORMATS, writer
+    from revise.exporters import FORMATS, WORKSHEETS, writer
+    from revise.progress_bar import counted, progress_bar
 
     if format_name not in FORMATS:
         raise ReviseError(f"unknown format {format_name!r}; choose from {', '.join(FORMATS)}")
@@ -89,8 +90,10 @@ def export_cards(
             found = store.cards(**filters, include_retired=format_name == "json")
             if not found:
                 raise ReviseError("no cards match: nothing to export")
-            with _writing(output):
-                writer(format_name)(found, output)
+            with _writing(output), progress_bar(f"Writing {output.name}", len(found)) as advance:
+                # worksheets go through their cards more than once; they are short
+                cards = found if format_name in WORKSHEETS else counted(found, advance)
+                writer(format_name)(cards, output)
             written = len(found)
     typer.echo(f"{written} cards → {output}")
     return written
@@ -101,14 +104,17 @@ def _write_apkg(store: "Store", output: Path, filters: dict, with_scheduling: bo
     all in memory; one snapshot of the database gives them all."""
     from revise import db as queries
     from revise.exporters import writer
+    from revise.progress_bar import counted, progress_bar
 
     with queries.read_snapshot(store):
         decks = queries.export_decks(store, **filters)
         if not decks:
             raise ReviseError("no cards match: nothing to export")
         cards = queries.export_card_rows(store, **filters, progress=with_scheduling)
-        with _writing(output):
-            return writer("apkg")(cards, output, decks=decks, with_scheduling=with_scheduling,
+        total = queries.count_cards(store, **filters)
+        with _writing(output), progress_bar(f"Writing {output.name}", total) as advance:
+            return writer("apkg")(counted(cards, advance), output, decks=decks,
+                                  with_scheduling=with_scheduling,
                                   history=partial(queries.export_review_rows, store, **filters))
 
 
