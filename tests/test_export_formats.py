@@ -486,3 +486,21 @@ def test_an_html_worksheet_prints_questions_then_answers_on_a_page_of_their_own(
     assert "Who formed the United Opposition?" in page
     assert "&lt;United Opposition&gt;" in page  # text, never markup
     assert "<script" not in page and "http" not in page
+
+
+@pytest.mark.parametrize("name", ["paper.md", "paper.html"])
+def test_a_test_paper_leaves_the_answers_out(db_file, tmp_path, revise, name):
+    seed(db_file)
+    out = tmp_path / name
+    result = revise("export", "-o", out, "--no-answers")
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "Who formed the United Opposition?" in text
+    assert "Answers" not in text and "1924" not in text.split("questions", 1)[1]
+
+
+def test_no_answers_is_for_worksheets_only(db_file, tmp_path, revise):
+    seed(db_file)
+    result = revise("export", "-o", tmp_path / "x.csv", "--no-answers")
+    assert result.exit_code == 1
+    assert result.stderr == "error: --no-answers works with the worksheets only: md and html\n"

@@ -23,8 +23,9 @@ def export(
     format_name: Annotated[
         str | None,
         typer.Option("--format", "-f", show_default=False,
-                     help="Output format: apkg, anki-txt, csv, json or md [default: from the "
-                          "file name: .apkg, .txt (anki-txt), .csv, .json, .md]."),
+                     help="Output format: apkg, anki-txt, csv, json, md or html [default: "
+                          "from the file name: .apkg, .txt (anki-txt), .csv, .json, .md, "
+                          ".html]."),
     ] = None,
     deck: DeckOption = None,
     topic: TopicOption = None,
@@ -34,6 +35,10 @@ def export(
         typer.Option("--with-scheduling",
                      help="apkg: reviewed cards keep their progress and review history in Anki."),
     ] = False,
+    no_answers: Annotated[
+        bool, typer.Option("--no-answers", help="md and html: leave the answers out, for a "
+                           "test paper.")
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     db: DbOption = None,
 ) -> None:
@@ -42,7 +47,8 @@ def export(
     The format comes from the file name (.apkg, .txt, .csv, .json, .md) unless --format
     gives it. apkg and anki-txt import into Anki; exporting again after the notes changed and
     importing that updates the Anki notes in place. csv is for spreadsheets, json
-    keeps every field, md is a printable worksheet with the answers at the end.
+    keeps every field, md and html are worksheets to print, with the answers at the
+    end (html on a page of their own) unless --no-answers leaves them out.
     Retired cards are left out, except from json, which marks them.
 
     Example: revise export -o stalin.apkg --deck notes --with-scheduling
@@ -50,7 +56,7 @@ def export(
     from revise.exporters import output_format
 
     export_cards(output, output_format(output, format_name), deck=deck, topic=topic, kind=kind,
-                 with_scheduling=with_scheduling, force=force, db=db)
+                 with_scheduling=with_scheduling, answers=not no_answers, force=force, db=db)
 
 
 def check_output(output: Path, force: bool) -> None:
@@ -70,6 +76,7 @@ def export_cards(
     topic: str | None = None,
     kind: str | None = None,
     with_scheduling: bool = False,
+    answers: bool = True,
     force: bool = False,
     db: Path | None = None,
 ) -> int:
@@ -81,6 +88,8 @@ def export_cards(
         raise ReviseError(f"unknown format {format_name!r}; choose from {', '.join(FORMATS)}")
     if with_scheduling and format_name != "apkg":
         raise ReviseError("--with-scheduling works with --format apkg only")
+    if not answers and format_name not in WORKSHEETS:
+        raise ReviseError("--no-answers works with the worksheets only: md and html")
     check_output(output, force)
     filters = {"deck": deck, "topic": topic, "kind": kind}
     with open_store(db) as store:
@@ -91,9 +100,11 @@ def export_cards(
             if not found:
                 raise ReviseError("no cards match: nothing to export")
             with _writing(output), progress_bar(f"Writing {output.name}", len(found)) as advance:
-                # worksheets go through their cards more than once; they are short
-                cards = found if format_name in WORKSHEETS else counted(found, advance)
-                writer(format_name)(cards, output)
+                # (worksheets go through their cards more than once; they are short)
+                if format_name in WORKSHEETS:
+                    writer(format_name)(found, output, answers=answers)
+                else:
+                    writer(format_name)(counted(found, advance), output)
             written = len(found)
     typer.echo(f"{written} cards → {output}")
     return written
