@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from revise.db import Store
-from revise.progress_bar import counted, progress_bar
+from revise.export import counted
+from revise.progress_bar import progress_bar
 from tests.review_support import add_cards
 
 REVISE = Path(sys.executable).with_name("revise")

@@ -5,14 +5,11 @@ work reports how far it is through `advance`; the core never draws anything itse
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
 
-Item = TypeVar("Item")
 # Less work than this is over before a bar is worth drawing.
 MIN_ITEMS = 2_000
-BATCH = 100  # items counted between updates: rich's lock is not taken per item
 
 
 @contextmanager
@@ -39,22 +36,6 @@ def progress_bar(description: str, total: int | None = None, *, unit: str = "car
     with Progress(*columns, console=Console(file=stream), transient=True) as bar:
         task = bar.add_task(description, total=total)
         yield lambda done: bar.advance(task, done)
-
-
-def counted(items: Iterable[Item], advance: Callable[[int], None]) -> Iterator[Item]:
-    """`items` as they are, advancing the bar as they go by."""
-    if advance is _nothing:
-        yield from items
-        return
-    pending = 0
-    for item in items:
-        yield item
-        pending += 1
-        if pending == BATCH:
-            advance(pending)
-            pending = 0
-    if pending:
-        advance(pending)
 
 
 def _nothing(done: int) -> None:

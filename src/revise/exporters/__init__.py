@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from revise.errors import Interrupted, ReviseError
+from revise.errors import Interrupted
 
 # Between the titles of a topic path, as revise shows it and as the Topic field holds it.
 TOPIC_SEPARATOR = " › "
@@ -57,31 +57,8 @@ def writer(format_name: str) -> Callable:
 # format name → module
 FORMATS = {"apkg": "apkg", "anki-txt": "anki_text", "csv": "csv", "json": "json",
            "md": "markdown", "html": "html"}
-# output file suffix → format
-SUFFIX_FORMATS = {".apkg": "apkg", ".txt": "anki-txt", ".csv": "csv", ".json": "json",
-                  ".md": "md", ".html": "html", ".htm": "html"}
 # the worksheets, which can leave their answers out
 WORKSHEETS = ("md", "html")
-
-
-def output_format(output: Path, format_name: str | None = None, *,
-                  format_option: bool = True) -> str:
-    """The format to write `output` in: `format_name` if given, else the one its suffix
-    names. A format that contradicts the suffix is an error, so `-f csv -o x.apkg`
-    never writes a file that Anki refuses. `format_option`: the command has --format."""
-    named = SUFFIX_FORMATS.get(output.suffix.lower())
-    if format_name is None:
-        if named is None:
-            choose = f" or give --format ({', '.join(FORMATS)})" if format_option else ""
-            raise ReviseError(f"cannot tell the format of {output.name}; end it with "
-                              f"{', '.join(SUFFIX_FORMATS)}{choose}")
-        return named
-    if format_name not in FORMATS:
-        raise ReviseError(f"unknown format {format_name!r}; choose from {', '.join(FORMATS)}")
-    if named is not None and named != format_name:
-        raise ReviseError(f"--format {format_name} does not match {output.name} (by its name "
-                          f"{named}); drop --format or change the file name")
-    return format_name
 
 
 def topic_path(topic: list[str] | tuple[str, ...]) -> str:
