@@ -87,3 +87,18 @@ def test_a_long_export_shows_a_bar_at_a_terminal_and_nothing_piped(many_cards, t
         [str(REVISE), "export", "-o", str(tmp_path / f"piped-{name}"), "--db",
          str(many_cards)], capture_output=True, text=True, env=env, timeout=60)
     assert piped.returncode == 0 and piped.stderr == ""
+
+
+@needs_revise
+def test_a_long_import_shows_a_bar_at_a_terminal_and_nothing_piped(many_cards, tmp_path):
+    package = tmp_path / "big.apkg"
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "80"}
+    assert subprocess.run([str(REVISE), "export", "-o", str(package), "--db", str(many_cards)],
+                          capture_output=True, env=env, timeout=60).returncode == 0
+    code, shown = in_a_terminal(
+        [str(REVISE), "import", str(package), "--db", str(tmp_path / "one.db")], env)
+    assert code == 0, shown
+    assert "Importing big.apkg" in shown
+    piped = subprocess.run([str(REVISE), "import", str(package), "--db", str(tmp_path / "two.db")],
+                           capture_output=True, text=True, env=env, timeout=60)
+    assert piped.returncode == 0 and piped.stderr == ""
