@@ -102,3 +102,21 @@ def test_a_long_import_shows_a_bar_at_a_terminal_and_nothing_piped(many_cards, t
     piped = subprocess.run([str(REVISE), "import", str(package), "--db", str(tmp_path / "two.db")],
                            capture_output=True, text=True, env=env, timeout=60)
     assert piped.returncode == 0 and piped.stderr == ""
+
+
+@needs_revise
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_long_extract_shows_a_bar_at_a_terminal_and_nothing_piped(tmp_path, workers):
+    from tests.conftest import FIXTURES
+
+    unit = (FIXTURES / "stalin-slice.md").read_text(encoding="utf-8")
+    notes = tmp_path / "course.md"
+    notes.write_text("".join(f"# Unit {n}\n\n{unit}\n" for n in range(300)), encoding="utf-8")
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "80", "REVISE_WORKERS": workers}
+    code, shown = in_a_terminal(
+        [str(REVISE), "extract", str(notes), "--db", str(tmp_path / "one.db")], env)
+    assert code == 0, shown
+    assert "Reading notes" in shown
+    piped = subprocess.run([str(REVISE), "extract", str(notes), "--db", str(tmp_path / "two.db")],
+                           capture_output=True, text=True, env=env, timeout=120)
+    assert piped.returncode == 0 and piped.stderr == ""
