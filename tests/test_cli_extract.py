@@ -468,7 +468,7 @@ def test_a_deck_file_given_to_extract_suggests_build(revise):
 
 
 def test_ctrl_c_during_the_write_says_nothing_was_saved(revise, db_file, monkeypatch):
-    from revise import db as store_module
+    from revise.store import cards as store_module
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt

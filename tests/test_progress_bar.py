@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from revise.db import Store
+from revise.store import Store
 from revise.export import counted
 from revise.progress_bar import progress_bar
 from tests.review_support import add_cards

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from revise.errors import ReviseError
 
 if TYPE_CHECKING:
-    from revise.db import Store
+    from revise.store import Store
 
 
 @dataclass
@@ -27,9 +27,9 @@ def build_deck(store: Store, deck_file: Path, *, now: datetime, output: Path | N
                force: bool = False) -> Built:
     """Sync the deck file's cards into its deck, in one transaction, then write them to
     `output` (format from its suffix) if given."""
-    from revise.db import set_deck_description
     from revise.decks import deck_drafts, load_deck
     from revise.export import check_output, export_cards, output_format
+    from revise.store.decks import set_deck_description
 
     deck = load_deck(deck_file)
     if output is not None:

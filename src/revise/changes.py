@@ -3,7 +3,7 @@ cards it would add, update and retire. Pure: a plan and the stored cards in, tex
 
 from __future__ import annotations
 
-from revise.db import SyncPlan
+from revise.sync import SyncPlan
 
 SHOWN_PER_CHANGE = 30  # lines of each change listed; the rest are counted
 

@@ -25,9 +25,10 @@ def configure(store, key: str | None = None, value: str | None = None,
     """Set `key` to `value` (on `deck`, or every deck and the decks made afterwards, for
     the deck options) if a value is given; then the settings asked for as (key, value,
     what it applies to: "deck NAME", FOR_NEW_DECKS, or None for all) rows."""
-    from revise import db as queries
     from revise.progress import ROLLOVER_SETTING, rollover_hour
     from revise.review import LEARN_AHEAD_MAX_MINUTES, LEARN_AHEAD_SETTING, learn_ahead
+    from revise.store.decks import deck_ids, set_deck_option
+    from revise.store.settings import set_setting, setting
 
     if key is not None and key not in KEYS:
         raise ReviseError(f"unknown setting {key!r}; choose from {', '.join(KEYS)}")
@@ -35,21 +36,21 @@ def configure(store, key: str | None = None, value: str | None = None,
         if key in ("rollover-hour", "learn-ahead") and deck is not None:
             raise ReviseError(f"{key} is one setting for all decks: drop --deck")
         if key == "rollover-hour":
-            queries.set_setting(store, ROLLOVER_SETTING, str(_number(value, int, 0, 23, key)))
+            set_setting(store, ROLLOVER_SETTING, str(_number(value, int, 0, 23, key)))
         elif key == "learn-ahead":
             minutes = _number(value, int, 0, LEARN_AHEAD_MAX_MINUTES, key)
-            queries.set_setting(store, LEARN_AHEAD_SETTING, str(minutes))
+            set_setting(store, LEARN_AHEAD_SETTING, str(minutes))
         else:
-            ids = queries.deck_ids(store, deck)
+            ids = deck_ids(store, deck)
             number = (_number(value, int, 0, 10_000, key) if key == "new-per-day"
                       else _number(value, float, 0.7, 0.99, key))
             with store.transaction():
-                queries.set_deck_option(store, DECK_OPTIONS[key], number, ids)
+                set_deck_option(store, DECK_OPTIONS[key], number, ids)
                 if deck is None:
-                    queries.set_setting(store, DECK_OPTIONS[key], str(number))
+                    set_setting(store, DECK_OPTIONS[key], str(number))
     decks = [row for row in store.decks() if deck in (None, row["name"])]
     if deck is not None and not decks:
-        queries.deck_ids(store, deck)  # raises with the known decks' names
+        deck_ids(store, deck)  # raises with the known decks' names
     rows: list[tuple[str, object, str | None]] = []
     if deck is None:
         if key in (None, "rollover-hour"):
@@ -57,7 +58,7 @@ def configure(store, key: str | None = None, value: str | None = None,
         if key in (None, "learn-ahead"):
             rows.append(("learn-ahead", round(learn_ahead(store).total_seconds() / 60), None))
         for name, column in DECK_OPTIONS.items():
-            default = queries.setting(store, column)
+            default = setting(store, column)
             if key in (None, name) and default is not None:
                 number = float(default) if column == "desired_retention" else int(default)
                 rows.append((name, number, FOR_NEW_DECKS))

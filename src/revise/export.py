@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 from revise.errors import ReviseError
 
 if TYPE_CHECKING:
-    from revise.db import Store
+    from revise.store import Store
 
 Item = TypeVar("Item")
 
@@ -98,19 +98,25 @@ def _write_apkg(store: Store, output: Path, filters: dict, with_scheduling: bool
                 progress: Progress) -> int:
     """The package is written as its cards (and reviews) are read, so they are never
     all in memory; one snapshot of the database gives them all."""
-    from revise import db as queries
     from revise.exporters import writer
+    from revise.store import read_snapshot
+    from revise.store.share import (
+        count_cards,
+        export_card_rows,
+        export_decks,
+        export_review_rows,
+    )
 
-    with queries.read_snapshot(store):
-        decks = queries.export_decks(store, **filters)
+    with read_snapshot(store):
+        decks = export_decks(store, **filters)
         if not decks:
             raise ReviseError("no cards match: nothing to export")
-        cards = queries.export_card_rows(store, **filters, progress=with_scheduling)
-        total = queries.count_cards(store, **filters)
+        cards = export_card_rows(store, **filters, progress=with_scheduling)
+        total = count_cards(store, **filters)
         with _writing(output), progress(total) as advance:
             return writer("apkg")(counted(cards, advance), output, decks=decks,
                                   with_scheduling=with_scheduling,
-                                  history=partial(queries.export_review_rows, store, **filters))
+                                  history=partial(export_review_rows, store, **filters))
 
 
 @contextmanager

@@ -64,7 +64,8 @@ def extract_files(database: Path, paths: list[Path], *, now: datetime, deck: str
     `workers` processes read long notes in pieces. `progress`, told how many parts
     there are (None: one each), follows long notes as their parts are read and
     stored."""
-    from revise.db import SyncReport, remember_extract
+    from revise.store.cards import remember_extract
+    from revise.sync import SyncReport
 
     texts = [(path, deck or path.stem, read_notes(path)) for path in paths]
     digests = [] if dry_run else [_digest(*item) for item in texts]
@@ -93,7 +94,7 @@ def extract_files(database: Path, paths: list[Path], *, now: datetime, deck: str
         if dry_run:
             plans, changes = _plan_dry_run(database, readings)
         else:
-            from revise.db import Store
+            from revise.store import Store
 
             with Store(database, bulk=True) as store, store.transaction():
                 for path, deck_name, reading in readings:
@@ -101,7 +102,7 @@ def extract_files(database: Path, paths: list[Path], *, now: datetime, deck: str
                                                    now=now))
                     _check_found(path, reading)  # (rolling back what its pieces wrote)
                 for (path, deck_name, _), digest in zip(texts, digests, strict=True):
-                    remember_extract(store, deck_name, path.name, digest)
+                    remember_extract(store, deck_name, path.name, digest, now=now)
     results = []
     for plan, (path, deck_name, reading) in zip(plans, readings, strict=True):
         cards = ([{**draft.to_dict(), "id": plan.ids.get(draft.id, draft.id)}
@@ -114,7 +115,8 @@ def extract_files(database: Path, paths: list[Path], *, now: datetime, deck: str
 def _plan_dry_run(database: Path, readings: list) -> tuple[list, list[list[str]]]:
     """Each file's plan, and the lines saying which cards it would change."""
     from revise.changes import change_lines
-    from revise.db import Store, plan_sync
+    from revise.store import Store
+    from revise.sync import plan_sync
 
     plans, changes = [], []
     with Store(database, readonly=True) if database.exists() else nullcontext() as store:
@@ -231,7 +233,8 @@ def _unchanged(database: Path, texts: list[tuple[Path, str, str]],
                digests: list[str]) -> list[int] | None:
     """When every file is as it was at its last extract (and so are its cards), the
     number of active cards each has: there is nothing to parse and nothing to write."""
-    from revise.db import Store, unchanged_since_extract
+    from revise.store import Store
+    from revise.store.cards import unchanged_since_extract
 
     if not database.exists():
         return None

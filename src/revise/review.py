@@ -30,8 +30,6 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from revise import db
-from revise.db import Store, iso
 from revise.scheduler import (
     DEFAULT_ROLLOVER_HOUR,
     LEARN_AHEAD,
@@ -48,6 +46,11 @@ from revise.scheduler import (
     revision_day,
     schedule_of,
 )
+from revise.errors import StoreError
+from revise.store import Store
+from revise.store import reviews as db
+from revise.store.settings import setting
+from revise.times import iso
 
 RATING_STYLES = {Rating.AGAIN: "red", Rating.HARD: "yellow", Rating.GOOD: "green",
                  Rating.EASY: "blue"}
@@ -264,7 +267,7 @@ class Options:
 
 def learn_ahead(store: Store) -> timedelta:
     """The learn-ahead limit set with `revise config learn-ahead`, else the default."""
-    value = db.setting(store, LEARN_AHEAD_SETTING)
+    value = setting(store, LEARN_AHEAD_SETTING)
     return LEARN_AHEAD if value is None else timedelta(minutes=int(value))
 
 
@@ -317,7 +320,7 @@ class Session:
         self._saved: Text | None = None
         self.deck_ids = db.deck_ids(store, options.deck)
         if options.topic and not store.cards(deck=options.deck, topic=options.topic, limit=1):
-            raise db.StoreError(f"no cards under a topic matching {options.topic!r} "
+            raise StoreError(f"no cards under a topic matching {options.topic!r} "
                                 "(revise cards lists the cards and their topics)")
         self._unsaved_to_file = 0  # answers since the log was last copied into the file
         db.defer_checkpoints(store)
@@ -333,11 +336,10 @@ class Session:
                                  deck_ids=self.deck_ids, topic=options.topic,
                                  limit=options.limit)
         new, self.summary.new_capped = self._new_cards(options.new, options.limit)
-        self.queue = Queue([_queue_card(row, "review") for row in reviews],
-                           [_queue_card(row, "new") for row in new], limit=options.limit)
+        self.queue = Queue(reviews, new, limit=options.limit)
 
     def _new_cards(self, budget: int | None,
-                   limit: int | None) -> tuple[list[db.QueueRow], bool]:
+                   limit: int | None) -> tuple[list[QueueCard], bool]:
         """The new cards a session started now would bring in: `budget` of them, or each
         deck's daily limit less those started today (None); and whether a deck's new cards
         wait because its limit is used up."""
@@ -345,7 +347,7 @@ class Session:
         since = iso(self.today)
         started = db.new_started_since(self.store, since)
         touched = db.bullets_reviewed_since(self.store, since)
-        new: list[db.QueueRow] = []
+        new: list[QueueCard] = []
         capped = False
         for deck in self.store.decks():
             if self.deck_ids is not None and deck["id"] not in self.deck_ids:
@@ -371,7 +373,7 @@ class Session:
         rows = db.queue_cards(self.store, states=LEARNING, before=soon, deck_ids=self.deck_ids,
                               topic=self.options.topic, limit=SIBLING_LOOKAHEAD)
         self._count_learning()
-        return [_queue_card(row, "learning") for row in rows]
+        return rows
 
     def _count_learning(self) -> None:
         self._learning_today = db.count_due(self.store, states=LEARNING, before=self._day_end,
@@ -611,11 +613,6 @@ class Session:
 def _shorten(text: str, width: int = 50) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
-
-
-def _queue_card(row: db.QueueRow, kind: str) -> QueueCard:
-    return QueueCard(row.id, row.deck_id, (row.deck_id, row.source_name, row.position), kind,
-                     row.due)
 
 
 def _replace_kind(card: QueueCard, kind: str) -> QueueCard:

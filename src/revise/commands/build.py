@@ -19,7 +19,7 @@ def build(
                           ".json or .md (worksheet)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """Build a deck from a deck file: its notes, topics, kinds and cap.
 
@@ -33,7 +33,7 @@ def build(
 
     from revise.build import build_deck
 
-    with open_store(ctx, db) as store:
+    with open_store(ctx, database) as store:
         built = build_deck(store, deck_file, now=datetime.now(UTC), output=output, force=force)
     for notes, report in built.reports:
         typer.echo(f"{notes} → deck {built.deck}: {report}")

@@ -20,7 +20,7 @@ def config(
         typer.Option("--deck", "-d", help="For new-per-day and retention: only this deck "
                      "[default: every deck]."),
     ] = None,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """Show or change settings: rollover hour, new cards a day, desired retention, learn-ahead.
 
@@ -33,7 +33,7 @@ def config(
     """
     from revise.config import configure
 
-    with open_store(ctx, db) as store:
+    with open_store(ctx, database) as store:
         settings = configure(store, key, value, deck)
     for name, setting, applies_to in settings:
         shown = f"{setting:g}" if isinstance(setting, float) else str(setting)

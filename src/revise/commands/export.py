@@ -33,7 +33,7 @@ def export(
                            "test paper.")
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """Export cards to a file: an Anki package or text file, CSV, JSON or a worksheet.
 
@@ -55,7 +55,7 @@ def export(
     format_name = output_format(output, format_name)
     check_format(format_name, with_scheduling, not no_answers)
     check_output(output, force)
-    with read_store(ctx, db) as store:
+    with read_store(ctx, database) as store:
         written = export_cards(store, output, format_name, deck=deck, topic=topic, kind=kind,
                                with_scheduling=with_scheduling, answers=not no_answers,
                                force=force, progress=partial(progress_bar,

@@ -21,7 +21,7 @@ def extract(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the cards as a JSON array.")
     ] = False,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """Turn bullet notes into cards (dates, figures, causes, terms, lists).
 
@@ -37,8 +37,8 @@ def extract(
     from revise.extract_files import extract_files
     from revise.progress_bar import progress_bar
 
-    results = extract_files(database_path(ctx, db), paths, now=datetime.now(UTC), deck=deck,
-                            dry_run=dry_run, with_cards=as_json, workers=cores(),
+    results = extract_files(database_path(ctx, database), paths, now=datetime.now(UTC),
+                            deck=deck, dry_run=dry_run, with_cards=as_json, workers=cores(),
                             progress=partial(progress_bar, "Reading notes", unit="parts",
                                              min_items=2))
     if as_json:

@@ -17,7 +17,7 @@ def import_(
         typer.Option("--deck", "-d",
                      help="Deck for notes whose file names none [default: the file's name]."),
     ] = None,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """Bring in cards from Anki (.apkg, basic and cloze notes) or a text or CSV file.
 
@@ -31,7 +31,8 @@ def import_(
     from revise.importers import import_file
     from revise.progress_bar import progress_bar
 
-    with open_store(ctx, db) as store, progress_bar(f"Importing {path.name}", unit="cards"):
+    with open_store(ctx, database) as store, progress_bar(f"Importing {path.name}",
+                                                          unit="cards"):
         report = import_file(store, path, deck=deck, now=datetime.now(UTC))
     typer.echo(str(report))
 

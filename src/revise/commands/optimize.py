@@ -18,7 +18,7 @@ def optimize(
         bool, typer.Option("--retention", help="Also suggest a desired retention for the deck, "
                            "from the workload the parameters imply.")
     ] = False,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """Fit the scheduler to your reviews: FSRS parameters from your own review log.
 
@@ -33,7 +33,7 @@ def optimize(
     from revise.optimize import optimize_decks
     from revise.progress_bar import progress_bar
 
-    with open_store(ctx, db) as store, progress_bar(
+    with open_store(ctx, database) as store, progress_bar(
             "Fitting to your reviews, then replaying them", unit="reviews replayed") as advance:
         replayed = 0
 

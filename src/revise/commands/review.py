@@ -26,7 +26,7 @@ def review(
     type_answer: Annotated[
         bool, typer.Option("--type", help="Type each answer; it is checked for you.")
     ] = False,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """Review today's cards: learning cards first, then due reviews with new cards mixed in.
 
@@ -46,9 +46,9 @@ def review(
     from revise.review import Options, learn_ahead, run_in_terminal
 
     # how to carry on: this revise, on the database named on the command line
-    given = db or ctx.find_root().params.get("db")
+    given = database or ctx.find_root().params.get("database")
     again = f"{invoked_as()} review" + (f" --db {shlex.quote(str(given))}" if given else "")
-    with open_store(ctx, db) as store:
+    with open_store(ctx, database) as store:
         options = Options(deck=deck, topic=topic, new=new, limit=limit,
                           type_answer=type_answer, rollover_hour=rollover_hour(store),
                           fuzz=fuzz_from_env(), learn_ahead=learn_ahead(store), again=again)

@@ -15,9 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from revise.errors import Interrupted
-
-# Between the titles of a topic path, as revise shows it and as the Topic field holds it.
-TOPIC_SEPARATOR = " › "
+from revise.models import TOPIC_SEPARATOR
 
 
 @contextmanager
