@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from revise.store import Store
 from revise.export import counted
 from revise.progress_bar import progress_bar
+from revise.store import Store
 from tests.review_support import add_cards
 
 REVISE = Path(sys.executable).with_name("revise")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, tzinfo
 
-from revise.models import TOPIC_SEPARATOR
 from revise.scheduler import (
     DEFAULT_DECAY,
     DEFAULT_ROLLOVER_HOUR,

@@ -30,6 +30,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from revise.errors import StoreError
 from revise.scheduler import (
     DEFAULT_ROLLOVER_HOUR,
     LEARN_AHEAD,
@@ -46,7 +47,6 @@ from revise.scheduler import (
     revision_day,
     schedule_of,
 )
-from revise.errors import StoreError
 from revise.store import Store
 from revise.store import reviews as db
 from revise.store.settings import setting
