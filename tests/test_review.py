@@ -407,6 +407,26 @@ def test_typed_answers_in_a_real_terminal(db_file):
 
 
 @pytest.mark.skipif(not REVISE.exists(), reason="revise is not installed in this environment")
+def test_typed_commands_in_a_real_terminal_are_not_answers(db_file):
+    with Store(db_file) as store:
+        ids = add_cards(store, 3)
+    term = Terminal(db_file, "--type")
+    term.wait_for(PROMPT)
+    term.send("s\r")  # suspends the first card
+    term.wait_for("Suspended")
+    term.wait_for(PROMPT, 2)
+    term.send("u\r")  # takes the suspend back: the first card again
+    term.wait_for("Unsuspended")
+    term.wait_for(PROMPT, 3)
+    term.send("q\r")
+    term.wait_for("Session over")
+    assert term.finish() == 0
+    with Store(db_file) as store:
+        assert reviews(store) == []
+        assert card_row(store, ids[0])["suspended"] == 0
+
+
+@pytest.mark.skipif(not REVISE.exists(), reason="revise is not installed in this environment")
 def test_ctrl_c_in_a_real_terminal_quits_with_a_summary(db_file):
     with Store(db_file) as store:
         add_cards(store, 2)
