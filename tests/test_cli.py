@@ -49,7 +49,7 @@ def test_db_before_the_command_is_the_database_every_command_uses(revise, tmp_pa
     assert chosen.exists() and not default_database(isolated_home).exists()
     assert revise("--db", chosen, "extract", notes, db=None).exit_code == 0
     due = json.loads(revise("--db", chosen, "due", "--json", db=None).stdout)
-    assert due["cards"] == 2
+    assert due["active_cards"] == 2
     assert not default_database(isolated_home).exists()
 
 

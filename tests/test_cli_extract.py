@@ -157,7 +157,7 @@ def one_line_error(result) -> str:
         ("empty.txt", b"", "empty"),
         ("blank.txt", b"  \n\t\n", "empty"),
         ("binary.txt", bytes(range(256)) * 4, "binary"),
-        ("latin1.txt", "- Café opened 1924\n".encode("latin-1"), "UTF-8"),
+        ("broken-utf8.txt", "- Café opened 1924 \xff\n".encode() + b"\xff", "UTF-8"),
         ("huge.txt", b"- Lenin dies 1924\n" * (20 * 1024 * 1024 // 18 + 1), "too large"),
     ],
 )
@@ -169,6 +169,44 @@ def test_bad_notes_get_one_line_error_and_leave_store_alone(revise, tmp_path, na
     path.write_bytes(content)
     assert message in one_line_error(revise("extract", path))
     assert cards_json(revise) == before
+
+
+RTF = (b"{\\rtf1\\ansi\\ansicpg1252\\cocoartf2761\n"
+       b"{\\fonttbl\\f0\\fswiss\\fcharset0 Helvetica;}\n"
+       b"\\f0\\fs24 \\cf0 - Lenin dies 1924\\\n- Stalin becomes General Secretary 1922}")
+TEXT_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+            b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+            b"4 0 obj<</Length 44>>stream\nBT /F1 12 Tf (- Lenin dies 1924) Tj ET\n"
+            b"endstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+
+
+@pytest.mark.parametrize(("name", "content", "kind"), [
+    ("notes.rtf", RTF, "RTF"),
+    ("notes.txt", RTF, "RTF"),
+    ("notes.pdf", TEXT_PDF, "PDF"),
+])
+def test_rtf_and_pdf_notes_are_refused_with_what_to_do(revise, tmp_path, name, content, kind):
+    path = tmp_path / name
+    path.write_bytes(content)
+    line = one_line_error(revise("extract", path))
+    assert kind in line and "plain text" in line
+    assert not (tmp_path / "revise.db").exists() or cards_json(revise) == []
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_notes_saved_in_the_windows_code_page_are_read(revise, tmp_path, encoding):
+    path = tmp_path / "notes.txt"
+    text = "# Café society\n\n- Lenin dies 1924\n- Stalin’s “Great Break” began 1929\n"
+    if encoding == "latin-1":
+        text = text.replace("’", "'").replace("“", '"').replace("”", '"')
+    path.write_bytes(text.encode(encoding))
+    result = revise("extract", path)
+    assert result.exit_code == 0, result.output
+    stored = cards_json(revise)
+    assert {card["answer"] for card in stored} >= {"1924", "1929"}
+    assert all(card["topic"][0] == "Café society" for card in stored)
+    if encoding == "cp1252":
+        assert any("Stalin’s “Great Break”" in card["question"] for card in stored)
 
 
 def test_missing_file_and_folder_are_one_line_errors(revise, tmp_path):
@@ -354,6 +392,8 @@ def test_a_first_extract_killed_part_way_leaves_an_empty_database(tmp_path):
 
 
 def test_ctrl_c_while_long_notes_are_read_in_pieces_is_one_line(tmp_path):
+    """The signal may land before the cards are written or after their commit: either
+    none or all of them are stored, never some."""
     import signal
     import time
 
@@ -361,8 +401,96 @@ def test_ctrl_c_while_long_notes_are_read_in_pieces_is_one_line(tmp_path):
     time.sleep(1.0)
     os.killpg(process.pid, signal.SIGINT)  # as a terminal sends it: to every process
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130, stderr
-    assert stderr.strip() == "interrupted"
-    if database.exists():
-        with sqlite3.connect(database) as conn:
-            assert conn.execute("SELECT count(*) FROM cards").fetchone()[0] == 0
+    if process.returncode == 0:  # finished before the signal came
+        stored = "all"
+    else:
+        assert process.returncode == 130, stderr
+        assert stderr.strip().splitlines()[-1].startswith("interrupted"), stderr
+        assert len(stderr.strip().splitlines()) == 1, stderr
+        stored = "none"
+        if database.exists():
+            with sqlite3.connect(database) as conn:
+                count = conn.execute("SELECT count(*) FROM cards").fetchone()[0]
+            stored = "none" if count == 0 else "some"
+    if stored != "none":
+        notes = tmp_path / "course.md"
+        again = subprocess.run(
+            [sys.executable, "-m", "revise", "extract", str(notes), "--dry-run", "--db",
+             str(database)], capture_output=True, text=True, timeout=120)
+        assert again.returncode == 0, again.stderr
+        assert " 0 new, 0 updated, 0 retired" in again.stdout, (stored, again.stdout)
+
+
+@pytest.mark.parametrize("columns", [80, 100])
+def test_cards_at_a_terminal_fit_one_line_a_card(revise, db_file, columns):
+    pytest.importorskip("pyte")
+    from tests.test_setup import Emulated
+
+    revise("extract", NOTES)
+    revise_program = os.path.join(os.path.dirname(sys.executable), "revise")
+    term = Emulated([revise_program, "cards", "--topic", "Show Trials", "--db", str(db_file)],
+                    dict(os.environ), columns=columns, lines=60)
+    assert term.finish() == 0
+    lines = [line for line in term.shown.splitlines() if line.strip()]
+    header, rows = lines[0], lines[2:-1]
+    assert header.split() == ["id", "deck", "kind", "question", "answer", "due"]
+    shown = cards_json(revise, "--topic", "Show Trials")
+    assert len(rows) == len(shown)  # one line a card
+    assert all(row.split()[0] in {card["id"][:8] for card in shown} for row in rows)
+    assert not any("Show Trials" in row for row in rows)  # the topic path is not repeated
+    assert all(row.rstrip().endswith("new") for row in rows)
+
+
+def test_a_dry_run_lists_the_cards_that_would_be_added_updated_and_retired(revise, tmp_path):
+    notes = tmp_path / "unit.txt"
+    notes.write_text("- Lenin dies 1924\n- Trotsky resigns as Commissar for War 1925\n"
+                     "- Kirov murdered December 1934\n")
+    assert revise("extract", notes).exit_code == 0
+    notes.write_text("- Lenin dies 1924\n- Trotsky resigns as Commissar for War 1926\n"
+                     "- Show trials begin 1936\n")
+    result = revise("extract", notes, "--dry-run")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "(dry run: nothing written)" in lines[0]
+    assert any(line.startswith("  + new") and "Show trials begin" in line for line in lines)
+    updated = [line for line in lines if line.startswith("  ~ updated")]
+    assert updated and "1926" in updated[0] and "(was: " in updated[0] and "1925" in updated[0]
+    assert any(line.startswith("  - retired") and "Kirov" in line for line in lines)
+    assert not any("Lenin" in line for line in lines[1:])  # unchanged: not listed
+
+
+def test_a_deck_file_given_to_extract_suggests_build(revise):
+    from tests.conftest import ROOT
+
+    deck_file = ROOT / "decks" / "purges.toml"
+    line = one_line_error(revise("extract", deck_file))
+    assert f"revise build {deck_file}" in line
+
+
+def test_ctrl_c_during_the_write_says_nothing_was_saved(revise, db_file, monkeypatch):
+    from revise.store import cards as store_module
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store_module, "remember_extract", interrupted)  # after the cards' write
+    result = revise("extract", NOTES)
+    assert result.exit_code == 130
+    assert result.stderr == "interrupted: nothing was saved\n"
+    assert cards_json(revise) == []
+
+
+def test_ctrl_c_while_exporting_says_the_file_was_not_written(revise, tmp_path, monkeypatch):
+    from revise.exporters import csv as csv_format
+
+    revise("extract", NOTES)
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(csv_format, "row", interrupted)
+    out = tmp_path / "cards.csv"
+    result = revise("export", "-o", out)
+    assert result.exit_code == 130
+    assert result.stderr == f"interrupted: nothing was written to {out}\n"
+    assert not out.exists() and not list(tmp_path.glob(".cards.csv.*"))

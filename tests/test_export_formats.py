@@ -332,7 +332,7 @@ def test_unknown_format_is_a_one_line_error(db_file, tmp_path, revise):
     result = revise("export", "-f", "docx", "-o", tmp_path / "x.docx")
     assert result.exit_code == 1
     assert result.stderr == ("error: unknown format 'docx'; choose from apkg, anki-txt, csv, "
-                             "json, md\n")
+                             "json, md, html\n")
 
 
 @pytest.mark.parametrize("format_name", ["apkg", "anki-txt", "csv", "md"])
@@ -371,3 +371,137 @@ def test_filters_choose_the_cards(db_file, tmp_path, revise):
                   out).exit_code == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert [row["answer"] for row in rows] == ["1924"]
+
+
+# --- the format from the file name, and the file's mode -------------------------------
+
+
+@pytest.mark.parametrize(("name", "check"), [
+    ("chem.apkg", lambda path: zipfile.is_zipfile(path)),
+    ("cards.csv", lambda path: path.read_text(encoding="utf-8-sig").startswith("question,")),
+    ("cards.json", lambda path: isinstance(json.loads(path.read_text()), list)),
+    ("sheet.md", lambda path: path.read_text().startswith("# ")),
+    ("anki.txt", lambda path: path.read_text().startswith("#separator:tab")),
+])
+def test_the_format_comes_from_the_file_name(db_file, tmp_path, revise, name, check):
+    seed(db_file)
+    out = tmp_path / name
+    result = revise("export", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert check(out)
+
+
+def test_a_format_that_contradicts_the_file_name_is_a_one_line_error(db_file, tmp_path, revise):
+    seed(db_file)
+    result = revise("export", "-f", "csv", "-o", tmp_path / "x.apkg")
+    assert result.exit_code == 1
+    assert result.stderr == ("error: --format csv does not match x.apkg (by its name apkg); "
+                             "drop --format or change the file name\n")
+    assert not (tmp_path / "x.apkg").exists()
+
+
+def test_a_file_name_that_names_no_format_asks_for_one(db_file, tmp_path, revise):
+    seed(db_file)
+    result = revise("export", "-o", tmp_path / "cards.docx")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: cannot tell the format of ")
+    assert "--format" in result.stderr and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+@pytest.mark.parametrize("name", ["x.apkg", "x.csv", "x.json", "x.md", "x.txt"])
+def test_exported_files_honour_the_umask(db_file, tmp_path, revise, umask, name):
+    import os
+    import stat
+
+    seed(db_file)
+    before = os.umask(umask)
+    try:
+        assert revise("export", "-o", tmp_path / name).exit_code == 0
+    finally:
+        os.umask(before)
+    assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o666 & ~umask
+
+
+# --- worksheets people read ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("In ____ Stalin became General Secretary", "In ____ Stalin became General Secretary"),
+    ("(____) and ____, then ____.", "(____) and ____, then ____."),
+    ("snake_case stays", "snake_case stays"),
+    ("_stressed_ and *bold*", "\\_stressed\\_ and \\*bold\\*"),
+    ("a <b>tag</b> but 1 < 2", "a \\<b>tag\\</b> but 1 < 2"),
+    ("# not a heading", "\\# not a heading"),
+    ("see [1](x)", "see \\[1\\](x)"),
+    ("a \\ b and \\_", "a \\ b and \\\\\\_"),
+])
+def test_the_worksheet_escapes_only_what_would_be_markup(text, written):
+    from revise.exporters.markdown import escape
+
+    assert escape(text) == written
+
+
+@pytest.mark.parametrize(("question", "topic", "shown"), [
+    ("Purges: When did Kirov die?", ["Purges"], "When did Kirov die?"),
+    ("Round 3 – Right: ____: Stalin proposes. In what year?",
+     ["Rise", "Round 3 – Right(1928-29)"], "____: Stalin proposes. In what year?"),
+    ("Rise › Round 1: name the 5 points.", ["Rise", "Round 1"], "Name the 5 points."),
+    ("Stalin: general secretary when?", ["Stalin’s strengths"],
+     "Stalin: general secretary when?"),
+    ("Kirov: who?", ["Purges"], "Kirov: who?"),
+])
+def test_the_worksheet_does_not_repeat_the_topic_its_heading_shows(question, topic, shown):
+    from revise.exporters.markdown import without_topic
+
+    assert without_topic(question, topic) == shown
+
+
+def test_the_shipped_notes_make_a_worksheet_without_escapes_or_repeated_topics(
+        revise, tmp_path):
+    from tests.conftest import NOTES
+
+    revise("extract", NOTES)
+    out = tmp_path / "sheet.md"
+    assert revise("export", "-o", out).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "\\_" not in text and "____" in text
+    heading = None
+    for line in text.splitlines():
+        if line.startswith("## "):
+            heading = line[3:]
+        elif heading and heading != "Answers" and line[:1].isdigit():
+            assert not line.split(". ", 1)[1].startswith(heading + ":"), line
+
+
+def test_an_html_worksheet_prints_questions_then_answers_on_a_page_of_their_own(
+        db_file, tmp_path, revise):
+    seed(db_file)
+    out = tmp_path / "sheet.html"
+    result = revise("export", "-o", out)
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>")
+    assert "@media print" in page and "page-break-before: always" in page
+    assert '<section class="answers">' in page
+    assert "Who formed the United Opposition?" in page
+    assert "&lt;United Opposition&gt;" in page  # text, never markup
+    assert "<script" not in page and "http" not in page
+
+
+@pytest.mark.parametrize("name", ["paper.md", "paper.html"])
+def test_a_test_paper_leaves_the_answers_out(db_file, tmp_path, revise, name):
+    seed(db_file)
+    out = tmp_path / name
+    result = revise("export", "-o", out, "--no-answers")
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "Who formed the United Opposition?" in text
+    assert "Answers" not in text and "1924" not in text.split("questions", 1)[1]
+
+
+def test_no_answers_is_for_worksheets_only(db_file, tmp_path, revise):
+    seed(db_file)
+    result = revise("export", "-o", tmp_path / "x.csv", "--no-answers")
+    assert result.exit_code == 1
+    assert result.stderr == "error: --no-answers works with the worksheets only: md and html\n"

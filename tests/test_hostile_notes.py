@@ -16,7 +16,9 @@ HOSTILE: dict[str, bytes] = {
     "whitespace-only": b" \n\t\r\n   \n",
     "binary": bytes(range(256)) * 64,
     "nul-bytes": b"- Lenin dies 1924\x00\x00- Kirov murdered 1934\n",
-    "invalid-utf8": b"- Lenin dies 1924\n- caf\xe9 \xff\xfe opened 1930\n",
+    # UTF-8 (é) with broken bytes: not a Windows code page file
+    "invalid-utf8": b"- Lenin dies 1924\n- caf\xc3\xa9 \xff\xfe opened 1930\n",
+    "windows-1252": b"- Lenin dies 1924\n- caf\xe9 \x93society\x94 \x81 opened 1930\n",
     "utf16-bom": "* Round 1\n- Lenin dies 1924\n- Trotsky resigns 1925\n".encode("utf-16"),
     "utf8-bom-crlf": "\ufeff# Round 1\r\n- Lenin dies 1924\r\n".encode(),
     "fifty-megabytes": b"- Party membership 801,000 (1925)\n" * (50 * 1024 * 1024 // 34 + 1),
@@ -70,7 +72,8 @@ def test_unreadable_notes_say_why(tmp_path, name, message):
     assert result.returncode == 1 and message in result.stderr
 
 
-@pytest.mark.parametrize("name", ["utf16-bom", "utf8-bom-crlf", "emoji", "right-to-left"])
+@pytest.mark.parametrize("name", ["utf16-bom", "utf8-bom-crlf", "emoji", "right-to-left",
+                                  "windows-1252"])
 def test_unusual_but_valid_notes_give_cards(tmp_path, name):
     result = run_extract(tmp_path, name, HOSTILE[name])
     assert result.returncode == 0, result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 
 import genanki
@@ -188,7 +189,9 @@ def test_a_file_with_no_notes_is_refused(revise, tmp_path):
     (tmp_path / "empty.csv").write_text("question,answer\n", encoding="utf-8")
     result = revise("import", tmp_path / "empty.csv")
     assert result.exit_code == 1
-    assert result.stderr == f"error: {tmp_path / 'empty.csv'}: found no notes to make cards from\n"
+    assert result.stderr == (f"error: {tmp_path / 'empty.csv'}: found no notes to make cards "
+                             "from (import reads Anki .apkg packages, Anki text, .csv and "
+                             "revise's own .json)\n")
 
 
 def test_a_file_named_like_the_notes_of_a_deck_is_not_synced_over_them(revise, tmp_path):
@@ -204,3 +207,34 @@ def test_a_file_named_like_the_notes_of_a_deck_is_not_synced_over_them(revise, t
     assert "already has cards from" in result.stderr and "rename unit.txt" in result.stderr
     assert cards_json(revise) == before
     assert revise("import", other, "--deck", "quiz").exit_code == 0
+
+
+# --- revise's own JSON, and files import does not read -----------------------------------
+
+
+def test_a_json_export_imports_back_into_another_database(revise, db_file, tmp_path):
+    from tests.conftest import NOTES
+
+    revise("extract", NOTES)
+    exported = tmp_path / "cards.json"
+    assert revise("export", "-o", exported).exit_code == 0
+    other = tmp_path / "other.db"
+    result = revise("import", exported, "--db", other, db=None)
+    assert result.exit_code == 0, result.output
+    assert "158 new" in result.stdout
+    mine = {(card["id"], card["question"], card["answer"], card["kind"], tuple(card["topic"]))
+            for card in cards_json(revise)}
+    theirs = revise("cards", "--json", "--db", other, db=None)
+    assert {(card["id"], card["question"], card["answer"], card["kind"], tuple(card["topic"]))
+            for card in json.loads(theirs.stdout)} == mine
+    again = revise("import", exported, "--db", other, db=None)
+    assert "0 new, 0 updated, 0 retired, 158 unchanged" in again.stdout
+
+
+def test_json_that_is_not_cards_says_what_import_reads(revise, tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text('{"theme": "dark"}')
+    result = revise("import", path)
+    assert result.exit_code == 1
+    assert "not cards as revise export writes them" in result.stderr
+    assert ".apkg" in result.stderr and result.stderr.count("\n") == 1

@@ -4,7 +4,10 @@ known parameters with a fixed seed."""
 from __future__ import annotations
 
 import json
+import os
 import random
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -372,3 +375,17 @@ def card_reviews(store: Store) -> dict[str, list[dict]]:
         review["state_after"] = json.loads(review["state_after"] or "{}")
         history.setdefault(review["card_id"], []).append(review)
     return history
+
+
+@pytest.mark.skipif(not Path(sys.executable).with_name("revise").exists(),
+                    reason="revise is not installed")
+def test_optimize_shows_a_bar_at_a_terminal_and_nothing_piped(reviewed_db):
+    from tests.test_progress_bar import REVISE, in_a_terminal
+
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "REVISE_FUZZ": "0"}
+    argv = [str(REVISE), "optimize", "--dry-run", "--db", str(reviewed_db)]
+    code, shown = in_a_terminal(argv, env)
+    assert code == 0, shown
+    assert "Fitting to your reviews" in shown
+    piped = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=300)
+    assert piped.returncode == 0 and piped.stderr == ""

@@ -6,6 +6,7 @@ import json
 import re
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +19,7 @@ from revise.scheduler import (
     schedule_of,
 )
 from revise.store import Store, reviews
+from revise.store.settings import setting
 from revise.times import iso
 from tests.review_support import NOW, add_cards, answer
 
@@ -67,11 +69,27 @@ def test_due_counts_new_learning_due_now_and_later_today(revise, db_file):
         set_review(store, ids[2], NOW + timedelta(days=3))
         set_review(store, ids[3], NOW + timedelta(minutes=5), state="learning")
     report = due_json(revise)
-    assert {key: report[key] for key in ("new", "learning", "due", "due_later_today",
-                                         "total", "cards")} == {
-        "new": 22, "learning": 1, "due": 1, "due_later_today": 1, "total": 25, "cards": 32}
-    assert [(deck["deck"], deck["new"], deck["total"]) for deck in report["decks"]] == [
+    assert {key: value for key, value in report.items() if key != "decks"} == {
+        "new": 22, "learning": 1, "learning_due_now": 0, "reviews": 2, "reviews_due_now": 1,
+        "due_now": 1, "left_today": 25, "active_cards": 32}
+    assert [(deck["deck"], deck["new"], deck["left_today"]) for deck in report["decks"]] == [
         ("a", 20, 23), ("b", 2, 2)]
+
+
+def test_learning_cards_already_due_count_as_due_now(revise, db_file):
+    with Store(db_file) as store:
+        ids = add_cards(store, 4)
+        set_review(store, ids[0], NOW - timedelta(minutes=5), state="learning")
+        set_review(store, ids[1], NOW - timedelta(minutes=1), state="relearning")
+        set_review(store, ids[2], NOW + timedelta(minutes=30), state="learning")
+        set_review(store, ids[3], NOW - timedelta(days=1))
+    report = due_json(revise)
+    assert (report["learning_due_now"], report["reviews_due_now"], report["due_now"]) == (
+        2, 1, 3)
+    assert report["learning"] == 3 and report["left_today"] == 4
+    table = revise("due").stdout
+    assert "due now" in table and "left today" in table
+    assert "learning and reviews whose time has come" in table
 
 
 def test_new_cards_answered_today_use_up_the_daily_limit(revise, db_file):
@@ -89,8 +107,9 @@ def test_due_with_no_cards_says_how_to_make_some(revise, db_file):
     result = revise("due")
     assert result.exit_code == 0
     assert "revise extract" in result.stdout
-    assert due_json(revise) == {"new": 0, "learning": 0, "due": 0, "due_later_today": 0,
-                                "total": 0, "cards": 0, "decks": []}
+    assert due_json(revise) == {"new": 0, "learning": 0, "learning_due_now": 0, "reviews": 0,
+                                "reviews_due_now": 0, "due_now": 0, "left_today": 0,
+                                "active_cards": 0, "decks": []}
 
 
 def test_due_table_lists_each_deck(revise, db_file):
@@ -450,3 +469,61 @@ def test_stats_for_a_deck_count_its_answers_as_its_log_does(revise, db_file):
         assert report["retention_30d_reviews"] == in_review
         assert report["streak_days"] == streak_days
         assert sum(day["reviews"] for day in report["calendar"]) == total
+
+
+LONG_TOPIC = ("Nature of Soviet State and Cult of Personality", "Stalin Constitution 1936")
+
+
+def studied_topics(store: Store, *, reviewed: datetime) -> None:
+    """Two topics, one with a long path, their cards last reviewed at `reviewed`."""
+    from revise.models import CardDraft, Kind
+
+    drafts = [CardDraft(deck="history", topic=topic, kind=Kind.DATE,
+                        question=f"{topic[-1]}: Q {index}?", answer=f"A {index}",
+                        source=f"bullet {index}", position=index, line=index + 1, slot=0)
+              for index, topic in enumerate([LONG_TOPIC, ("Purges",)])]
+    plan = store.sync_cards("history", Path("notes.txt"), drafts, now=NOW)
+    for number, draft in enumerate(drafts):
+        set_review(store, plan.ids[draft.id], reviewed + timedelta(days=3),
+                   stability=3.0 + number, last_review=reviewed)
+
+
+def test_the_topics_table_shows_whole_topic_paths_in_80_columns(revise, db_file):
+    with Store(db_file) as store:
+        studied_topics(store, reviewed=NOW - timedelta(days=5))
+    result = revise("stats")
+    assert result.exit_code == 0, result.output
+    assert " › ".join(LONG_TOPIC) in result.stdout  # on one line, not cut or wrapped
+    assert "Stalin Constitution 1936: Q" not in result.stdout  # the topic, not again
+    assert "Q 0?" in result.stdout
+
+
+def test_topics_all_at_100_percent_say_why_one_is_called_weakest(revise, db_file):
+    with Store(db_file) as store:
+        studied_topics(store, reviewed=NOW - timedelta(seconds=30))
+    result = revise("stats")
+    assert result.exit_code == 0, result.output
+    assert "Every topic shows 100% now" in " ".join(result.stdout.split())
+
+
+@pytest.mark.parametrize("decks_before", [0, 1])
+def test_config_for_every_deck_applies_to_decks_made_afterwards(revise, db_file, tmp_path,
+                                                               decks_before):
+    if decks_before:
+        with Store(db_file) as store:
+            add_cards(store, 1, deck="old")
+    assert revise("config", "new-per-day", "10").exit_code == 0
+    assert revise("config", "retention", "0.85").exit_code == 0
+    notes = tmp_path / "later.txt"
+    notes.write_text("".join(f"- Event {n} happened in {1900 + n}\n" for n in range(30)))
+    assert revise("extract", notes).exit_code == 0
+    with Store(db_file) as store:
+        later = store.deck("later")
+    assert later["new_per_day"] == 10 and later["desired_retention"] == 0.85
+    assert next(deck for deck in due_json(revise)["decks"] if deck["deck"] == "later")[
+        "new"] == 10
+    assert "new-per-day = 10  (decks made from now on)" in revise("config").stdout
+    assert revise("config", "new-per-day", "3", "--deck", "later").exit_code == 0
+    with Store(db_file) as store:
+        assert store.deck("later")["new_per_day"] == 3
+        assert setting(store, "new_per_day") == "10"  # one deck's setting is its own

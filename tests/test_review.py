@@ -350,6 +350,26 @@ def test_typed_answers_in_a_real_terminal(db_file):
 
 
 @pytest.mark.skipif(not REVISE.exists(), reason="revise is not installed in this environment")
+def test_typed_commands_in_a_real_terminal_are_not_answers(db_file):
+    with Store(db_file) as store:
+        ids = add_cards(store, 3)
+    term = Terminal(db_file, "--type")
+    term.wait_for(PROMPT)
+    term.send("s\r")  # suspends the first card
+    term.wait_for("Suspended")
+    term.wait_for(PROMPT, 2)
+    term.send("u\r")  # takes the suspend back: the first card again
+    term.wait_for("Unsuspended")
+    term.wait_for(PROMPT, 3)
+    term.send("q\r")
+    term.wait_for("Session over")
+    assert term.finish() == 0
+    with Store(db_file) as store:
+        assert reviews(store) == []
+        assert card_row(store, ids[0])["suspended"] == 0
+
+
+@pytest.mark.skipif(not REVISE.exists(), reason="revise is not installed in this environment")
 def test_ctrl_c_in_a_real_terminal_quits_with_a_summary(db_file):
     with Store(db_file) as store:
         add_cards(store, 2)
@@ -422,3 +442,160 @@ def test_the_log_is_copied_into_the_database_file_while_a_question_is_shown(
     unchecked, none = _wal_bytes_after_session(tmp_path / "never.db", 10**6, monkeypatch)
     assert none == []
     assert wal < unchecked / 2  # the log starts over instead of growing all session
+
+
+# --- what the screen says, and what the keys do after a suspend -------------------------
+
+
+class RecordingScreen(Screen):
+    """Each `show` kept as its own text, as a terminal would show it alone."""
+
+    def __init__(self):
+        super().__init__(Console(file=io.StringIO(), width=100, color_system=None))
+        self.screens: list[str] = []
+
+    def show(self, *items) -> None:
+        out = Console(file=io.StringIO(), width=100, color_system=None)
+        for item in items:
+            out.print(item)
+        self.screens.append(out.file.getvalue())
+
+    def say(self, message) -> None:
+        out = Console(file=io.StringIO(), width=100, color_system=None)
+        out.print(message)
+        self.screens[-1] += out.file.getvalue()
+
+
+def recorded(store: Store, keys: list[str], clock: Clock | None = None,
+             **options) -> tuple[Session, RecordingScreen]:
+    screen = RecordingScreen()
+    options.setdefault("fuzz", False)
+    options.setdefault("tz", UTC)
+    return Session(store, Options(**options), ScriptedKeys(keys), screen,
+                   clock=clock or Clock(step=1)), screen
+
+
+def test_a_suspend_is_shown_on_the_next_card(db_file):
+    with Store(db_file) as store:
+        add_cards(store, 3)
+        run, screen = recorded(store, ["s", "q"])
+        run.run()
+    next_card = next(text for text in screen.screens if "Q 1.0" in text)
+    assert "Suspended" in next_card and "Q 0.0" in next_card
+    assert "u undoes" in next_card
+
+
+def test_undo_right_after_a_suspend_takes_back_the_suspend_not_the_answer(db_file):
+    with Store(db_file) as store:
+        ids = add_cards(store, 3)
+        run, screen = recorded(store, [" ", "3", "s", "u", " ", "4", "q"])
+        run.run()
+        assert card_row(store, ids[1])["suspended"] == 0
+        assert [(row["card_id"], row["rating"]) for row in reviews(store)] == [
+            (ids[0], 3), (ids[1], 4)]
+    assert any("Unsuspended" in text and "Q 1.0" in text for text in screen.screens)
+
+
+@pytest.mark.parametrize("command", ["q", "Q", " q "])
+def test_type_mode_q_then_enter_quits_without_grading(db_file, command):
+    with Store(db_file) as store:
+        add_cards(store, 2)
+        run, out = session(store, [command, "A 1.0", "\r"], type_answer=True)
+        summary = run.run()
+        assert reviews(store) == []
+        assert summary.answers == 0
+
+
+def test_type_mode_u_then_enter_undoes_the_last_answer(db_file):
+    with Store(db_file) as store:
+        ids = add_cards(store, 2)
+        run, _ = session(store, ["A 0.0", "\r", "u", "A 0.0", "4", "q"], type_answer=True)
+        run.run()
+        assert [(row["card_id"], row["rating"]) for row in reviews(store)] == [(ids[0], 4)]
+
+
+def test_type_mode_s_then_enter_suspends(db_file):
+    with Store(db_file) as store:
+        ids = add_cards(store, 2)
+        run, _ = session(store, ["s", "q"], type_answer=True)
+        run.run()
+        assert card_row(store, ids[0])["suspended"] == 1
+        assert reviews(store) == []
+
+
+def test_counts_agree_after_a_suspend(db_file):
+    from revise.progress import due_report
+    from revise.store.decks import set_deck_option
+
+    with Store(db_file) as store:
+        add_cards(store, 8)
+        set_deck_option(store, "new_per_day", 5)
+        run, _ = session(store, [" ", "4", "s", "q"])
+        summary = run.run()
+        report = due_report(store, NOW + timedelta(minutes=1), tz=UTC)
+        following, _ = session(store, [])
+        following.build(NOW + timedelta(minutes=1))
+        assert summary.left[0] == report["new"] == len(following.queue.new) == 4
+
+
+# --- endings that say what happened -----------------------------------------------------
+
+
+def test_a_topic_that_matches_nothing_says_so(db_file):
+    with Store(db_file) as store:
+        add_cards(store, 2)
+        with pytest.raises(StoreError, match="no cards under a topic matching 'nonsense'"):
+            session(store, [], topic="nonsense")[0].run()
+
+
+def test_a_topic_that_matches_says_nothing_of_the_kind(db_file):
+    with Store(db_file) as store:
+        add_cards(store, 2)
+        run, out = session(store, [" ", "4", "q"], topic="topic 1")
+        run.run()
+        assert "Q 1.0" in out.getvalue()
+
+
+def test_a_short_new_session_says_new_cards_are_left_under_the_daily_limit(db_file):
+    with Store(db_file) as store:
+        add_cards(store, 6)
+        run, out = session(store, [" ", "4", " ", "4"], new=2)
+        run.run()
+    text = out.getvalue()
+    assert "Nothing more due today" not in text
+    assert "Still waiting today: 4 new" in text
+
+
+def test_a_learning_card_shown_early_says_so(db_file):
+    with Store(db_file) as store:
+        add_cards(store, 1)
+        run, screen = recorded(store, [" ", "3", " ", "3", "q"])
+        run.run()
+        assert len(reviews(store)) == 2
+    early = [text for text in screen.screens if "early" in text]
+    assert early and "Q 0.0" in early[0]
+    assert "due in 10m" in early[0] and "learn-ahead" in early[0]
+    assert "early" not in screen.screens[0]
+
+
+def test_learning_cards_are_not_shown_early_beyond_the_learn_ahead_limit(db_file):
+    with Store(db_file) as store:
+        add_cards(store, 1)
+        run, out = session(store, [" ", "3", " ", "3", "q"], learn_ahead=timedelta(minutes=5))
+        run.run()
+        assert len(reviews(store)) == 1
+    text = out.getvalue()
+    assert "Still waiting today: 0 new · 1 learning · 0 due" in text
+
+
+def test_the_learn_ahead_limit_is_a_setting(revise, db_file):
+    from revise.review import learn_ahead
+
+    result = revise("config", "learn-ahead", "5")
+    assert result.exit_code == 0, result.output
+    assert "learn-ahead = 5" in result.stdout
+    with Store(db_file) as store:
+        assert learn_ahead(store) == timedelta(minutes=5)
+    assert "learn-ahead = 5" in revise("config").stdout
+    refused = revise("config", "learn-ahead", "5000")
+    assert refused.exit_code == 1 and "learn-ahead" in refused.stderr

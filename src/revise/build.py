@@ -28,12 +28,12 @@ def build_deck(store: Store, deck_file: Path, *, now: datetime, output: Path | N
     """Sync the deck file's cards into its deck, in one transaction, then write them to
     `output` (format from its suffix) if given."""
     from revise.decks import deck_drafts, load_deck
-    from revise.export import check_output, export_cards, format_of
+    from revise.export import check_output, export_cards, output_format
     from revise.store.decks import set_deck_description
 
     deck = load_deck(deck_file)
     if output is not None:
-        format_of(output)
+        format_name = output_format(output, format_option=False)
         check_output(output, force)
     batches = deck_drafts(deck)
     if not any(drafts for _, drafts in batches):
@@ -45,6 +45,6 @@ def build_deck(store: Store, deck_file: Path, *, now: datetime, output: Path | N
     built = Built(deck.name, [(notes, plan.report)
                               for plan, (notes, _) in zip(plans, batches, strict=True)])
     if output is not None:
-        built.exported = export_cards(store, output, format_of(output), deck=deck.name,
+        built.exported = export_cards(store, output, format_name, deck=deck.name,
                                       force=force)
     return built

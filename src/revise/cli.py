@@ -26,7 +26,7 @@ def failure(error: BaseException) -> tuple[str, int] | None:
     if isinstance(error, ReviseError):
         return f"error: {error}", 1
     if isinstance(error, KeyboardInterrupt):
-        return "interrupted", 130
+        return (f"interrupted: {error}" if str(error) else "interrupted"), 130
     # A bug still gets one line, not a traceback.
     if os.environ.get("REVISE_DEBUG"):
         return None

@@ -9,6 +9,7 @@ not for daily use. The core never reads the environment: these values are passed
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -50,3 +51,19 @@ def default_db_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("revise", appauthor=False) / "revise.db"
+
+
+def invoked_as(program: str | None = None) -> str:
+    """How to run this revise again, for hints: `revise` when the PATH finds this one,
+    else the path it was started by (`.venv/bin/revise` after `make review`)."""
+    import shlex
+    import shutil
+
+    program = sys.argv[0] if program is None else program
+    if os.path.basename(program) != "revise":
+        return "revise"  # python -m revise, or a test runner
+    found = shutil.which("revise")
+    if found and os.path.realpath(found) == os.path.realpath(program):
+        return "revise"
+    relative = os.path.relpath(program)
+    return shlex.quote(relative if not relative.startswith("..") else os.path.abspath(program))

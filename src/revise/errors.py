@@ -11,3 +11,8 @@ class NotesError(ReviseError):
 
 class StoreError(ReviseError):
     """The database cannot be opened, migrated or written."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C stopped a write; its message says what became of it ("nothing was saved").
+    A KeyboardInterrupt still, so whatever stops on Ctrl-C stops on it too."""

@@ -8,8 +8,8 @@ their last extract.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import chain
@@ -28,12 +28,14 @@ PIECES_PER_WORKER = 4
 @dataclass
 class FileExtract:
     """What extracting one notes file into a deck did (or, in a dry run, would do);
-    `cards` holds its cards as dicts, under their stored ids, when they were asked for."""
+    `cards` holds its cards as dicts, under their stored ids, when they were asked for;
+    `changes`, in a dry run, a line for each card that would be added, updated or retired."""
 
     path: Path
     deck: str
     report: object  # a SyncReport
     cards: list[dict] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
 
 
 def read_notes(path: Path) -> str:
@@ -41,6 +43,8 @@ def read_notes(path: Path) -> str:
     from revise.notes import decode_notes
 
     check_input_file(path, "notes file", NotesError, MAX_NOTES_BYTES)
+    if path.suffix.lower() == ".toml":
+        raise NotesError(f"{path} is a deck file, not notes: build it with  revise build {path}")
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -53,11 +57,13 @@ def read_notes(path: Path) -> str:
 
 def extract_files(database: Path, paths: list[Path], *, now: datetime, deck: str | None = None,
                   dry_run: bool = False, with_cards: bool = False,
-                  workers: int = 1) -> list[FileExtract]:
+                  workers: int = 1, progress: Progress | None = None) -> list[FileExtract]:
     """Extract each notes file into `deck` (default: the file's name) of the database at
     `database`, in one transaction: a file with nothing to make cards from stops it all
     with nothing written. `dry_run` writes nothing (and creates no database).
-    `workers` processes read long notes in pieces."""
+    `workers` processes read long notes in pieces. `progress`, told how many parts
+    there are (None: one each), follows long notes as their parts are read and
+    stored."""
     from revise.store.cards import remember_extract
     from revise.sync import SyncReport
 
@@ -69,19 +75,24 @@ def extract_files(database: Path, paths: list[Path], *, now: datetime, deck: str
             return [FileExtract(path, deck_name, SyncReport(unchanged=count))
                     for (path, deck_name, _), count in zip(texts, unchanged, strict=True)]
     plans = []
+    changes: list[list[str]] = []
     workers = workers if _can_fork() else 1
     pieces = [_pieces(text, workers) for _, _, text in texts]
-    with _reading_processes(any(len(each) > 1 for each in pieces), workers) as pool:
+    long_notes = sum(len(text) for _, _, text in texts) >= PIECE_MIN_CHARS
+    parts = sum(len(each) for each in pieces)
+    following = (progress or _no_progress) if long_notes else _no_progress
+    with following(parts if parts > len(texts) else None) as advance, \
+            _reading_processes(any(len(each) > 1 for each in pieces), workers) as pool:
         # Short notes are read here, before anything is written: notes with no cards
         # stop the command with the database untouched. Long ones are read in pieces
         # while the cards of the pieces before are written.
-        readings = [(path, deck_name, NotesReading(text, deck_name, each, pool))
+        readings = [(path, deck_name, NotesReading(text, deck_name, each, pool, advance))
                     for (path, deck_name, text), each in zip(texts, pieces, strict=True)]
         for path, _, reading in readings:
             if reading.whole:
                 _check_found(path, reading)
         if dry_run:
-            plans = _plan_dry_run(database, readings)
+            plans, changes = _plan_dry_run(database, readings)
         else:
             from revise.store import Store
 
@@ -96,23 +107,37 @@ def extract_files(database: Path, paths: list[Path], *, now: datetime, deck: str
     for plan, (path, deck_name, reading) in zip(plans, readings, strict=True):
         cards = ([{**draft.to_dict(), "id": plan.ids.get(draft.id, draft.id)}
                   for draft in reading.drafts] if with_cards else [])
-        results.append(FileExtract(path, deck_name, plan.report, cards))
+        results.append(FileExtract(path, deck_name, plan.report, cards,
+                                   changes[len(results)] if changes else []))
     return results
 
 
-def _plan_dry_run(database: Path, readings: list) -> list:
+def _plan_dry_run(database: Path, readings: list) -> tuple[list, list[list[str]]]:
+    """Each file's plan, and the lines saying which cards it would change."""
+    from revise.changes import change_lines
     from revise.store import Store
     from revise.sync import plan_sync
 
-    plans = []
+    plans, changes = [], []
     with Store(database, readonly=True) if database.exists() else nullcontext() as store:
         for path, deck_name, reading in readings:
             stored = store.stored_cards(deck_name, path.name) if store else {}
             plans.append(plan_sync(stored, list(chain.from_iterable(reading.pieces()))))
+            changes.append(change_lines(plans[-1], stored))
     for path, _, reading in readings:
         if not reading.whole:  # (whole ones were checked before)
             _check_found(path, reading)
-    return plans
+    return plans, changes
+
+
+# Told how many parts there are to read (None: not known), gives the function told of
+# each part done.
+Progress = Callable[[int | None], AbstractContextManager[Callable[[int], None]]]
+
+
+@contextmanager
+def _no_progress(total: int | None) -> Iterator[Callable[[int], None]]:
+    yield lambda done: None
 
 
 class NotesReading:
@@ -122,18 +147,21 @@ class NotesReading:
     each piece's cards as soon as it and every piece before it are read. `drafts`
     gathers the cards given so far."""
 
-    def __init__(self, text: str, deck: str, pieces: list, pool) -> None:
+    def __init__(self, text: str, deck: str, pieces: list, pool,
+                 advance: Callable[[int], None] = lambda done: None) -> None:
         from revise.extract import extract_cards
 
         self.deck = deck
         self._pieces = pieces
         self._pool = pool
+        self._advance = advance
         self.whole = len(pieces) < 2  # (there is a pool whenever some file has pieces)
         self.drafts = extract_cards(text, deck) if self.whole else []
 
     def pieces(self) -> Iterator[list]:
         if self.whole:
             yield self.drafts
+            self._advance(1)
             return
         from revise.extract import unique_pieces
         from revise.models import CardDraft
@@ -142,6 +170,7 @@ class NotesReading:
         for drafts in unique_pieces([CardDraft(*values) for values in piece] for piece in read):
             self.drafts += drafts
             yield drafts
+            self._advance(1)
 
 
 def _check_found(path: Path, reading: NotesReading) -> None:

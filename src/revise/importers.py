@@ -358,10 +358,15 @@ def read_cards(path: Path, default_deck: str | None = None) -> list[ImportedCard
         raise ImportFileError(f"cannot read {path}: {error.strerror}") from None
     if magic == ZIP_MAGIC or path.suffix.lower() in (".apkg", ".colpkg"):
         cards = read_package(path)
+    elif path.suffix.lower() == ".json":
+        from revise.import_json import read_json
+
+        cards = read_json(path)
     else:
         cards = read_text(path, default_deck or path.stem)
     if not cards:
-        raise ImportFileError(f"{path}: found no notes to make cards from")
+        raise ImportFileError(f"{path}: found no notes to make cards from (import reads Anki "
+                              ".apkg packages, Anki text, .csv and revise's own .json)")
     return cards
 
 

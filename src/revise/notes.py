@@ -100,23 +100,32 @@ _BINARY_BYTES = frozenset(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0C, 
 
 
 def decode_notes(data: bytes) -> str:
-    """The text of a notes file: BOMs stripped, UTF-16/32 decoded, line endings made `\\n`."""
+    """The text of a notes file: BOMs stripped, UTF-16/32 decoded, line endings made `\\n`.
+
+    Text that is not UTF-8 and holds no UTF-8 sequence at all is read in the Windows
+    code page (cp1252, a superset of Latin-1's printable characters): the encoding
+    Notepad and Word wrote by default for years, where a detector would only guess
+    between look-alike code pages. RTF and PDF files are refused with what to do."""
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         text = _decode_wide(data, "utf-32")
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _decode_wide(data, "utf-16")
     else:
+        _refuse_documents(data)
         if b"\x00" in data or _looks_binary(data):
-            raise NotesError("looks like a binary file, not text notes")
+            raise NotesError(_BINARY)
         skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
         try:
             text = data[skip:].decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise NotesError(
-                f"is not UTF-8 text (invalid byte at offset {exc.start + skip})"
-            ) from None
+            if skip or _UTF8_SEQUENCE.search(data):
+                # UTF-8 with a broken byte: guessing another encoding would garble the rest
+                raise NotesError(
+                    f"is not UTF-8 text (invalid byte at offset {exc.start + skip}); "
+                    "save it again as UTF-8 text") from None
+            text = data.decode("latin-1").translate(_CP1252)
     if "\x00" in text:
-        raise NotesError("looks like a binary file, not text notes")
+        raise NotesError(_BINARY)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "\x1b" in text:
         text = _ANSI_ESCAPE.sub("", text)  # colour codes pasted from a terminal
@@ -124,6 +133,28 @@ def decode_notes(data: bytes) -> str:
     if not text.strip():
         raise NotesError("is empty")
     return text
+
+
+_BINARY = "looks like a binary file, not text notes: save the notes as plain text"
+# a multi-byte UTF-8 character; text in a Windows code page almost never holds one
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
+                            rb"|[\xf0-\xf4][\x80-\xbf]{3}")
+# what documents saved in another format start with, and what to call them
+_DOCUMENT_STARTS = ((b"{\\rtf", "an RTF document"), (b"%PDF-", "a PDF"))
+
+
+def _refuse_documents(data: bytes) -> None:
+    start = data.removeprefix(codecs.BOM_UTF8).lstrip()[:8]
+    for magic, name in _DOCUMENT_STARTS:
+        if start.startswith(magic):
+            raise NotesError(f"is {name}, not plain text notes: save the notes as plain "
+                             "text (.txt or .md) and extract that")
+
+
+# Latin-1 text → cp1252 text: where cp1252 puts quotes, dashes and € instead of control
+# characters. The five bytes cp1252 leaves undefined stay Latin-1's (spaces, later).
+_CP1252 = {byte: bytes([byte]).decode("cp1252") for byte in range(0x80, 0xA0)
+           if byte not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 
 
 def _decode_wide(data: bytes, codec: str) -> str:

@@ -291,8 +291,8 @@ def suggest_retention(points: Sequence[RetentionPoint], slack: float = WORKLOAD_
 
 # --- a deck's log → fitted parameters in the store -------------------------------------------
 
-# Above this many reviews, replaying them reports its progress.
-PROGRESS_EVERY = 50_000
+# Replaying reviews reports its progress every this many.
+PROGRESS_EVERY = 1_000
 
 
 @dataclass
@@ -375,7 +375,7 @@ def reschedule(store, targets: list[int], deck_ids: list[int] | None,
             card_id, card = row_card, []
         card.append((rating, parse_time(reviewed_at)))
         last_id = review_id
-        if progress is not None and reviews >= PROGRESS_EVERY and done % PROGRESS_EVERY == 0:
+        if progress is not None and done % PROGRESS_EVERY == 0:
             progress(done, reviews)
     if card:
         finish()

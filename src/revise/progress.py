@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, tzinfo
 
-from revise.models import TOPIC_SEPARATOR
 from revise.scheduler import (
     DEFAULT_DECAY,
     DEFAULT_ROLLOVER_HOUR,
     day_start,
     day_starts,
+    local_time,
     next_day_start,
     parse_time,
     revision_day,
@@ -34,13 +34,22 @@ def rollover_hour(store: Store) -> int:
     return DEFAULT_ROLLOVER_HOUR if value is None else int(value)
 
 
+LEARNING_STATES = ("learning", "relearning")
+DUE_KEYS = ("new", "learning", "learning_due_now", "reviews", "reviews_due_now", "due_now",
+            "left_today", "active_cards")
+
+
 def due_report(store: Store, now: datetime, *, rollover: int = DEFAULT_ROLLOVER_HOUR,
                tz: tzinfo | None = None) -> dict:
-    """Per deck and in total: new cards today's limit lets in, learning cards due today,
-    reviews due now and later today, their total, and all active cards."""
+    """Per deck and in total: `new` cards today's limit lets in; `learning` cards due
+    today and `learning_due_now`; `reviews` due today and `reviews_due_now`; `due_now`,
+    the learning and review cards whose time has come; `left_today`, everything today's
+    sessions will show (new + learning + reviews); and `active_cards` in the deck (not
+    suspended or retired)."""
     start = iso(day_start(now, rollover, tz))
     end = iso(next_day_start(now, rollover, tz))
     started = reviews.new_started_since(store, start)
+    after_now = iso(now + timedelta(seconds=1))  # count_due counts due < before
     touched: set | None = None
     decks = []
     for row in reviews.due_counts(store, now=iso(now), day_end=end):
@@ -52,18 +61,22 @@ def due_report(store: Store, now: datetime, *, rollover: int = DEFAULT_ROLLOVER_
                 touched = reviews.bullets_reviewed_since(store, start)
             skip = {(name, position) for deck_id, name, position in touched
                     if deck_id == row["deck_id"]}
-            new = len(reviews.new_cards(store, row["deck_id"], limit=allowance, skip_bullets=skip))
+            new = len(reviews.new_cards(store, row["deck_id"], limit=allowance,
+                                        skip_bullets=skip))
+        learning_now = reviews.count_due(store, states=LEARNING_STATES, before=after_now,
+                                         deck_ids=[row["deck_id"]]) if row["learning"] else 0
         decks.append({
             "deck": row["deck"],
             "new": new,
             "learning": row["learning"],
-            "due": row["due"],
-            "due_later_today": row["later"],
-            "total": new + row["learning"] + row["due"] + row["later"],
-            "cards": row["cards"],
+            "learning_due_now": learning_now,
+            "reviews": row["due"] + row["later"],
+            "reviews_due_now": row["due"],
+            "due_now": learning_now + row["due"],
+            "left_today": new + row["learning"] + row["due"] + row["later"],
+            "active_cards": row["cards"],
         })
-    totals = {key: sum(deck[key] for deck in decks)
-              for key in ("new", "learning", "due", "due_later_today", "total", "cards")}
+    totals = {key: sum(deck[key] for deck in decks) for key in DUE_KEYS}
     return {**totals, "decks": decks}
 
 
@@ -230,7 +243,6 @@ def heatmap(calendar: list[dict], today: date):
 
 def render_stats(report: dict):
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
 
     retention = report["retention_30d"]
@@ -249,20 +261,7 @@ def render_stats(report: dict):
         labels[index] = "today" if index == 0 else f"{day.day} {day.strftime('%b')}"
     chart = bar_chart([item["due"] for item in forecast], labels)
 
-    topics, title = _topics_shown(report["topics"])
-    table = Table(title=title, title_justify="left", expand=False)
-    table.add_column("topic", ratio=2)
-    table.add_column("cards", justify="right")
-    table.add_column("studied", justify="right")
-    table.add_column("recall now", justify="right")
-    table.add_column("weakest cards", ratio=3)
-    for topic in topics:
-        recall = topic["retrievability"]
-        weakest = "\n".join(f"{card['retrievability']:.0%}  {_short(card['question'])}"
-                            for card in topic["weakest"])
-        table.add_row(TOPIC_SEPARATOR.join(topic["topic"]) or "(no topic)", str(topic["cards"]),
-                      str(topic["studied"]), "—" if recall is None else f"{recall:.0%}",
-                      weakest)
+    table = topics_table(report["topics"])
     today = date.fromisoformat(report["today"])
     title = f"revise stats — {report['deck']}" if report["deck"] else "revise stats"
     return Group(
@@ -272,6 +271,40 @@ def render_stats(report: dict):
         heatmap(report["calendar"], today), Text(""),
         table if report["topics"] else Text("No cards yet.", style="dim"),
     )
+
+
+def topics_table(all_topics: list[dict]):
+    """Each topic on lines of its own, so its whole path can be read in 80 columns: the
+    mean chance of recall now, the path with its card counts, and under it its weakest
+    cards (without the topic their question may open with)."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    from revise.exporters.markdown import without_topic
+
+    topics, title = _topics_shown(all_topics)
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", min_width=6)
+    table.add_column(ratio=1)
+    table.add_row(Text("recall", style="dim"), Text("topic, then its weakest card", style="dim"))
+    for topic in topics:
+        recall = topic["retrievability"]
+        cell = Text(" › ".join(topic["topic"]) or "(no topic)", style="bold")
+        cell.append(f"\n{topic['studied']} of {topic['cards']} studied", style="dim")
+        for card in topic["weakest"]:
+            cell.append(f" · {card['retrievability']:.0%} ", style="dim")
+            cell.append(_short(without_topic(card["question"], topic["topic"]), 50))
+        table.add_row("—" if recall is None else f"{recall:.0%}", cell)
+    parts = [Text(title, style="bold"), table]
+    recalls = [topic["retrievability"] for topic in topics
+               if topic["retrievability"] is not None]
+    if len(recalls) > 1 and min(recalls) >= 0.995:
+        parts.insert(1, Text(
+            "Every topic shows 100% now: its cards were reviewed moments ago, so any "
+            "topic is about as weak as any other. The order comes from differences too "
+            "small to show; they grow apart over the next days.", style="dim"))
+    return Group(*parts)
 
 
 def _topics_shown(topics: list[dict]) -> tuple[list[dict], str]:
@@ -288,21 +321,27 @@ def _topics_shown(topics: list[dict]) -> tuple[list[dict], str]:
 
 
 def render_due(report: dict):
+    from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
+    columns = {"new": "new", "learning": "learning", "reviews": "reviews", "due_now": "due now",
+               "left_today": "left today", "active_cards": "cards"}
     table = Table(expand=False)
     table.add_column("deck")
-    for name in ("new", "learning", "due now", "later today", "total", "cards"):
+    for name in columns.values():
         table.add_column(name, justify="right")
-    styles = {"new": "blue", "learning": "red", "due": "green"}
+    styles = {"new": "blue", "learning": "red", "reviews": "green", "due_now": "bold"}
     rows = report["decks"]
     for row in [*rows, {**report, "deck": "all decks"}] if len(rows) > 1 else rows:
         table.add_row(Text(row["deck"]), *(
             Text(str(row[key]), style=styles.get(key, "") if row[key] else "dim")
-            for key in ("new", "learning", "due", "due_later_today", "total", "cards")),
+            for key in columns),
             end_section=row is rows[-1])
-    return table
+    legend = Text("due now: learning and reviews whose time has come\n"
+                  "left today: new + learning + reviews, all due today · cards: active cards",
+                  style="dim")
+    return Group(table, legend)
 
 
 def _days(count: int) -> str:
@@ -312,3 +351,49 @@ def _days(count: int) -> str:
 def _short(text: str, width: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def cards_table(cards: list[dict], now: datetime, tz: tzinfo | None = None):
+    """`revise cards` at a terminal: one line a card where it fits 80 columns (short id,
+    deck, kind, question, answer, when due); long text ends in "…". The question leaves
+    out the topic it opens with, and the topic itself is not repeated."""
+    from rich import box
+    from rich.table import Table
+
+    from revise.exporters.markdown import without_topic
+
+    today = local_time(now, tz).date()
+    due = [_when_due(card, today, tz) for card in cards]
+    # the short columns as wide as their widest entry; question and answer share the rest
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1), pad_edge=False,
+                  collapse_padding=True, expand=True)
+    table.add_column("id", style="dim", no_wrap=True, width=8)
+    table.add_column("deck", no_wrap=True, overflow="ellipsis",
+                     width=min(14, max(4, *(len(card["deck"]) for card in cards))))
+    table.add_column("kind", no_wrap=True, style="dim",
+                     width=max(4, *(len(card["kind"]) for card in cards)))
+    table.add_column("question", ratio=3, no_wrap=True, overflow="ellipsis")
+    table.add_column("answer", ratio=2, no_wrap=True, overflow="ellipsis")
+    table.add_column("due", no_wrap=True, justify="right", width=max(3, *map(len, due)))
+    for card, when in zip(cards, due, strict=True):
+        table.add_row(card["id"][:8], card["deck"], card["kind"],
+                      _one_line(without_topic(card["question"], card["topic"])),
+                      _one_line(card["answer"]), when)
+    return table
+
+
+def _one_line(text: str) -> str:
+    return " / ".join(text.replace("\t", " ").splitlines())
+
+
+def _when_due(card: dict, today: date, tz: tzinfo | None) -> str:
+    if card.get("retired"):
+        return "retired"
+    if card.get("suspended"):
+        return "suspended"
+    if card["state"] == "new" or not card.get("due"):
+        return "new"
+    day = local_time(parse_time(card["due"]), tz).date()
+    if day <= today:
+        return "today" if day == today else "overdue"
+    return f"{day.day} {day:%b}" + ("" if day.year == today.year else f" {day.year}")

@@ -30,6 +30,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from revise.errors import StoreError
 from revise.scheduler import (
     DEFAULT_ROLLOVER_HOUR,
     LEARN_AHEAD,
@@ -48,6 +49,7 @@ from revise.scheduler import (
 )
 from revise.store import Store
 from revise.store import reviews as db
+from revise.store.settings import setting
 from revise.times import iso
 
 RATING_STYLES = {Rating.AGAIN: "red", Rating.HARD: "yellow", Rating.GOOD: "green",
@@ -55,6 +57,10 @@ RATING_STYLES = {Rating.AGAIN: "red", Rating.HARD: "yellow", Rating.GOOD: "green
 LEARNING = ("learning", "relearning")  # the states of cards in their learning steps
 REVEAL_KEYS = {" ", "\r", "\n"}
 QUIT = "q"
+COMMAND_KEYS = (QUIT, "u", "s")  # also typed alone as a line in --type mode
+# the settings key of the learn-ahead limit, in whole minutes
+LEARN_AHEAD_SETTING = "learn_ahead_minutes"
+LEARN_AHEAD_MAX_MINUTES = 24 * 60
 # ~10 pages of log an answer: about SQLite's own 1,000-page checkpoint interval
 CHECKPOINT_EVERY = 100
 
@@ -137,20 +143,45 @@ class TerminalKeys:
 
 
 class Screen:
-    """What the student sees. On a terminal each `show` replaces the screen; elsewhere
-    (tests, a captured console) screens follow one another."""
+    """What the student sees. On a terminal each `show` replaces what the session drew
+    before, and only that: what the terminal showed above it (the summary of the extract
+    that made the cards, say) stays in view. Elsewhere (tests, a captured console)
+    screens follow one another."""
 
     def __init__(self, console: Console):
         self.console = console
+        self._drawn = 0  # lines the session has drawn since the last `show`
 
     def show(self, *items: RenderableType) -> None:
-        if self.console.is_terminal:
-            self.console.clear()
-        for item in items:
-            self.console.print(item)
+        if not self.console.is_terminal:
+            for item in items:
+                self.console.print(item)
+            return
+        if self._drawn:
+            # back to the first line drawn, then erase from there to the end of the screen
+            self.console.file.write(f"\x1b[{self._drawn}F\x1b[J")
+        self._drawn = 0
+        self._draw(items)
 
     def say(self, message: RenderableType) -> None:
-        self.console.print(message)
+        if self.console.is_terminal:
+            self._draw((message,))
+        else:
+            self.console.print(message)
+
+    def typed(self, text: str) -> None:
+        """A line the student typed (with its prompt), echoed by the terminal."""
+        width = max(1, self.console.width)
+        self._drawn += max(1, -(-len(text) // width))
+
+    def _draw(self, items: Iterable[RenderableType]) -> None:
+        with self.console.capture() as capture:
+            for item in items:
+                self.console.print(item)
+        text = capture.get()
+        self.console.file.write(text)
+        self.console.file.flush()
+        self._drawn += text.count("\n")
 
 
 # --- typed answers --------------------------------------------------------------------
@@ -229,6 +260,15 @@ class Options:
     rollover_hour: int = DEFAULT_ROLLOVER_HOUR
     fuzz: bool = True
     tz: tzinfo | None = None  # None: this machine's time zone
+    # when nothing else is left, learning cards due within this long are shown early
+    learn_ahead: timedelta = LEARN_AHEAD
+    again: str = "revise review"  # the command that starts this session again, for hints
+
+
+def learn_ahead(store: Store) -> timedelta:
+    """The learn-ahead limit set with `revise config learn-ahead`, else the default."""
+    value = setting(store, LEARN_AHEAD_SETTING)
+    return LEARN_AHEAD if value is None else timedelta(minutes=int(value))
 
 
 @dataclass
@@ -236,6 +276,11 @@ class Answer:
     review_id: int
     card: QueueCard
     rating: Rating
+
+
+@dataclass
+class Suspension:
+    card: QueueCard
 
 
 @dataclass
@@ -247,6 +292,7 @@ class Summary:
     left: tuple[int, int, int] = (0, 0, 0)  # new, learning, due still waiting today
     next_due: datetime | None = None
     new_capped: bool = False  # new cards wait because today's limit is used up
+    again: str = "revise review"  # the command that carries on
 
     @property
     def answers(self) -> int:
@@ -266,12 +312,16 @@ class Session:
         self.screen = screen
         self.clock = clock
         self.timer = timer
-        self.summary = Summary()
-        self.answers: list[Answer] = []
+        self.summary = Summary(again=options.again)
+        self.answers: list[Answer | Suspension] = []  # what u takes back, last first
         self._schedulers: dict[int, DeckScheduler] = {}
         self._learning_today = 0
-        self._saved: Text | None = None  # shown under the next question: the last answer is safe
+        # shown under the next question: the last answer is safe, or the card was suspended
+        self._saved: Text | None = None
         self.deck_ids = db.deck_ids(store, options.deck)
+        if options.topic and not store.cards(deck=options.deck, topic=options.topic, limit=1):
+            raise StoreError(f"no cards under a topic matching {options.topic!r} "
+                                "(revise cards lists the cards and their topics)")
         self._unsaved_to_file = 0  # answers since the log was last copied into the file
         db.defer_checkpoints(store)
 
@@ -285,11 +335,20 @@ class Session:
         reviews = db.queue_cards(self.store, states=("review",), before=self._day_end,
                                  deck_ids=self.deck_ids, topic=options.topic,
                                  limit=options.limit)
+        new, self.summary.new_capped = self._new_cards(options.new, options.limit)
+        self.queue = Queue(reviews, new, limit=options.limit)
+
+    def _new_cards(self, budget: int | None,
+                   limit: int | None) -> tuple[list[QueueCard], bool]:
+        """The new cards a session started now would bring in: `budget` of them, or each
+        deck's daily limit less those started today (None); and whether a deck's new cards
+        wait because its limit is used up."""
+        options = self.options
         since = iso(self.today)
         started = db.new_started_since(self.store, since)
         touched = db.bullets_reviewed_since(self.store, since)
-        budget = options.new
         new: list[QueueCard] = []
+        capped = False
         for deck in self.store.decks():
             if self.deck_ids is not None and deck["id"] not in self.deck_ids:
                 continue
@@ -297,16 +356,16 @@ class Session:
                 allowance = max(0, deck["new_per_day"] - started.get(deck["id"], 0))
             else:
                 allowance = budget - len(new)
-            if options.limit is not None:
-                allowance = min(allowance, options.limit)
+            if limit is not None:
+                allowance = min(allowance, limit)
             skip = {(name, position) for deck_id, name, position in touched
                     if deck_id == deck["id"]}
             found = db.new_cards(self.store, deck["id"], limit=allowance, topic=options.topic,
                                  skip_bullets=skip)
             new.extend(found)
             if budget is None and allowance == 0 and started.get(deck["id"]):
-                self.summary.new_capped = True
-        self.queue = Queue(reviews, new, limit=options.limit)
+                capped = True
+        return new, capped
 
     def _read_learning(self, soon: str) -> list[QueueCard]:
         """The first few learning cards due before `soon`, soonest first (and the count
@@ -324,7 +383,7 @@ class Session:
         """The next card to show and its stored row, or None when the session is done."""
         while True:
             due_now = iso(now)
-            learning = self._read_learning(iso(now + LEARN_AHEAD))
+            learning = self._read_learning(iso(now + self.options.learn_ahead))
             learning_now = [card for card in learning if card.due <= due_now]
             learning_soon = [card for card in learning if card.due > due_now]
             card = self.queue.next(learning_now, learning_soon)
@@ -383,9 +442,15 @@ class Session:
         return self.summary
 
     def _finish(self) -> None:
+        """What is still waiting today, counted as the next session (and revise due) will
+        count it: new cards under the daily limits, whatever --new or --limit held back
+        this time, and without the cards suspended."""
         now = self.clock()
         self._count_learning()
-        self.summary.left = self.counts()
+        new, _ = self._new_cards(None, None)
+        reviews = db.count_due(self.store, states=("review",), before=self._day_end,
+                               deck_ids=self.deck_ids, topic=self.options.topic)
+        self.summary.left = (len(new), self._learning_today, reviews)
         self.summary.next_due = parse_time(db.next_due(
             self.store, iso(now), deck_ids=self.deck_ids, topic=self.options.topic))
 
@@ -393,13 +458,24 @@ class Session:
         """Show one card and act on the keys pressed. False means quit."""
         shown = self.timer()
         header = self._header(card, row)
-        self.screen.show(header, question_panel(row),
+        early = self._early_note(card)
+        self.screen.show(header, *([early] if early else []), question_panel(row),
                          hint(revealed=False, typed=self.options.type_answer),
                          *([self._saved] if self._saved else []))
         self.upkeep()
         verdict = None
         if self.options.type_answer:
-            typed = self.keys.line("Your answer (Enter alone to just show it): ")
+            while True:
+                prompt = "Your answer (Enter alone to just show it): "
+                typed = self.keys.line(prompt)
+                self.screen.typed(prompt + typed)
+                command = typed.strip().lower()
+                if command not in COMMAND_KEYS:
+                    break
+                # q, u or s alone is the command the hint offers, not an answer
+                action = self._command(command, card, row)
+                if action is not None:
+                    return action
             verdict = check_answer(typed, row["answer"]) if typed.strip() else None
         else:
             while True:
@@ -413,7 +489,8 @@ class Session:
         scheduler = self.scheduler(row)
         schedule = schedule_of(row)
         intervals = scheduler.preview(schedule, now)
-        self.screen.show(header, question_panel(row), answer_panel(row, verdict),
+        self.screen.show(header, *([early] if early else []), question_panel(row),
+                         answer_panel(row, verdict),
                          buttons(intervals, verdict.rating if verdict else None),
                          hint(revealed=True, typed=verdict is not None))
         while True:
@@ -444,10 +521,24 @@ class Session:
             return True
         if key == "s":
             db.suspend_card(self.store, card.id)
-            self.screen.say(Text("Suspended: it will not come up again until unsuspended.",
-                                 style="dim"))
+            self.answers.append(Suspension(card))
+            # said under the next question, where it stays readable
+            self._saved = Text(f"Suspended “{_shorten(row['question'])}”: it will not come up "
+                               "again until unsuspended (u undoes this).", style="dim")
             return True
         return None
+
+    def _early_note(self, card: QueueCard) -> Text | None:
+        """Why a learning card is shown before it is due: nothing else is left and it falls
+        due within the learn-ahead limit."""
+        now = self.clock()
+        if card.kind != "learning" or card.due is None or card.due <= iso(now):
+            return None
+        due = parse_time(card.due)
+        limit = format_interval(self.options.learn_ahead)
+        return Text(f"Shown early: due {describe_time(due, now, self.options.tz)}; nothing "
+                    f"else is left (learn-ahead limit {limit}: revise config learn-ahead).",
+                    style="yellow")
 
     def rate(self, card: QueueCard, row: dict, scheduler: DeckScheduler, schedule: dict,
              rating: Rating, shown: float) -> None:
@@ -484,6 +575,11 @@ class Session:
         restored, its review deleted, and the card shown again."""
         answer = self.answers.pop()
         self._saved = None
+        if isinstance(answer, Suspension):
+            db.suspend_card(self.store, answer.card.id, suspended=False)
+            self.queue.put_back(answer.card)
+            self._saved = Text("Unsuspended: the card is back.", style="dim")
+            return True
         if db.undo_rating(self.store, answer.review_id) is None:
             self.screen.say(Text("Cannot undo: the card has been answered again since.",
                                  style="dim"))
@@ -491,7 +587,8 @@ class Session:
         self.summary.ratings[answer.rating] -= 1
         if not self.summary.ratings[answer.rating]:
             del self.summary.ratings[answer.rating]
-        if all(other.card.id != answer.card.id for other in self.answers):
+        if all(other.card.id != answer.card.id for other in self.answers
+               if isinstance(other, Answer)):
             self.summary.cards.discard(answer.card.id)
         self.queue.put_back(answer.card)
         return True
@@ -511,6 +608,11 @@ class Session:
                              " · ", (f"{due} due", "green"))
         grid.add_row(place, left)
         return grid
+
+
+def _shorten(text: str, width: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
 def _replace_kind(card: QueueCard, kind: str) -> QueueCard:
@@ -557,7 +659,10 @@ def buttons(intervals: dict[Rating, timedelta], suggested: Rating | None) -> Tex
 
 def hint(*, revealed: bool, typed: bool) -> Text:
     if not revealed:
-        first = "type the answer, then Enter" if typed else "Space or Enter: show the answer"
+        if typed:
+            return Text("type the answer, then Enter · u, s or q alone then Enter: undo, "
+                        "suspend, quit", style="dim")
+        first = "Space or Enter: show the answer"
     else:
         first = "Enter: accept the suggestion · 1-4: rate" if typed else "1-4: rate"
     return Text(f"{first} · u undo · s suspend · q quit", style="dim")
@@ -603,7 +708,7 @@ def _next_line(summary: Summary, now: datetime, tz: tzinfo | None) -> Text:
     new, learning, due = summary.left
     if new or learning or due:
         return Text(f"Still waiting today: {new} new · {learning} learning · {due} due. "
-                    "Run revise review again to carry on.")
+                    f"Run {summary.again} again to carry on.")
     if summary.next_due is not None:
         when = describe_time(summary.next_due, now, tz)
         return Text(f"Nothing more due today. Next card due {when}.")
@@ -630,7 +735,7 @@ def nothing_due(summary: Summary, now: datetime, tz: tzinfo | None = None) -> Re
         lines.append(Text(f"Next card due {describe_time(summary.next_due, now, tz)}."))
     if summary.new_capped:
         lines.append(Text("Today's new cards are done; more tomorrow, or add some now with "
-                          "revise review --new N.", style="dim"))
+                          f"{summary.again} --new N.", style="dim"))
     elif summary.next_due is None:
         lines.append(Text("No cards to review yet: make some with revise extract NOTES.txt.",
                           style="dim"))

@@ -57,20 +57,11 @@ def cards(
                  for card in found)
         typer.echo("\n".join(lines))
         return
-    from rich.table import Table
+    from revise.environment import clock_from_env
+    from revise.progress import cards_table
 
     out = console()
-
-    table = Table(show_lines=False, expand=False)
-    table.add_column("id", style="dim", no_wrap=True)
-    table.add_column("kind")
-    table.add_column("topic", ratio=1)
-    table.add_column("question", ratio=3)
-    table.add_column("answer", ratio=2)
-    for card in found:
-        table.add_row(card["id"][:8], card["kind"], TOPIC_SEPARATOR.join(card["topic"]),
-                      card["question"], card["answer"])
-    out.print(table, markup=False)
+    out.print(cards_table(found, clock_from_env()()), markup=False)
     out.print(f"{len(found)} card{'' if len(found) == 1 else 's'}", style="dim")
 
 

@@ -11,7 +11,8 @@ def config(
     ctx: typer.Context,
     key: Annotated[
         str | None,
-        typer.Argument(help="rollover-hour, new-per-day or retention.", show_default=False),
+        typer.Argument(help="rollover-hour, new-per-day, retention or learn-ahead.",
+                       show_default=False),
     ] = None,
     value: Annotated[str | None, typer.Argument(help="New value.", show_default=False)] = None,
     deck: Annotated[
@@ -21,10 +22,12 @@ def config(
     ] = None,
     database: DbOption = None,
 ) -> None:
-    """Show or change settings: rollover hour, new cards a day, desired retention.
+    """Show or change settings: rollover hour, new cards a day, desired retention, learn-ahead.
 
     rollover-hour is when a new revision day starts (4 am by default). new-per-day and
-    retention are deck options; without --deck they are set on every deck.
+    retention are deck options; without --deck they are set on every deck, and on the
+    decks made afterwards. learn-ahead is how many minutes early a learning card may be
+    shown when nothing else is left (20 by default).
 
     Example: revise config retention 0.85 --deck stalin
     """
@@ -32,9 +35,9 @@ def config(
 
     with open_store(ctx, database) as store:
         settings = configure(store, key, value, deck)
-    for name, setting, deck_name in settings:
+    for name, setting, applies_to in settings:
         shown = f"{setting:g}" if isinstance(setting, float) else str(setting)
-        typer.echo(f"{name} = {shown}" + (f"  (deck {deck_name})" if deck_name else ""))
+        typer.echo(f"{name} = {shown}" + (f"  ({applies_to})" if applies_to else ""))
 
 
 def register(app: typer.Typer) -> None:

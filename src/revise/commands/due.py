@@ -6,7 +6,12 @@ from revise.commands.common import DbOption, JsonOption, console, read_store, wr
 
 
 def due(ctx: typer.Context, as_json: JsonOption = False, database: DbOption = None) -> None:
-    """Show what is left to review today, per deck: new, learning, due now, due later today.
+    """Show what is left to review today, per deck: new, learning and review cards, those
+    due now, and all that is left today.
+
+    In the JSON, due_now counts learning and review cards whose time has come,
+    left_today everything today's sessions will show, active_cards every card in
+    review rotation (not suspended or retired).
 
     Example: revise due --json
     """
@@ -22,7 +27,9 @@ def due(ctx: typer.Context, as_json: JsonOption = False, database: DbOption = No
 
     out = console()
     if not report["decks"]:
-        out.print("No cards yet: make some with revise extract NOTES.txt")
+        from revise.environment import invoked_as
+
+        out.print(f"No cards yet: make some with {invoked_as()} extract NOTES.txt")
         return
     out.print(render_due(report))
 

@@ -31,12 +31,16 @@ def extract(
     Example: revise extract data/notes.txt --deck stalin
     """
     from datetime import UTC, datetime
+    from functools import partial
 
     from revise.environment import cores
     from revise.extract_files import extract_files
+    from revise.progress_bar import progress_bar
 
-    results = extract_files(database_path(ctx, database), paths, now=datetime.now(UTC), deck=deck,
-                            dry_run=dry_run, with_cards=as_json, workers=cores())
+    results = extract_files(database_path(ctx, database), paths, now=datetime.now(UTC),
+                            deck=deck, dry_run=dry_run, with_cards=as_json, workers=cores(),
+                            progress=partial(progress_bar, "Reading notes", unit="parts",
+                                             min_items=2))
     if as_json:
         write_json([card for result in results for card in result.cards])
         if dry_run:
@@ -44,6 +48,8 @@ def extract(
     suffix = " (dry run: nothing written)" if dry_run else ""
     for result in results:
         typer.echo(f"{result.path} → deck {result.deck}: {result.report}{suffix}", err=as_json)
+        for line in result.changes if not as_json else ():
+            typer.echo(line)
 
 
 def register(app: typer.Typer) -> None:

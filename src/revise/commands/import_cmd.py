@@ -29,8 +29,10 @@ def import_(
     from datetime import UTC, datetime
 
     from revise.importers import import_file
+    from revise.progress_bar import progress_bar
 
-    with open_store(ctx, database) as store:
+    with open_store(ctx, database) as store, progress_bar(f"Importing {path.name}",
+                                                          unit="cards"):
         report = import_file(store, path, deck=deck, now=datetime.now(UTC))
     typer.echo(str(report))
 

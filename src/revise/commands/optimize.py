@@ -31,11 +31,17 @@ def optimize(
     """
     from revise.environment import fuzz_from_env
     from revise.optimize import optimize_decks
+    from revise.progress_bar import progress_bar
 
-    def progress(done: int, total: int) -> None:
-        typer.echo(f"replaying reviews: {done:,} of {total:,}", err=True)
+    with open_store(ctx, database) as store, progress_bar(
+            "Fitting to your reviews, then replaying them", unit="reviews replayed") as advance:
+        replayed = 0
 
-    with open_store(ctx, database) as store:
+        def progress(done: int, total: int) -> None:
+            nonlocal replayed
+            advance(done - replayed)
+            replayed = done
+
         outcome = optimize_decks(store, deck, dry_run=dry_run, retention=retention,
                                  fuzz=fuzz_from_env(), progress=progress)
     _report(outcome, deck)

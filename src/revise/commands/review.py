@@ -39,14 +39,19 @@ def review(
 
     if not sys.stdin.isatty():
         raise ReviseError("review needs an interactive terminal (standard input is not one)")
-    from revise.environment import clock_from_env, fuzz_from_env
-    from revise.progress import rollover_hour
-    from revise.review import Options, run_in_terminal
+    import shlex
 
+    from revise.environment import clock_from_env, fuzz_from_env, invoked_as
+    from revise.progress import rollover_hour
+    from revise.review import Options, learn_ahead, run_in_terminal
+
+    # how to carry on: this revise, on the database named on the command line
+    given = database or ctx.find_root().params.get("database")
+    again = f"{invoked_as()} review" + (f" --db {shlex.quote(str(given))}" if given else "")
     with open_store(ctx, database) as store:
         options = Options(deck=deck, topic=topic, new=new, limit=limit,
                           type_answer=type_answer, rollover_hour=rollover_hour(store),
-                          fuzz=fuzz_from_env())
+                          fuzz=fuzz_from_env(), learn_ahead=learn_ahead(store), again=again)
         run_in_terminal(store, options, clock_from_env())
 
 

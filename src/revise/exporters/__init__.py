@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from revise.errors import Interrupted
 from revise.models import TOPIC_SEPARATOR
 
 
@@ -23,12 +24,25 @@ def atomic_output(path: Path, mode: str = "w", **open_args) -> Iterator:
     so a failed export never leaves a half-written file (or clobbers a good one)."""
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); the finished file gets the mode open()
+        # would give it, so a package on a shared drive opens for everyone the umask allows
+        os.fchmod(handle, 0o666 & ~current_umask())
         with os.fdopen(handle, mode, **open_args) as out:
             yield out
         os.replace(temp_name, path)
+    except KeyboardInterrupt:
+        Path(temp_name).unlink(missing_ok=True)
+        raise Interrupted(f"nothing was written to {path}") from None
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def current_umask() -> int:
+    """The process's umask. Reading it means setting it: it is put back at once."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def writer(format_name: str) -> Callable:
@@ -40,7 +54,9 @@ def writer(format_name: str) -> Callable:
 
 # format name → module
 FORMATS = {"apkg": "apkg", "anki-txt": "anki_text", "csv": "csv", "json": "json",
-           "md": "markdown"}
+           "md": "markdown", "html": "html"}
+# the worksheets, which can leave their answers out
+WORKSHEETS = ("md", "html")
 
 
 def topic_path(topic: list[str] | tuple[str, ...]) -> str:

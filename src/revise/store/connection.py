@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from revise.errors import StoreError
+from revise.errors import Interrupted, StoreError
 
 TYPE_CHECKING = False  # as typing's, without importing typing at every start
 if TYPE_CHECKING:
@@ -210,6 +210,10 @@ class Store:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise store_error(self.path, error) from None
+        except KeyboardInterrupt:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise Interrupted("nothing was saved") from None
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

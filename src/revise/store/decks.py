@@ -16,8 +16,12 @@ def ensure_deck(store: Store, name: str, *, now: datetime) -> int:
     row = store.conn.execute("SELECT id FROM decks WHERE name = ?", [name]).fetchone()
     if row:
         return row[0]
-    return store.conn.execute("INSERT INTO decks (name, created) VALUES (?, ?)",
-                              [name, iso(now)]).lastrowid
+    # a new deck takes the options `revise config` set for every deck, if any
+    return store.conn.execute(
+        "INSERT INTO decks (name, created, new_per_day, desired_retention) VALUES (?, ?,"
+        " coalesce((SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'new_per_day'),"
+        " 20), coalesce((SELECT CAST(value AS REAL) FROM settings"
+        " WHERE key = 'desired_retention'), 0.9))", [name, iso(now)]).lastrowid
 
 
 def decks(store: Store) -> list[dict]:

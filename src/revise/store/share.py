@@ -28,6 +28,15 @@ def export_decks(store: Store, *, deck: str | None = None, topic: str | None = N
         f" JOIN decks ON decks.id = cards.deck_id WHERE {where} ORDER BY decks.name", params))
 
 
+def count_cards(store: Store, *, deck: str | None = None, topic: str | None = None,
+                kind: str | None = None) -> int:
+    """How many active cards match (as `export_card_rows` gives them)."""
+    where, params = card_filters(deck=deck, topic=topic, kind=kind)
+    return store.conn.execute(
+        f"SELECT count(*) FROM cards JOIN decks ON decks.id = cards.deck_id WHERE {where}",
+        params).fetchone()[0]
+
+
 def export_card_rows(store: Store, *, deck: str | None = None, topic: str | None = None,
                      kind: str | None = None, progress: bool = False) -> Iterator[dict]:
     """The active cards that match, one at a time, in the order of `Store.cards`: their
