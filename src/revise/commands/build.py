@@ -23,6 +23,12 @@ def build(
                           ".json or .md (worksheet)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    allow_outside: Annotated[
+        bool,
+        typer.Option("--allow-outside",
+                     help="Let the deck file read notes outside its own folder (an absolute "
+                          "path, or one leaving it by .. or a link): only for a file you trust."),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Build a deck from a deck file: its notes, topics, kinds and cap.
@@ -31,13 +37,16 @@ def build(
     notes changed updates its cards (and a package built again updates them in
     Anki in place). With -o the deck is also written to a file to hand out.
 
-    Example: revise build decks/purges.toml -o purges.apkg
+    A deck file reads notes from its own folder and below; the shipped ones in decks/
+    draw on data/notes.txt, so they need --allow-outside.
+
+    Example: revise build decks/purges.toml --allow-outside -o purges.apkg
     """
     from revise.commands.export import check_output, export_cards
     from revise.db import set_deck_description, utc_now
     from revise.decks import deck_drafts, load_deck
 
-    deck = load_deck(deck_file)
+    deck = load_deck(deck_file, allow_outside=allow_outside)
     if output is not None:
         if output.suffix.lower() not in SUFFIX_FORMATS:
             raise ReviseError(f"cannot tell the format of {output}; end it with "
