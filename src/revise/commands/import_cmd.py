@@ -1,5 +1,7 @@
 """`revise import`: cards from an Anki package, Anki text file or CSV file."""
 
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -28,9 +30,25 @@ def import_(
     from revise.db import utc_now
     from revise.importers import import_file
 
-    with open_store(db) as store:
-        report = import_file(store, path, deck=deck, now=utc_now())
+    with open_store(db) as store, _progress_bar() as progress:
+        report = import_file(store, path, deck=deck, now=utc_now(), progress=progress)
     typer.echo(str(report))
+
+
+@contextmanager
+def _progress_bar():
+    """A progress callback drawing a bar on stderr when it is a terminal, else None."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from revise.cli import console
+
+    with Progress("reading notes", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console(stderr=True), transient=True) as bar:
+        task = bar.add_task("read", total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def register(app: typer.Typer) -> None:
