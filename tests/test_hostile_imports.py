@@ -421,10 +421,10 @@ def test_escape_sequences_in_package_fields_and_html_entities_are_removed(revise
         assert [card["tags"] for card in store.cards()] == [["geo", "xy"]]
 
 
-def test_anki_text_html_entities_cannot_smuggle_escapes(revise, tmp_path):
+def test_escape_sequences_in_anki_text_headers_and_fields_are_removed(revise, tmp_path):
     path = tmp_path / "deck.txt"
-    path.write_text("#separator:tab\n#html:true\n#deck:Sent\n"
-                    "Q&#27;?\tA&#x1b;&#7;!\n", encoding="utf-8")
+    path.write_text("#separator:tab\n#html:true\n#deck:Sent\x1b[2J\n#tags:a\x1b[1mb\n"
+                    "Q\x1b]0;x\x07&#27;?\tA\x1b[31m&#x1b;&#7;!\n", encoding="utf-8")
     assert revise("import", path).exit_code == 0
     [card] = cards_json(revise)
-    assert (card["question"], card["answer"]) == ("Q?", "A!")
+    assert (card["question"], card["answer"], card["deck"]) == ("Q?", "A!", "Sent")
