@@ -104,9 +104,16 @@ class _TextOnly(HTMLParser):
             self.parts.append(data)
 
 
+SOUND = re.compile(r"\[sound:[^\]]*\]")
+SPACES = re.compile(r"[ \t]+")
+
+
 def html_to_text(text: str) -> str:
     """An HTML field as the plain text it shows: tags dropped, entities decoded,
     line breaks kept, Anki's `[sound:...]` references removed."""
+    if text.isprintable() and "<" not in text and "&" not in text and "  " not in text \
+            and "[sound:" not in text:
+        return text.strip()  # plain text on one line, as most fields are
     if "<" not in text and "&" not in text:
         plain = text
     else:
@@ -114,8 +121,8 @@ def html_to_text(text: str) -> str:
         parser.feed(text)
         parser.close()
         plain = "".join(parser.parts)
-    plain = re.sub(r"\[sound:[^\]]*\]", "", plain).replace("\xa0", " ")
-    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in plain.splitlines()]
+    plain = SOUND.sub("", plain).replace("\xa0", " ")
+    lines = [SPACES.sub(" ", line).strip() for line in plain.splitlines()]
     return "\n".join(line for line in lines if line)
 
 
@@ -309,17 +316,19 @@ def _read_collection(collection: Path, path: Path,
         rows = conn.execute(
             "SELECT id, CAST(guid AS TEXT), mid, CAST(coalesce(tags, '') AS TEXT),"
             " CAST(coalesce(flds, '') AS TEXT) FROM notes ORDER BY id")
+        # revise's own note type: question, answer, topic and source
+        ours = {model for model, (names, _) in models.items()
+                if tuple(names[:len(REVISE_FIELDS)]) == REVISE_FIELDS}
         for number, (note_id, guid, model_id, tags, fields) in enumerate(rows, start=1):
-            names, cloze = models.get(model_id, ([], False))
-            values = [html_to_text(value) for value in fields.split("\x1f")]
-            named = dict(zip(names, values, strict=False))
-            ours = tuple(names[:len(REVISE_FIELDS)]) == REVISE_FIELDS
+            cloze = models.get(model_id, ((), False))[1]
+            wanted = len(REVISE_FIELDS) if model_id in ours else 2  # the rest go unread
+            values = [html_to_text(value) for value in fields.split("\x1f", wanted)[:wanted]]
             deck = decks.get(note_decks.get(note_id))
+            topic, source = (values[2:4] + ["", ""])[:2] if model_id in ours else ("", "")
             cards += note_cards(
                 values, deck=deck if isinstance(deck, str) else "Default",
                 tags=tuple(tags.split()), guid=guid, cloze=cloze,
-                topic=split_topic(named.get("Topic", "")) if ours else (),
-                source=named.get("Source", "") if ours else "", line=number)
+                topic=split_topic(topic), source=source, line=number)
             if len(cards) > MAX_IMPORT_NOTES:
                 raise _too_many(path)
             if progress is not None and number % PROGRESS_EVERY == 0:
