@@ -428,3 +428,40 @@ def test_escape_sequences_in_anki_text_headers_and_fields_are_removed(revise, tm
     assert revise("import", path).exit_code == 0
     [card] = cards_json(revise)
     assert (card["question"], card["answer"], card["deck"]) == ("Q?", "A!", "Sent")
+
+
+# --- progress -------------------------------------------------------------------------------
+
+
+def test_import_shows_progress_on_stderr_at_a_terminal_only(tmp_path):
+    import pty
+    import select
+
+    path = package(tmp_path / "x.apkg", {"collection.anki2": collection_bytes(
+        [note(f"Q{number}?", guid=f"g{number}") for number in range(2500)])})
+    main, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "revise", "import", str(path), "--db", str(tmp_path / "a.db")],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=terminal,
+        env={**os.environ, "COLUMNS": "100", "TERM": "xterm"})
+    os.close(terminal)
+    shown = b""
+    while True:
+        ready, _, _ = select.select([main], [], [], 30)
+        try:
+            piece = os.read(main, 65536) if ready else b""
+        except OSError:  # the other end closed
+            piece = b""
+        if not piece:
+            break
+        shown += piece
+    os.close(main)
+    assert process.wait(timeout=30) == 0
+    assert "2500 new" in process.stdout.read().decode()
+    process.stdout.close()
+    screen = shown.decode("utf-8", "replace")
+    assert "reading notes" in screen and "2500/2500" in screen  # drawn ten times a second
+    piped = subprocess.run(
+        [sys.executable, "-m", "revise", "import", str(path), "--db", str(tmp_path / "b.db")],
+        capture_output=True, text=True, timeout=30)
+    assert piped.returncode == 0 and piped.stderr == ""

@@ -57,7 +57,8 @@ class ImportFileError(ReviseError):
     """A file cannot be read as flashcards."""
 
 
-# Called as notes are read: (notes read, all the notes or None when not known yet).
+# Called as notes are read: (notes read, all the notes or None when not known yet);
+# then, all read, (cards, cards) while they are saved.
 Progress = Callable[[int, int | None], None]
 
 
@@ -333,8 +334,6 @@ def _read_collection(collection: Path, path: Path,
                 raise _too_many(path)
             if progress is not None and number % PROGRESS_EVERY == 0:
                 progress(number, total)
-        if progress is not None:
-            progress(total, total)
         return cards
     except sqlite3.DatabaseError as error:
         raise ImportFileError(f"{path}: cannot read its collection ({_one_line(error)})") from None
@@ -583,6 +582,8 @@ def import_file(store: Store, path: Path, *, deck: str | None = None, now: datet
     from revise.models import CardDraft
 
     cards = read_cards(path, deck, progress=progress)
+    if progress is not None:
+        progress(len(cards), len(cards))
     report = ImportReport(path)
     with store.transaction():
         homes = card_homes(store, [card.id for card in cards if card.id])

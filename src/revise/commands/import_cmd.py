@@ -45,10 +45,16 @@ def _progress_bar():
 
     from revise.cli import console
 
-    with Progress("reading notes", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console(stderr=True), transient=True) as bar:
-        task = bar.add_task("read", total=None)
-        yield lambda done, total: bar.update(task, completed=done, total=total)
+    with Progress("{task.description}", BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console(stderr=True), transient=True) as bar:
+        task = bar.add_task("reading notes", total=None)
+
+        def advance(done: int, total: int | None) -> None:
+            # read to the end: what is left is saving the cards
+            described = "saving cards" if done == total else "reading notes"
+            bar.update(task, completed=done, total=total, description=described)
+
+        yield advance
 
 
 def register(app: typer.Typer) -> None:
