@@ -12,6 +12,7 @@ foreign file, which is why this module has some: it never touches revise's datab
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import html
 import itertools
@@ -50,7 +51,8 @@ PROGRESS_EVERY = 1000  # notes between two calls of a progress callback
 REVISE_ID = re.compile(r"^[0-9a-f]{16}$")
 CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 ZIP_MAGIC = b"PK\x03\x04"
-CARD_KINDS = {str(kind) for kind in Kind}
+KINDS = {str(kind): kind for kind in Kind}
+CARD_KINDS = set(KINDS)
 
 
 class ImportFileError(ReviseError):
@@ -174,7 +176,7 @@ def note_cards(
     characters and escape sequences are removed from everything shown (fields, deck,
     topic and tags)."""
     fields = [strip_control_sequences(value).strip() for value in fields]
-    deck = _one_line(deck).strip() or "Default"
+    deck = _deck_name(deck)
     tags = tuple(tag for tag in (_one_line(tag).strip() for tag in tags) if tag)
     topic = tuple(part for part in (_one_line(part).strip() for part in topic) if part)
     source = strip_control_sequences(source).strip()
@@ -277,6 +279,12 @@ def _too_large(path: Path, limits: UnpackLimits) -> ImportFileError:
         f"{path} unpacks to more than a package may (at most {limits.max_bytes // 2**20} MB, "
         f"and {limits.max_ratio} times its packed size past {limits.ratio_free_bytes // 2**20}"
         " MB); refused as a possible zip bomb")
+
+
+@functools.lru_cache(maxsize=1024)
+def _deck_name(name: str) -> str:
+    """A deck name as shown: one line, no control characters (most notes share a few)."""
+    return _one_line(name).strip() or "Default"
 
 
 def _one_line(text: object) -> str:
@@ -598,7 +606,7 @@ def import_file(store: Store, path: Path, *, deck: str | None = None, now: datet
             if card.id in homes and homes[card.id][1] != path.name:
                 report.already += 1
                 continue
-            draft = CardDraft(deck=card.deck, topic=card.topic, kind=Kind(card.kind),
+            draft = CardDraft(deck=card.deck, topic=card.topic, kind=KINDS[card.kind],
                               question=card.question, answer=card.answer, source=card.source,
                               position=position, line=card.line, slot=card.slot, id=card.id)
             if draft.id in seen:  # the same note twice in one file
@@ -613,8 +621,9 @@ def import_file(store: Store, path: Path, *, deck: str | None = None, now: datet
                     f"deck {name!r} already has cards from {other}, a different file with "
                     f"the same name; rename {path.name} (or import a text file with --deck)")
             plan = store.sync_cards(name, path.resolve(), drafts, now=now)
-            set_card_tags(store, {plan.ids[draft.id]: list(tags[draft.id])
-                                  for draft in drafts})
+            new = {draft.id for draft in plan.new}  # stored without tags a moment ago
+            set_card_tags(store, {plan.ids[draft.id]: list(tags[draft.id]) for draft in drafts
+                                  if tags[draft.id] or draft.id not in new})
             report.decks[name] = plan.report
     return report
 
