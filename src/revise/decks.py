@@ -125,8 +125,8 @@ def parse_deck(text: str, path: Path, *, allow_outside: bool = False) -> DeckFil
             raise fail("notes", f"notes file {_shown(item)} is outside the deck file's folder; "
                                 "pass --allow-outside if you trust this deck file", item)
         if not note_path.is_file():
-            raise fail("notes", f"notes file {_shown(item)} not found (looked for {note_path})",
-                       item)
+            raise fail("notes", f"notes file {_shown(item)} not found (looked for "
+                                f"{_one_line(str(note_path))})", item)
         notes.append(note_path)
     kinds = {str(kind) for kind in Kind}
     for item in lists["kinds"]:
