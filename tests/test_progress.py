@@ -85,7 +85,8 @@ def test_new_cards_answered_today_use_up_the_daily_limit(revise, db_file):
     assert report["learning"] == 5
 
 
-def test_due_with_no_cards_says_how_to_make_some(revise):
+def test_due_with_no_cards_says_how_to_make_some(revise, db_file):
+    Store(db_file).close()
     result = revise("due")
     assert result.exit_code == 0
     assert "revise extract" in result.stdout
@@ -178,7 +179,8 @@ def test_true_retention_counts_review_answers_of_the_last_30_days(tmp_path):
     assert report["retention_30d_reviews"] == 4
 
 
-def test_retention_is_null_without_reviews(revise):
+def test_retention_is_null_without_reviews(revise, db_file):
+    Store(db_file).close()
     report = stats_json(revise)
     assert report["retention_30d"] is None
     assert report["reviews_total"] == 0 and report["streak_days"] == 0

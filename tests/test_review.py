@@ -18,8 +18,8 @@ import pytest
 from rich.console import Console
 
 from revise import db
-from revise.cli import clock_from_env
 from revise.db import Store, iso
+from revise.environment import clock_from_env
 from revise.review import (
     Options,
     Screen,

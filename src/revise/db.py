@@ -341,6 +341,10 @@ class Connection:
         self.conn.close()
 
 
+class NeedsUpgrade(StoreError):
+    """A database written by an older revise, opened read-only: it cannot be upgraded."""
+
+
 class SyncReport(namedtuple("SyncReport", "new updated retired unchanged",
                             defaults=(0, 0, 0, 0))):
     """How many of a deck's cards a sync added, changed, retired and left as they were."""
@@ -407,7 +411,7 @@ class Store:
         if readonly:
             self._check_version(self._version())
             if self._version() < SCHEMA_VERSION:
-                raise StoreError(f"{self.path} needs upgrading: run a command that writes")
+                raise NeedsUpgrade(f"{self.path} needs upgrading: run a command that writes")
             return
         self._migrate()
         if bulk:
@@ -507,6 +511,9 @@ class Store:
                 source.db.conn.backup(self.db.conn)
             except sqlite3.DatabaseError as error:
                 raise store_error(self.path, error) from None
+
+    def card_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM cards").fetchone()[0]
 
     def __enter__(self) -> Store:
         return self
@@ -1731,6 +1738,29 @@ def rebuild_tally(store: Store) -> int:
         return store.db.execute("SELECT count(DISTINCT quarter) FROM review_tally").fetchone()[0]
 
 
+class Checkup(namedtuple("Checkup", "found remaining fixed_cards fixed_quarters",
+                         defaults=(None, None))):
+    """What `doctor` found, what remains after its repairs (the same when there were
+    none), and what it repaired: cards set to their latest review, quarter hours of
+    answers counted again (None: not repaired)."""
+
+    __slots__ = ()
+
+
+def doctor(store: Store, *, fix: bool = False) -> Checkup:
+    """Check the database; with `fix`, repair what is safe to repair and check again."""
+    findings = diagnose(store)
+    checks = {finding.check for finding in findings if finding.fixable}
+    if not (fix and checks):
+        return Checkup(findings, findings)
+    cards = quarters = None
+    if "log" in checks:
+        cards = resync_cards_with_log(store, cards_out_of_step_with_log(store))
+    if "tally" in checks:
+        quarters = rebuild_tally(store)
+    return Checkup(findings, diagnose(store), cards, quarters)
+
+
 def diagnose(store: Store) -> list[Finding]:
     findings = [Finding("integrity", problem) for problem in integrity_problems(store)]
     if findings:
@@ -1831,3 +1861,45 @@ def card_decks(store: Store, deck_ids: list[int] | None = None) -> dict[str, int
     return dict(store.db.execute(
         f"SELECT id, deck_id FROM cards WHERE deck_id IN ({','.join('?' * len(deck_ids))})",
         deck_ids))
+
+
+# --- backup and restore ------------------------------------------------------------------
+
+
+def backup(database: Path, target: Path | None, *, now: datetime) -> Path:
+    """Copy the database to `target` (a file, or a folder to write a dated copy in; by
+    default beside the database); the copy's path."""
+    if not database.exists():
+        raise StoreError(f"no database at {database}: nothing to back up")
+    dated = f"{database.stem}-{now.astimezone():%Y%m%d-%H%M%S}.backup.db"
+    if target is None:
+        target = database.with_name(dated)
+    elif target.is_dir():
+        target = target / dated
+    if target.exists():
+        raise StoreError(f"{target} exists; choose another path")
+    if not target.parent.is_dir():
+        raise StoreError(f"folder {target.parent} does not exist")
+    with Store(database) as store:
+        store.backup_to(target)
+    return target
+
+
+def backup_card_count(backup_file: Path) -> int:
+    """How many cards a backup holds (StoreError if it is not a revise database)."""
+    if not backup_file.is_file():
+        raise StoreError(f"{backup_file}: no such file")
+    with Store(backup_file, readonly=True) as source:
+        return source.card_count()
+
+
+def restore(database: Path, backup_file: Path, *, now: datetime) -> Path:
+    """Replace the database's content with the backup's, keeping the current one beside
+    it first; the path of that kept copy."""
+    backup_card_count(backup_file)
+    with Store(database) as store:
+        kept = database.with_name(
+            f"{database.stem}-before-restore-{now.astimezone():%Y%m%d-%H%M%S}.db")
+        store.backup_to(kept)
+        store.restore_from(backup_file)
+    return kept

@@ -62,3 +62,8 @@ def draft_id(draft: CardDraft) -> str:
     parts = (draft.deck, " › ".join(draft.topic), str(draft.kind), draft.source, draft.answer,
              str(draft.slot))
     return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=8).hexdigest()
+
+
+# The version of the rules that turn notes into cards: a change to what cards a note
+# gives raises it, so unchanged notes are read again by the next extract.
+EXTRACTOR_VERSION = 1

@@ -65,6 +65,18 @@ def due_report(store: Store, now: datetime, *, rollover: int = DEFAULT_ROLLOVER_
     return {**totals, "decks": decks}
 
 
+def due_today(store: Store, now: datetime) -> dict:
+    """`due_report` for the student's own revision day."""
+    return due_report(store, now, rollover=rollover_hour(store))
+
+
+def dashboard(store: Store, now: datetime) -> dict:
+    """What `revise` alone shows: today's due report and the streak."""
+    hour = rollover_hour(store)
+    return {"due": due_report(store, now, rollover=hour),
+            "streak_days": streak(store, now, rollover=hour)}
+
+
 def streak(store: Store, now: datetime, *, rollover: int = DEFAULT_ROLLOVER_HOUR,
            tz: tzinfo | None = None, deck_ids: list[int] | None = None,
            known: dict[date, int] | None = None) -> int:
@@ -135,6 +147,14 @@ def stats_report(store: Store, now: datetime, *, deck: str | None = None,
     if not topics_as_json:
         topics = json.loads(f"[{','.join(topics)}]")  # one parse, not thousands
     return {"deck": deck, "today": today.isoformat(), **log, "topics": topics}
+
+
+def stats_now(store: Store, now: datetime, *, deck: str | None = None,
+              as_json: bool = False, threads: int = 1) -> dict | str:
+    """`stats_report` for the student's own revision day, or (`as_json`) its JSON text."""
+    report = stats_report(store, now, deck=deck, rollover=rollover_hour(store),
+                          threads=threads, topics_as_json=as_json)
+    return report_json(report) if as_json else report
 
 
 def report_json(report: dict) -> str:

@@ -5,19 +5,19 @@ from typing import Annotated
 
 import typer
 
-from revise.cli import DbOption, console, open_store, write_json
-
-DeckOption = Annotated[str | None, typer.Option("--deck", "-d", help="Only this deck.")]
-TopicOption = Annotated[
-    str | None, typer.Option("--topic", "-t", help="Only topics containing this text.")
-]
-KindOption = Annotated[
-    str | None,
-    typer.Option("--kind", "-k", help="Only this kind: date, figure, cause, definition, list."),
-]
+from revise.commands.common import (
+    DbOption,
+    DeckOption,
+    KindOption,
+    TopicOption,
+    console,
+    read_store,
+    write_json,
+)
 
 
 def cards(
+    ctx: typer.Context,
     deck: DeckOption = None,
     topic: TopicOption = None,
     kind: KindOption = None,
@@ -38,7 +38,7 @@ def cards(
     if kind is not None and kind not in set(Kind):
         raise typer.BadParameter(f"unknown kind {kind!r}; choose from {', '.join(Kind)}",
                                  param_hint="--kind")
-    with open_store(db) as store:
+    with read_store(ctx, db) as store:
         found = store.cards(deck=deck, topic=topic, kind=kind, search=search,
                             include_retired=retired, limit=limit)
     if as_json:

@@ -7,10 +7,11 @@ from typing import Annotated
 
 import typer
 
-from revise.cli import DbOption, open_store
+from revise.commands.common import DbOption, open_store
 
 
 def import_(
+    ctx: typer.Context,
     path: Annotated[Path, typer.Argument(help="An .apkg, Anki text (.txt) or .csv file.",
                                          show_default=False)],
     deck: Annotated[
@@ -27,11 +28,12 @@ def import_(
 
     Example: revise import ~/Downloads/russia.apkg
     """
-    from revise.db import utc_now
+    from datetime import UTC, datetime
+
     from revise.importers import import_file
 
-    with open_store(db) as store, _progress_bar() as progress:
-        report = import_file(store, path, deck=deck, now=utc_now(), progress=progress)
+    with open_store(ctx, db) as store, _progress_bar() as progress:
+        report = import_file(store, path, deck=deck, now=datetime.now(UTC), progress=progress)
     typer.echo(str(report))
 
 
@@ -43,7 +45,7 @@ def _progress_bar():
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-    from revise.cli import console
+    from revise.commands.common import console
 
     with Progress("{task.description}", BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console(stderr=True), transient=True) as bar:
