@@ -177,10 +177,13 @@ def note_cards(
     topic and tags)."""
     fields = [strip_control_sequences(value).strip() for value in fields]
     deck = _deck_name(deck)
-    tags = tuple(tag for tag in (_one_line(tag).strip() for tag in tags) if tag)
-    topic = tuple(part for part in (_one_line(part).strip() for part in topic) if part)
-    source = strip_control_sequences(source).strip()
-    if cloze or (fields and CLOZE.search(fields[0])):
+    if tags:
+        tags = tuple(tag for tag in (_one_line(tag).strip() for tag in tags) if tag)
+    if topic:
+        topic = tuple(part for part in (_one_line(part).strip() for part in topic) if part)
+    if source:
+        source = strip_control_sequences(source).strip()
+    if cloze or (fields and "{{c" in fields[0] and CLOZE.search(fields[0])):
         text = fields[0] if fields else ""
         numbers = len({match.group(1) for match in CLOZE.finditer(text)})
         if numbers * len(text) > MAX_CLOZE_CHARS:
@@ -337,7 +340,7 @@ def _read_collection(collection: Path, path: Path,
             cards += note_cards(
                 values, deck=deck if isinstance(deck, str) else "Default",
                 tags=tuple(tags.split()), guid=guid, cloze=cloze,
-                topic=split_topic(topic), source=source, line=number)
+                topic=split_topic(topic) if topic else (), source=source, line=number)
             if len(cards) > MAX_IMPORT_NOTES:
                 raise _too_many(path)
             if progress is not None and number % PROGRESS_EVERY == 0:
