@@ -415,7 +415,7 @@ def test_escape_sequences_in_package_fields_and_html_entities_are_removed(revise
     assert revise("import", path).exit_code == 0
     [card] = cards_json(revise)
     assert (card["question"], card["answer"]) == ("Capital?\nof France", "Paris")
-    from revise.db import Store
+    from revise.store import Store
 
     with Store(tmp_path / "revise.db") as store:
         assert [card["tags"] for card in store.cards()] == [["geo", "xy"]]

@@ -8,7 +8,7 @@ Open a store (one SQLite file; created, or upgraded, on open)::
 
     from datetime import UTC, datetime
     from pathlib import Path
-    from revise.db import Store
+    from revise.store import Store
 
     with Store(Path("revise.db")) as store:
         ...

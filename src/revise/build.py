@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from revise.errors import ReviseError
 
 if TYPE_CHECKING:
-    from revise.db import Store
+    from revise.store import Store
 
 
 @dataclass
@@ -28,9 +28,9 @@ def build_deck(store: Store, deck_file: Path, *, now: datetime, output: Path | N
     """Sync the deck file's cards into its deck, in one transaction, then write them to
     `output` (format from its suffix) if given. The deck file reads notes only from its
     own folder and below unless `allow_outside` (see `revise.decks`)."""
-    from revise.db import set_deck_description
     from revise.decks import deck_drafts, load_deck
     from revise.export import check_output, export_cards, format_of
+    from revise.store.decks import set_deck_description
 
     deck = load_deck(deck_file, allow_outside=allow_outside)
     if output is not None:

@@ -68,7 +68,7 @@ app = typer.Typer(
 @app.callback(invoke_without_command=True)
 def _today(
     ctx: typer.Context,
-    db: Annotated[
+    database: Annotated[
         Path | None,
         typer.Option("--db", envvar="REVISE_DB", show_default=False, dir_okay=False,
                      help="Database file (default: $REVISE_DB, else revise.db in your user "

@@ -18,8 +18,9 @@ def configure(store, key: str | None = None, value: str | None = None,
               deck: str | None = None) -> list[tuple[str, object, str | None]]:
     """Set `key` to `value` (on `deck`, or every deck, for the deck options) if a value
     is given; then the settings asked for as (key, value, deck name or None) rows."""
-    from revise import db as queries
     from revise.progress import ROLLOVER_SETTING, rollover_hour
+    from revise.store.decks import deck_ids, set_deck_option
+    from revise.store.settings import set_setting
 
     if key is not None and key not in KEYS:
         raise ReviseError(f"unknown setting {key!r}; choose from {', '.join(KEYS)}")
@@ -27,18 +28,18 @@ def configure(store, key: str | None = None, value: str | None = None,
         if key == "rollover-hour":
             if deck is not None:
                 raise ReviseError("rollover-hour is one setting for all decks: drop --deck")
-            queries.set_setting(store, ROLLOVER_SETTING, str(_number(value, int, 0, 23, key)))
+            set_setting(store, ROLLOVER_SETTING, str(_number(value, int, 0, 23, key)))
         else:
-            ids = queries.deck_ids(store, deck)
+            ids = deck_ids(store, deck)
             if key == "new-per-day":
-                queries.set_deck_option(store, "new_per_day",
-                                        _number(value, int, 0, 10_000, key), ids)
+                set_deck_option(store, "new_per_day",
+                                _number(value, int, 0, 10_000, key), ids)
             else:
-                queries.set_deck_option(store, "desired_retention",
-                                        _number(value, float, 0.7, 0.99, key), ids)
+                set_deck_option(store, "desired_retention",
+                                _number(value, float, 0.7, 0.99, key), ids)
     decks = [row for row in store.decks() if deck in (None, row["name"])]
     if deck is not None and not decks:
-        queries.deck_ids(store, deck)  # raises with the known decks' names
+        deck_ids(store, deck)  # raises with the known decks' names
     rows: list[tuple[str, object, str | None]] = []
     if key in (None, "rollover-hour") and deck is None:
         rows.append(("rollover-hour", rollover_hour(store), None))

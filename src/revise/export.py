@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from revise.errors import ReviseError
 
 if TYPE_CHECKING:
-    from revise.db import Store
+    from revise.store import Store
 
 # output file suffix → export format
 SUFFIX_FORMATS = {".apkg": "apkg", ".txt": "anki-txt", ".csv": "csv", ".json": "json",
@@ -69,17 +69,18 @@ def export_cards(store: Store, output: Path, format_name: str, *, deck: str | No
 def _write_apkg(store: Store, output: Path, filters: dict, with_scheduling: bool) -> int:
     """The package is written as its cards (and reviews) are read, so they are never
     all in memory; one snapshot of the database gives them all."""
-    from revise import db as queries
     from revise.exporters import writer
+    from revise.store import read_snapshot
+    from revise.store.share import export_card_rows, export_decks, export_review_rows
 
-    with queries.read_snapshot(store):
-        decks = queries.export_decks(store, **filters)
+    with read_snapshot(store):
+        decks = export_decks(store, **filters)
         if not decks:
             raise ReviseError("no cards match: nothing to export")
-        cards = queries.export_card_rows(store, **filters, progress=with_scheduling)
+        cards = export_card_rows(store, **filters, progress=with_scheduling)
         with _writing(output):
             return writer("apkg")(cards, output, decks=decks, with_scheduling=with_scheduling,
-                                  history=partial(queries.export_review_rows, store, **filters))
+                                  history=partial(export_review_rows, store, **filters))
 
 
 @contextmanager

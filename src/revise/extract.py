@@ -17,7 +17,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 
-from revise.models import CardDraft, Kind
+from revise.models import TOPIC_SEPARATOR, CardDraft, Kind
 from revise.notes import Bullet, NotesPiece, Outline, Section, parse_notes, trim_ends
 
 __all__ = [
@@ -32,7 +32,6 @@ __all__ = [
 ]
 
 BLANK = "____"
-TOPIC_SEPARATOR = " › "
 LIST_SEPARATOR = "\n"
 
 _MAX_FACTS_PER_KIND = 50  # per bullet; more is not notes, and would flood the deck

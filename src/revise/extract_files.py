@@ -58,7 +58,8 @@ def extract_files(database: Path, paths: list[Path], *, now: datetime, deck: str
     `database`, in one transaction: a file with nothing to make cards from stops it all
     with nothing written. `dry_run` writes nothing (and creates no database).
     `workers` processes read long notes in pieces."""
-    from revise.db import SyncReport, remember_extract
+    from revise.store.cards import remember_extract
+    from revise.sync import SyncReport
 
     texts = [(path, deck or path.stem, read_notes(path)) for path in paths]
     digests = [] if dry_run else [_digest(*item) for item in texts]
@@ -82,7 +83,7 @@ def extract_files(database: Path, paths: list[Path], *, now: datetime, deck: str
         if dry_run:
             plans = _plan_dry_run(database, readings)
         else:
-            from revise.db import Store
+            from revise.store import Store
 
             with Store(database, bulk=True) as store, store.transaction():
                 for path, deck_name, reading in readings:
@@ -90,7 +91,7 @@ def extract_files(database: Path, paths: list[Path], *, now: datetime, deck: str
                                                    now=now))
                     _check_found(path, reading)  # (rolling back what its pieces wrote)
                 for (path, deck_name, _), digest in zip(texts, digests, strict=True):
-                    remember_extract(store, deck_name, path.name, digest)
+                    remember_extract(store, deck_name, path.name, digest, now=now)
     results = []
     for plan, (path, deck_name, reading) in zip(plans, readings, strict=True):
         cards = ([{**draft.to_dict(), "id": plan.ids.get(draft.id, draft.id)}
@@ -100,7 +101,8 @@ def extract_files(database: Path, paths: list[Path], *, now: datetime, deck: str
 
 
 def _plan_dry_run(database: Path, readings: list) -> list:
-    from revise.db import Store, plan_sync
+    from revise.store import Store
+    from revise.sync import plan_sync
 
     plans = []
     with Store(database, readonly=True) if database.exists() else nullcontext() as store:
@@ -202,7 +204,8 @@ def _unchanged(database: Path, texts: list[tuple[Path, str, str]],
                digests: list[str]) -> list[int] | None:
     """When every file is as it was at its last extract (and so are its cards), the
     number of active cards each has: there is nothing to parse and nothing to write."""
-    from revise.db import Store, unchanged_since_extract
+    from revise.store import Store
+    from revise.store.cards import unchanged_since_extract
 
     if not database.exists():
         return None

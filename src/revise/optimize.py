@@ -315,20 +315,21 @@ def optimize_decks(store, deck: str | None = None, *, dry_run: bool = False,
     reschedule the cards from their reviews) if they beat the parameters in use, unless
     `dry_run`; with `retention`, also suggest a desired retention. `progress(done, all)`
     is told how the replay goes on a large log."""
-    from revise import db as queries
+    from revise.store.decks import deck_ids as find_decks
+    from revise.store.parameters import deck_parameters, review_history
 
-    deck_ids = queries.deck_ids(store, deck)
+    deck_ids = find_decks(store, deck)
     targets = deck_ids or [row["id"] for row in store.decks()]
     if not targets:
         raise OptimizeError("there are no decks yet: nothing to fit")
-    history = build_history(queries.review_history(store, deck_ids))
+    history = build_history(review_history(store, deck_ids))
     outcome = Outcome(f"deck {deck}" if deck else "every deck", history)
     if not history.reviews:
         raise OptimizeError(f"no reviews in {outcome.scope} yet: nothing to fit")
     if not history.enough:
         return outcome
     stored = {tuple(values) if values else None
-              for values in queries.deck_parameters(store, targets).values()}
+              for values in deck_parameters(store, targets).values()}
     current = next(iter(stored)) if len(stored) == 1 else None
     outcome.fit = optimize(history, current)
     if outcome.fit.better and not dry_run:
@@ -349,23 +350,24 @@ def reschedule(store, targets: list[int], deck_ids: list[int] | None,
                progress: Callable[[int, int], object] | None = None) -> int:
     """Give the `targets` decks `parameters` and replay every reviewed card's log with
     them, storing it all in one transaction; the number of cards rescheduled."""
-    from revise import db as queries
     from revise.scheduler import DeckScheduler, parse_time
 
     retention = {row["id"]: row["desired_retention"] for row in store.decks()}
-    card_decks = queries.card_decks(store, deck_ids)
+    from revise.store.parameters import card_decks, review_history, store_fitted
+
+    decks_of = card_decks(store, deck_ids)
     schedulers: dict[float, DeckScheduler] = {}
     schedules = []
     card_id, card, last_id = None, [], None
 
     def finish() -> None:
-        desired = retention[card_decks[card_id]]
+        desired = retention[decks_of[card_id]]
         if desired not in schedulers:
             schedulers[desired] = DeckScheduler(desired_retention=desired,
                                                 parameters=parameters, fuzz=fuzz)
         schedules.append((card_id, last_id, replay(card, schedulers[desired])))
 
-    rows = queries.review_history(store, deck_ids)
+    rows = review_history(store, deck_ids)
     for done, (row_card, rating, reviewed_at, review_id) in enumerate(rows, start=1):
         if row_card != card_id:
             if card:
@@ -377,4 +379,4 @@ def reschedule(store, targets: list[int], deck_ids: list[int] | None,
             progress(done, reviews)
     if card:
         finish()
-    return queries.store_fitted(store, targets, parameters, schedules)
+    return store_fitted(store, targets, parameters, schedules)

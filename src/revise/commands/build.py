@@ -25,7 +25,7 @@ def build(
                      help="Let the deck file read notes outside its own folder (an absolute "
                           "path, or one leaving it by .. or a link): only for a file you trust."),
     ] = False,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """Build a deck from a deck file: its notes, topics, kinds and cap.
 
@@ -42,7 +42,7 @@ def build(
 
     from revise.build import build_deck
 
-    with open_store(ctx, db) as store:
+    with open_store(ctx, database) as store:
         built = build_deck(store, deck_file, now=datetime.now(UTC), output=output, force=force,
                            allow_outside=allow_outside)
     for notes, report in built.reports:

@@ -36,11 +36,11 @@ KindOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
-def database_path(ctx: typer.Context, db: Path | None) -> Path:
+def database_path(ctx: typer.Context, database: Path | None) -> Path:
     """The database a command works on (see the module docstring)."""
-    if db is not None:
-        return db
-    given = ctx.find_root().params.get("db")
+    if database is not None:
+        return database
+    given = ctx.find_root().params.get("database")
     if given is not None:
         return Path(given)
     from revise.environment import default_db_path
@@ -50,19 +50,19 @@ def database_path(ctx: typer.Context, db: Path | None) -> Path:
     return path
 
 
-def open_store(ctx: typer.Context, db: Path | None, *, bulk: bool = False):
+def open_store(ctx: typer.Context, database: Path | None, *, bulk: bool = False):
     """The store a command writes to, created or upgraded as needed."""
-    from revise.db import Store
+    from revise.store import Store
 
-    return Store(database_path(ctx, db), bulk=bulk)
+    return Store(database_path(ctx, database), bulk=bulk)
 
 
-def read_store(ctx: typer.Context, db: Path | None):
+def read_store(ctx: typer.Context, database: Path | None):
     """The store a command only reads: opened read-only, never created. A database
     written by an older revise is upgraded first, as any command would."""
-    from revise.db import NeedsUpgrade, Store
+    from revise.store import NeedsUpgrade, Store
 
-    path = database_path(ctx, db)
+    path = database_path(ctx, database)
     if not path.parent.is_dir():
         raise StoreError(f"folder {path.parent} does not exist")
     if not path.exists():

@@ -19,7 +19,7 @@ def config(
         typer.Option("--deck", "-d", help="For new-per-day and retention: only this deck "
                      "[default: every deck]."),
     ] = None,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """Show or change settings: rollover hour, new cards a day, desired retention.
 
@@ -30,7 +30,7 @@ def config(
     """
     from revise.config import configure
 
-    with open_store(ctx, db) as store:
+    with open_store(ctx, database) as store:
         settings = configure(store, key, value, deck)
     for name, setting, deck_name in settings:
         shown = f"{setting:g}" if isinstance(setting, float) else str(setting)

@@ -10,7 +10,7 @@ from revise.commands.common import DbOption, open_store
 def doctor(
     ctx: typer.Context,
     fix: Annotated[bool, typer.Option("--fix", help="Repair what can be repaired safely.")] = False,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """Check the database for damage and repair what is safe to repair.
 
@@ -20,9 +20,9 @@ def doctor(
 
     Example: revise doctor --fix
     """
-    from revise.db import doctor as checkup
+    from revise.store.doctor import doctor as checkup
 
-    with open_store(ctx, db) as store:
+    with open_store(ctx, database) as store:
         result = checkup(store, fix=fix)
         path = store.path
     for finding in result.found:

@@ -5,7 +5,7 @@ import typer
 from revise.commands.common import DbOption, JsonOption, console, read_store, write_json
 
 
-def due(ctx: typer.Context, as_json: JsonOption = False, db: DbOption = None) -> None:
+def due(ctx: typer.Context, as_json: JsonOption = False, database: DbOption = None) -> None:
     """Show what is left to review today, per deck: new, learning, due now, due later today.
 
     Example: revise due --json
@@ -13,7 +13,7 @@ def due(ctx: typer.Context, as_json: JsonOption = False, db: DbOption = None) ->
     from revise.environment import clock_from_env
     from revise.progress import due_today
 
-    with read_store(ctx, db) as store:
+    with read_store(ctx, database) as store:
         report = due_today(store, clock_from_env()())
     if as_json:
         write_json(report)

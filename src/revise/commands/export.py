@@ -26,7 +26,7 @@ def export(
                      help="apkg: reviewed cards keep their progress and review history in Anki."),
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """Export cards to a file: an Anki package or text file, CSV, JSON or a worksheet.
 
@@ -41,7 +41,7 @@ def export(
 
     check_format(format_name, with_scheduling)
     check_output(output, force)
-    with read_store(ctx, db) as store:
+    with read_store(ctx, database) as store:
         written = export_cards(store, output, format_name, deck=deck, topic=topic, kind=kind,
                                with_scheduling=with_scheduling, force=force)
     typer.echo(f"{written} cards → {output}")

@@ -21,7 +21,7 @@ def extract(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the cards as a JSON array.")
     ] = False,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """Turn bullet notes into cards (dates, figures, causes, terms, lists).
 
@@ -35,7 +35,7 @@ def extract(
     from revise.environment import cores
     from revise.extract_files import extract_files
 
-    results = extract_files(database_path(ctx, db), paths, now=datetime.now(UTC), deck=deck,
+    results = extract_files(database_path(ctx, database), paths, now=datetime.now(UTC), deck=deck,
                             dry_run=dry_run, with_cards=as_json, workers=cores())
     if as_json:
         write_json([card for result in results for card in result.cards])

@@ -19,7 +19,7 @@ def import_(
         typer.Option("--deck", "-d",
                      help="Deck for notes whose file names none [default: the file's name]."),
     ] = None,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """Bring in cards from Anki (.apkg, basic and cloze notes) or a text or CSV file.
 
@@ -32,7 +32,7 @@ def import_(
 
     from revise.importers import import_file
 
-    with open_store(ctx, db) as store, _progress_bar() as progress:
+    with open_store(ctx, database) as store, _progress_bar() as progress:
         report = import_file(store, path, deck=deck, now=datetime.now(UTC), progress=progress)
     typer.echo(str(report))
 

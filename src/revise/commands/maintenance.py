@@ -15,7 +15,7 @@ def backup(
         typer.Argument(help="Where to write the copy [default: beside the database, dated].",
                        show_default=False, dir_okay=True),
     ] = None,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """Copy the database safely, even while a review session is running.
 
@@ -23,9 +23,9 @@ def backup(
     """
     from datetime import UTC, datetime
 
-    from revise.db import backup as copy_database
+    from revise.store import backup as copy_database
 
-    source = database_path(ctx, db)
+    source = database_path(ctx, database)
     written = copy_database(source, target, now=datetime.now(UTC))
     typer.echo(f"backed up {source} → {written}")
 
@@ -35,7 +35,7 @@ def restore(
     backup_file: Annotated[Path, typer.Argument(help="A copy written by `revise backup`.",
                                                 dir_okay=False, show_default=False)],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """Replace the database with a backup. The current database is kept beside it first.
 
@@ -43,11 +43,11 @@ def restore(
     """
     from datetime import UTC, datetime
 
-    from revise.db import backup_card_count
-    from revise.db import restore as restore_database
+    from revise.store import backup_card_count
+    from revise.store import restore as restore_database
 
     count = backup_card_count(backup_file)
-    target = database_path(ctx, db)
+    target = database_path(ctx, database)
     if not yes and not typer.confirm(
         f"Replace {target} with {backup_file} ({count} cards)?", default=False
     ):

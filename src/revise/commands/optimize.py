@@ -18,7 +18,7 @@ def optimize(
         bool, typer.Option("--retention", help="Also suggest a desired retention for the deck, "
                            "from the workload the parameters imply.")
     ] = False,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """Fit the scheduler to your reviews: FSRS parameters from your own review log.
 
@@ -35,7 +35,7 @@ def optimize(
     def progress(done: int, total: int) -> None:
         typer.echo(f"replaying reviews: {done:,} of {total:,}", err=True)
 
-    with open_store(ctx, db) as store:
+    with open_store(ctx, database) as store:
         outcome = optimize_decks(store, deck, dry_run=dry_run, retention=retention,
                                  fuzz=fuzz_from_env(), progress=progress)
     _report(outcome, deck)

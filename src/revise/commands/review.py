@@ -26,7 +26,7 @@ def review(
     type_answer: Annotated[
         bool, typer.Option("--type", help="Type each answer; it is checked for you.")
     ] = False,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """Review today's cards: learning cards first, then due reviews with new cards mixed in.
 
@@ -43,7 +43,7 @@ def review(
     from revise.progress import rollover_hour
     from revise.review import Options, run_in_terminal
 
-    with open_store(ctx, db) as store:
+    with open_store(ctx, database) as store:
         options = Options(deck=deck, topic=topic, new=new, limit=limit,
                           type_answer=type_answer, rollover_hour=rollover_hour(store),
                           fuzz=fuzz_from_env())

@@ -13,7 +13,7 @@ from revise.commands.common import (
 
 
 def stats(ctx: typer.Context, deck: DeckOption = None, as_json: JsonOption = False,
-          db: DbOption = None) -> None:
+          database: DbOption = None) -> None:
     """Show reviews, streak, retention, a 30-day forecast, a calendar and topic strength.
 
     True retention counts answers to cards in review over the last 30 days that were
@@ -22,12 +22,11 @@ def stats(ctx: typer.Context, deck: DeckOption = None, as_json: JsonOption = Fal
 
     Example: revise stats --deck notes
     """
-    from revise.environment import clock_from_env, cores
+    from revise.environment import clock_from_env
     from revise.progress import stats_now
 
-    with read_store(ctx, db) as store:
-        report = stats_now(store, clock_from_env()(), deck=deck, as_json=as_json,
-                           threads=cores())
+    with read_store(ctx, database) as store:
+        report = stats_now(store, clock_from_env()(), deck=deck)
     if as_json:
         write_json(report)
         return
