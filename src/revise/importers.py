@@ -7,6 +7,14 @@ same cards; notes that revise exported itself keep their revise card id.
 
 An Anki package is a zip holding an SQLite collection. Reading it takes SQL on that
 foreign file, which is why this module has some: it never touches revise's database.
+
+Every file is someone else's and may be broken or hostile. A package's members are
+held to size and compression-ratio limits and only the collection is unpacked, as a
+stream, into a temporary file named by revise; the collection is opened read-only,
+immutable and untrusted on a connection of its own. Text files are read row by row
+within limits on lines and field length. All text (after HTML is stripped) loses its
+control characters and escape sequences (`revise.text`). A file breaking a rule is
+refused whole, with one line, before anything is stored.
 """
 
 from __future__ import annotations
