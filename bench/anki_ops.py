@@ -6,6 +6,7 @@ process so each has its own peak memory.
     python bench/anki_ops.py due FOLDER               what is due: the deck list's counts
     python bench/anki_ops.py answer FOLDER COUNT      answer COUNT cards as a session does
     python bench/anki_ops.py export FOLDER OUT.apkg   the whole collection as a package
+    python bench/anki_ops.py import PACKAGE FOLDER    a package into a new collection
 
 Each prints one JSON object: `seconds` is the operation alone, after Python has started,
 `anki` is imported and the collection is open (what a running Anki would already have
@@ -199,6 +200,22 @@ def export(folder: Path, out: Path) -> dict:
         col.close()
 
 
+def import_package(package: Path, folder: Path) -> dict:
+    """A package into a new collection, as File › Import does (no scheduling)."""
+    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    folder.mkdir(parents=True, exist_ok=True)
+    col = _open(folder)
+    try:
+        started = time.perf_counter()
+        col.import_anki_package(ImportAnkiPackageRequest(
+            package_path=str(package),
+            options=ImportAnkiPackageOptions(with_scheduling=False, merge_notetypes=True)))
+        return {"seconds": time.perf_counter() - started, "notes": col.note_count()}
+    finally:
+        col.close()
+
+
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
@@ -216,6 +233,8 @@ def main(argv: list[str]) -> None:
         result = answer(Path(args[0]), int(args[1]))
     elif op == "export":
         result = export(Path(args[0]), Path(args[1]))
+    elif op == "import":
+        result = import_package(Path(args[0]), Path(args[1]))
     else:
         raise SystemExit(f"unknown operation {op!r}")
     print(json.dumps(result))

@@ -3,6 +3,7 @@
     python bench/run.py                      # 100,000 bullets, 1,000,000 reviews (make bench)
     python bench/run.py --cards 300 --reviews 3000 --runs 2 --ratings 50   # a quick look
     python bench/run.py --json               # the figures as JSON on stdout
+    python bench/run.py --only import --cards 20000   # one part: extract, then import
 
 Every revise figure is a whole process, started as a user starts it, timed from start
 to exit, with its peak memory (the child's own maximum resident set, from `os.wait4`).
@@ -160,16 +161,19 @@ class Bench:
         size = generate.write_notes(self.notes, args.cards, seed=args.seed)
         self.log(f"notes: {args.cards:,} bullets, {size / 1e6:.1f} MB → {self.notes}")
         self.adding()
-        self.history()
-        if self.anki:
-            self.anki_setup()
-        self.commands()
-        self.exports()
-        self.ratings()
+        if args.only in (None, "import"):
+            self.imports()
+        if args.only is None:
+            self.history()
+            if self.anki:
+                self.anki_setup()
+            self.commands()
+            self.exports()
+            self.ratings()
         ours = {key: series.figure() for key, series in self.ours.items() if series.seconds}
         theirs = {key: series.figure() for key, series in self.theirs.items()
                   if series.seconds}
-        return {"revise": ours | self.extra,
+        return {"revise": ours | self.extra, "cards": self.cards,
                 "anki": theirs | self.anki_extra if self.anki else None}
 
     def adding(self) -> None:
@@ -205,6 +209,42 @@ class Bench:
                 raise Failed(f"extract of unchanged notes changed something: {text}")
             again.add(seconds, peak)
         self.log(again.line())
+
+    def imports(self) -> None:
+        """A package of every card as a note, imported into a fresh database by revise
+        and into a fresh collection by Anki. The package is Anki's own export of the
+        cards added as Basic notes (revise's export when Anki is not measured)."""
+        package = self.work / "shared.apkg"
+        if self.anki:
+            folder = self.work / "anki-made"
+            self.anki_op("add", str(self.work / "cards.tsv"), str(folder))
+            self.anki_op("export", str(folder), str(package))
+            shutil.rmtree(folder, ignore_errors=True)
+        else:
+            self.revise("export", "--format", "apkg", "-o", str(package))
+        ours = self.ours_("import", "revise import a package into a fresh database")
+        theirs = self.theirs_("import", "Anki: import the same package")
+        target = self.work / "imported.db"
+        for _ in range(self.args.slow_runs):
+            seconds, peak, text = launch([*REVISE, "import", str(package), "--db",
+                                          str(target)])
+            ours.add(seconds, peak)
+            if not ours.seconds[1:]:
+                with sqlite3.connect(target) as conn:
+                    notes = conn.execute("SELECT count(*) FROM cards").fetchone()[0]
+                self.extra["import_notes"] = notes
+            _remove_db(target)
+            if self.anki:
+                folder = self.work / "anki-import"
+                shutil.rmtree(folder, ignore_errors=True)
+                result, seconds, peak = self.anki_op("import", str(package), str(folder))
+                theirs.add(result["seconds"], peak, seconds)
+                shutil.rmtree(folder, ignore_errors=True)
+        package.unlink()
+        self.log(f"  a package of {self.extra['import_notes']:,} notes")
+        self.log(ours.line())
+        if self.anki:
+            self.log(theirs.line())
 
     def history(self) -> None:
         began = time.perf_counter()
@@ -340,6 +380,8 @@ ROWS = [
      "ratio ≤ 1, < 2 ms"),
     ("rate_next_p99", "  ... 99th percentile", "rate_next", "answer", True, "< 16 ms"),
     ("export", "`revise export --format apkg`", "export", "export", True, "ratio ≤ 1"),
+    ("import", "`revise import` a package, fresh database", "import", "import", True,
+     "ratio ≤ 1, < 200 MB"),
     ("help", "`revise --help`", "help", None, False, "< 300 ms"),
 ]
 STUDENT_CARDS = 20_000  # up to here, a student's collection: the tighter targets
@@ -423,6 +465,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=BENCH / "out",
                         help="folder for the generated data [default: bench/out]")
     parser.add_argument("--keep", action="store_true", help="keep the generated data")
+    parser.add_argument("--only", choices=["import"],
+                        help="measure only the first extract and this part")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--readme", type=Path,
                         help="also write the table into this file (make bench: bench/README.md),"
@@ -455,15 +499,16 @@ def main(argv: list[str] | None = None) -> int:
         "revise_version": revise_version,
         "anki_version": anki_version,
         "bullets": args.cards,
-        "cards": revise["history"]["cards"],
-        "reviews": revise["history"]["reviews"],
+        "cards": figures["cards"],
+        "reviews": revise.get("history", {}).get("reviews", 0),
         "revise": revise,
         "anki": anki,
         "ratios": {key: revise[ours]["median"] / anki[theirs]["median"]
                    for key, ours, theirs in (("extract", "extract", "add"),
                                              ("rate_next", "rate_next", "answer"),
-                                             ("export", "export", "export"))
-                   if anki and anki[theirs]["median"]},
+                                             ("export", "export", "export"),
+                                             ("import", "import", "import"))
+                   if anki and ours in revise and anki.get(theirs, {}).get("median")},
     }
     if args.json:
         print(json.dumps(result, indent=2))

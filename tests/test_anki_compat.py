@@ -206,7 +206,7 @@ def cards_in(revise) -> list[dict]:
 def test_the_whole_shipped_unit_goes_to_anki_and_back(col, revise, tmp_path):
     deck_file = ROOT / "decks" / "stalin-unit.toml"
     package = tmp_path / "unit.apkg"
-    result = revise("build", deck_file, "-o", package)
+    result = revise("build", deck_file, "--allow-outside", "-o", package)
     assert result.exit_code == 0, result.output
     built = cards_json(revise)
     import_apkg(col, package)

@@ -78,7 +78,7 @@ def test_the_benchmark_runs_end_to_end_and_prints_its_figures_as_json(tmp_path):
     figures = json.loads(result.stdout)
     revise = figures["revise"]
     for key in ("extract", "extract_unchanged", "due", "stats", "cards_search", "help",
-                "review_first_card", "export"):
+                "review_first_card", "export", "import"):
         assert revise[key]["median"] > 0 and revise[key]["peak_mb"] > 0, key
     assert revise["rate_next"]["ratings"] == 30
     assert figures["reviews"] == 2000
@@ -86,5 +86,5 @@ def test_the_benchmark_runs_end_to_end_and_prints_its_figures_as_json(tmp_path):
         # Anki stops early when its queue runs dry (20 new cards a day, learning cards
         # only when due): on 200 cards that depends on the time of day
         assert 0 < figures["anki"]["answer"]["ratings"] <= 30
-        assert set(figures["ratios"]) == {"extract", "rate_next", "export"}
+        assert set(figures["ratios"]) == {"extract", "rate_next", "export", "import"}
     assert list(tmp_path.iterdir()) == []  # nothing left behind

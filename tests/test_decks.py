@@ -53,8 +53,10 @@ def test_a_deck_file_names_deck_notes_topics_kinds_and_cap(folder):
 
 def test_notes_paths_are_relative_to_the_deck_file(folder):
     (folder / "decks").mkdir()
-    deck = parse_deck('name = "x"\nnotes = ["../notes.txt"]\n', folder / "decks" / "x.toml")
-    assert deck.notes == (folder / "notes.txt",)
+    (folder / "decks" / "unit").mkdir()
+    (folder / "decks" / "unit" / "notes.txt").write_text("- a 1924\n", encoding="utf-8")
+    deck = parse_deck('name = "x"\nnotes = ["unit/notes.txt"]\n', folder / "decks" / "x.toml")
+    assert deck.notes == (folder / "decks" / "unit" / "notes.txt",)
 
 
 @pytest.mark.parametrize(("text", "message"), [
@@ -125,8 +127,8 @@ def test_build_refuses_a_bad_deck_file_in_one_line(revise, folder):
 
 @pytest.mark.parametrize("deck_file", sorted(DECKS.glob("*.toml")), ids=lambda path: path.stem)
 def test_shipped_deck_files_build_from_the_shipped_notes(revise, extractor, deck_file):
-    deck = load_deck(deck_file)
-    result = revise("build", deck_file)
+    deck = load_deck(deck_file, allow_outside=True)
+    result = revise("build", deck_file, "--allow-outside")
     assert result.exit_code == 0, result.output
     cards = cards_json(revise, "--deck", deck.name)
     assert len(cards) >= 10, f"{deck_file.name} chose only {len(cards)} cards"
@@ -138,7 +140,7 @@ def test_shipped_deck_files_build_from_the_shipped_notes(revise, extractor, deck
 
 
 def test_the_four_decks_are_shipped():
-    assert sorted(load_deck(path).name for path in DECKS.glob("*.toml")) == [
+    assert sorted(load_deck(path, allow_outside=True).name for path in DECKS.glob("*.toml")) == [
         "Collectivization and the Five-Year Plans", "Foreign policy 1934-41",
         "Stalin's USSR: the whole unit", "The Purges"]
 
@@ -160,7 +162,7 @@ def test_build_again_after_editing_notes_keeps_the_cards(revise, extractor, tmp_
 
 def test_build_straight_to_a_package(revise, extractor, tmp_path):
     out = tmp_path / "purges.apkg"
-    result = revise("build", DECKS / "purges.toml", "-o", out)
+    result = revise("build", DECKS / "purges.toml", "--allow-outside", "-o", out)
     assert result.exit_code == 0, result.output
     with zipfile.ZipFile(out) as archive:
         (tmp_path / "c.anki2").write_bytes(archive.read("collection.anki2"))
@@ -168,10 +170,78 @@ def test_build_straight_to_a_package(revise, extractor, tmp_path):
     count = col.execute("SELECT count(*) FROM notes").fetchone()[0]
     assert count == len(cards_json(revise, "--deck", "The Purges")) > 0
     assert "The Purges" in col.execute("SELECT decks FROM col").fetchone()[0]
-    assert revise("build", DECKS / "purges.toml", "-o", out).exit_code == 1  # exists
+    again = revise("build", DECKS / "purges.toml", "--allow-outside", "-o", out)
+    assert again.exit_code == 1  # exists
 
 
 def test_build_to_a_file_of_unknown_kind_is_refused(revise, tmp_path):
-    result = revise("build", DECKS / "purges.toml", "-o", tmp_path / "deck.docx")
+    result = revise("build", DECKS / "purges.toml", "--allow-outside", "-o",
+                    tmp_path / "deck.docx")
     assert result.exit_code == 1
     assert "cannot tell the format" in result.stderr
+
+
+# --- deck files from others --------------------------------------------------------------
+
+
+@pytest.fixture
+def sent(tmp_path) -> Path:
+    """A deck file someone sent, in its own folder, beside a private file of the user."""
+    (tmp_path / "private.txt").write_text("* Secrets\n- secret key: hunter2 (1934)\n",
+                                          encoding="utf-8")
+    (tmp_path / "sent").mkdir()
+    (tmp_path / "sent" / "notes.txt").write_text("* Kirov\n- murdered Dec 1934\n",
+                                                 encoding="utf-8")
+    return tmp_path / "sent"
+
+
+@pytest.mark.parametrize("item", ["../private.txt", "sub/../../private.txt", "{private}"])
+def test_a_deck_file_cannot_read_notes_outside_its_folder(sent, item):
+    item = item.format(private=sent.parent / "private.txt")
+    text = f'name = "x"\nnotes = ["notes.txt", "{item}"]\n'
+    (sent / "sub").mkdir()
+    error = error_of(text, sent)
+    assert error == (f"{sent / 'deck.toml'}, line 2: notes file {item!r} is outside the deck "
+                     "file's folder; pass --allow-outside if you trust this deck file")
+
+
+def test_a_symbolic_link_out_of_the_folder_is_outside_too(sent):
+    (sent / "link").symlink_to(sent.parent)
+    (sent / "mine.txt").symlink_to(sent.parent / "private.txt")
+    for item in ("link/private.txt", "mine.txt"):
+        assert "is outside the deck file's folder" in error_of(
+            f'name = "x"\nnotes = ["{item}"]\n', sent)
+
+
+def test_allow_outside_lets_a_trusted_deck_file_read_anywhere(sent):
+    deck = parse_deck('name = "x"\nnotes = ["../private.txt"]\n', sent / "deck.toml",
+                      allow_outside=True)
+    assert deck.notes == (sent.parent / "private.txt",)
+
+
+def test_build_refuses_a_sent_deck_file_reading_a_private_file(revise, sent):
+    deck_file = sent / "deck.toml"
+    deck_file.write_text('name = "sent"\nnotes = ["../private.txt", "/etc/hostname"]\n',
+                         encoding="utf-8")
+    result = revise("build", deck_file)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {deck_file}, line 2: notes file '../private.txt' is outside the deck file's "
+        "folder; pass --allow-outside if you trust this deck file\n")
+    assert cards_json(revise) == []
+
+
+def test_build_with_allow_outside_reads_the_files_the_user_trusts(revise, extractor, sent):
+    deck_file = sent / "deck.toml"
+    deck_file.write_text('name = "mine"\nnotes = ["../private.txt"]\n', encoding="utf-8")
+    assert revise("build", deck_file, "--allow-outside").exit_code == 0
+    cards = cards_json(revise)
+    assert {card["deck"] for card in cards} == {"mine"}
+    assert any("hunter2" in card["question"] + card["answer"] for card in cards)
+
+
+def test_a_deck_files_name_and_description_lose_their_control_sequences(folder):
+    deck = parse_deck('name = "Purges\\u001b]0;PWNED\\u0007\\u001b[31m"\n'
+                      'description = "red\\u001b[0m\\nline"\nnotes = ["notes.txt"]\n',
+                      folder / "deck.toml")
+    assert (deck.name, deck.description) == ("Purges", "red line")

@@ -24,14 +24,15 @@ class Built:
 
 
 def build_deck(store: Store, deck_file: Path, *, now: datetime, output: Path | None = None,
-               force: bool = False) -> Built:
+               force: bool = False, allow_outside: bool = False) -> Built:
     """Sync the deck file's cards into its deck, in one transaction, then write them to
-    `output` (format from its suffix) if given."""
+    `output` (format from its suffix) if given. The deck file reads notes only from its
+    own folder and below unless `allow_outside` (see `revise.decks`)."""
     from revise.decks import deck_drafts, load_deck
     from revise.export import check_output, export_cards, output_format
     from revise.store.decks import set_deck_description
 
-    deck = load_deck(deck_file)
+    deck = load_deck(deck_file, allow_outside=allow_outside)
     if output is not None:
         format_name = output_format(output, format_option=False)
         check_output(output, force)

@@ -2,7 +2,7 @@
 
     name = "The Purges"
     description = "Kirov's murder, the show trials, the Great Terror and its toll."
-    notes = ["../data/notes.txt"]        # relative to the deck file
+    notes = ["notes.txt"]                # in the deck file's folder or below it
     include = ["purges", "show trials"]  # topics whose path contains any of these
     exclude = ["background"]             # ... and none of these
     kinds = ["date", "figure"]           # which kinds of card (default: all)
@@ -10,6 +10,11 @@
 
 Topic text is matched case-insensitively against the card's topic path (titles
 joined by " › "). Errors name the file, the line and the problem.
+
+A deck file may come from anyone, so it reads notes only from its own folder and
+below: an absolute path, or one leaving the folder by `..` or a symbolic link, is
+refused unless the user says they trust the file (`allow_outside`). Its name and
+description are shown, so their control characters are removed.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from revise.errors import ReviseError
 from revise.exporters import topic_path
 from revise.files import check_input_file
 from revise.models import CardDraft, Kind
+from revise.text import strip_control_sequences
 
 KEYS = ("name", "description", "notes", "include", "exclude", "kinds", "max_cards")
 TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -54,8 +60,8 @@ class DeckFile:
         return not self.kinds or str(draft.kind) in self.kinds
 
 
-def load_deck(path: Path) -> DeckFile:
-    """Read and check a deck file."""
+def load_deck(path: Path, *, allow_outside: bool = False) -> DeckFile:
+    """Read and check a deck file (see `parse_deck`)."""
     check_input_file(path, "deck file", DeckFileError)
     try:
         text = path.read_bytes().decode("utf-8")
@@ -63,11 +69,12 @@ def load_deck(path: Path) -> DeckFile:
         raise DeckFileError(f"cannot read {path}: {error.strerror}") from None
     except UnicodeDecodeError:
         raise DeckFileError(f"{path}: not UTF-8 text") from None
-    return parse_deck(text, path)
+    return parse_deck(text, path, allow_outside=allow_outside)
 
 
-def parse_deck(text: str, path: Path) -> DeckFile:
-    """A deck file's text as a DeckFile; note paths are resolved against `path`'s folder."""
+def parse_deck(text: str, path: Path, *, allow_outside: bool = False) -> DeckFile:
+    """A deck file's text as a DeckFile; note paths are resolved against `path`'s folder
+    and must stay inside it unless `allow_outside`."""
     import tomllib
 
     try:
@@ -114,8 +121,12 @@ def parse_deck(text: str, path: Path) -> DeckFile:
     notes = []
     for item in lists["notes"]:
         note_path = Path(os.path.normpath(path.parent / item))
+        if not allow_outside and not _inside(item, path.parent):
+            raise fail("notes", f"notes file {_shown(item)} is outside the deck file's folder; "
+                                "pass --allow-outside if you trust this deck file", item)
         if not note_path.is_file():
-            raise fail("notes", f"notes file {item!r} not found (looked for {note_path})", item)
+            raise fail("notes", f"notes file {_shown(item)} not found (looked for "
+                                f"{_one_line(str(note_path))})", item)
         notes.append(note_path)
     kinds = {str(kind) for kind in Kind}
     for item in lists["kinds"]:
@@ -125,9 +136,28 @@ def parse_deck(text: str, path: Path) -> DeckFile:
     if max_cards is not None and (isinstance(max_cards, bool) or not isinstance(max_cards, int)
                                   or max_cards < 1):
         raise fail("max_cards", "'max_cards' must be a whole number above 0")
-    return DeckFile(path=path, name=name.strip(), description=description.strip(),
+    return DeckFile(path=path, name=_one_line(name), description=_one_line(description),
                     notes=tuple(notes), include=lists["include"], exclude=lists["exclude"],
                     kinds=lists["kinds"], max_cards=max_cards)
+
+
+def _inside(item: str, folder: Path) -> bool:
+    """Whether the relative path `item`, symbolic links followed, is in `folder` or
+    below it."""
+    if Path(item).is_absolute():
+        return False
+    try:
+        return (folder / item).resolve().is_relative_to(folder.resolve())
+    except (OSError, ValueError):  # a loop of links, a NUL in the name
+        return False
+
+
+def _shown(item: str) -> str:
+    return repr(strip_control_sequences(item, keep_newlines=False, keep_tabs=False))
+
+
+def _one_line(text: str) -> str:
+    return strip_control_sequences(text, keep_newlines=False, keep_tabs=False).strip()
 
 
 def _line_of(text: str, key: str, value: str | None = None) -> int:

@@ -7,44 +7,69 @@ same cards; notes that revise exported itself keep their revise card id.
 
 An Anki package is a zip holding an SQLite collection. Reading it takes SQL on that
 foreign file, which is why this module has some: it never touches revise's database.
+
+Every file is someone else's and may be broken or hostile. A package's members are
+held to size and compression-ratio limits and only the collection is unpacked, as a
+stream, into a temporary file named by revise; the collection is opened read-only,
+immutable and untrusted on a connection of its own. Text files are read row by row
+within limits on lines and field length. All text (after HTML is stripped) loses its
+control characters and escape sequences (`revise.text`). A file breaking a rule is
+refused whole, with one line, before anything is stored.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import html
-import io
+import itertools
 import json
 import re
 import sqlite3
 import tempfile
 import zipfile
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from revise.errors import ReviseError
 from revise.exporters import TOPIC_SEPARATOR
 from revise.exporters.apkg import FIELDS as REVISE_FIELDS
 from revise.files import check_input_file
 from revise.models import Kind
+from revise.text import strip_control_sequences
 
 if TYPE_CHECKING:
     from revise.store import Store, SyncReport
 
 # A larger file than this is not a deck someone means to import.
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
+# Nor is a file of more notes (or lines, or cards) than this: the work and the
+# database it would take are refused before anything is read or written.
+MAX_IMPORT_NOTES = 500_000
+# A cloze note makes one card per deletion, each as long as the note: past this many
+# characters in all, the note is built to make work, not cards.
+MAX_CLOZE_CHARS = 50_000_000
+PROGRESS_EVERY = 1000  # notes between two calls of a progress callback
 REVISE_ID = re.compile(r"^[0-9a-f]{16}$")
 CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 ZIP_MAGIC = b"PK\x03\x04"
-CARD_KINDS = {str(kind) for kind in Kind}
+KINDS = {str(kind): kind for kind in Kind}
+CARD_KINDS = set(KINDS)
 
 
 class ImportFileError(ReviseError):
     """A file cannot be read as flashcards."""
+
+
+# Called as notes are read: (notes read, all the notes or None when not known yet);
+# then, all read, (cards, cards) while they are saved.
+Progress = Callable[[int, int | None], None]
 
 
 @dataclass(frozen=True)
@@ -90,9 +115,16 @@ class _TextOnly(HTMLParser):
             self.parts.append(data)
 
 
+SOUND = re.compile(r"\[sound:[^\]]*\]")
+SPACES = re.compile(r"[ \t]+")
+
+
 def html_to_text(text: str) -> str:
     """An HTML field as the plain text it shows: tags dropped, entities decoded,
     line breaks kept, Anki's `[sound:...]` references removed."""
+    if text.isprintable() and "<" not in text and "&" not in text and "  " not in text \
+            and "[sound:" not in text:
+        return text.strip()  # plain text on one line, as most fields are
     if "<" not in text and "&" not in text:
         plain = text
     else:
@@ -100,8 +132,8 @@ def html_to_text(text: str) -> str:
         parser.feed(text)
         parser.close()
         plain = "".join(parser.parts)
-    plain = re.sub(r"\[sound:[^\]]*\]", "", plain).replace("\xa0", " ")
-    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in plain.splitlines()]
+    plain = SOUND.sub("", plain).replace("\xa0", " ")
+    lines = [SPACES.sub(" ", line).strip() for line in plain.splitlines()]
     return "\n".join(line for line in lines if line)
 
 
@@ -148,9 +180,23 @@ def note_cards(
     line: int = 1,
 ) -> list[ImportedCard]:
     """The cards one note gives: one for a front/back note (its first two fields), one
-    per deletion for a cloze note (its first field). Fields are plain text."""
-    if cloze or (fields and CLOZE.search(fields[0])):
+    per deletion for a cloze note (its first field). Fields are plain text; control
+    characters and escape sequences are removed from everything shown (fields, deck,
+    topic and tags)."""
+    fields = [strip_control_sequences(value).strip() for value in fields]
+    deck = _deck_name(deck)
+    if tags:
+        tags = tuple(tag for tag in (_one_line(tag).strip() for tag in tags) if tag)
+    if topic:
+        topic = tuple(part for part in (_one_line(part).strip() for part in topic) if part)
+    if source:
+        source = strip_control_sequences(source).strip()
+    if cloze or (fields and "{{c" in fields[0] and CLOZE.search(fields[0])):
         text = fields[0] if fields else ""
+        numbers = len({match.group(1) for match in CLOZE.finditer(text)})
+        if numbers * len(text) > MAX_CLOZE_CHARS:
+            raise ImportFileError(f"note {line}: {numbers:,} cloze deletions in "
+                                  f"{len(text):,} characters are more than revise reads")
         revealed = CLOZE.sub(lambda match: match.group(2), text)
         return [
             ImportedCard(deck=deck, question=question, answer=answer, kind="cloze",
@@ -167,64 +213,149 @@ def note_cards(
 
 # --- Anki packages ---------------------------------------------------------------
 
+# What a package may unpack to. A collection is a SQLite file, which compresses well
+# where its pages are empty; past the first RATIO_FREE_BYTES a member expanding more
+# than MAX_RATIO times its compressed size is a zip bomb, not a deck.
+MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024
+MAX_RATIO = 100
+RATIO_FREE_BYTES = 16 * 1024 * 1024
+CHUNK_BYTES = 1024 * 1024
+COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")  # newest first
 
-def read_package(path: Path) -> list[ImportedCard]:
-    """The cards of an Anki package (.apkg or .colpkg), as Anki 2.1 and later write them."""
+
+@dataclass(frozen=True)
+class UnpackLimits:
+    """How large a package's members may become when unpacked."""
+
+    max_bytes: int = MAX_UNPACKED_BYTES
+    max_ratio: int = MAX_RATIO
+    ratio_free_bytes: int = RATIO_FREE_BYTES
+
+    def allows(self, unpacked: int, packed: int) -> bool:
+        return unpacked <= self.max_bytes and (
+            unpacked <= self.ratio_free_bytes or unpacked <= self.max_ratio * max(packed, 1))
+
+
+def read_package(path: Path, *, limits: UnpackLimits = UnpackLimits(),
+                 progress: Progress | None = None) -> list[ImportedCard]:
+    """The cards of an Anki package (.apkg or .colpkg), as Anki 2.1 and later write them.
+
+    The package's members are checked against `limits` by the sizes its directory
+    declares; the collection is then streamed to a temporary file of revise's naming,
+    counted as it goes, and read from there. Nothing else in the package is unpacked.
+    """
     try:
-        with zipfile.ZipFile(path) as package:
-            names = set(package.namelist())
-            with tempfile.TemporaryDirectory() as folder:
-                collection = Path(folder) / "collection"
-                if "collection.anki21b" in names:
-                    collection.write_bytes(_unzstd(package.read("collection.anki21b"), path))
-                elif "collection.anki21" in names:
-                    collection.write_bytes(package.read("collection.anki21"))
-                elif "collection.anki2" in names:
-                    collection.write_bytes(package.read("collection.anki2"))
-                else:
-                    raise ImportFileError(f"{path} is not an Anki package (no collection inside)")
-                return _read_collection(collection, path)
-    except zipfile.BadZipFile:
-        raise ImportFileError(f"{path} is not an Anki package (not a zip file)") from None
+        with zipfile.ZipFile(path) as package, tempfile.TemporaryDirectory(
+                prefix="revise-import-") as folder:
+            members = {info.filename: info for info in package.infolist()}
+            for info in members.values():
+                if not limits.allows(info.file_size, info.compress_size):
+                    raise _too_large(path, limits)
+            name = next((name for name in COLLECTIONS if name in members), None)
+            if name is None:
+                raise ImportFileError(f"{path} is not an Anki package (no collection inside)")
+            collection = Path(folder) / "collection.sqlite"
+            _unpack(package, members[name], collection, path, limits,
+                    zstd=name.endswith("b"))
+            return _read_collection(collection, path, progress)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as error:
+        raise ImportFileError(f"{path} is not an Anki package (not a whole zip file: "
+                              f"{_one_line(error)})") from None
+    except (RuntimeError, NotImplementedError) as error:  # encrypted, unknown compression
+        raise ImportFileError(f"{path}: cannot unpack it ({_one_line(error)})") from None
+    except OSError as error:
+        raise ImportFileError(f"cannot read {path}: {error.strerror or error}") from None
 
 
-def _unzstd(data: bytes, path: Path) -> bytes:
+def _unpack(package: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, path: Path,
+            limits: UnpackLimits, *, zstd: bool) -> None:
+    """Stream one member to `target`, a piece at a time, stopping at the limits."""
     import zstandard
 
-    try:
-        return zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)).read()
-    except zstandard.ZstdError as error:
-        raise ImportFileError(f"{path}: damaged Anki package ({error})") from None
+    written = 0
+    with package.open(info) as member, target.open("wb") as out:
+        stream = zstandard.ZstdDecompressor().stream_reader(member) if zstd else member
+        try:
+            while piece := stream.read(CHUNK_BYTES):
+                written += len(piece)
+                if not limits.allows(written, info.compress_size):
+                    raise _too_large(path, limits)
+                out.write(piece)
+        except zstandard.ZstdError as error:
+            raise ImportFileError(f"{path}: damaged Anki package ({_one_line(error)})") from None
 
 
-def _read_collection(collection: Path, path: Path) -> list[ImportedCard]:
-    conn = sqlite3.connect(f"{collection.as_uri()}?mode=ro", uri=True)
+def _too_large(path: Path, limits: UnpackLimits) -> ImportFileError:
+    return ImportFileError(
+        f"{path} unpacks to more than a package may (at most {limits.max_bytes // 2**20} MB, "
+        f"and {limits.max_ratio} times its packed size past {limits.ratio_free_bytes // 2**20}"
+        " MB); refused as a possible zip bomb")
+
+
+@functools.lru_cache(maxsize=1024)
+def _deck_name(name: str) -> str:
+    """A deck name as shown: one line, no control characters (most notes share a few)."""
+    return _one_line(name).strip() or "Default"
+
+
+def _one_line(text: object) -> str:
+    return strip_control_sequences(str(text), keep_newlines=False, keep_tabs=False)
+
+
+def _open_collection(collection: Path) -> sqlite3.Connection:
+    """A read-only connection of its own to a foreign collection: `immutable` (no locks,
+    no journal), schema objects not trusted to call functions, no attaching."""
+    conn = sqlite3.connect(f"{collection.as_uri()}?mode=ro&immutable=1", uri=True)
+    conn.text_factory = lambda data: data.decode("utf-8", "replace")
+    conn.execute("PRAGMA trusted_schema = OFF")
+    conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)
+    return conn
+
+
+def _read_collection(collection: Path, path: Path,
+                     progress: Progress | None = None) -> list[ImportedCard]:
+    conn = _open_collection(collection)
     try:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        tables = {row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "notes" not in tables:
             raise ImportFileError(f"{path} is not an Anki package (no notes in its collection)")
-        if "notetypes" in tables:
-            models, decks = _schema18(conn)
-        else:
-            models, decks = _schema11(conn)
+        try:
+            models, decks = _schema18(conn) if "notetypes" in tables else _schema11(conn)
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as error:
+            raise ImportFileError(f"{path}: cannot read its note types or decks "
+                                  f"({type(error).__name__})") from None
         # A note's deck is the deck of its first card.
         note_decks = dict(conn.execute(
-            "SELECT nid, did FROM cards WHERE id IN (SELECT min(id) FROM cards GROUP BY nid)"))
+            "SELECT nid, did FROM cards WHERE id IN (SELECT min(id) FROM cards GROUP BY nid)"
+        )) if "cards" in tables else {}
+        total = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
+        if total > MAX_IMPORT_NOTES:
+            raise _too_many(path, "notes")
         cards: list[ImportedCard] = []
-        for number, (note_id, guid, model_id, tags, fields) in enumerate(conn.execute(
-                "SELECT id, guid, mid, tags, flds FROM notes ORDER BY id"), start=1):
-            names, cloze = models.get(model_id, ([], False))
-            values = [html_to_text(value) for value in fields.split("\x1f")]
-            named = dict(zip(names, values, strict=False))
-            ours = tuple(names[:len(REVISE_FIELDS)]) == REVISE_FIELDS
+        rows = conn.execute(
+            "SELECT id, CAST(guid AS TEXT), mid, CAST(coalesce(tags, '') AS TEXT),"
+            " CAST(coalesce(flds, '') AS TEXT) FROM notes ORDER BY id")
+        # revise's own note type: question, answer, topic and source
+        ours = {model for model, (names, _) in models.items()
+                if tuple(names[:len(REVISE_FIELDS)]) == REVISE_FIELDS}
+        for number, (note_id, guid, model_id, tags, fields) in enumerate(rows, start=1):
+            cloze = models.get(model_id, ((), False))[1]
+            wanted = len(REVISE_FIELDS) if model_id in ours else 2  # the rest go unread
+            values = [html_to_text(value) for value in fields.split("\x1f", wanted)[:wanted]]
+            deck = decks.get(note_decks.get(note_id))
+            topic, source = (values[2:4] + ["", ""])[:2] if model_id in ours else ("", "")
             cards += note_cards(
-                values, deck=decks.get(note_decks.get(note_id), "Default"),
+                values, deck=deck if isinstance(deck, str) else "Default",
                 tags=tuple(tags.split()), guid=guid, cloze=cloze,
-                topic=split_topic(named["Topic"]) if ours else (),
-                source=named["Source"] if ours else "", line=number)
+                topic=split_topic(topic) if topic else (), source=source, line=number)
+            if len(cards) > MAX_IMPORT_NOTES:
+                raise _too_many(path)
+            if progress is not None and number % PROGRESS_EVERY == 0:
+                progress(number, total)
         return cards
     except sqlite3.DatabaseError as error:
-        raise ImportFileError(f"{path}: cannot read its collection ({error})") from None
+        raise ImportFileError(f"{path}: cannot read its collection ({_one_line(error)})") from None
     finally:
         conn.close()
 
@@ -234,9 +365,9 @@ def _schema11(conn: sqlite3.Connection) -> tuple[dict, dict]:
     models_json, decks_json = conn.execute("SELECT models, decks FROM col").fetchone()
     models = {}
     for model in json.loads(models_json).values():
-        names = [item["name"] for item in sorted(model["flds"], key=lambda item: item["ord"])]
+        names = [str(item["name"]) for item in sorted(model["flds"], key=lambda item: item["ord"])]
         models[int(model["id"])] = (names, model.get("type") == 1)
-    decks = {int(deck["id"]): deck["name"] for deck in json.loads(decks_json).values()}
+    decks = {int(deck["id"]): str(deck["name"]) for deck in json.loads(decks_json).values()}
     return models, decks
 
 
@@ -244,13 +375,15 @@ def _schema18(conn: sqlite3.Connection) -> tuple[dict, dict]:
     """Note types and decks of a collection that keeps them in tables. Their settings
     are protobuf; a cloze note type is told by `{{cloze:` in its template's text."""
     fields: dict[int, list[str]] = {}
-    for notetype, name in conn.execute("SELECT ntid, name FROM fields ORDER BY ntid, ord"):
+    for notetype, name in conn.execute(
+            "SELECT ntid, CAST(name AS TEXT) FROM fields ORDER BY ntid, ord"):
         fields.setdefault(notetype, []).append(name)
-    cloze = {notetype for notetype, config in conn.execute("SELECT ntid, config FROM templates")
-             if b"cloze:" in bytes(config or b"")}
+    cloze = {notetype for notetype, config in conn.execute(
+                 "SELECT ntid, CAST(config AS BLOB) FROM templates")
+             if b"cloze:" in (config or b"")}
     models = {notetype: (names, notetype in cloze) for notetype, names in fields.items()}
     decks = {deck: name.replace("\x1f", "::") for deck, name in
-             conn.execute("SELECT id, name FROM decks")}
+             conn.execute("SELECT id, CAST(name AS TEXT) FROM decks")}
     return models, decks
 
 
@@ -263,36 +396,61 @@ COLUMN_NAMES = {"question": "question", "front": "question", "text": "question",
                 "answer": "answer", "back": "answer", "deck": "deck", "topic": "topic",
                 "tags": "tags", "source": "source", "kind": "kind", "id": "guid",
                 "guid": "guid"}
+# A field longer than this is not a flashcard's (an unclosed quote swallowing the rest
+# of the file, more likely). The csv module's own default, 128 KB, is too small for an
+# Anki export with a picture kept inline.
+MAX_FIELD_CHARS = 1024 * 1024
 
 
-def read_text(path: Path, default_deck: str) -> list[ImportedCard]:
+def read_text(path: Path, default_deck: str, *,
+              progress: Progress | None = None) -> list[ImportedCard]:
     """The cards of an Anki text file (its `#key:value` headers honoured) or of a CSV
     file whose first row names the columns (question/front, answer/back, deck, topic,
-    tags, id/guid) or which has question and answer as its first two columns."""
+    tags, id/guid) or which has question and answer as its first two columns.
+
+    The file is read row by row, never whole."""
+    if _more_lines_than(path, MAX_IMPORT_NOTES):
+        raise _too_many(path, "lines")
+    limit = csv.field_size_limit(MAX_FIELD_CHARS)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return _read_rows(handle, path, default_deck, progress)
     except UnicodeDecodeError:
         raise ImportFileError(f"{path} is not UTF-8 text") from None
-    lines = text.splitlines(keepends=True)
+    except OSError as error:
+        raise ImportFileError(f"cannot read {path}: {error.strerror or error}") from None
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _read_rows(handle: TextIO, path: Path, default_deck: str,
+               progress: Progress | None) -> list[ImportedCard]:
     headers: dict[str, str] = {}
-    start = 0
-    while start < len(lines) and lines[start].startswith("#"):
-        key, _, value = lines[start][1:].rstrip("\r\n").partition(":")
+    header_lines = 0
+    first = handle.readline()
+    while first.startswith("#"):
+        key, _, value = first[1:].rstrip("\r\n").partition(":")
         headers[key.strip().lower()] = value.strip()
-        start += 1
-    body = "".join(lines[start:])
-    separator = _separator(headers.get("separator"), body)
-    rows = list(csv.reader(io.StringIO(body), delimiter=separator))
-    columns = _named_columns(rows[0]) if rows and "columns" not in headers else {}
-    if columns:
-        rows, start = rows[1:], start + 1  # a header row, not a note
-    else:
-        columns = _header_columns(headers, rows, separator)
+        header_lines += 1
+        first = handle.readline()
+    separator = _separator(headers.get("separator"), first)
+    reader = csv.reader(itertools.chain([first], handle), delimiter=separator)
+    rows = _numbered_rows(reader, path, header_lines)
+    columns: dict[str, int] = {}
+    pending: list[tuple[int, list[str]]] = []
+    if "columns" not in headers:
+        head = next(rows, None)
+        if head is not None:
+            columns = _named_columns(head[1])
+            if not columns:
+                pending.append(head)  # not a header row: a note
+    if not columns:
+        columns = _header_columns(headers)
     is_html = headers.get("html", "false").lower() == "true"
     deck_default = headers.get("deck") or default_deck
     global_tags = tuple(headers.get("tags", "").split())
     cards: list[ImportedCard] = []
-    for number, row in enumerate(rows, start=start + 1):
+    for count, (number, row) in enumerate(itertools.chain(pending, rows), start=1):
         cells = {name: row[index].strip() if index < len(row) else ""
                  for name, index in columns.items()}
         if is_html:
@@ -308,14 +466,52 @@ def read_text(path: Path, default_deck: str) -> list[ImportedCard]:
             made = [replace(card, kind=cells["kind"]) if card.kind == "basic" else card
                     for card in made]
         cards += made
+        if len(cards) > MAX_IMPORT_NOTES:
+            raise _too_many(path)
+        if progress is not None and count % PROGRESS_EVERY == 0:
+            progress(count, None)
     return cards
 
 
-def _separator(named: str | None, body: str) -> str:
+def _more_lines_than(path: Path, limit: int) -> bool:
+    """Whether `path` has more than `limit` lines: counted in large binary pieces, far
+    quicker than reading its rows."""
+    lines = 0
+    try:
+        with path.open("rb") as handle:
+            while piece := handle.read(CHUNK_BYTES):
+                lines += piece.count(b"\n")
+                if lines > limit:
+                    return True
+    except OSError as error:
+        raise ImportFileError(f"cannot read {path}: {error.strerror or error}") from None
+    return False
+
+
+def _numbered_rows(reader, path: Path, header_lines: int) -> Iterator[tuple[int, list[str]]]:
+    """Each row with the line it starts on; a row the csv module cannot read is an
+    error naming that line."""
+    line = header_lines + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            problem = str(error)
+            if "field larger than field limit" in problem:
+                problem = (f"a field longer than {MAX_FIELD_CHARS:,} characters "
+                           "(a quote left open?)")
+            raise ImportFileError(f"{path}, line {line}: {_one_line(problem)}") from None
+        yield line, row
+        line = header_lines + reader.line_num + 1
+
+
+def _separator(named: str | None, first_line: str) -> str:
     if named:
         return SEPARATORS.get(named.lower(), named[:1])
-    first = body.split("\n", 1)[0]
-    return next((candidate for candidate in ("\t", ";", ",", "|") if candidate in first), "\t")
+    return next((candidate for candidate in ("\t", ";", ",", "|") if candidate in first_line),
+                "\t")
 
 
 def _named_columns(first_row: list[str]) -> dict[str, int]:
@@ -323,47 +519,59 @@ def _named_columns(first_row: list[str]) -> dict[str, int]:
     an answer column)."""
     columns: dict[str, int] = {}
     for index, name in enumerate(first_row):
-        known = COLUMN_NAMES.get(name.strip().lower())
+        known = COLUMN_NAMES.get(strip_control_sequences(name).strip().lower())
         if known:
             columns.setdefault(known, index)
     return columns if {"question", "answer"} <= columns.keys() else {}
 
 
-def _header_columns(headers: dict[str, str], rows: list[list[str]],
-                    separator: str) -> dict[str, int]:
+def _header_columns(headers: dict[str, str]) -> dict[str, int]:
     """Columns as Anki reads them: `#guid column:N` and the like, and the notes' fields
     in the remaining columns, the first two being question and answer."""
     columns: dict[str, int] = {}
     for name in ("guid", "deck", "tags", "notetype"):
         number = headers.get(f"{name} column", "")
-        if number.isdigit() and int(number) > 0:
+        if number.isdigit() and len(number) < 7 and int(number) > 0:
             columns[name] = int(number) - 1
-    width = max((len(row) for row in rows), default=0)
-    if "columns" in headers:
-        width = max(width, len(headers["columns"].split(separator)))
-    free = [index for index in range(width) if index not in columns.values()]
+    free = [index for index in range(len(columns) + 2) if index not in columns.values()]
     columns.pop("notetype", None)
-    if len(free) >= 2:
-        columns["question"], columns["answer"] = free[0], free[1]
+    columns["question"], columns["answer"] = free[0], free[1]
     return columns
 
 
-def read_cards(path: Path, default_deck: str | None = None) -> list[ImportedCard]:
-    """The cards in `path`, whichever kind of file it is; an error if it has none."""
+def _too_many(path: Path, what: str = "cards") -> ImportFileError:
+    return ImportFileError(f"{path} holds more than {MAX_IMPORT_NOTES:,} {what}, more than "
+                           "revise imports from one file; split it")
+
+
+def read_cards(path: Path, default_deck: str | None = None, *,
+               progress: Progress | None = None) -> list[ImportedCard]:
+    """The cards in `path`, whichever kind of file it is; an error if it has none.
+
+    Everything in the file is treated as untrusted: packages are unpacked within
+    limits, text has its control characters removed, and a file that breaks a rule
+    is refused whole (ImportFileError) before anything is stored."""
     check_input_file(path, "file", ImportFileError, MAX_IMPORT_BYTES)
     try:
         with path.open("rb") as handle:
             magic = handle.read(len(ZIP_MAGIC))
     except OSError as error:
         raise ImportFileError(f"cannot read {path}: {error.strerror}") from None
-    if magic == ZIP_MAGIC or path.suffix.lower() in (".apkg", ".colpkg"):
-        cards = read_package(path)
-    elif path.suffix.lower() == ".json":
-        from revise.import_json import read_json
+    try:
+        if magic == ZIP_MAGIC or path.suffix.lower() in (".apkg", ".colpkg"):
+            cards = read_package(path, progress=progress)
+        elif path.suffix.lower() == ".json":
+            from revise.import_json import read_json
 
-        cards = read_json(path)
-    else:
-        cards = read_text(path, default_deck or path.stem)
+            cards = read_json(path)
+        else:
+            cards = read_text(path, default_deck or path.stem, progress=progress)
+    except RecursionError:
+        raise ImportFileError(f"{path}: nested too deeply to read") from None
+    except ImportFileError as error:
+        if str(error).startswith("note "):  # a note's own problem: say which file
+            raise ImportFileError(f"{path}, {error}") from None
+        raise
     if not cards:
         raise ImportFileError(f"{path}: found no notes to make cards from (import reads Anki "
                               ".apkg packages, Anki text, .csv and revise's own .json)")
@@ -386,8 +594,8 @@ class ImportReport:
         return "\n".join(lines)
 
 
-def import_file(store: Store, path: Path, *, deck: str | None = None,
-                now: datetime) -> ImportReport:
+def import_file(store: Store, path: Path, *, deck: str | None = None, now: datetime,
+                progress: Progress | None = None) -> ImportReport:
     """Bring the cards in `path` into the database, one deck at a time.
 
     The file's cards are synced like a notes file's (see `Store.sync_cards`), keyed
@@ -397,7 +605,9 @@ def import_file(store: Store, path: Path, *, deck: str | None = None,
     from revise.models import CardDraft
     from revise.store.share import card_homes, decks_with_source, set_card_tags
 
-    cards = read_cards(path, deck)
+    cards = read_cards(path, deck, progress=progress)
+    if progress is not None:
+        progress(len(cards), len(cards))
     report = ImportReport(path)
     with store.transaction():
         homes = card_homes(store, [card.id for card in cards if card.id])
@@ -412,7 +622,7 @@ def import_file(store: Store, path: Path, *, deck: str | None = None,
             if card.id in homes and homes[card.id][1] != path.name:
                 report.already += 1
                 continue
-            draft = CardDraft(deck=card.deck, topic=card.topic, kind=Kind(card.kind),
+            draft = CardDraft(deck=card.deck, topic=card.topic, kind=KINDS[card.kind],
                               question=card.question, answer=card.answer, source=card.source,
                               position=position, line=card.line, slot=card.slot, id=card.id)
             if draft.id in seen:  # the same note twice in one file
@@ -427,8 +637,9 @@ def import_file(store: Store, path: Path, *, deck: str | None = None,
                     f"deck {name!r} already has cards from {other}, a different file with "
                     f"the same name; rename {path.name} (or import a text file with --deck)")
             plan = store.sync_cards(name, path.resolve(), drafts, now=now)
-            set_card_tags(store, {plan.ids[draft.id]: list(tags[draft.id])
-                                  for draft in drafts})
+            new = {draft.id for draft in plan.new}  # stored without tags a moment ago
+            set_card_tags(store, {plan.ids[draft.id]: list(tags[draft.id]) for draft in drafts
+                                  if tags[draft.id] or draft.id not in new})
             report.decks[name] = plan.report
     return report
 

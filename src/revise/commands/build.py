@@ -19,6 +19,12 @@ def build(
                           ".json or .md (worksheet)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    allow_outside: Annotated[
+        bool,
+        typer.Option("--allow-outside",
+                     help="Let the deck file read notes outside its own folder (an absolute "
+                          "path, or one leaving it by .. or a link): only for a file you trust."),
+    ] = False,
     database: DbOption = None,
 ) -> None:
     """Build a deck from a deck file: its notes, topics, kinds and cap.
@@ -27,14 +33,18 @@ def build(
     notes changed updates its cards (and a package built again updates them in
     Anki in place). With -o the deck is also written to a file to hand out.
 
-    Example: revise build decks/purges.toml -o purges.apkg
+    A deck file reads notes from its own folder and below; the shipped ones in decks/
+    draw on data/notes.txt, so they need --allow-outside.
+
+    Example: revise build decks/purges.toml --allow-outside -o purges.apkg
     """
     from datetime import UTC, datetime
 
     from revise.build import build_deck
 
     with open_store(ctx, database) as store:
-        built = build_deck(store, deck_file, now=datetime.now(UTC), output=output, force=force)
+        built = build_deck(store, deck_file, now=datetime.now(UTC), output=output, force=force,
+                           allow_outside=allow_outside)
     for notes, report in built.reports:
         typer.echo(f"{notes} → deck {built.deck}: {report}")
     if output is not None:

@@ -1,5 +1,7 @@
 """`revise import`: cards from an Anki package, Anki text file or CSV file."""
 
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -29,12 +31,32 @@ def import_(
     from datetime import UTC, datetime
 
     from revise.importers import import_file
-    from revise.progress_bar import progress_bar
 
-    with open_store(ctx, database) as store, progress_bar(f"Importing {path.name}",
-                                                          unit="cards"):
-        report = import_file(store, path, deck=deck, now=datetime.now(UTC))
+    with open_store(ctx, database) as store, _progress_bar() as progress:
+        report = import_file(store, path, deck=deck, now=datetime.now(UTC), progress=progress)
     typer.echo(str(report))
+
+
+@contextmanager
+def _progress_bar():
+    """A progress callback drawing a bar on stderr when it is a terminal, else None."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from revise.commands.common import console
+
+    with Progress("{task.description}", BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console(stderr=True), transient=True) as bar:
+        task = bar.add_task("reading notes", total=None)
+
+        def advance(done: int, total: int | None) -> None:
+            # read to the end: what is left is saving the cards
+            described = "saving cards" if done == total else "reading notes"
+            bar.update(task, completed=done, total=total, description=described)
+
+        yield advance
 
 
 def register(app: typer.Typer) -> None:

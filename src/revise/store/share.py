@@ -104,9 +104,11 @@ def card_homes(store: Store, card_ids: Iterable[str]) -> dict[str, tuple[str, st
 
 def set_card_tags(store: Store, tags: dict[str, list[str]]) -> None:
     """Record the tags imported cards came with. Call inside a transaction."""
-    for card_id, card_tags in tags.items():
-        store.conn.execute("UPDATE cards SET tags = ? WHERE id = ?",
-                         [json.dumps(card_tags, ensure_ascii=False), card_id])
+    texts = ((json.dumps(card_tags, ensure_ascii=False) if card_tags else "[]", card_id)
+             for card_id, card_tags in tags.items())
+    # one prepared statement, and no write where the tags are already these
+    store.conn.executemany("UPDATE cards SET tags = ?1 WHERE id = ?2 AND tags IS NOT ?1",
+                           texts)
 
 
 def decks_with_source(store: Store, source_name: str) -> list[str]:
