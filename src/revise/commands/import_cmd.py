@@ -32,13 +32,13 @@ def import_(
 
     from revise.importers import import_file
 
-    with open_store(ctx, database) as store, _progress_bar() as progress:
+    with open_store(ctx, database) as store, _progress_bar(f"Importing {path.name}") as progress:
         report = import_file(store, path, deck=deck, now=datetime.now(UTC), progress=progress)
     typer.echo(str(report))
 
 
 @contextmanager
-def _progress_bar():
+def _progress_bar(title: str):
     """A progress callback drawing a bar on stderr when it is a terminal, else None."""
     if not sys.stderr.isatty():
         yield None
@@ -49,12 +49,12 @@ def _progress_bar():
 
     with Progress("{task.description}", BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console(stderr=True), transient=True) as bar:
-        task = bar.add_task("reading notes", total=None)
+        task = bar.add_task(f"{title}: reading notes", total=None)
 
         def advance(done: int, total: int | None) -> None:
             # read to the end: what is left is saving the cards
             described = "saving cards" if done == total else "reading notes"
-            bar.update(task, completed=done, total=total, description=described)
+            bar.update(task, completed=done, total=total, description=f"{title}: {described}")
 
         yield advance
 
