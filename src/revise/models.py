@@ -12,6 +12,13 @@ class Kind(StrEnum):
     FIGURE = "figure"
     CAUSE = "cause"
     DEFINITION = "definition"
+    PERSON = "person"
+    CASE = "case"
+    QUOTE = "quote"
+    VOCABULARY = "vocabulary"
+    FORMULA = "formula"
+    SEQUENCE = "sequence"
+    FACT = "fact"
     LIST = "list"
     # cards brought in by `revise import`: a front/back note, or one deletion of a cloze note
     BASIC = "basic"

@@ -55,6 +55,9 @@ class Bullet:
     prose: bool = False
     intro: bool = False
     detached: bool = False
+    numbered: bool = False
+    cells: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()
     children: list[Bullet] = field(default_factory=list, repr=False)
     parent: Bullet | None = field(default=None, repr=False)
 
@@ -76,6 +79,7 @@ class Section:
     line: int
     explicit: bool = True
     intro: bool = False
+    numbered: bool = False
     bullets: list[Bullet] = field(default_factory=list, repr=False)
     sections: list[Section] = field(default_factory=list, repr=False)
 
@@ -625,9 +629,22 @@ def _is_paragraph_heading(tok: _Token, follower: _Token | None, *, immediate: bo
 
 
 def _continues(before: str, line: str) -> bool:
-    """A hard-wrapped line: the text before it runs on into a lowercase word."""
+    """A hard-wrapped line: the long text before it runs on into a lowercase word.
+
+    Notes put one fact a line, often lowercase (`la cuisine: kitchen`, `mass is the same
+    everywhere`), so only a line that follows a long one and states nothing of its own
+    (no `:`, `=`, ` - ` pairing) is taken as the rest of the line above.
+    """
     before = before.rstrip()
-    return bool(before) and before[-1] not in ".?!:;" and line[:1].islower()
+    if not before or before[-1] in ".?!:;)" or not line[:1].islower():
+        return False
+    if len(before) < _WRAP_WIDTH or _OWN_FACT.search(line[:60]):
+        return False
+    return True
+
+
+_WRAP_WIDTH = 60
+_OWN_FACT = re.compile(r"\s[-–—=]\s|:\s|\s->\s|\s→\s|^(?:eg|e\.g\.)\s")
 
 
 # ---------------------------------------------------------------------------- flattened

@@ -1,0 +1,361 @@
+"""Outline → card drafts.
+
+Each bullet is read for the relation its notation states, and that relation decides the
+question: a term and its meaning, a person and a role, a case and its principle, a quote
+and its speaker, a formula, a word pair, a table cell, a chain of steps, a cause. Dates
+and figures are asked as the bullet with the number blanked. A title that asks for a set
+over a few short items gives a list card. A bullet with no relation that makes a good
+question gives no card: no card beats a bad card.
+
+The rules live one relation a module (`terms`, `vocab`, `formulas`, `arrows`, `tables`,
+`lists`, `numbers`); this module walks the outline and turns facts into drafts. All of it
+is pure and offline: regular expressions and string rules only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from revise.extract import arrows, formulas, lists, numbers, tables, terms, vocab
+from revise.extract.numbers import Figure, find_dates, find_figures
+from revise.extract.phrasing import BLANK, lead_title, shows, with_lead
+from revise.extract.terms import Fact
+from revise.models import CardDraft, Kind
+from revise.notes import Bullet, NotesPiece, Outline, Section, parse_notes, trim_ends
+
+__all__ = [
+    "BLANK",
+    "Figure",
+    "BulletCards",
+    "explain",
+    "extract_cards",
+    "extract_from_outline",
+    "extract_piece",
+    "find_dates",
+    "find_figures",
+    "unique_pieces",
+]
+
+TOPIC_SEPARATOR = " › "
+_MAX_SOURCE = 2000  # characters of a giant bullet kept as a card's source, around its answer
+_MAX_ANSWER = 400
+_MAX_FACTS = 40  # per bullet: more is not notes, and would flood the deck
+
+
+def extract_cards(text: str, deck: str) -> list[CardDraft]:
+    """Cards for `deck` from notes `text`, deduplicated, in file order."""
+    return extract_from_outline(parse_notes(text), deck)
+
+
+def extract_from_outline(outline: Outline, deck: str) -> list[CardDraft]:
+    """Cards for `deck` from a parsed outline, deduplicated, in file order."""
+    return _unique(_drafts(outline, deck))
+
+
+def extract_piece(piece: NotesPiece, deck: str) -> list[CardDraft]:
+    """The cards of one piece of a notes file (see `notes.split_notes`) in file order,
+    not yet deduplicated: `unique_pieces` does that across the whole file."""
+    return _drafts(parse_notes(piece.text, offset=piece.offset, first_line=piece.first_line),
+                   deck)
+
+
+def unique_pieces(drafts_by_piece: Iterable[list[CardDraft]]) -> Iterator[list[CardDraft]]:
+    """Each piece's cards as the whole file keeps them, a piece at a time (together,
+    exactly what `extract_cards` gives for the whole text)."""
+    seen: tuple[dict, set] = ({}, set())
+    for drafts in drafts_by_piece:
+        yield _unique(drafts, seen)
+
+
+@dataclass(frozen=True, slots=True)
+class BulletCards:
+    """One line of the notes and the cards it gave (none: it was skipped)."""
+
+    line: int
+    text: str
+    cards: list[CardDraft]
+
+
+def explain(text: str, deck: str) -> list[BulletCards]:
+    """Every bullet and section title of `text` with the cards it gave, in file order."""
+    outline = parse_notes(text)
+    kept = {draft.id for draft in extract_from_outline(outline, deck)}
+    by_position: dict[int, list[CardDraft]] = {}
+    for draft in _drafts(outline, deck):
+        if draft.id in kept:
+            by_position.setdefault(draft.position, []).append(draft)
+    rows = [BulletCards(b.line, b.text, by_position.pop(b.position, []))
+            for b in outline.bullets if not b.intro or by_position.get(b.position)]
+    rows += [BulletCards(s.line, s.title, cards) for s in outline.sections
+             if (cards := by_position.pop(s.position, []))]
+    return sorted(rows, key=lambda row: row.line)
+
+
+# ---------------------------------------------------------------------------- walking
+
+
+def _drafts(outline: Outline, deck: str) -> list[CardDraft]:
+    sections = {section.path: section for section in outline.sections}
+    is_vocab = _vocab_sections(outline)
+    counts = _column_counts(outline.bullets)
+    drafts: list[CardDraft] = []
+    for section in outline.sections:
+        drafts.extend(_section_list(section, deck))
+    for bullet in outline.bullets:
+        if bullet.detached:
+            continue
+        section = sections.get(_section_path(bullet, sections))
+        language = is_vocab.get(section.path if section else (), None)
+        drafts.extend(_bullet_cards(bullet, deck, language, counts))
+    drafts.sort(key=lambda d: d.position)
+    return drafts
+
+
+def _section_path(bullet: Bullet, sections: dict) -> tuple[str, ...]:
+    path = bullet.topic
+    while path and path not in sections:
+        path = path[:-1]
+    return path
+
+
+def _vocab_sections(outline: Outline) -> dict[tuple[str, ...], str]:
+    """Section path → language name ("" when unknown) for the sections of word pairs."""
+    found: dict[tuple[str, ...], str] = {}
+    for section in [outline.root, *outline.sections]:
+        lines = [b.text for b in section.bullets if not b.cells]
+        titles = list(section.path) or [section.title]
+        if lines and vocab.is_vocab_section(titles, lines):
+            found[section.path] = vocab.language_of(titles) or _language_of_lines(lines)
+    return found
+
+
+def _language_of_lines(lines: list[str]) -> str:
+    votes: dict[str, int] = {}
+    for line in lines:
+        for word, _meaning in vocab.split_pairs(line):
+            language = vocab.looks_foreign(word)
+            if language and language != "?":
+                votes[language] = votes.get(language, 0) + 1
+    return max(votes, key=votes.get) if votes else ""
+
+
+def _column_counts(bullets: list[Bullet]) -> dict[tuple[int, str], int]:
+    counts: dict[tuple[int, str], int] = {}
+    for bullet in bullets:
+        for j, cell in enumerate(bullet.cells):
+            key = (j, trim_ends(cell).casefold())
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _section_list(section: Section, deck: str) -> Iterator[CardDraft]:
+    items = [b for b in section.bullets if not b.prose and not b.cells]
+    if len(items) != len(section.bullets) or not items:
+        return
+    fact = lists.list_fact(section.title, section.path[:-1], [b.text for b in items],
+                           intro=section.intro, numbered=all(b.numbered for b in items))
+    if fact is not None:
+        yield _draft(deck, section.path, fact, section.title, section.position, section.line, 0)
+
+
+# ---------------------------------------------------------------------------- bullets
+
+
+def bullet_facts(bullet: Bullet, language: str | None = None,
+                 counts: dict[tuple[int, str], int] | None = None) -> list[Fact]:
+    """What one bullet states that is worth a card, each fact with its question."""
+    text = bullet.text
+    if bullet.cells:
+        return tables.row_facts(bullet.cells, bullet.header, counts or {})
+    if bullet.intro:
+        children = [c for c in bullet.children if not c.prose]
+        fact = lists.list_fact(text, bullet.topic, [c.text for c in children], intro=True,
+                               numbered=all(c.numbered for c in children))
+        return [fact] if fact else []
+    if language is not None:
+        found = vocab.vocab_facts(text, language)
+        if found:
+            return found
+    facts = _relation_facts(text, past=_is_past(bullet))
+    if formulas.is_formula(text):
+        return facts[:_MAX_FACTS]
+    lead = _lead(bullet)
+    pair = terms.split_term(text)
+    defined = pair is not None and any(f.kind != "list" for f in facts)
+    if pair is not None and (terms.is_citation(pair[0]) or terms.is_case(pair[0])):
+        text, lead = pair[2], pair[0]  # the year of a citation is not a fact to learn
+    asked = {f.answer for f in facts}
+    for kind, question, answer in numbers.number_cards(text, lead):
+        if answer in asked or (defined and kind == "figure" and _small_bare(answer)):
+            continue
+        facts.append(Fact(kind, question, answer))
+    return facts[:_MAX_FACTS]
+
+
+def _small_bare(answer: str) -> bool:
+    return answer.isdigit() and int(answer) < 10
+
+
+def _relation_facts(text: str, *, past: bool) -> list[Fact]:
+    quote = _quote_facts(text)
+    if quote is not None:
+        return quote
+    pair = terms.split_term(text)
+    if pair is not None and pair[1] == "=" and formulas.is_formula(text):
+        pair = None  # `speed = distance / time` is a formula, not a term
+    if pair is None:
+        if formulas.is_formula(text):
+            return formulas.formula_facts(text)
+        equation = formulas.word_equation(text)
+        if equation:
+            return equation
+    if pair is not None:
+        term, sep, meaning = pair
+        if len(arrows.ARROW.findall(meaning)) >= 2:
+            return arrows.arrow_facts(meaning, term, past=past)
+        if formulas.is_formula(meaning):
+            return formulas.formula_facts(meaning)
+        facts = terms.term_facts(term, sep, meaning)
+        if not facts and arrows.has_arrow(meaning):
+            facts = arrows.arrow_facts(meaning, term, past=past)
+        return facts
+    facts: list[Fact] = []
+    for sentence in _sentences(text):
+        found = terms.sentence_pair(sentence)
+        if found:
+            facts += terms.sentence_facts(*found)
+        elif arrows.has_arrow(sentence):
+            facts += arrows.arrow_facts(sentence, past=past)
+        else:
+            facts += arrows.linked_facts(sentence)
+    return facts
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)’'])[.!?]\s+(?=[A-Z])")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+_QUOTE = re.compile(
+    r"^[\"“”‘'](?P<quote>.{6,}?)[\"”“’'](?:\s?\.{3}|…)?\s?[-–—:,]?\s?(?P<speaker>[^,(]{2,60}?)"
+    r"(?:\s(?:about|to|on|of)\s[^,(]+)?(?:,\s?|\s\(|\s[-–]\s)?(?P<where>(?:Act\s\w+(?:,?\sScene\s\w+)?"
+    r"|\d+\.\d+)(?:\.\d+)?)?\)?(?:\s.*)?$",
+)
+
+
+def _quote_facts(text: str) -> list[Fact] | None:
+    m = _QUOTE.match(text)
+    if not m:
+        return None
+    quote, speaker, where = m.group("quote").strip(), trim_ends(m.group("speaker")), m.group("where")
+    facts = []
+    if speaker and len(speaker.split()) <= 6 and not speaker[0].isdigit():
+        facts.append(Fact("quote", f"Who says “{quote}”?", speaker))
+    if where:
+        facts.append(Fact("quote", f"Where in the text is “{quote}” said?", where))
+    return [f for f in facts if not shows(f.question, f.answer)]
+
+
+_YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
+
+
+def _is_past(bullet: Bullet) -> bool:
+    return bool(_YEAR.search(bullet.text) or any(_YEAR.search(t) for t in bullet.topic))
+
+
+def _lead(bullet: Bullet) -> str:
+    lead = lead_title(bullet.topic)
+    parent = bullet.parent
+    if parent is not None and not parent.intro and parent.text:
+        words = parent.text.split()
+        snippet = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+        lead = snippet
+    return lead
+
+
+def _bullet_cards(bullet: Bullet, deck: str, language: str | None,
+                  counts: dict[tuple[int, str], int]) -> list[CardDraft]:
+    slots: dict[str, int] = {}
+    drafts = []
+    for fact in bullet_facts(bullet, language, counts):
+        if len(fact.answer) > _MAX_ANSWER:
+            continue
+        slot = slots.get(fact.kind, 0)
+        slots[fact.kind] = slot + 1
+        drafts.append(_draft(deck, bullet.topic, fact, bullet.text, bullet.position,
+                             bullet.line, slot))
+    return drafts
+
+
+def _draft(deck: str, topic: tuple[str, ...], fact: Fact, source: str, position: int,
+           line: int, slot: int) -> CardDraft:
+    return CardDraft(deck=deck, topic=_topic_without(topic, fact.answer), kind=Kind(fact.kind),
+                     question=fact.question, answer=fact.answer, source=_source(source, fact.answer),
+                     position=position, line=line, slot=slot)
+
+
+def _topic_without(topic: tuple[str, ...], answer: str) -> tuple[str, ...]:
+    """The topic path shown with a card, with the answer taken out of any title holding it
+    (`Round 3 – Right (1928-29)` above a card whose answer is 1928)."""
+    if not any(shows(title, answer) or _shares_year(title, answer) for title in topic):
+        return topic
+    kept = []
+    for title in topic:
+        if shows(title, answer) or _shares_year(title, answer):
+            title = _strip_answer(title, answer)
+            if not title:
+                continue
+        kept.append(title)
+    return tuple(kept)
+
+
+def _shares_year(title: str, answer: str) -> bool:
+    return any(year in _YEAR.findall(title) for year in _YEAR.findall(answer))
+
+
+def _strip_answer(title: str, answer: str) -> str:
+    pieces = [re.escape(answer)] + [re.escape(y) for y in _YEAR.findall(answer)]
+    pattern = rf"[\s,(]*(?:{'|'.join(pieces)})(?:[-–/]\d{{2,4}})?(?:’s|'s|s)?\)?"
+    stripped = trim_ends(re.sub(pattern, "", title, flags=re.IGNORECASE).strip(" ,;:–-"))
+    if not stripped or shows(stripped, answer):
+        return ""
+    return stripped
+
+
+def _source(text: str, answer: str) -> str:
+    if len(text) <= _MAX_SOURCE:
+        return text
+    at = max(0, text.find(answer))
+    lo = max(0, at - (_MAX_SOURCE - len(answer)) // 2)
+    return text[lo : lo + _MAX_SOURCE]
+
+
+def _unique(drafts: Iterable[CardDraft],
+            seen: tuple[dict[str, str], set[str]] | None = None) -> list[CardDraft]:
+    """`drafts` against the cards already kept (here, and in `seen`, which this adds to):
+    a repeated question and answer is dropped; a question already asked with another
+    answer gets its topic in front; a repeated id takes the next slot."""
+    seen_questions, seen_ids = ({}, set()) if seen is None else seen
+    cards: list[CardDraft] = []
+    for draft in drafts:
+        earlier = seen_questions.get(draft.question)
+        if earlier is not None:
+            if earlier == draft.answer:
+                continue
+            lead = lead_title(draft.topic, draft.answer)
+            if not lead:
+                continue
+            draft = dataclasses.replace(draft, question=with_lead(lead, draft.question), id="")
+            if draft.question in seen_questions:
+                continue
+        while draft.id in seen_ids:
+            draft = dataclasses.replace(draft, slot=draft.slot + 1, id="")
+        seen_questions[draft.question] = draft.answer
+        seen_ids.add(draft.id)
+        cards.append(draft)
+    return cards

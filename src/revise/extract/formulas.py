@@ -1,0 +1,111 @@
+"""Formulas and equations: `F = m × a`, `speed = distance / time`, exact values
+(`sin 30° = 1/2`) and word equations (`carbon dioxide + water → glucose + oxygen`).
+
+A formula is asked whole, as the thing it calculates: "What is the equation for
+resultant force?", "How do you calculate speed?", "What is the exact value of sin 30°?".
+Numbers inside a formula are never blanked on their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from revise.extract.phrasing import article, drop_parentheses, shows
+from revise.extract.terms import Fact
+from revise.notes import trim_ends
+
+_OPERATOR = re.compile(r"[+×÷*/^²³√⁻]|\s[−-]\s|\b\d\s?[a-zθ]\b|\b[a-zθ]\s[a-zθ]\b|\bsin|\bcos|\btan")
+_FUNCTIONS = frozenset("sin cos tan log ln exp sqrt".split())
+_UNIT_AFTER = re.compile(r"^(?P<name>[a-z][a-z ’'-]{2,40}?)\s\((?P<unit>[^()]{1,12})\)")
+
+
+def is_formula(text: str) -> bool:
+    if "=" not in text or "=>" in text:
+        return False
+    lhs, _, rhs = text.partition("=")
+    lhs, rhs = lhs.strip(), rhs.strip()
+    if not lhs or not rhs:
+        return False
+    symbolic_left = _is_symbolic(lhs)
+    return bool(_OPERATOR.search(rhs) or _OPERATOR.search(lhs) or symbolic_left) and (
+        symbolic_left or _OPERATOR.search(rhs) is not None)
+
+
+def _is_value(side: str) -> bool:
+    words = re.findall(r"[A-Za-z]{3,}", side)
+    return all(w.lower() in _FUNCTIONS or w == "undefined" for w in words)
+
+
+def _is_symbolic(side: str) -> bool:
+    words = re.findall(r"[A-Za-z]{3,}", side)
+    return all(w.lower() in _FUNCTIONS for w in words) and len(side) <= 20
+
+
+def formula_facts(text: str) -> list[Fact]:
+    parts = [p.strip() for p in re.split(r",\s", text)]
+    if len(parts) >= 2 and all("=" in p and len(p) <= 40 and _is_value(p.partition("=")[2])
+                               for p in parts):
+        facts = []
+        for part in parts:
+            facts += _one_formula(part, "")
+        return facts
+    symbolic, description = _split_description(text)
+    return _one_formula(symbolic, description)
+
+
+def _split_description(text: str) -> tuple[str, str]:
+    """`F = m × a resultant force (N) = mass (kg) × …` → the formula and the words after."""
+    lhs, _, rhs = text.partition("=")
+    if not _is_symbolic(lhs.strip()):
+        return text, ""
+    tokens = rhs.split()
+    for k, token in enumerate(tokens):
+        bare = token.strip("(),")
+        if len(bare) >= 3 and bare.isalpha() and bare.lower() not in _FUNCTIONS:
+            formula = f"{lhs.strip()} = {' '.join(tokens[:k])}".strip()
+            return formula, " ".join(tokens[k:])
+    return text, ""
+
+
+def _one_formula(formula: str, description: str) -> list[Fact]:
+    lhs, _, rhs = formula.partition("=")
+    lhs, rhs = trim_ends(lhs), trim_ends(rhs)
+    if not lhs or not rhs:
+        return []
+    facts: list[Fact] = []
+    name = ""
+    if description:
+        m = re.match(r"^([a-z][a-z ’'-]{2,40}?)(?:\s\(|\s=|,|$)", description)
+        if m:
+            name = trim_ends(m.group(1))
+    if _is_symbolic(lhs):
+        if name:
+            facts.append(Fact("formula", f"What is the equation for {name}?", formula))
+        elif not re.search(r"[A-Za-z]{2,}", rhs.replace("sin", "").replace("cos", "")
+                           .replace("tan", "").replace("undefined", "")) and len(rhs) <= 12:
+            facts.append(Fact("formula", f"What is the exact value of {lhs}?", rhs))
+        else:
+            facts.append(Fact("formula", f"What is {lhs} equal to?", rhs))
+    elif _OPERATOR.search(lhs) and not re.search(r"[a-z]{3,}", lhs):
+        facts.append(Fact("formula", f"Complete the equation: {lhs} = ?", rhs))
+    else:
+        rhs_core = drop_parentheses(rhs) or rhs
+        facts.append(Fact("formula", f"How do you calculate {article(drop_parentheses(lhs) or lhs)}?",
+                          rhs_core))
+    for m in re.finditer(r"([a-z][a-z ’'-]{2,40}?)\s\(([^()]{1,12})\)", description):
+        quantity, unit = trim_ends(m.group(1)), m.group(2).strip()
+        quantity = re.sub(r"^(?:[a-z]\s=\s|=\s|×\s)", "", quantity)
+        if re.fullmatch(r"[A-Za-z/²³ ]{1,10}", unit) and quantity:
+            facts.append(Fact("formula", f"What is {article(quantity)} measured in?", unit))
+    return [f for f in facts if not shows(f.question, f.answer)]
+
+
+def word_equation(text: str) -> list[Fact]:
+    """`carbon dioxide + water → glucose + oxygen`: asked as its products."""
+    m = re.match(r"^(?P<lhs>[^→>]+?)\s?(?:→|->|=>)\s?(?P<rhs>[^→>]+)$", text)
+    if not m or "+" not in m.group("lhs"):
+        return []
+    lhs, rhs = trim_ends(m.group("lhs")), trim_ends(m.group("rhs"))
+    if len(lhs.split()) > 10 or len(rhs.split()) > 10:
+        return []
+    return [Fact("formula", f"Complete the word equation: {lhs} → ?", rhs)]

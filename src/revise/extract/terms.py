@@ -1,0 +1,399 @@
+"""A term and what the notes say of it: the notations that pair them, and the question
+each relation calls for.
+
+`split_term` finds the pair in `Term: meaning`, `Term – meaning`, `Term - meaning`,
+`Term = meaning`, `Term (meaning)` and `Term → meaning` (where the right side defines);
+`sentence_pair` in sentences (`X is …`, `X is called Y`, `known as`, `stands for`,
+`means`). `term_facts` then asks what the relation calls for: what an acronym stands
+for, who held a role, what a case decided, what a part contains or is made of, or what
+a term means and which term a meaning names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from revise.extract.phrasing import (
+    article,
+    drop_parentheses,
+    has_words,
+    quoted,
+    shows,
+    split_parenthetical,
+    verb_base,
+)
+from revise.notes import trim_ends
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    kind: str
+    question: str
+    answer: str
+
+
+_MAX_TERM_WORDS = 6
+_MAX_ANSWER_WORDS = 40
+_MAX_REVERSE_WORDS = 14
+
+# Separators between a term and its meaning, most telling first at equal positions.
+_SEPARATOR = re.compile(r"\s[–—]\s|\s-\s|\s=\s|:\s|\s→\s|\s->\s|–(?=\s)|—|(?<=\w)-\s(?=\w)")
+_ARTICLES = re.compile(r"^(?:a|an|the|when|where|process|type|kind|form|way|word|term|name|"
+                       r"part|method|substance|idea|belief|period|time)\b", re.IGNORECASE)
+_NOT_TERM_START = frozenset(
+    "it this that these they there he she we you i if when then so but and or because as "
+    "also only eg e.g. e.g ie i.e. why how what which who where".split()
+)
+
+
+def split_term(text: str) -> tuple[str, str, str] | None:
+    """(term, separator, meaning) of a bullet that pairs a term with what it means."""
+    for m in _SEPARATOR.finditer(text):
+        sep = m.group().strip()
+        term, meaning = trim_ends(text[: m.start()]), trim_ends(text[m.end() :])
+        if not term or not meaning:
+            continue
+        if sep in ("→", "->") and not _ARTICLES.match(meaning) and not _is_acronym(term):
+            return None  # an arrow here is a cause or a step, not a definition
+        if sep == ":" and term[-1:].isdigit() and meaning[:1].isdigit():
+            return None  # a time, 10:30
+        if _is_term(term) or is_case(term) or is_citation(term):
+            return term, sep, meaning
+        return None
+    whole = _bracketed_meaning(text)
+    if whole:
+        return whole
+    return None
+
+
+def _bracketed_meaning(text: str) -> tuple[str, str, str] | None:
+    """`cell wall (made of cellulose)`: a term whose brackets explain it."""
+    head, aside = split_parenthetical(text)
+    if not aside or not _is_term(head) or len(aside.split()) < 2:
+        return None
+    if head.split()[-1].lower() in ("v", "vs") or re.fullmatch(r"[\d\s,–-]+", aside):
+        return None
+    return head, "()", aside
+
+
+def _is_term(term: str) -> bool:
+    words = drop_parentheses(term).split() or term.split()
+    if not words or len(words) > _MAX_TERM_WORDS or len(term) > 70:
+        return False
+    if words[0].lower() in _NOT_TERM_START or any(c in term for c in ";!?"):
+        return False
+    if not has_words(term) and not _is_acronym(term):
+        return False
+    if len(words) == 1 and words[0].lower().endswith("ed") and words[0].islower():
+        return False  # `agreed: …` labels what follows
+    if re.match(r"^\d{3,4}\b", term):
+        return False  # `1928: …` is a dated event
+    return True
+
+
+def _is_acronym(term: str) -> bool:
+    return re.fullmatch(r"[A-Z][A-Z0-9&/.]{1,9}s?", term.strip()) is not None
+
+
+def is_case(term: str) -> bool:
+    return re.search(r"\S \s?v\.? \S", term) is not None and term[:1].isupper()
+
+
+_CITATION = re.compile(
+    r"^(?P<who>[A-Z][\w’'-]*(?: [A-Z][\w’'-]+)?(?:(?:,| &| and| \+) [A-Z][\w’'-]+)*"
+    r"(?: et al\.?)?) \((?P<year>[^()]*\d{4}s?[^()]*)\)$"
+)
+
+
+def is_citation(term: str) -> bool:
+    return _CITATION.match(term.strip()) is not None
+
+
+# ---------------------------------------------------------------------------- sentences
+
+_SENTENCE = re.compile(
+    r"^(?P<subject>(?:(?:a|an|the)\s)?[\w’'()/+-]+(?:\s[\w’'()/+-]+){0,4}?)"
+    r",?\s(?P<verb>is called|are called|was called|were called|is known as|are known as"
+    r"|was known as|were known as|known as|stands for|stand for|means|refers to|is defined as"
+    r"|is|are)\s(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_DEFINING_START = re.compile(
+    r"^(?:a|an|the|when|where|how|what|one|any|each)\b|^\w+(?:ing|tion|ment|ness|ity|ance|ence)\b",
+    re.IGNORECASE,
+)
+
+
+def sentence_pair(sentence: str) -> tuple[str, str, str] | None:
+    """(subject, verb, rest) of a defining sentence: `Inflation is a sustained rise …`."""
+    m = _SENTENCE.match(sentence.strip())
+    if not m:
+        return None
+    subject, verb, rest = m.group("subject"), m.group("verb").lower(), trim_ends(m.group("rest"))
+    first = subject.split()[0].lower()
+    if first in _NOT_TERM_START or first in ("there", "here") or not has_words(rest):
+        return None
+    if verb in ("is", "are") and not _DEFINING_START.match(rest):
+        return None  # `velocity is higher…` states a fact but defines nothing
+    return subject, verb, rest
+
+
+def sentence_facts(subject: str, verb: str, rest: str) -> list[Fact]:
+    rest = trim_ends(rest.split(". ")[0])
+    core = _core(rest)
+    if not core:
+        return []
+    if "called" in verb or "known as" in verb:
+        name = drop_parentheses(core)
+        noun = _subject_noun(subject)
+        past = verb.startswith(("was", "were"))
+        ask = "called" if "called" in verb else "known as"
+        be = "was" if past else ("are" if verb.startswith("are") else "is")
+        facts = [Fact("definition", f"What {be} {noun} {ask}?", name)]
+        if len(noun.split()) <= _MAX_REVERSE_WORDS:
+            facts.append(Fact("definition", f"What is {quoted(name)}?", noun))
+        return _clean(facts)
+    if verb in ("stands for", "stand for"):
+        return _clean([Fact("definition", f"What does {subject} stand for?", core)])
+    if verb in ("means", "refers to", "is defined as"):
+        return _clean([Fact("definition", f"What does {quoted(subject)} mean?", core)])
+    noun = _subject_noun(subject)
+    be = "are" if verb == "are" else "is"
+    facts = [Fact("definition", f"What {be} {noun}?", core)]
+    bare = re.sub(r"^(?:a|an|the)\s", "", subject, flags=re.IGNORECASE)
+    if len(core.split()) <= _MAX_REVERSE_WORDS and not core.lower().startswith(("when", "how")):
+        facts.append(Fact("definition", f"What is the term for {_lowered(core)}?", bare))
+    return _clean(facts)
+
+
+def _subject_noun(subject: str) -> str:
+    subject = subject.strip()
+    if subject[:1].isupper() and subject.split()[0].lower() in ("a", "an", "the"):
+        return subject[0].lower() + subject[1:]
+    return _decapitalised(subject)
+
+
+def _lowered(text: str) -> str:
+    first = text.split()[0] if text.split() else ""
+    if first[:1].isupper() and first[1:].islower() and first.lower() in ("a", "an", "the", "when",
+                                                                          "where"):
+        return text[0].lower() + text[1:]
+    return text
+
+
+# ---------------------------------------------------------------------------- relations
+
+_ROLE_WORDS = re.compile(
+    r"\b(?:king|queen|prince|princess|emperor|empress|tsar|czar|kaiser|president|chancellor"
+    r"|minister|secretary|leader|general|admiral|commander|thane|lord|lady|duke|earl|count"
+    r"|bishop|archbishop|pope|cardinal|monk|priest|wife|husband|son|daughter|father|mother"
+    r"|brother|sister|friend|servant|author|writer|poet|playwright|scientist|inventor|founder"
+    r"|governor|mayor|ambassador|diplomat|boss|head|chief|dictator|premier|prime|foreign"
+    r"|deputy|commissar|marshal|philosopher|economist|psychologist|composer|painter|artist"
+    r"|explorer|revolutionary|activist|campaigner|protester|nurse|doctor|surgeon|judge"
+    r"|character|protagonist|narrator|villain|hero|heroine|soldier|knight|heir|successor"
+    r"|advisor|adviser|spy|assassin|murderer|rival|ally|Führer|Fuhrer|chairman|governor)s?\b",
+    re.IGNORECASE,
+)
+_NAME_WORD = r"(?:[A-Z][\w’'.-]*|of|the|de|von|van|der|da|di|du|la|le|al|bin|ibn)"
+_PERSON = re.compile(rf"^[A-Z][\w’'.-]+(?: {_NAME_WORD}){{0,4}}$")
+_RELATION_VERBS = {
+    "made of": "What is {t} made of?",
+    "made from": "What is {t} made from?",
+    "made up of": "What is {t} made up of?",
+    "consists of": "What does {t} consist of?",
+    "composed of": "What is {t} composed of?",
+    "measured in": "What is {t} measured in?",
+    "found in": "Where is {t} found?",
+    "used for": "What is {t} used for?",
+    "used to": "What is {t} used to do?",
+    "caused by": "What causes {t}?",
+    "site of": "What is {t} the site of?",
+    "controlled by": "What controls {t}?",
+    "produced by": "What produces {t}?",
+    "produced in": "Where is {t} produced?",
+}
+_RELATION = re.compile(r"^(?:(?:is|are|was|were)\s)?(" + "|".join(map(re.escape, _RELATION_VERBS))
+                       + r")\s(.+)$", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^[\w’'()/-]+(?:\s[\w’'()/-]+){0,3}$")
+
+
+def term_facts(term: str, sep: str, meaning: str) -> list[Fact]:
+    """The cards a term and its meaning call for."""
+    if is_citation(term):
+        return _citation_facts(term, meaning)
+    if is_case(term):
+        return _case_facts(term, meaning)
+    if _is_acronym(term) and _expands(term, meaning):
+        expansion, aside = split_parenthetical(meaning)
+        expansion = trim_ends(re.split(r",\s|;\s", expansion)[0])
+        facts = [Fact("definition", f"What does {term} stand for?", expansion)]
+        if aside and has_words(aside, 2):
+            facts += _aside_facts(term, aside)
+        return _clean(facts)
+    if _is_person(term, meaning):
+        return _person_facts(term, meaning)
+    return _meaning_facts(term, meaning)
+
+
+def _expands(acronym: str, meaning: str) -> bool:
+    letters = [c for c in acronym if c.isalpha() and c.isupper()]
+    initials = [w[0].upper() for w in re.findall(r"[A-Za-z][\w-]*", meaning)[: len(letters) + 3]]
+    return bool(letters) and bool(initials) and initials[0] == letters[0]
+
+
+def _is_person(term: str, meaning: str) -> bool:
+    name = drop_parentheses(term)
+    if not _PERSON.match(name) or _is_acronym(name):
+        return False
+    first_part = re.split(r"\s/\s|;\s|,\s", meaning)[0]
+    return bool(_ROLE_WORDS.search(first_part)) or (
+        first_part[:1].isupper() and len(first_part.split()) <= 6 and " of " in first_part)
+
+
+def _person_facts(name: str, meaning: str) -> list[Fact]:
+    parts = [trim_ends(p) for p in re.split(r"\s/\s|;\s", meaning) if trim_ends(p)]
+    facts: list[Fact] = []
+    be = "was" if re.search(r"\d", meaning) else "is"
+    role = parts[0]
+    role_core = trim_ends(re.split(r",\s", role)[0])
+    if "->" in role_core or "→" in role_core:
+        steps = [trim_ends(s) for s in re.split(r"\s?(?:->|→)\s?", role_core)]
+        facts.append(Fact("sequence", f"What titles does {name} hold, in order?",
+                          " → ".join(steps)))
+    elif len(role_core.split()) <= 10:
+        facts.append(Fact("person", f"Who {be} {role_core}?", name))
+        facts.append(Fact("person", f"Who {be} {name}?", role_core))
+    for part in parts[1:] + re.split(r",\s", role)[1:]:
+        for clause in re.split(r",\s", part):
+            clause = trim_ends(clause)
+            verb = clause.split()[0].lower() if clause.split() else ""
+            if verb_base(verb) and 2 <= len(clause.split()) <= 12 and not shows(clause, name):
+                facts.append(Fact("person", f"Who {clause}?", name))
+    return _clean(facts)
+
+
+def _case_facts(case: str, principle: str) -> list[Fact]:
+    rule = trim_ends(re.split(r";\s|\.\s", principle)[0])
+    rule_core = drop_parentheses(rule) or rule
+    if len(rule_core.split()) > 30 or not has_words(rule_core, 2):
+        return []
+    facts = [
+        Fact("case", f"What did {case} establish?", rule_core),
+        Fact("case", f"Which case decided that {_lowered(rule_core)}?", drop_parentheses(case) or case),
+    ]
+    return _clean(facts)
+
+
+def _citation_facts(citation: str, finding: str) -> list[Fact]:
+    first = trim_ends(re.split(r";\s|\.\s", finding)[0])
+    facts: list[Fact] = []
+    if "->" in finding or "→" in finding:
+        conclusion = trim_ends(re.split(r"\s?(?:->|→)\s?", finding)[-1])
+        if 2 <= len(conclusion.split()) <= 15:
+            facts.append(Fact("definition", f"What did {citation} conclude?", conclusion))
+    elif 2 <= len(first.split()) <= 15:
+        facts.append(Fact("definition", f"What did {citation} find?", first))
+    return _clean(facts)
+
+
+def _meaning_facts(term: str, meaning: str) -> list[Fact]:
+    facts: list[Fact] = []
+    head, aside = split_parenthetical(meaning)
+    arrow = re.split(r"\s?(?:->|→)\s?", head)
+    examples = ""
+    if len(arrow) == 2 and _is_list(arrow[1]):
+        head, examples = trim_ends(arrow[0]), trim_ends(arrow[1])
+    clauses = [trim_ends(c) for c in re.split(r",\s(?=[a-z])|;\s", head) if trim_ends(c)]
+    if not clauses:
+        return []
+    noun = article(_decapitalised(term))
+    definition = clauses[0]
+    relation = _RELATION.match(definition)
+    if relation and len(clauses) == 1:
+        template = _RELATION_VERBS[relation.group(1).lower()]
+        facts.append(Fact("definition", template.format(t=noun), trim_ends(relation.group(2))))
+        if relation.group(1).lower() == "site of":
+            facts.append(Fact("definition", f"What is the site of {relation.group(2)}?",
+                              _decapitalised(term)))
+    elif _is_list(head) and len(head.split(",")) >= 3:
+        items = [trim_ends(i) for i in head.split(",")]
+        facts.append(Fact("list", f"{_capitalised(term)}: give all {len(items)}.",
+                          "\n".join(items)))
+    elif verb_base(definition.split()[0]) and len(clauses) <= 3:
+        for clause in clauses:
+            base = verb_base(clause.split()[0])
+            if base and len(clause.split()) >= 2:
+                obj = " ".join(clause.split()[1:])
+                facts.append(Fact("definition", f"What does {noun} {base}?", obj))
+    else:
+        answer = head if len(head.split()) <= _MAX_ANSWER_WORDS else definition
+        if len(answer.split()) > _MAX_ANSWER_WORDS:
+            return []
+        facts.append(Fact("definition", f"What is meant by {quoted(_decapitalised(term))}?",
+                          answer))
+        if (len(definition.split()) <= _MAX_REVERSE_WORDS and len(clauses) == 1
+                and not verb_base(definition.split()[0])):
+            facts.append(Fact("definition", f"What is the term for {_lowered(definition)}?",
+                              _decapitalised(term)))
+    if examples:
+        facts.append(Fact("list", f"Give examples of {_plural(_decapitalised(term))}.",
+                          examples))
+    if aside and has_words(aside, 2) and not facts:
+        facts += _aside_facts(term, aside)
+    return _clean(facts)
+
+
+def _aside_facts(term: str, aside: str) -> list[Fact]:
+    first = aside.split()[0].lower()
+    if first in ("eg", "e.g.", "e.g", "also", "not", "usually", "i.e.", "ie"):
+        return []
+    base = verb_base(first)
+    if base and len(aside.split()) >= 3:
+        return [Fact("definition", f"What does {term} do?", aside)]
+    return []
+
+
+def _is_list(text: str) -> bool:
+    items = [trim_ends(i) for i in re.split(r",\s|\s\+\s", text)]
+    return len(items) >= 2 and all(_LIST_ITEM.match(i) for i in items if i)
+
+
+def _plural(noun: str) -> str:
+    return noun if noun.endswith("s") else noun + "s"
+
+
+def _decapitalised(term: str) -> str:
+    """`Atom` → `atom`, `Relative atomic mass (Ar)` → `relative atomic mass (Ar)`, but
+    `Newton's 1st law`, `Thomas Cromwell` and `DNA` stay as written."""
+    words = (drop_parentheses(term) or term).split()
+    if not words:
+        return term
+    first = words[0]
+    if not (len(first) > 1 and first[0].isupper() and first[1:].isalpha() and first[1:].islower()):
+        return term
+    if any(w[:1].isupper() or w[:1].isdigit() for w in words[1:]):
+        return term
+    return term[0].lower() + term[1:]
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _core(text: str) -> str:
+    return trim_ends(text)
+
+
+def _clean(facts: list[Fact]) -> list[Fact]:
+    """Facts whose question shows neither its own answer nor nothing at all."""
+    kept = []
+    for fact in facts:
+        answer = fact.answer.strip()
+        if not answer or not has_words(fact.question.replace("What", ""), 1):
+            continue
+        if shows(fact.question, answer) or shows(fact.question, drop_parentheses(answer) or "\0"):
+            continue
+        kept.append(Fact(fact.kind, " ".join(fact.question.split()), answer))
+    return kept
