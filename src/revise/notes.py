@@ -503,11 +503,11 @@ class _Builder:
         numbered: bool = False,
     ) -> Section | None:
         self.nest.clear()
+        raw = raw.strip()
+        number = _NUMBER_PREFIX.match(raw)
+        if number:  # `## 1) definitions`: the number orders the sections, it is no title
+            raw, numbered = raw[number.end() :], True
         title = clean_text(raw)
-        if numbered or _NUMBER_PREFIX.match(title):
-            bare = _NUMBER_PREFIX.sub("", title, count=1)
-            numbered = bare != title
-            title = bare
         intro = title.endswith(":")
         title = title.rstrip(":").rstrip()
         if len(title) > _MAX_TITLE:
@@ -701,7 +701,10 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
             previous_kind = "bullet"
             continue
         if _is_paragraph_heading(
-            tok, follower, immediate=follower is tokens[i + 1] if i + 1 < len(tokens) else False
+            tok,
+            follower,
+            immediate=follower is tokens[i + 1] if i + 1 < len(tokens) else False,
+            after_blank=i == 0 or tokens[i - 1].kind in ("blank", "rule"),
         ):
             builder.open_section(
                 text, builder.explicit_level() + 1, tok.start, tok.line, explicit=False
@@ -830,7 +833,9 @@ def _next_content(tokens: list[_Token], i: int) -> _Token | None:
     return None
 
 
-def _is_paragraph_heading(tok: _Token, follower: _Token | None, *, immediate: bool) -> bool:
+def _is_paragraph_heading(
+    tok: _Token, follower: _Token | None, *, immediate: bool, after_blank: bool = False
+) -> bool:
     text = tok.text
     words = len(text.split())
     if _BOLD_LINE.match(text) and words <= _MAX_HEADING_WORDS and follower is not None:
@@ -846,13 +851,35 @@ def _is_paragraph_heading(tok: _Token, follower: _Token | None, *, immediate: bo
         and follower.indent >= tok.indent
     ):
         return True
+    if (
+        immediate
+        and after_blank
+        and follower.kind == "para"
+        and words <= _MAX_COLON_HEADING_WORDS
+        and text[-1] not in ".,;"
+        and not _TERM_SEPARATOR.search(text)
+        and "=" not in text
+        and _TERM_SEPARATOR.search(follower.text)
+    ):
+        return True  # `where is it? (prepositions)` over lines of `term = meaning`
     if follower.kind not in ("bullet", "flat"):
         return False
     if text.endswith(":") and words <= 2 * _MAX_HEADING_WORDS:
         return True
-    if follower.kind == "bullet" and follower.indent > tok.indent and words <= _MAX_HEADING_WORDS:
+    if (
+        follower.kind == "bullet"
+        and follower.indent > tok.indent
+        and words <= _MAX_HEADING_WORDS
+        and not _TERM_SEPARATOR.search(text)  # `rain: 341 mm` is a fact, not a title
+    ):
         return True
-    return immediate and words <= 8 and len(text) <= 80 and text[-1] not in ".,;"
+    return (
+        immediate
+        and words <= 8
+        and len(text) <= 80
+        and text[-1] not in ".,;"
+        and "=" not in text  # `tan θ = opp / adj` is a formula, not a title
+    )
 
 
 _MAX_COLON_HEADING_WORDS = 8
@@ -884,6 +911,8 @@ def _is_caps_title(text: str) -> bool:
 _OPEN_ENDINGS = frozenset(
     "a an and as at but by for from in into of on or than that the to which who with".split()
 )
+_WRAP_SLACK = 15
+_WRAP_WIDTH = 70
 _TERM_SEPARATOR = re.compile(r"\s[-–—=→]\s|[^\W_]:\s|\s->\s")
 
 
@@ -896,10 +925,15 @@ def _continues(before: str, line: str) -> bool:
     before = before.rstrip()
     if not before or before[-1] in ".?!:;" or not line[:1].islower():
         return False
-    if _TERM_SEPARATOR.search(line) is None:
+    if before.rsplit(None, 1)[-1] in _OPEN_ENDINGS:
         return True
-    last = before.rsplit(None, 1)[-1].lower()
-    return last in _OPEN_ENDINGS
+    # Text wrapped at a fixed width: a long line, then one no longer than it that
+    # holds no meaning of its own. Shorter lines are items written one a line.
+    return (
+        len(before) >= _WRAP_WIDTH
+        and _TERM_SEPARATOR.search(line) is None
+        and len(line) <= len(before) + _WRAP_SLACK
+    )
 
 
 # ---------------------------------------------------------------------------- flattened
