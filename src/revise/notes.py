@@ -772,6 +772,13 @@ def _title_index(tokens: list[_Token]) -> int:
         or _NOTE_LIKE_TITLE.search(text)
     ):
         return -1
+    following = next((other for other in tokens[first + 1 :] if other.kind != "blank"), None)
+    if (
+        following is not None
+        and _TERM_SEPARATOR.search(text)
+        and _TERM_SEPARATOR.search(following.text)
+    ):
+        return -1  # `la maison - the house` above more pairs is the first of them
     structured = ("bullet", "row", "heading", "banner", "flat")
     if any(other.kind in structured for other in tokens[first + 2 :]):
         return first
@@ -879,6 +886,7 @@ def _is_paragraph_heading(
         and len(text) <= 80
         and text[-1] not in ".,;"
         and "=" not in text  # `tan θ = opp / adj` is a formula, not a title
+        and not _TERM_SEPARATOR.search(text)  # nor is `rain: 341 mm` one
     )
 
 
