@@ -185,8 +185,6 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     lead = _lead(bullet)
     pair = terms.split_term(text)
     defined = pair is not None and any(f.kind != "list" for f in facts)
-    if pair is not None and (terms.is_citation(pair[0]) or terms.is_case(pair[0])):
-        text, lead = pair[2], pair[0]  # the year of a citation is not a fact to learn
     asked = {f.answer for f in facts}
     for kind, question, answer in numbers.number_cards(text, lead):
         if answer in asked or (defined and kind == "figure" and _small_bare(answer)):
@@ -212,9 +210,11 @@ def _relation_facts(text: str, *, past: bool) -> list[Fact]:
         equation = formulas.word_equation(text)
         if equation:
             return equation
+    if pair is not None and _LABEL.match(pair[0]):
+        text, pair = pair[2], None  # `Context: …` labels prose, it defines nothing
     if pair is not None:
         term, sep, meaning = pair
-        if len(arrows.ARROW.findall(meaning)) >= 2:
+        if len(arrows.ARROW.findall(meaning)) >= 2 and not terms.is_person(term, meaning):
             return arrows.arrow_facts(meaning, term, past=past)
         if formulas.is_formula(meaning):
             return formulas.formula_facts(meaning)
@@ -234,6 +234,9 @@ def _relation_facts(text: str, *, past: bool) -> list[Fact]:
     return facts
 
 
+_LABEL = re.compile(r"^(?:context|background|note|notes|nb|tip|remember|summary|overview|"
+                    r"intro|introduction|evaluation|conclusion|example|examples|eg|e\.g\.)$",
+                    re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)’'])[.!?]\s+(?=[A-Z])")
 
 
@@ -241,23 +244,38 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
 
-_QUOTE = re.compile(
-    r"^[\"“”‘'](?P<quote>.{6,}?)[\"”“’'](?:\s?\.{3}|…)?\s?[-–—:,]?\s?(?P<speaker>[^,(]{2,60}?)"
-    r"(?:\s(?:about|to|on|of)\s[^,(]+)?(?:,\s?|\s\(|\s[-–]\s)?(?P<where>(?:Act\s\w+(?:,?\sScene\s\w+)?"
-    r"|\d+\.\d+)(?:\.\d+)?)?\)?(?:\s.*)?$",
-)
+_CLOSING = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’"}
+_WHERE = re.compile(r"\b(?:Act\s\w+(?:,?\s(?:Scene|sc\.?)\s\w+)?|\d{1,2}\.\d{1,2}(?:\.\d+)?)\b",
+                    re.IGNORECASE)
+_SPEAKER_END = re.compile(r",|\(|\s(?:about|to|on|of|when|after|before|as|in)\s|\s[-–—]\s|$")
 
 
 def _quote_facts(text: str) -> list[Fact] | None:
-    m = _QUOTE.match(text)
-    if not m:
+    """`"Fair is foul…" – the witches, Act 1 Scene 1`: who says it, and where."""
+    opening = text[:1]
+    closing = _CLOSING.get(opening)
+    if closing is None:
         return None
-    quote, speaker, where = m.group("quote").strip(), trim_ends(m.group("speaker")), m.group("where")
+    end = text.find(closing, 1)
+    if opening == "‘":  # a closing ’ is also an apostrophe: the last one before a separator
+        m = re.search(r"’(?=\s?[-–—:,]\s)", text)
+        end = m.start() if m else -1
+    if end < 6:
+        return None
+    quote = text[1:end].strip().rstrip(",")
+    rest = text[end + 1 :].lstrip(" .…")
+    if not rest or rest[0] not in "-–—:,":
+        return None
+    rest = rest[1:].strip()
+    m = _SPEAKER_END.search(rest)
+    speaker = trim_ends(rest[: m.start()]) if m else trim_ends(rest)
+    where = _WHERE.search(rest)
     facts = []
-    if speaker and len(speaker.split()) <= 6 and not speaker[0].isdigit():
+    if speaker and len(speaker.split()) <= 5 and speaker[:1].isalpha() and \
+            not _WHERE.fullmatch(speaker):
         facts.append(Fact("quote", f"Who says “{quote}”?", speaker))
     if where:
-        facts.append(Fact("quote", f"Where in the text is “{quote}” said?", where))
+        facts.append(Fact("quote", f"Where in the text is “{quote}” said?", where.group()))
     return [f for f in facts if not shows(f.question, f.answer)]
 
 

@@ -41,7 +41,15 @@ def _is_symbolic(side: str) -> bool:
     return all(w.lower() in _FUNCTIONS for w in words) and len(side) <= 20
 
 
+_ASSIGNMENT = re.compile(r"([^\s=,;]{1,12})\s?=\s?([^\s=;]+)(?=\s|$)")
+
+
 def formula_facts(text: str) -> list[Fact]:
+    assignments = _ASSIGNMENT.findall(text)
+    if len(assignments) >= 2 and text.count("=") == len(assignments) and \
+            all(_is_value(value) and not _OPERATOR.search(value) for _, value in assignments):
+        return [Fact("formula", f"What is {name} equal to?", value)  # `Na = 2,8,1 Cl = 2,8,7`
+                for name, value in assignments if not shows(name, value)]
     parts = [p.strip() for p in re.split(r",\s", text)]
     if len(parts) >= 2 and all("=" in p and len(p) <= 40 and _is_value(p.partition("=")[2])
                                for p in parts):

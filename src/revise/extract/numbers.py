@@ -119,7 +119,7 @@ _LABEL_BEFORE = re.compile(
     r"\b(?:round|phase|stage|part|chapter|article|section|unit|lesson|step|no\.?|number|act"
     r"|grade|level|page|p\.|pp\.|table|figure|fig\.|question|q|version|vol\.?|volume|book"
     r"|paper|source|plan|model|type|class|war|ww|henry|louis|edward|george|pope|pius"
-    r"|year|ph|room|route|flight)\s?[#(]?$",
+    r"|year|ph|room|route|flight|scene|sc|line|verse|bar|track|period|group|no)\s?[#(]?$",
     re.IGNORECASE,
 )
 _COUNT_BEFORE = re.compile(r"\b(?:no\.|number) of\b[^0-9]{0,30}$", re.IGNORECASE)
@@ -195,7 +195,7 @@ def _figure(m: re.Match[str], text: str) -> Figure | None:
     elif magnitude or grouped or _WORD_AFTER.match(text, end) or _COUNT_BEFORE.search(before):
         ask = "How many?"
     else:
-        ask = "What figure?"
+        ask = "What value?" if "." in number else "How many?"
     return Figure(start, end, ask, bare=bare)
 
 
@@ -205,11 +205,8 @@ def _figure(m: re.Match[str], text: str) -> Figure | None:
 
 _MAX_BODY = 240  # characters of a bullet shown around a blank before it is cut to a clause
 _CLAUSE_END = re.compile(r";|[.!?](?=\s)")
-# `801,000 (1925)`: the year a figure was taken. `Miller (1956):` and `X v Y (1893)`: a
-# citation. Neither is a date worth a card of its own.
+# `801,000 (1925)`: the year a figure was taken, not a date worth a card of its own.
 _AFTER_FIGURE = re.compile(r"(?:[0-9%]|[0-9]\s?\w{1,10})\s?\($")
-_CITATION = re.compile(r"(?:\bv\.? [A-Z][^()]{0,60}|^[A-Z][\w’'-]+(?:,? (?:&|and) [A-Z][\w’'-]+"
-                       r"| et al\.?)?)\s?\($")
 _WORKED_EXAMPLE = re.compile(r"^(?:e\.?g\.?|eg|for example|example|worked example)\b",
                              re.IGNORECASE)
 
@@ -247,7 +244,7 @@ def _is_reference(text: str, start: int, end: int) -> bool:
     if start == 0 or text[start - 1] != "(" or text[end : end + 1] != ")":
         return False
     before = text[:start]
-    return bool(_AFTER_FIGURE.search(before) or _CITATION.search(before))
+    return bool(_AFTER_FIGURE.search(before))
 
 
 def _blank_card(text: str, lead: str, start: int, end: int, ask: str) -> tuple[str, str] | None:

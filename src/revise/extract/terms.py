@@ -232,7 +232,7 @@ def term_facts(term: str, sep: str, meaning: str) -> list[Fact]:
         if aside and has_words(aside, 2):
             facts += _aside_facts(term, aside)
         return _clean(facts)
-    if _is_person(term, meaning):
+    if is_person(term, meaning):
         return _person_facts(term, meaning)
     return _meaning_facts(term, meaning)
 
@@ -243,7 +243,7 @@ def _expands(acronym: str, meaning: str) -> bool:
     return bool(letters) and bool(initials) and initials[0] == letters[0]
 
 
-def _is_person(term: str, meaning: str) -> bool:
+def is_person(term: str, meaning: str) -> bool:
     name = drop_parentheses(term)
     if not _PERSON.match(name) or _is_acronym(name):
         return False
@@ -279,22 +279,39 @@ def _case_facts(case: str, principle: str) -> list[Fact]:
     rule_core = drop_parentheses(rule) or rule
     if len(rule_core.split()) > 30 or not has_words(rule_core, 2):
         return []
+    name, year = split_parenthetical(case)
     facts = [
         Fact("case", f"What did {case} establish?", rule_core),
         Fact("case", f"Which case decided that {_lowered(rule_core)}?", drop_parentheses(case) or case),
     ]
+    if re.fullmatch(r"\d{4}", year):
+        facts.append(Fact("date", f"In what year was {name} decided?", year))
     return _clean(facts)
 
 
+_FINDING_VERB = re.compile(r"^(?:discovered|found|showed|proposed|suggested|developed|"
+                           r"invented|identified|proved|argued|introduced|created|coined)\b")
+
+
 def _citation_facts(citation: str, finding: str) -> list[Fact]:
-    first = trim_ends(re.split(r";\s|\.\s", finding)[0])
+    """`Miller (1956): …`, `Chadwick (1932) – discovered the neutron`: what the study
+    found, and who found a discovery."""
+    who = _CITATION.match(citation.strip())
+    name = who.group("who") if who else citation
     facts: list[Fact] = []
-    if "->" in finding or "→" in finding:
-        conclusion = trim_ends(re.split(r"\s?(?:->|→)\s?", finding)[-1])
-        if 2 <= len(conclusion.split()) <= 15:
-            facts.append(Fact("definition", f"What did {citation} conclude?", conclusion))
-    elif 2 <= len(first.split()) <= 15:
-        facts.append(Fact("definition", f"What did {citation} find?", first))
+    pieces = [trim_ends(p) for p in re.split(r"\s?(?:->|→)\s?", finding) if trim_ends(p)]
+    for k, piece in enumerate(pieces):
+        first = trim_ends(re.split(r";\s|\.\s", piece)[0])
+        clause = trim_ends(re.split(r",\s", first)[0])
+        inner = split_term(piece) if k else None
+        if inner is not None and not is_citation(inner[0]):
+            facts += term_facts(*inner)
+        elif _FINDING_VERB.match(clause) and len(clause.split()) <= 10:
+            facts.append(Fact("person", f"Who {clause}?", name))
+        elif k == len(pieces) - 1 and k and 2 <= len(first.split()) <= 15:
+            facts.append(Fact("definition", f"What did {citation} conclude?", first))
+        elif k == 0 and 2 <= len(first.split()) <= 15:
+            facts.append(Fact("definition", f"What did {citation} find?", first))
     return _clean(facts)
 
 
