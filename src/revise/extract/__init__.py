@@ -197,10 +197,23 @@ def _small_bare(answer: str) -> bool:
     return answer.isdigit() and int(answer) < 10
 
 
+_ASKED = re.compile(r"^(?P<q>(?:why|what|how|when|where|who|which)\b[^?]{3,120}\?)\s*:?\s*"
+                    r"(?P<a>\S.*)$", re.IGNORECASE)
+# `HTTP = Hypertext…, HTTPS = HTTP Secure`: several acronyms defined on one line.
+_NEXT_ACRONYM = re.compile(r",\s(?=[A-Z][A-Z0-9]{1,7}\s?(?:=|[-–—]\s))")
+
+
 def _relation_facts(text: str, *, past: bool) -> list[Fact]:
+    asked = _ASKED.match(text)
+    if asked:  # `why layers? each layer does one job`: the student's own question
+        question = asked.group("q")
+        return [Fact("fact", question[0].upper() + question[1:], trim_ends(asked.group("a")))]
     quote = _quote_facts(text)
     if quote is not None:
         return quote
+    parts = _NEXT_ACRONYM.split(text)
+    if len(parts) > 1 and all(terms.split_term(p) for p in parts):
+        return [f for p in parts for f in _relation_facts(p, past=past)]
     pair = terms.split_term(text)
     if pair is not None and pair[1] == "=" and formulas.is_formula(text):
         pair = None  # `speed = distance / time` is a formula, not a term

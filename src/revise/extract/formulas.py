@@ -19,9 +19,13 @@ _FUNCTIONS = frozenset("sin cos tan log ln exp sqrt".split())
 _UNIT_AFTER = re.compile(r"^(?P<name>[a-z][a-z ’'-]{2,40}?)\s\((?P<unit>[^()]{1,12})\)")
 
 
+_SHORTHAND = re.compile(r"\b(?:b/c|w/out|w/o|w/|and/or|s/he|n/a)", re.IGNORECASE)
+
+
 def is_formula(text: str) -> bool:
     if "=" not in text or "=>" in text:
         return False
+    text = _SHORTHAND.sub(" ", text)
     lhs, _, rhs = text.partition("=")
     lhs, rhs = lhs.strip(), rhs.strip()
     if not lhs or not rhs:

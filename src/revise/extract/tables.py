@@ -34,7 +34,8 @@ def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
         facts.append(Fact("fact", _ask(key, heading), value))
         first = trim_ends(header[0]) if header else ""
         if first and column_counts.get((j, value.casefold()), 0) == 1 and has_words(first):
-            facts.append(Fact("fact", f"Which {first.lower()} has {heading.lower()} {value}?",
+            verb = "is" if _PARTICIPLE.match(heading) else "has"
+            facts.append(Fact("fact", f"Which {first.lower()} {verb} {heading.lower()} {value}?",
                               key))
     return [f for f in facts if not shows(f.question, f.answer)]
 

@@ -141,6 +141,8 @@ def sentence_pair(sentence: str) -> tuple[str, str, str] | None:
 
 def sentence_facts(subject: str, verb: str, rest: str) -> list[Fact]:
     rest = trim_ends(rest.split(". ")[0])
+    rest, examples = _split_examples(rest)
+    rest = trim_ends(re.split(r",\s(?:so|which|because|but|and so)\s", rest)[0])
     core = _core(rest)
     if not core:
         return []
@@ -164,6 +166,8 @@ def sentence_facts(subject: str, verb: str, rest: str) -> list[Fact]:
     bare = re.sub(r"^(?:a|an|the)\s", "", subject, flags=re.IGNORECASE)
     if len(core.split()) <= _MAX_REVERSE_WORDS and not core.lower().startswith(("when", "how")):
         facts.append(Fact("definition", f"What is the term for {_lowered(core)}?", bare))
+    if examples:
+        facts.append(Fact("list", f"Give an example of {_lowered(bare)}.", examples))
     return _clean(facts)
 
 
@@ -315,54 +319,116 @@ def _citation_facts(citation: str, finding: str) -> list[Fact]:
     return _clean(facts)
 
 
+_PROS_CONS = re.compile(r"(?:^|\s/\s)([+-])\s(.+?)(?=\s/\s[+-]\s|$)")
+_PARTICIPLE = re.compile(
+    r"^(?P<verb>\w+ed|written|made|known|found|built|set|held|run|sent|kept|given|taken|seen|"
+    r"done|grown|shown|drawn|spoken|chosen|worn|born|caught|bought|brought|paid|sold|told)"
+    r"\s(?:(?P<adverb>\w+ly)\s)?(?P<prep>in|by|from|of|into|to|for|with|at|on|as|when|where|if)"
+    r"\s(?P<rest>.+)$")
+_BECAUSE = re.compile(r"^(?P<verb>\w+)\s(?:b/c|because|bc|as|since)\s(?P<rest>.+)$")
+_NAMING = re.compile(r"^(?P<what>.{6,80}?)\s=\s(?P<name>[^=]{2,40})$")
+
+
+def clause_relation(noun: str, clause: str) -> Fact | None:
+    """The question one clause of a meaning answers, asked of `noun`, or None."""
+    clause = trim_ends(clause)
+    words = clause.split()
+    if len(words) < 2:
+        return None
+    relation = _RELATION.match(clause)
+    if relation:
+        template = _RELATION_VERBS[relation.group(1).lower()]
+        return Fact("definition", template.format(t=noun), trim_ends(relation.group(2)))
+    m = _BECAUSE.match(clause)
+    if m:
+        return Fact("cause", f"Why is {noun} {m.group('verb')}?", trim_ends(m.group("rest")))
+    m = _PARTICIPLE.match(clause)
+    if m and m.group("verb").lower() not in _NOT_PARTICIPLES:
+        prep = m.group("prep")
+        adverb = f" {m.group('adverb')}" if m.group("adverb") else ""
+        if prep in ("when", "where", "if"):
+            return Fact("definition", f"When is {noun} {m.group('verb')}{adverb}?",
+                        f"{prep} {m.group('rest')}")
+        if prep == "by" and m.group("verb").lower() not in ("made",):
+            return Fact("definition", f"By whom or what is {noun} {m.group('verb')}{adverb}?",
+                        trim_ends(m.group("rest")))
+        return Fact("definition", f"What is {noun} {m.group('verb')}{adverb} {prep}?",
+                    trim_ends(m.group("rest")))
+    m = _NAMING.match(clause)
+    if m and len(m.group("name").split()) <= 3 and len(m.group("what").split()) >= 2:
+        return Fact("definition", f"What is the term for {_lowered(m.group('what'))}?",
+                    trim_ends(m.group("name")))
+    base = verb_base(words[0])
+    if base and base not in ("have", "do", "be"):
+        return Fact("definition", f"What does {noun} {base}?", " ".join(words[1:]))
+    return None
+
+
+_NOT_PARTICIPLES = frozenset("need feed seed bed red speed indeed".split())
+
+
 def _meaning_facts(term: str, meaning: str) -> list[Fact]:
+    noun = article(_decapitalised(term))
+    pros_cons = _PROS_CONS.findall(meaning)
+    if pros_cons and meaning.lstrip()[:1] in "+-":
+        facts = []
+        for sign, text in pros_cons:
+            side = "advantages" if sign == "+" else "disadvantages"
+            facts.append(Fact("list", f"What are the {side} of {noun}?", trim_ends(text)))
+        return _clean(facts)
     facts: list[Fact] = []
     head, aside = split_parenthetical(meaning)
-    arrow = re.split(r"\s?(?:->|→)\s?", head)
-    examples = ""
-    if len(arrow) == 2 and _is_list(arrow[1]):
-        head, examples = trim_ends(arrow[0]), trim_ends(arrow[1])
-    clauses = [trim_ends(c) for c in re.split(r",\s(?=[a-z])|;\s", head) if trim_ends(c)]
+    head, examples = _split_examples(head)
+    clauses = [trim_ends(c) for c in re.split(r",\s(?=[a-z])|;\s|\s/\s", head) if trim_ends(c)]
     if not clauses:
         return []
-    noun = article(_decapitalised(term))
     definition = clauses[0]
-    relation = _RELATION.match(definition)
-    if relation and len(clauses) == 1:
-        template = _RELATION_VERBS[relation.group(1).lower()]
-        facts.append(Fact("definition", template.format(t=noun), trim_ends(relation.group(2))))
-        if relation.group(1).lower() == "site of":
-            facts.append(Fact("definition", f"What is the site of {relation.group(2)}?",
-                              _decapitalised(term)))
+    first = clause_relation(noun, definition)
+    if first is not None:
+        facts.append(first)
     elif _is_list(head) and len(head.split(",")) >= 3:
         items = [trim_ends(i) for i in head.split(",")]
         facts.append(Fact("list", f"{_capitalised(term)}: give all {len(items)}.",
                           "\n".join(items)))
-    elif verb_base(definition.split()[0]) and len(clauses) <= 3:
-        for clause in clauses:
-            base = verb_base(clause.split()[0])
-            if base and len(clause.split()) >= 2:
-                obj = " ".join(clause.split()[1:])
-                facts.append(Fact("definition", f"What does {noun} {base}?", obj))
+        clauses = []
     else:
-        answer = head if len(head.split()) <= _MAX_ANSWER_WORDS else definition
-        if len(answer.split()) > _MAX_ANSWER_WORDS:
-            return []
-        facts.append(Fact("definition", f"What is meant by {quoted(_decapitalised(term))}?",
-                          answer))
-        if (len(definition.split()) <= _MAX_REVERSE_WORDS and len(clauses) == 1
-                and not verb_base(definition.split()[0])):
-            facts.append(Fact("definition", f"What is the term for {_lowered(definition)}?",
-                              _decapitalised(term)))
+        rest = [clause_relation(noun, c) for c in clauses[1:]]
+        answer = definition if any(rest) else head
+        if len(answer.split()) <= _MAX_ANSWER_WORDS:
+            facts.append(Fact("definition", f"What is meant by {quoted(_decapitalised(term))}?",
+                              answer))
+            if len(definition.split()) <= _MAX_REVERSE_WORDS and not verb_base(definition.split()[0]):
+                facts.append(Fact("definition", f"What is the term for {_lowered(definition)}?",
+                                  _decapitalised(term)))
+    for clause in clauses[1:]:
+        fact = clause_relation(noun, clause)
+        if fact is not None:
+            facts.append(fact)
     if examples:
         facts.append(Fact("list", f"Give examples of {_plural(_decapitalised(term))}.",
                           examples))
-    if aside and has_words(aside, 2) and not facts:
+    if aside and has_words(aside, 2):
         facts += _aside_facts(term, aside)
     return _clean(facts)
 
 
+def _split_examples(text: str) -> tuple[str, str]:
+    """`size only -> speed, distance, mass` or `…, eg Germany 1923`: the meaning, the examples."""
+    arrow = re.split(r"\s?(?:->|→)\s?", text)
+    if len(arrow) == 2 and _is_list(arrow[1]):
+        return trim_ends(arrow[0]), trim_ends(arrow[1])
+    m = re.search(r",?\s(?:eg|e\.g\.|such as)\s(.+)$", text)
+    if m and m.start() > 0:
+        return trim_ends(text[: m.start()]), trim_ends(m.group(1))
+    return text, ""
+
+
 def _aside_facts(term: str, aside: str) -> list[Fact]:
+    if aside[:1] in "\"“" and aside[-1:] in "\"”":
+        return [Fact("definition", f"Which phrase sums up {quoted(_decapitalised(term))}?",
+                     aside.strip("\"“”"))]
+    if re.match(r"^(?:a|an)\s\w+$", aside):
+        return [Fact("definition", f"{_capitalised(term)} is a type of what?", aside.split()[1])]
     first = aside.split()[0].lower()
     if first in ("eg", "e.g.", "e.g", "also", "not", "usually", "i.e.", "ie"):
         return []
