@@ -200,7 +200,7 @@ def _small_bare(answer: str) -> bool:
 _ASKED = re.compile(r"^(?P<q>(?:why|what|how|when|where|who|which)\b[^?]{3,120}\?)\s*:?\s*"
                     r"(?P<a>\S.*)$", re.IGNORECASE)
 # `HTTP = Hypertext…, HTTPS = HTTP Secure`: several acronyms defined on one line.
-_NEXT_ACRONYM = re.compile(r",\s(?=[A-Z][A-Z0-9]{1,7}\s?(?:=|[-–—]\s))")
+_NEXT_ACRONYM = re.compile(r",\s(?=[A-Z][A-Z0-9]{1,7}\s?(?:=|[-–—]\s))|,\s(?=[^,=]{2,30}\s=\s)")
 
 
 def _relation_facts(text: str, *, past: bool) -> list[Fact]:
@@ -228,12 +228,12 @@ def _relation_facts(text: str, *, past: bool) -> list[Fact]:
     if pair is not None:
         term, sep, meaning = pair
         if len(arrows.ARROW.findall(meaning)) >= 2 and not terms.is_person(term, meaning):
-            return arrows.arrow_facts(meaning, term, past=past)
+            return arrows.arrow_facts(meaning, term, past=past, lead=term)
         if formulas.is_formula(meaning):
             return formulas.formula_facts(meaning)
         facts = terms.term_facts(term, sep, meaning)
         if not facts and arrows.has_arrow(meaning):
-            facts = arrows.arrow_facts(meaning, term, past=past)
+            facts = arrows.arrow_facts(meaning, term, past=past, lead=term)
         return facts
     facts: list[Fact] = []
     for sentence in _sentences(text):

@@ -32,9 +32,12 @@ def has_arrow(text: str) -> bool:
     return ARROW.search(text) is not None
 
 
-def arrow_facts(text: str, label: str = "", *, past: bool = False) -> list[Fact]:
+def arrow_facts(text: str, label: str = "", *, past: bool = False, lead: str = "") -> list[Fact]:
     """Cards for the arrows in `text`; `label` names the chain when the notes do
     (`long profile: source → …`)."""
+    if ";" in text:  # `fastest flow outside → erosion; slowest inside → deposition`
+        return [f for piece in text.split(";")
+                for f in arrow_facts(piece, label, past=past, lead=lead)]
     parts = [trim_ends(p) for p in ARROW.split(text)]
     if len(parts) < 2 or not all(parts):
         return []
@@ -68,7 +71,9 @@ def arrow_facts(text: str, label: str = "", *, past: bool = False) -> list[Fact]
             continue
         if not has_words(cause) or not has_words(effect):
             continue
-        facts.append(Fact("cause", f"What {did} {quoted(cause)} lead to?", effect))
+        question = f"What {did} {quoted(cause)} lead to?"
+        facts.append(Fact("cause", f"{lead}: {question[0].lower()}{question[1:]}" if lead
+                          else question, effect))
     return _clean(facts)
 
 

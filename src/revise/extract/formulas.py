@@ -15,6 +15,7 @@ from revise.extract.terms import Fact
 from revise.notes import trim_ends
 
 _OPERATOR = re.compile(r"[+×÷*/^²³√⁻]|\s[−-]\s|\b\d\s?[a-zθ]\b|\b[a-zθ]\s[a-zθ]\b|\bsin|\bcos|\btan")
+_STRONG_OPERATOR = re.compile(r"[×÷*/^²³√⁻]|\s[−-]\s")
 _FUNCTIONS = frozenset("sin cos tan log ln exp sqrt".split())
 _UNIT_AFTER = re.compile(r"^(?P<name>[a-z][a-z ’'-]{2,40}?)\s\((?P<unit>[^()]{1,12})\)")
 
@@ -30,9 +31,10 @@ def is_formula(text: str) -> bool:
     lhs, rhs = lhs.strip(), rhs.strip()
     if not lhs or not rhs:
         return False
-    symbolic_left = _is_symbolic(lhs)
-    return bool(_OPERATOR.search(rhs) or _OPERATOR.search(lhs) or symbolic_left) and (
-        symbolic_left or _OPERATOR.search(rhs) is not None)
+    if _is_symbolic(lhs):
+        return True
+    # `speed = distance / time`, not `lower course = lateral erosion + deposition`
+    return len(lhs.split()) <= 5 and _STRONG_OPERATOR.search(rhs) is not None
 
 
 def _is_value(side: str) -> bool:

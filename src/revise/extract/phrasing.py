@@ -108,11 +108,51 @@ def split_parenthetical(text: str) -> tuple[str, str]:
 
 
 def article(noun: str) -> str:
-    """`noun` with the article a question puts before it (`the mitochondria`, `an atom`)."""
+    """`noun` with the article a question puts before it: `the nucleus`, but `abrasion`,
+    `hydraulic action` and `enzymes` as they are."""
     first = noun.split()[0] if noun.split() else ""
     if not first or first.lower() in _DETERMINERS or first[:1].isupper() or first[:1].isdigit():
         return noun
+    last = noun.split()[-1].lower().strip("()")
+    if _ABSTRACT.search(last) or is_plural(noun):
+        return noun
     return f"the {noun}"
+
+
+_ABSTRACT = re.compile(r"(?:tion|sion|ment|ance|ence|ity|ism|ness|ing|ation|ure|ics|ogy|ysis)$")
+
+
+def is_plural(noun: str) -> bool:
+    last = (drop_parentheses(noun) or noun).split()[-1].lower() if noun.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is", "ics", "sis"))
+
+
+def does(noun: str) -> str:
+    """`does` or `do`, as `noun` asks."""
+    return "do" if is_plural(noun) else "does"
+
+
+def split_clauses(text: str, pattern: str = r",\s|;\s") -> list[str]:
+    """`text` cut at `pattern`, but never inside brackets: `fine particles (silt, clay)
+    carried in the flow, this is why…` → two clauses."""
+    clauses, depth, start = [], 0, 0
+    splitter = re.compile(pattern)
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif depth == 0:
+            m = splitter.match(text, i)
+            if m and m.end() > i:
+                clauses.append(text[start:i])
+                start = i = m.end()
+                continue
+        i += 1
+    clauses.append(text[start:])
+    return [c.strip() for c in clauses if c.strip()]
 
 
 _DETERMINERS = frozenset(
@@ -210,8 +250,6 @@ def why_question(clause: str) -> str | None:
         base = past_base(low)
         if base and i <= 4:
             return _tidy(f"Why did {_lower_first(subject)} {base} {rest}?")
-        if low.endswith("ed") and low not in _NOT_VERBS and i <= 4:
-            return _tidy(f"Why was it that {_lower_first(clause)}?")
     return None
 
 

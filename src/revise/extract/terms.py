@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from revise.extract.phrasing import (
     article,
+    does,
+    split_clauses,
     drop_parentheses,
     has_words,
     quoted,
@@ -70,7 +72,7 @@ def split_term(text: str) -> tuple[str, str, str] | None:
 def _bracketed_meaning(text: str) -> tuple[str, str, str] | None:
     """`cell wall (made of cellulose)`: a term whose brackets explain it."""
     head, aside = split_parenthetical(text)
-    if not aside or not _is_term(head) or len(aside.split()) < 2:
+    if not aside or not _is_term(head) or len(aside.split()) < 2 or re.search(r"\d", head):
         return None
     if head.split()[-1].lower() in ("v", "vs") or re.fullmatch(r"[\d\s,–-]+", aside):
         return None
@@ -355,12 +357,13 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
         return Fact("definition", f"What is {noun} {m.group('verb')}{adverb} {prep}?",
                     trim_ends(m.group("rest")))
     m = _NAMING.match(clause)
-    if m and len(m.group("name").split()) <= 3 and len(m.group("what").split()) >= 2:
+    if (m and len(m.group("name").split()) <= 3 and len(m.group("what").split()) >= 2
+            and not re.search(r"\d", m.group("what"))):
         return Fact("definition", f"What is the term for {_lowered(m.group('what'))}?",
                     trim_ends(m.group("name")))
     base = verb_base(words[0])
     if base and base not in ("have", "do", "be"):
-        return Fact("definition", f"What does {noun} {base}?", " ".join(words[1:]))
+        return Fact("definition", f"What {does(noun)} {noun} {base}?", " ".join(words[1:]))
     return None
 
 
@@ -379,7 +382,8 @@ def _meaning_facts(term: str, meaning: str) -> list[Fact]:
     facts: list[Fact] = []
     head, aside = split_parenthetical(meaning)
     head, examples = _split_examples(head)
-    clauses = [trim_ends(c) for c in re.split(r",\s(?=[a-z])|;\s|\s/\s", head) if trim_ends(c)]
+    clauses = [trim_ends(c) for c in split_clauses(head, r",\s(?=[a-z])|;\s|\s/\s")
+               if trim_ends(c)]
     if not clauses:
         return []
     definition = clauses[0]
@@ -397,7 +401,8 @@ def _meaning_facts(term: str, meaning: str) -> list[Fact]:
         if len(answer.split()) <= _MAX_ANSWER_WORDS:
             facts.append(Fact("definition", f"What is meant by {quoted(_decapitalised(term))}?",
                               answer))
-            if len(definition.split()) <= _MAX_REVERSE_WORDS and not verb_base(definition.split()[0]):
+            if (3 <= len(definition.split()) <= _MAX_REVERSE_WORDS
+                    and not verb_base(definition.split()[0])):
                 facts.append(Fact("definition", f"What is the term for {_lowered(definition)}?",
                                   _decapitalised(term)))
     for clause in clauses[1:]:
@@ -415,11 +420,11 @@ def _meaning_facts(term: str, meaning: str) -> list[Fact]:
 def _split_examples(text: str) -> tuple[str, str]:
     """`size only -> speed, distance, mass` or `…, eg Germany 1923`: the meaning, the examples."""
     arrow = re.split(r"\s?(?:->|→)\s?", text)
-    if len(arrow) == 2 and _is_list(arrow[1]):
+    if len(arrow) == 2 and "," in arrow[1] and _is_list(arrow[1]):
         return trim_ends(arrow[0]), trim_ends(arrow[1])
-    m = re.search(r",?\s(?:eg|e\.g\.|such as)\s(.+)$", text)
-    if m and m.start() > 0:
-        return trim_ends(text[: m.start()]), trim_ends(m.group(1))
+    m = re.search(r"(,?)\s(?:eg|e\.g\.|such as)\s(.+)$", text)
+    if m and m.start() > 0 and (m.group(1) or ("," in m.group(2) and _is_list(m.group(2)))):
+        return trim_ends(text[: m.start()]), trim_ends(m.group(2))
     return text, ""
 
 
@@ -439,7 +444,7 @@ def _aside_facts(term: str, aside: str) -> list[Fact]:
 
 
 def _is_list(text: str) -> bool:
-    items = [trim_ends(i) for i in re.split(r",\s|\s\+\s", text)]
+    items = [trim_ends(i) for i in re.split(r",\s", text)]
     return len(items) >= 2 and all(_LIST_ITEM.match(i) for i in items if i)
 
 
