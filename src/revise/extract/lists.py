@@ -46,12 +46,16 @@ def list_fact(title: str, parent_topic: tuple[str, ...], items: list[str], *,
         question = title if title.endswith("?") else title + "?"
         question = f"{question[0].upper()}{question[1:]} Give {count}."
     elif lowered and lowered[-1] in _SET_WORDS or (lowered and lowered[0] in _SET_WORDS):
-        phrase = title[0].lower() + title[1:] if title[1:2].islower() else title
-        if len(lowered) == 1:
-            parent = lead_title(parent_topic)
-            if parent:
-                phrase = f"{phrase} of {parent}"
-        question = f"What are the {count} {phrase}{order}?"
+        possessive = re.match(r"^(\S+[’']s)\s(.+)$", title)
+        if possessive:
+            question = f"What are {possessive.group(1)} {count} {possessive.group(2)}{order}?"
+        else:
+            phrase = title[0].lower() + title[1:] if title[1:2].islower() else title
+            if len(lowered) == 1:
+                parent = lead_title(parent_topic)
+                if parent:
+                    phrase = f"{phrase} of {parent}"
+            question = f"What are the {count} {phrase}{order}?"
     elif intro or numbered:
         question = f"{title}: give all {count}{order}."
     else:
@@ -63,6 +67,6 @@ def _item_name(item: str) -> str:
     pair = split_term(item)
     name = pair[0] if pair and pair[1] != "()" else item
     name = drop_parentheses(name) or trim_ends(name)
-    if len(name.split()) > _MAX_ITEM_WORDS:
+    if len(name.split()) > _MAX_ITEM_WORDS or re.search(r"\d", name):
         return ""
     return name

@@ -395,13 +395,13 @@ def _meaning_facts(term: str, meaning: str) -> list[Fact]:
         facts.append(Fact("list", f"{_capitalised(term)}: give all {len(items)}.",
                           "\n".join(items)))
         clauses = []
-    else:
+    elif looks_like_term(term) and _defines(definition):
         rest = [clause_relation(noun, c) for c in clauses[1:]]
-        answer = definition if any(rest) else head
+        answer = definition if any(rest) or ";" in head else head
         if len(answer.split()) <= _MAX_ANSWER_WORDS:
             facts.append(Fact("definition", f"What is meant by {quoted(_decapitalised(term))}?",
                               answer))
-            if (3 <= len(definition.split()) <= _MAX_REVERSE_WORDS
+            if (3 <= len(definition.split()) <= _MAX_REVERSE_WORDS and ";" not in meaning
                     and not verb_base(definition.split()[0])):
                 facts.append(Fact("definition", f"What is the term for {_lowered(definition)}?",
                                   _decapitalised(term)))
@@ -415,6 +415,44 @@ def _meaning_facts(term: str, meaning: str) -> list[Fact]:
     if aside and has_words(aside, 2):
         facts += _aside_facts(term, aside)
     return _clean(facts)
+
+
+# Words that make a phrase a statement (`prices low`, `right opposed`, `not so united`)
+# rather than a term to define.
+_STATEMENT_WORDS = frozenset(
+    "not no so too very had has have was were is are did does do be been being will would "
+    "can could should must may might low high rose fell up down good bad poor better worse "
+    "more less most least also only then than".split()
+)
+
+
+def looks_like_term(term: str) -> bool:
+    """Whether `term` reads as a name for something (a noun phrase) that a definition can
+    explain, rather than the start of a statement."""
+    words = (drop_parentheses(term) or term).split()
+    if not words or len(words) > 4:
+        return False
+    for i, word in enumerate(words):
+        low = word.lower().strip(",.’'")
+        if low in _STATEMENT_WORDS:
+            return False
+        if low.endswith("ed") and len(low) > 4 and not word[:1].isupper() and low not in _ED_NOUNS:
+            return False
+        if i == 0 and verb_base(low):
+            return False
+    return True
+
+
+_ED_NOUNS = frozenset("speed seed need feed bed red hundred creed breed steed reed".split())
+_YEARISH = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
+
+
+def _defines(definition: str) -> bool:
+    """Whether a meaning's first clause reads as a definition, not an event or a figure."""
+    words = definition.split()
+    if not words or words[0][:1].isdigit() or words[0].lower() in ("no", "not", "only"):
+        return False
+    return not _YEARISH.search(definition) and len(words) <= 25
 
 
 def _split_examples(text: str) -> tuple[str, str]:
