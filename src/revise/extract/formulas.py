@@ -15,6 +15,7 @@ from revise.extract.terms import Fact
 from revise.notes import trim_ends
 
 _OPERATOR = re.compile(r"[+×÷*/^²³√⁻]|\s[−-]\s|\b\d\s?[a-zθ]\b|\b[a-zθ]\s[a-zθ]\b|\bsin|\bcos|\btan")
+_EXACT_VALUE = re.compile(r"[-−]?(?:[\d.,/√½¼¾π°\s]|undefined)+(?:\s?=\s?[-−\d.,/√π°\s]+)?")
 _STRONG_OPERATOR = re.compile(r"[×÷*/^²³√⁻]|\s[−-]\s")
 _FUNCTIONS = frozenset("sin cos tan log ln exp sqrt".split())
 _UNIT_AFTER = re.compile(r"^(?P<name>[a-z][a-z ’'-]{2,40}?)\s\((?P<unit>[^()]{1,12})\)")
@@ -95,8 +96,7 @@ def _one_formula(formula: str, description: str) -> list[Fact]:
     if _is_symbolic(lhs):
         if name:
             facts.append(Fact("formula", f"What is the equation for {name}?", formula))
-        elif not re.search(r"[A-Za-z]{2,}", rhs.replace("sin", "").replace("cos", "")
-                           .replace("tan", "").replace("undefined", "")) and len(rhs) <= 12:
+        elif _EXACT_VALUE.fullmatch(rhs):
             facts.append(Fact("formula", f"What is the exact value of {lhs}?", rhs))
         else:
             facts.append(Fact("formula", f"What is {lhs} equal to?", rhs))

@@ -161,13 +161,15 @@ def sentence_facts(subject: str, verb: str, rest: str) -> list[Fact]:
     if verb in ("stands for", "stand for"):
         return _clean([Fact("definition", f"What does {subject} stand for?", core)])
     if verb in ("means", "refers to", "is defined as"):
-        return _clean([Fact("definition", f"What does {quoted(subject)} mean?", core)])
+        return _clean([Fact("definition", f"What does {quoted(_decapitalised(subject))} mean?",
+                            core)])
     noun = _subject_noun(subject)
     be = "are" if verb == "are" else "is"
     facts = [Fact("definition", f"What {be} {noun}?", core)]
     bare = re.sub(r"^(?:a|an|the)\s", "", subject, flags=re.IGNORECASE)
     if len(core.split()) <= _MAX_REVERSE_WORDS and not core.lower().startswith(("when", "how")):
-        facts.append(Fact("definition", f"What is the term for {_lowered(core)}?", bare))
+        facts.append(Fact("definition", f"What is the term for {_lowered(core)}?",
+                          _decapitalised(bare)))
     if examples:
         facts.append(Fact("list", f"Give an example of {_lowered(bare)}.", examples))
     return _clean(facts)
@@ -240,6 +242,10 @@ def term_facts(term: str, sep: str, meaning: str) -> list[Fact]:
         return _clean(facts)
     if is_person(term, meaning):
         return _person_facts(term, meaning)
+    name, _, role = term.partition(", ")
+    if role and _PERSON.match(name) and _ROLE_WORDS.search(role) and len(role.split()) <= 8:
+        # `Kirov, Leningrad Communist Party boss: murdered Dec 1934`
+        return _clean([Fact("person", f"Who was {role}?", name)])
     return _meaning_facts(term, meaning)
 
 
@@ -280,15 +286,22 @@ def _person_facts(name: str, meaning: str) -> list[Fact]:
     return _clean(facts)
 
 
+_STATEMENT = re.compile(r"\s(?:is|are|was|were|can|cannot|can't|must|only|not|counts?|"
+                        r"counted|=|≠|doesn't|isn't|needs?|has|have|had)\s")
+
+
 def _case_facts(case: str, principle: str) -> list[Fact]:
     rule = trim_ends(re.split(r";\s|\.\s", principle)[0])
     rule_core = drop_parentheses(rule) or rule
     if len(rule_core.split()) > 30 or not has_words(rule_core, 2):
         return []
     name, year = split_parenthetical(case)
+    states = _STATEMENT.search(f" {rule_core} ") or verb_base(rule_core.split()[0])
+    which = (f"Which case decided that {_lowered(rule_core)}?" if states
+             else f"Which case is about {_lowered(rule_core)}?")
     facts = [
         Fact("case", f"What did {case} establish?", rule_core),
-        Fact("case", f"Which case decided that {_lowered(rule_core)}?", drop_parentheses(case) or case),
+        Fact("case", which, drop_parentheses(case) or case),
     ]
     if re.fullmatch(r"\d{4}", year):
         facts.append(Fact("date", f"In what year was {name} decided?", year))
@@ -390,6 +403,10 @@ def _meaning_facts(term: str, meaning: str) -> list[Fact]:
     first = clause_relation(noun, definition)
     if first is not None:
         facts.append(first)
+        site = re.match(r"^(?:the\s)?site of\s(.+)$", definition)
+        if site:
+            facts.append(Fact("definition", f"What is the site of {site.group(1)}?",
+                              _decapitalised(term)))
     elif _is_list(head) and len(head.split(",")) >= 3:
         items = [trim_ends(i) for i in head.split(",")]
         facts.append(Fact("list", f"{_capitalised(term)}: give all {len(items)}.",

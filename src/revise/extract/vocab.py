@@ -76,7 +76,7 @@ def looks_foreign(word: str) -> str:
 def is_vocab_section(titles: list[str], lines: list[str]) -> bool:
     pairs = [split_pairs(line) for line in lines]
     paired = [p for p in pairs if p]
-    if len(paired) < 2 or len(paired) * 10 < len(lines) * 6:
+    if sum(len(p) for p in paired) < 2 or len(paired) * 10 < len(lines) * 6:
         return False
     if language_of(titles) or any(_VOCAB_TITLE.search(t) for t in titles):
         return True
