@@ -175,6 +175,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         fact = lists.list_fact(text, bullet.topic, [c.text for c in children], intro=True,
                                numbered=all(c.numbered for c in children))
         return [fact] if fact else []
+    if _WORKED_EXAMPLE.match(text):
+        return []  # a worked example shows a method; its numbers are not facts to learn
     if language is not None:
         found = vocab.vocab_facts(text, language)
         if found:
@@ -293,6 +295,7 @@ def _quote_facts(text: str) -> list[Fact] | None:
 
 
 _YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
+_WORKED_EXAMPLE = re.compile(r"^(?:e\.?g\.?|for example|worked example)[\s:,]", re.IGNORECASE)
 
 
 def _is_past(bullet: Bullet) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from revise.extract.phrasing import article, drop_parentheses, shows
+from revise.extract.phrasing import drop_parentheses, shows
 from revise.extract.terms import Fact
 from revise.notes import trim_ends
 
@@ -104,13 +104,13 @@ def _one_formula(formula: str, description: str) -> list[Fact]:
         facts.append(Fact("formula", f"Complete the equation: {lhs} = ?", rhs))
     else:
         rhs_core = drop_parentheses(rhs) or rhs
-        facts.append(Fact("formula", f"How do you calculate {article(drop_parentheses(lhs) or lhs)}?",
+        facts.append(Fact("formula", f"How do you calculate {drop_parentheses(lhs) or lhs}?",
                           rhs_core))
     for m in re.finditer(r"([a-z][a-z ’'-]{2,40}?)\s\(([^()]{1,12})\)", description):
         quantity, unit = trim_ends(m.group(1)), m.group(2).strip()
         quantity = re.sub(r"^(?:[a-z]\s=\s|=\s|×\s)", "", quantity)
         if re.fullmatch(r"[A-Za-z/²³ ]{1,10}", unit) and quantity:
-            facts.append(Fact("formula", f"What is {article(quantity)} measured in?", unit))
+            facts.append(Fact("formula", f"What is {quantity} measured in?", unit))
     return [f for f in facts if not shows(f.question, f.answer)]
 
 

@@ -250,12 +250,12 @@ def _is_reference(text: str, start: int, end: int) -> bool:
 def _blank_card(text: str, lead: str, start: int, end: int, ask: str) -> tuple[str, str] | None:
     answer = text[start:end].strip()
     body = _excerpt(text, start, end)
-    if not has_words(body.replace(BLANK, ""), 2):
+    if not has_words(body.replace(BLANK, ""), 1):
         return None
     lead = "" if shows(lead, answer) else lead
     question = with_lead(lead, _sentence(body, ask))
     question = blank_out(question, answer) if shows(question, answer) else question
-    if shows(question, answer) or not has_words(question.replace(BLANK, ""), 2):
+    if shows(question, answer) or not has_words(question.replace(BLANK, ""), 1):
         return None
     return question, answer
 

@@ -210,6 +210,10 @@ transmit transport travel trigger turn undergo use vary want win work write
 """.split())
 
 
+def is_base_verb(word: str) -> bool:
+    return word.lower() in _VERBS
+
+
 def verb_base(word: str) -> str | None:
     """The base form of a third-person present verb (`contains` → `contain`), or None."""
     w = word.lower().strip(",.;:")

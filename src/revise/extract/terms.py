@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from revise.extract.phrasing import (
     article,
     does,
+    is_base_verb,
+    is_plural,
     split_clauses,
     drop_parentheses,
     has_words,
@@ -375,6 +377,8 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
         return Fact("definition", f"What is the term for {_lowered(m.group('what'))}?",
                     trim_ends(m.group("name")))
     base = verb_base(words[0])
+    if base is None and is_plural(noun) and is_base_verb(words[0]):
+        base = words[0].lower()  # `Ribosomes – make proteins`
     if base and base not in ("have", "do", "be"):
         return Fact("definition", f"What {does(noun)} {noun} {base}?", " ".join(words[1:]))
     return None
