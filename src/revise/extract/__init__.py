@@ -335,17 +335,34 @@ def _draft(deck: str, topic: tuple[str, ...], fact: Fact, source: str, position:
 
 def _topic_without(topic: tuple[str, ...], answer: str) -> tuple[str, ...]:
     """The topic path shown with a card, with the answer taken out of any title holding it
-    (`Round 3 – Right (1928-29)` above a card whose answer is 1928)."""
-    if not any(shows(title, answer) or _shares_year(title, answer) for title in topic):
+    (`Round 3 – Right (1928-29)` above a card whose answer is 1928, `Scalars vs vectors`
+    above one whose answer is `scalar`)."""
+    if not any(_holds(title, answer) for title in topic):
         return topic
     kept = []
     for title in topic:
-        if shows(title, answer) or _shares_year(title, answer):
+        if _holds(title, answer):
             title = _strip_answer(title, answer)
-            if not title:
+            if not title or _holds(title, answer):
                 continue
         kept.append(title)
     return tuple(kept)
+
+
+def _holds(title: str, answer: str) -> bool:
+    if shows(title, answer) or _shares_year(title, answer):
+        return True
+    words = _folded_words(answer)
+    return bool(words) and words <= _folded_words(title)
+
+
+_SMALL_WORDS = frozenset("a an the of and or in on to for by with le la les l un une el los "
+                         "las der die das".split())
+
+
+def _folded_words(text: str) -> set[str]:
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w
+            for w in re.findall(r"[^\W_]+", text.lower()) if w not in _SMALL_WORDS}
 
 
 def _shares_year(title: str, answer: str) -> bool:
