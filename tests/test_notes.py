@@ -502,6 +502,11 @@ def test_words_after_the_bullets_are_still_detached():
     assert outline.bullets[-1].detached
 
 
+def test_an_advert_with_numbers_after_the_bullets_is_detached():
+    outline = parse_notes("- a fact 1924\n\nGet 20% off: offer ends 2025!\nClick here\n")
+    assert [b.detached for b in outline.bullets] == [False, True, True]
+
+
 # ---------------------------------------------------------------------------- flattened notes
 
 FLAT = "* Strengths- card index- posts held- 801,000 members"

@@ -7,11 +7,16 @@ This module owns two steps, both pure:
 * `parse_notes` turns that text into an `Outline`: nested `Section`s (headings) holding
   `Bullet`s, each with its topic path, character offset and line.
 
-Two shapes of notes are understood. Clean outlines use Markdown headings, bullet
-markers and indentation. Flattened notes lost their line breaks when copied from a web
-page, so every line is one long run of `* Sub-topic- bullet- bullet=> Section...`, the
-markers glued to the word before them; a line is read that way only when it carries
-several glued markers, so a stray `word- word` in clean notes is left alone.
+Two shapes of notes are understood. Clean outlines use headings (`#`, underlined,
+`=== Topic ===`, numbered, ALL CAPS, bold, a short line ending in `:`, the file's
+first line), bullet markers, numbered items, indentation, Markdown tables (one bullet
+a body row) and plain lines, one item each. Flattened notes lost their line breaks
+when copied from a web page, so every line is one long run of `* Sub-topic- bullet-
+bullet=> Section...`, the markers glued to the word before them or set between
+spaces; a line is read that way only when it carries several glued markers or is long
+and holds many spaced ones, so `word- word` or `Term - meaning` in clean notes is
+left alone. A ` => ` there is an arrow inside a bullet unless a short title follows
+it, then a sub-topic.
 """
 
 from __future__ import annotations
@@ -729,7 +734,7 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
     if last_structure >= 0 and len(prose_tokens) < len(builder.outline.bullets):
         # Prose after the last heading or bullet, set apart by a blank line, is not
         # part of the notes (a web page's advert or footer, say): it gives no cards.
-        # A line that reads like a fact (a number, a `term: meaning`) stays.
+        # Lines that all read like facts (a number, a `term: meaning`) stay notes.
         gap = next(
             (
                 k
@@ -738,8 +743,10 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
             ),
             len(tokens),
         )
-        for i, bullet in prose_tokens:
-            if i > gap and not _NOTE_LIKE.search(" ".join(builder.parts[id(bullet)])):
+        trailing = [bullet for i, bullet in prose_tokens if i > gap]
+        lines = [" ".join(builder.parts[id(bullet)]).rstrip() for bullet in trailing]
+        if not all(_NOTE_LIKE.search(line) and line[-1:] not in "!?" for line in lines):
+            for bullet in trailing:
                 bullet.detached = True
     return builder.finish()
 
