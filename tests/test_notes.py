@@ -864,3 +864,15 @@ def test_a_heading_that_is_really_a_flattened_line_is_not_a_cut():
     notes = "- start\n" * 20 + notes + "# Real heading\n- x\n"
     cuts = [p.text.split("\n", 1)[0] for p in split_notes(notes, 3)[1:]]
     assert cuts == ["# Real heading"]
+
+
+def test_prose_under_the_last_heading_reads_the_same_in_pieces():
+    notes = UNITS + "# Closing\n\nInflation is a rise in prices.\n"
+    whole = parse_notes(notes)
+    parsed = [
+        parse_notes(p.text, offset=p.offset, first_line=p.first_line)
+        for p in split_notes(notes, 3)
+    ]
+    pieces = [(b.text, b.topic, b.detached) for o in parsed for b in o.bullets]
+    assert pieces == [(b.text, b.topic, b.detached) for b in whole.bullets]
+    assert not whole.bullets[-1].detached

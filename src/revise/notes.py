@@ -731,10 +731,18 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
         prose_tokens.append((i, previous))
         previous_kind = "para"
 
-    if last_structure >= 0 and len(prose_tokens) < len(builder.outline.bullets):
-        # Prose after the last heading or bullet, set apart by a blank line, is not
-        # part of the notes (a web page's advert or footer, say): it gives no cards.
-        # Lines that all read like facts (a number, a `term: meaning`) stay notes.
+    sections = builder.outline.sections
+    headed = (
+        last_structure >= 0
+        and tokens[last_structure].kind != "flat"
+        and bool(sections)
+        and sections[-1].line == tokens[last_structure].line
+    )
+    if last_structure >= 0 and not headed:
+        # Prose after the last bullet, set apart by a blank line, is not part of the
+        # notes (a web page's advert or footer, say): it gives no cards. Lines that
+        # all read like facts (a number, a `term: meaning`) stay notes, and so does
+        # prose under a heading: that is the section's text.
         gap = next(
             (
                 k
