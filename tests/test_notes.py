@@ -876,3 +876,13 @@ def test_prose_under_the_last_heading_reads_the_same_in_pieces():
     pieces = [(b.text, b.topic, b.detached) for o in parsed for b in o.bullets]
     assert pieces == [(b.text, b.topic, b.detached) for b in whole.bullets]
     assert not whole.bullets[-1].detached
+
+
+def test_long_paragraph_with_a_few_spaced_dashes_stays_whole():
+    line = (
+        "Context: written approx 1606 - just after the Gunpowder Plot - when King James I was"
+        " on the throne - he believed he was descended from Banquo - and wrote Daemonologie"
+        " about witches, so killing a king was a sin against God and the play warns of it."
+    )
+    outline = parse_notes(line)
+    assert not outline.flattened and len(outline.bullets) == 1

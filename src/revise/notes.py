@@ -256,9 +256,9 @@ _CONTROL_SEARCH = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
 
 # A line is read as flattened with spaced markers only when it is long and holds many
 # of them, so `la maison - the house` or `Term - meaning` in clean notes stay whole.
-_MIN_SPACED_MARKS = 4
-_MIN_SPACED_LINE = 160
-_MAX_CHARS_PER_SPACED_MARK = 160
+_MIN_SPACED_MARKS = 6
+_MIN_SPACED_LINE = 200
+_MAX_CHARS_PER_SPACED_MARK = 120
 _SPACED_ARROW_MARK = " =>"  # a `=>` after a space, to be read as a section or an arrow
 
 
