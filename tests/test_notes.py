@@ -886,3 +886,10 @@ def test_long_paragraph_with_a_few_spaced_dashes_stays_whole():
     )
     outline = parse_notes(line)
     assert not outline.flattened and len(outline.bullets) == 1
+
+
+def test_title_above_numbered_headings():
+    notes = "Cell biology – B1\n\n1. Animal and plant cells\nNucleus – contains DNA\n"
+    assert topics(notes) == {
+        "Nucleus – contains DNA": ("Cell biology – B1", "Animal and plant cells")
+    }

@@ -792,6 +792,7 @@ def _title_index(tokens: list[_Token]) -> int:
     following = next((other for other in tokens[first + 1 :] if other.kind != "blank"), None)
     if (
         following is not None
+        and following.marker != "1"  # a numbered line below may be a heading
         and _TERM_SEPARATOR.search(text)
         and _TERM_SEPARATOR.search(following.text)
     ):
