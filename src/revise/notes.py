@@ -271,8 +271,6 @@ class _Token:
     line: int = 1
     level: int = 0
     marker: str = ""  # a bullet's marker ("1" if numbered), or "=>" for a line opening with one
-    cells: tuple[str, ...] = ()
-    header: tuple[str, ...] = ()
 
 
 def _indent_width(prefix: str) -> int:
@@ -285,6 +283,7 @@ def _indent_width(prefix: str) -> int:
 
 
 _Mark = tuple[int, int, str]  # start, end, marker
+_Row = tuple[tuple[str, ...], tuple[str, ...]]  # a table row's cells, the table's header
 
 
 def _atx_title(content: str, m: re.Match[str]) -> str:
@@ -356,9 +355,12 @@ def _line_content(raw: str) -> str:
 
 def _tokenise(
     text: str, offset: int = 0, first_line: int = 1
-) -> tuple[list[_Token], dict[int, list[_Mark]]]:
+) -> tuple[list[_Token], dict[int, list[_Mark]], dict[int, _Row]]:
+    """The lines of `text` as tokens, with the markers of each flattened line and the
+    cells and header of each table row, by token index."""
     tokens: list[_Token] = []
     flat_marks: dict[int, list[_Mark]] = {}
+    rows: dict[int, _Row] = {}
     fenced = False
     lines = text.splitlines(keepends=True)
     table: tuple[str, ...] | None = None  # the open table's header cells
@@ -372,7 +374,9 @@ def _tokenise(
             skip_separator = False
             tokens.append(_Token("rule", line=lineno, start=start))
             continue
-        content = _line_content(raw)
+        content = raw.rstrip(_LINE_BREAKS) if raw[-1:] in _LINE_BREAKS else raw
+        if _CONTROL_SEARCH.search(content):
+            content = _line_content(raw)
         stripped = content.strip()
         if not stripped:
             table = None
@@ -391,8 +395,8 @@ def _tokenise(
             if table is not None and (stripped.startswith("|") or not piped):
                 cells = _table_cells(content)
                 first = len(content) - len(content.lstrip(" \t|"))
-                tokens.append(_Token("row", indent, " | ".join(cells), start + first, lineno,
-                                     cells=cells, header=table))
+                rows[len(tokens)] = (cells, table)
+                tokens.append(_Token("row", indent, " | ".join(cells), start + first, lineno))
                 continue
             following = _line_content(lines[index + 1]) if index + 1 < len(lines) else ""
             if "|" in following and "-" in following and _TABLE_SEPARATOR.match(following):
@@ -403,8 +407,8 @@ def _tokenise(
                 table, piped = (), True  # a table without a header row
                 cells = _table_cells(content)
                 first = len(content) - len(content.lstrip(" \t|"))
-                tokens.append(_Token("row", indent, " | ".join(cells), start + first, lineno,
-                                     cells=cells, header=table))
+                rows[len(tokens)] = (cells, table)
+                tokens.append(_Token("row", indent, " | ".join(cells), start + first, lineno))
                 continue
         table = None
 
@@ -433,11 +437,6 @@ def _tokenise(
             else:
                 tokens.append(_Token("rule", line=lineno, start=start))
             continue
-        m = _BANNER.match(content)
-        if m:
-            tokens.append(_Token("banner", indent, m.group(2), start + m.start(2), lineno))
-            continue
-
         m = _BULLET.match(content)
         if m:
             pos = m.end()
@@ -460,9 +459,14 @@ def _tokenise(
             )
             continue
 
+        m = _BANNER.match(content) if stripped[0] in "=-~" else None
+        if m:
+            tokens.append(_Token("banner", indent, m.group(2), start + m.start(2), lineno))
+            continue
+
         marker = "=>" if stripped.startswith("=>") else ""
         tokens.append(_Token("para", indent, stripped, start + lead, lineno, marker=marker))
-    return tokens, flat_marks
+    return tokens, flat_marks, rows
 
 
 # ---------------------------------------------------------------------------- building
@@ -577,10 +581,11 @@ class _Builder:
             prose=prose,
             intro=intro,
             parent=parent,
-            cells=cells,
-            header=header,
-            numbered=numbered,
         )
+        if numbered:
+            bullet.numbered = True
+        if cells:
+            bullet.cells, bullet.header = cells, header
         if intro:
             # Children need the finished title for their topic now.
             bullet.text = clean_text(raw).rstrip(":").rstrip()
@@ -621,7 +626,7 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
     `offset` and `first_line` say where `text` starts in a longer file (see
     `split_notes`), so positions and lines are the file's.
     """
-    tokens, flat_marks = _tokenise(text, offset, first_line)
+    tokens, flat_marks, rows = _tokenise(text, offset, first_line)
     builder = _Builder()
     title_at = _title_index(tokens)
     last_structure = -1
@@ -647,8 +652,9 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
             last_structure, previous, previous_kind = i, None, "heading"
             continue
         if kind == "row":
+            cells, header = rows[i]
             builder.add_bullet(
-                tok.text, tok.start, tok.line, nested=False, cells=tok.cells, header=tok.header
+                tok.text, tok.start, tok.line, nested=False, cells=cells, header=header
             )
             last_structure, previous, previous_kind = i, None, kind
             continue
