@@ -502,6 +502,11 @@ def test_words_after_the_bullets_are_still_detached():
     assert outline.bullets[-1].detached
 
 
+def test_an_advert_with_numbers_after_the_bullets_is_detached():
+    outline = parse_notes("- a fact 1924\n\nGet 20% off: offer ends 2025!\nClick here\n")
+    assert [b.detached for b in outline.bullets] == [False, True, True]
+
+
 # ---------------------------------------------------------------------------- flattened notes
 
 FLAT = "* Strengths- card index- posts held- 801,000 members"
@@ -859,3 +864,32 @@ def test_a_heading_that_is_really_a_flattened_line_is_not_a_cut():
     notes = "- start\n" * 20 + notes + "# Real heading\n- x\n"
     cuts = [p.text.split("\n", 1)[0] for p in split_notes(notes, 3)[1:]]
     assert cuts == ["# Real heading"]
+
+
+def test_prose_under_the_last_heading_reads_the_same_in_pieces():
+    notes = UNITS + "# Closing\n\nInflation is a rise in prices.\n"
+    whole = parse_notes(notes)
+    parsed = [
+        parse_notes(p.text, offset=p.offset, first_line=p.first_line)
+        for p in split_notes(notes, 3)
+    ]
+    pieces = [(b.text, b.topic, b.detached) for o in parsed for b in o.bullets]
+    assert pieces == [(b.text, b.topic, b.detached) for b in whole.bullets]
+    assert not whole.bullets[-1].detached
+
+
+def test_long_paragraph_with_a_few_spaced_dashes_stays_whole():
+    line = (
+        "Context: written approx 1606 - just after the Gunpowder Plot - when King James I was"
+        " on the throne - he believed he was descended from Banquo - and wrote Daemonologie"
+        " about witches, so killing a king was a sin against God and the play warns of it."
+    )
+    outline = parse_notes(line)
+    assert not outline.flattened and len(outline.bullets) == 1
+
+
+def test_title_above_numbered_headings():
+    notes = "Cell biology – B1\n\n1. Animal and plant cells\nNucleus – contains DNA\n"
+    assert topics(notes) == {
+        "Nucleus – contains DNA": ("Cell biology – B1", "Animal and plant cells")
+    }

@@ -7,11 +7,16 @@ This module owns two steps, both pure:
 * `parse_notes` turns that text into an `Outline`: nested `Section`s (headings) holding
   `Bullet`s, each with its topic path, character offset and line.
 
-Two shapes of notes are understood. Clean outlines use Markdown headings, bullet
-markers and indentation. Flattened notes lost their line breaks when copied from a web
-page, so every line is one long run of `* Sub-topic- bullet- bullet=> Section...`, the
-markers glued to the word before them; a line is read that way only when it carries
-several glued markers, so a stray `word- word` in clean notes is left alone.
+Two shapes of notes are understood. Clean outlines use headings (`#`, underlined,
+`=== Topic ===`, numbered, ALL CAPS, bold, a short line ending in `:`, the file's
+first line), bullet markers, numbered items, indentation, Markdown tables (one bullet
+a body row) and plain lines, one item each. Flattened notes lost their line breaks
+when copied from a web page, so every line is one long run of `* Sub-topic- bullet-
+bullet=> Section...`, the markers glued to the word before them or set between
+spaces; a line is read that way only when it carries several glued markers or is long
+and holds many spaced ones, so `word- word` or `Term - meaning` in clean notes is
+left alone. A ` => ` there is an arrow inside a bullet unless a short title follows
+it, then a sub-topic.
 """
 
 from __future__ import annotations
@@ -251,9 +256,9 @@ _CONTROL_SEARCH = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
 
 # A line is read as flattened with spaced markers only when it is long and holds many
 # of them, so `la maison - the house` or `Term - meaning` in clean notes stay whole.
-_MIN_SPACED_MARKS = 4
-_MIN_SPACED_LINE = 160
-_MAX_CHARS_PER_SPACED_MARK = 160
+_MIN_SPACED_MARKS = 6
+_MIN_SPACED_LINE = 200
+_MAX_CHARS_PER_SPACED_MARK = 120
 _SPACED_ARROW_MARK = " =>"  # a `=>` after a space, to be read as a section or an arrow
 
 
@@ -266,8 +271,6 @@ class _Token:
     line: int = 1
     level: int = 0
     marker: str = ""  # a bullet's marker ("1" if numbered), or "=>" for a line opening with one
-    cells: tuple[str, ...] = ()
-    header: tuple[str, ...] = ()
 
 
 def _indent_width(prefix: str) -> int:
@@ -280,6 +283,7 @@ def _indent_width(prefix: str) -> int:
 
 
 _Mark = tuple[int, int, str]  # start, end, marker
+_Row = tuple[tuple[str, ...], tuple[str, ...]]  # a table row's cells, the table's header
 
 
 def _atx_title(content: str, m: re.Match[str]) -> str:
@@ -351,9 +355,12 @@ def _line_content(raw: str) -> str:
 
 def _tokenise(
     text: str, offset: int = 0, first_line: int = 1
-) -> tuple[list[_Token], dict[int, list[_Mark]]]:
+) -> tuple[list[_Token], dict[int, list[_Mark]], dict[int, _Row]]:
+    """The lines of `text` as tokens, with the markers of each flattened line and the
+    cells and header of each table row, by token index."""
     tokens: list[_Token] = []
     flat_marks: dict[int, list[_Mark]] = {}
+    rows: dict[int, _Row] = {}
     fenced = False
     lines = text.splitlines(keepends=True)
     table: tuple[str, ...] | None = None  # the open table's header cells
@@ -367,7 +374,9 @@ def _tokenise(
             skip_separator = False
             tokens.append(_Token("rule", line=lineno, start=start))
             continue
-        content = _line_content(raw)
+        content = raw.rstrip(_LINE_BREAKS) if raw[-1:] in _LINE_BREAKS else raw
+        if _CONTROL_SEARCH.search(content):
+            content = _line_content(raw)
         stripped = content.strip()
         if not stripped:
             table = None
@@ -386,8 +395,8 @@ def _tokenise(
             if table is not None and (stripped.startswith("|") or not piped):
                 cells = _table_cells(content)
                 first = len(content) - len(content.lstrip(" \t|"))
-                tokens.append(_Token("row", indent, " | ".join(cells), start + first, lineno,
-                                     cells=cells, header=table))
+                rows[len(tokens)] = (cells, table)
+                tokens.append(_Token("row", indent, " | ".join(cells), start + first, lineno))
                 continue
             following = _line_content(lines[index + 1]) if index + 1 < len(lines) else ""
             if "|" in following and "-" in following and _TABLE_SEPARATOR.match(following):
@@ -398,8 +407,8 @@ def _tokenise(
                 table, piped = (), True  # a table without a header row
                 cells = _table_cells(content)
                 first = len(content) - len(content.lstrip(" \t|"))
-                tokens.append(_Token("row", indent, " | ".join(cells), start + first, lineno,
-                                     cells=cells, header=table))
+                rows[len(tokens)] = (cells, table)
+                tokens.append(_Token("row", indent, " | ".join(cells), start + first, lineno))
                 continue
         table = None
 
@@ -428,11 +437,6 @@ def _tokenise(
             else:
                 tokens.append(_Token("rule", line=lineno, start=start))
             continue
-        m = _BANNER.match(content)
-        if m:
-            tokens.append(_Token("banner", indent, m.group(2), start + m.start(2), lineno))
-            continue
-
         m = _BULLET.match(content)
         if m:
             pos = m.end()
@@ -455,9 +459,14 @@ def _tokenise(
             )
             continue
 
+        m = _BANNER.match(content) if stripped[0] in "=-~" else None
+        if m:
+            tokens.append(_Token("banner", indent, m.group(2), start + m.start(2), lineno))
+            continue
+
         marker = "=>" if stripped.startswith("=>") else ""
         tokens.append(_Token("para", indent, stripped, start + lead, lineno, marker=marker))
-    return tokens, flat_marks
+    return tokens, flat_marks, rows
 
 
 # ---------------------------------------------------------------------------- building
@@ -572,10 +581,11 @@ class _Builder:
             prose=prose,
             intro=intro,
             parent=parent,
-            cells=cells,
-            header=header,
-            numbered=numbered,
         )
+        if numbered:
+            bullet.numbered = True
+        if cells:
+            bullet.cells, bullet.header = cells, header
         if intro:
             # Children need the finished title for their topic now.
             bullet.text = clean_text(raw).rstrip(":").rstrip()
@@ -616,7 +626,7 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
     `offset` and `first_line` say where `text` starts in a longer file (see
     `split_notes`), so positions and lines are the file's.
     """
-    tokens, flat_marks = _tokenise(text, offset, first_line)
+    tokens, flat_marks, rows = _tokenise(text, offset, first_line)
     builder = _Builder()
     title_at = _title_index(tokens)
     last_structure = -1
@@ -642,8 +652,9 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
             last_structure, previous, previous_kind = i, None, "heading"
             continue
         if kind == "row":
+            cells, header = rows[i]
             builder.add_bullet(
-                tok.text, tok.start, tok.line, nested=False, cells=tok.cells, header=tok.header
+                tok.text, tok.start, tok.line, nested=False, cells=cells, header=header
             )
             last_structure, previous, previous_kind = i, None, kind
             continue
@@ -726,10 +737,18 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
         prose_tokens.append((i, previous))
         previous_kind = "para"
 
-    if last_structure >= 0 and len(prose_tokens) < len(builder.outline.bullets):
-        # Prose after the last heading or bullet, set apart by a blank line, is not
-        # part of the notes (a web page's advert or footer, say): it gives no cards.
-        # A line that reads like a fact (a number, a `term: meaning`) stays.
+    sections = builder.outline.sections
+    headed = (
+        last_structure >= 0
+        and tokens[last_structure].kind != "flat"
+        and bool(sections)
+        and sections[-1].line == tokens[last_structure].line
+    )
+    if last_structure >= 0 and not headed:
+        # Prose after the last bullet, set apart by a blank line, is not part of the
+        # notes (a web page's advert or footer, say): it gives no cards. Lines that
+        # all read like facts (a number, a `term: meaning`) stay notes, and so does
+        # prose under a heading: that is the section's text.
         gap = next(
             (
                 k
@@ -738,8 +757,10 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
             ),
             len(tokens),
         )
-        for i, bullet in prose_tokens:
-            if i > gap and not _NOTE_LIKE.search(" ".join(builder.parts[id(bullet)])):
+        trailing = [bullet for i, bullet in prose_tokens if i > gap]
+        lines = [" ".join(builder.parts[id(bullet)]).rstrip() for bullet in trailing]
+        if not all(_NOTE_LIKE.search(line) and line[-1:] not in "!?" for line in lines):
+            for bullet in trailing:
                 bullet.detached = True
     return builder.finish()
 
@@ -777,6 +798,7 @@ def _title_index(tokens: list[_Token]) -> int:
     following = next((other for other in tokens[first + 1 :] if other.kind != "blank"), None)
     if (
         following is not None
+        and following.marker != "1"  # a numbered line below may be a heading
         and _TERM_SEPARATOR.search(text)
         and _TERM_SEPARATOR.search(following.text)
     ):
