@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from revise.extract import arrows, formulas, lists, numbers, tables, terms, vocab
+from revise.extract import arrows, formulas, lists, names, numbers, tables, terms, vocab
 from revise.extract.numbers import Figure, find_dates, find_figures
 from revise.extract.phrasing import BLANK, lead_title, shows, with_lead
 from revise.extract.terms import Fact
@@ -174,6 +174,9 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         children = [c for c in bullet.children if not c.prose]
         fact = lists.list_fact(text, bullet.topic, [c.text for c in children], intro=True,
                                numbered=all(c.numbered for c in children))
+        lead = lead_title(bullet.topic)
+        if fact and lead and len(text.split()) <= 3 and text[:1].islower():
+            fact = Fact(fact.kind, with_lead(lead, fact.question), fact.answer)
         return [fact] if fact else []
     if _WORKED_EXAMPLE.match(text):
         return []  # a worked example shows a method; its numbers are not facts to learn
@@ -181,17 +184,19 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         found = vocab.vocab_facts(text, language)
         if found:
             return found
-    facts = _relation_facts(text, past=_is_past(bullet))
+    facts = _relation_facts(text, past=_is_past(bullet), lead=lead_title(bullet.topic),
+                            causal=_about_causes(bullet))
     if formulas.is_formula(text):
         return facts[:_MAX_FACTS]
     lead = _lead(bullet)
-    pair = terms.split_term(text)
-    defined = pair is not None and any(f.kind != "list" for f in facts)
-    asked = {f.answer for f in facts}
+    said = " ".join(f.answer for f in facts)
     for kind, question, answer in numbers.number_cards(text, lead):
-        if answer in asked or (defined and kind == "figure" and _small_bare(answer)):
+        if shows(said, answer) or (kind == "figure" and _small_bare(answer)):
             continue
         facts.append(Fact(kind, question, answer))
+    if not any(f.kind in ("quote", "case", "vocabulary") for f in facts):
+        said = " ".join(f.answer for f in facts)
+        facts += [Fact(*card) for card in names.name_cards(text, lead, said)]
     return facts[:_MAX_FACTS]
 
 
@@ -205,7 +210,7 @@ _ASKED = re.compile(r"^(?P<q>(?:why|what|how|when|where|who|which)\b[^?]{3,120}\
 _NEXT_ACRONYM = re.compile(r",\s(?=[A-Z][A-Z0-9]{1,7}\s?(?:=|[-–—]\s))|,\s(?=[^,=]{2,30}\s=\s)")
 
 
-def _relation_facts(text: str, *, past: bool) -> list[Fact]:
+def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = False) -> list[Fact]:
     asked = _ASKED.match(text)
     if asked:  # `why layers? each layer does one job`: the student's own question
         question = asked.group("q")
@@ -215,7 +220,7 @@ def _relation_facts(text: str, *, past: bool) -> list[Fact]:
         return quote
     parts = _NEXT_ACRONYM.split(text)
     if len(parts) > 1 and all(terms.split_term(p) for p in parts):
-        return [f for p in parts for f in _relation_facts(p, past=past)]
+        return [f for p in parts for f in _relation_facts(p, past=past, lead=lead, causal=causal)]
     pair = terms.split_term(text)
     if pair is not None and pair[1] == "=" and formulas.is_formula(text):
         pair = None  # `speed = distance / time` is a formula, not a term
@@ -230,12 +235,15 @@ def _relation_facts(text: str, *, past: bool) -> list[Fact]:
     if pair is not None:
         term, sep, meaning = pair
         if len(arrows.ARROW.findall(meaning)) >= 2 and not terms.is_person(term, meaning):
-            return arrows.arrow_facts(meaning, term, past=past, lead=term)
+            return arrows.arrow_facts(meaning, term, past=past, lead=term, causal=causal)
+        attributes = terms.attribute_facts(term, meaning)
+        if attributes:
+            return attributes
         if formulas.is_formula(meaning):
             return formulas.formula_facts(meaning)
         facts = terms.term_facts(term, sep, meaning)
         if not facts and arrows.has_arrow(meaning):
-            facts = arrows.arrow_facts(meaning, term, past=past, lead=term)
+            facts = arrows.arrow_facts(meaning, term, past=past, lead=term, causal=causal)
         return facts
     facts: list[Fact] = []
     for sentence in _sentences(text):
@@ -243,7 +251,7 @@ def _relation_facts(text: str, *, past: bool) -> list[Fact]:
         if found:
             facts += terms.sentence_facts(*found)
         elif arrows.has_arrow(sentence):
-            facts += arrows.arrow_facts(sentence, past=past)
+            facts += arrows.arrow_facts(sentence, lead, past=past, lead=lead, causal=causal)
         else:
             facts += arrows.linked_facts(sentence)
     return facts
@@ -255,8 +263,20 @@ _LABEL = re.compile(r"^(?:context|background|note|notes|nb|tip|remember|summary|
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)’'])[.!?]\s+(?=[A-Z])")
 
 
+_NEXT_NAMING = re.compile(r",\s(?=[^,]{1,30}\s(?:is|are)\scalled\s)")
+
+
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    return [part.strip() for s in _SENTENCE_END.split(text) for part in _NEXT_NAMING.split(s)
+            if part.strip()]
+
+
+_CAUSE_TITLE = re.compile(r"\b(?:causes?|why|effects?|consequences?|results?|impacts?|reasons?"
+                          r"|factors?|led|leads?)\b", re.IGNORECASE)
+
+
+def _about_causes(bullet: Bullet) -> bool:
+    return any(_CAUSE_TITLE.search(title) for title in bullet.topic[-2:])
 
 
 _CLOSING = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’"}

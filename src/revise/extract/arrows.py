@@ -32,25 +32,34 @@ def has_arrow(text: str) -> bool:
     return ARROW.search(text) is not None
 
 
-def arrow_facts(text: str, label: str = "", *, past: bool = False, lead: str = "") -> list[Fact]:
-    """Cards for the arrows in `text`; `label` names the chain when the notes do
-    (`long profile: source → …`)."""
+# A side that states a change (`AD up`, `cheaper borrowing`, `prices rise`): an arrow
+# from or to one is a cause, where an arrow between two facts may only mean "then".
+_CHANGE = re.compile(
+    r"\b(?:up|down|rise[sn]?|rose|fall[s]?|fell|increase[sd]?|decrease[sd]?|more|less|fewer"
+    r"|higher|lower|cheaper|dearer|weaker|stronger|faster|slower|bigger|smaller|larger|reduce[sd]?"
+    r"|grow[sn]?|grew|shrink[s]?|gain[s]?|loss|lose[s]?|cut[s]?|raise[sd]?|boost[s]?|shortage"
+    r"|surplus|worse|better|↑|↓)\b", re.IGNORECASE)
+_MAX_CHAIN_CARDS = 3
+
+
+def arrow_facts(text: str, label: str = "", *, past: bool = False, lead: str = "",
+                causal: bool = False) -> list[Fact]:
+    """Cards for the arrows in `text`. `label` names a chain when the notes do
+    (`long profile: source → …`): then the chain is asked once, whole. `lead` is the
+    context a step is asked in; `causal` says the notes' topic is about causes."""
     if ";" in text:  # `fastest flow outside → erosion; slowest inside → deposition`
         return [f for piece in text.split(";")
-                for f in arrow_facts(piece, label, past=past, lead=lead)]
+                for f in arrow_facts(piece, label, past=past, lead=lead, causal=causal)]
     parts = [trim_ends(p) for p in ARROW.split(text)]
+    parts = [p for p in parts if not (p.startswith("(") and p.endswith(")"))]  # `-> (attention) ->`
     if len(parts) < 2 or not all(parts):
         return []
-    facts: list[Fact] = []
-    if len(parts) >= 3 and all(_STEP.match(p) for p in parts):
-        for before, after in zip(parts, parts[1:], strict=False):
-            where = f" in {label}" if label else ""
-            facts.append(Fact("sequence", f"What comes after {quoted(before)}{where}?", after))
-        if label:
-            facts.append(Fact("sequence", f"Give the order of {label}, from {quoted(parts[0])}.",
-                              " → ".join(parts[1:])))
-        return _clean(facts)
+    if len(parts) >= 3 and all(_STEP.match(p) for p in parts) and label and not any(
+            _CHANGE.search(p) for p in parts):
+        return _clean([Fact("sequence", f"What is the order of {_the(label)}?",
+                            " → ".join(parts))])
     did = "did" if past else "does"
+    facts: list[Fact] = []
     for before, after in zip(parts, parts[1:], strict=False):
         cause = _last_clause(before)
         effect = _first_clause(after)
@@ -58,23 +67,33 @@ def arrow_facts(text: str, label: str = "", *, past: bool = False, lead: str = "
             continue
         if _EXAMPLE.match(effect):
             example = _EXAMPLE.sub("", effect)
-            facts.append(Fact("cause", f"Give an example of {quoted(cause)}.", example))
+            facts.append(Fact("cause", _led(lead, f"Give an example of {quoted(cause)}."),
+                              example))
             continue
         if (_PREPOSITION.match(effect) or len(effect.split()) > _MAX_SIDE
-                or effect[:1].isdigit() or not has_words(effect, 2)):
+                or effect[:1].isdigit() or not has_words(effect)):
             continue
-        if _NAME.match(effect) and not _NAME.match(cause) and len(cause.split()) >= 2:
+        if _NAME.match(effect) and not _NAME.match(cause) and len(cause.split()) >= 2 \
+                and len(parts) == 2 and not re.search(r"\d", cause):
             facts.append(Fact("cause", f"What was {quoted(cause)} called?", effect))
             continue
         if _NAME.match(effect) and _NAME.match(cause):
-            facts.append(Fact("sequence", f"What came after {cause}?", effect))
+            facts.append(Fact("sequence", _led(lead, f"What came after {cause}?"), effect))
             continue
-        if not has_words(cause) or not has_words(effect):
+        if not (causal or _CHANGE.search(cause) or _CHANGE.search(effect)):
+            continue  # an arrow between two facts may mean no more than "then"
+        if re.search(r"\d", cause) or len(effect.split()) < 2 and not _CHANGE.search(effect):
             continue
-        question = f"What {did} {quoted(cause)} lead to?"
-        facts.append(Fact("cause", f"{lead}: {question[0].lower()}{question[1:]}" if lead
-                          else question, effect))
-    return _clean(facts)
+        facts.append(Fact("cause", _led(lead, f"What {did} {quoted(cause)} lead to?"), effect))
+    return _clean(facts[:_MAX_CHAIN_CARDS] if len(parts) > 2 else facts)
+
+
+def _led(lead: str, question: str) -> str:
+    return f"{lead}: {question[0].lower()}{question[1:]}" if lead else question
+
+
+def _the(label: str) -> str:
+    return label if label.split()[0].lower() in ("the", "a", "an") else f"the {label}"
 
 
 def linked_facts(text: str) -> list[Fact]:

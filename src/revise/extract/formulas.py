@@ -48,7 +48,7 @@ def _is_symbolic(side: str) -> bool:
     return all(w.lower() in _FUNCTIONS for w in words) and len(side) <= 20
 
 
-_ASSIGNMENT = re.compile(r"([^\s=,;]{1,12})\s?=\s?([^\s=;]+)(?=\s|$)")
+_ASSIGNMENT = re.compile(r"(?<![\d.]\s)(?<![\d.])\b([A-Za-z][^\s=,;]{0,11})\s?=\s?([^\s=;]+)(?=\s|$)")
 
 
 def formula_facts(text: str) -> list[Fact]:
@@ -103,9 +103,8 @@ def _one_formula(formula: str, description: str) -> list[Fact]:
     elif _OPERATOR.search(lhs) and not re.search(r"[a-z]{3,}", lhs):
         facts.append(Fact("formula", f"Complete the equation: {lhs} = ?", rhs))
     else:
-        rhs_core = drop_parentheses(rhs) or rhs
         facts.append(Fact("formula", f"How do you calculate {drop_parentheses(lhs) or lhs}?",
-                          rhs_core))
+                          rhs))
     for m in re.finditer(r"([a-z][a-z ’'-]{2,40}?)\s\(([^()]{1,12})\)", description):
         quantity, unit = trim_ends(m.group(1)), m.group(2).strip()
         quantity = re.sub(r"^(?:[a-z]\s=\s|=\s|×\s)", "", quantity)

@@ -31,6 +31,7 @@ _DATE = re.compile(
       | (?P<mdy>{_MONTH}\s{_DAY},?\s{_YEAR_SPAN})
       | (?P<my>{_MONTH}(?:\s?[-–/]\s?{_MONTH})?,?\s{_YEAR_SPAN})
       | (?P<season>(?:Spring|Summer|Autumn|Fall|Winter)\s(?:of\s)?{_YEAR_SPAN})
+      | (?P<dm>{_DAY}\s{_MONTH}(?!,?\s[0-9]))
       | (?P<numeric>[0-9]{{1,2}}/[0-9]{{1,2}}/{_YEAR}|{_YEAR}-[01][0-9]-[0-3][0-9])
       | (?P<decade>(?:1[0-9]{{2}}|20[0-9])0(?:’|')?s)
       | (?P<era>[0-9]{{1,4}}\s?(?:BCE|BC|CE|AD)|AD\s?[0-9]{{1,4}})
@@ -48,6 +49,7 @@ _AMOUNT_AFTER = re.compile(
 )
 _DATE_ASK = {
     "dmy": "On what date?",
+    "dm": "On what date?",
     "mdy": "On what date?",
     "numeric": "On what date?",
     "decade": "In what decade?",
@@ -99,7 +101,7 @@ _FIGURE = re.compile(
       | (?P<fraction>[0-9]+/[0-9]+)(?![0-9/])
       | (?P<plusminus>{_NUMBER}\s?±\s?{_NUMBER}(?:\s?{_UNIT})?(?:\s(?:items|chunks|words|digits))?)
       | (?P<currency>[$£€¥]\s?)?
-        (?P<number>{_NUMBER})(?P<range>\s?[-–]\s?{_NUMBER})?(?P<plus>\+)?
+        (?P<number>{_NUMBER})(?:\s?(?P<first_unit>{_TIME_UNITS})(?=\s?[-–]\s?[0-9]))?(?P<range>\s?[-–]\s?{_NUMBER})?(?P<plus>\+)?
         (?:\s?(?P<percent>%|per\s?cent(?![^\W\d_])|percent(?![^\W\d_])))?
         (?:\s?(?P<magnitude>{_MAGNITUDE}))?
         (?:\s?(?P<unit>{_UNIT})|(?P<times>x|\stimes)(?![^\W\d_]))?
@@ -231,7 +233,7 @@ def number_cards(text: str, lead: str) -> list[tuple[str, str, str]]:
     return made
 
 
-_ASIDE = re.compile(r"\((?:some|also|not|usually|just|this|which|i\.?e\.?|eg|e\.g\.)\b[^()]*$"
+_ASIDE = re.compile(r"\((?:some|also|not|usually|just|this|which|new|i\.?e\.?|eg|e\.g\.)\b[^()]*$"
                     r"|\b(?:eg|e\.g\.)\s[^;()]*$", re.IGNORECASE)
 
 

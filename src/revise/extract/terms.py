@@ -74,7 +74,8 @@ def split_term(text: str) -> tuple[str, str, str] | None:
 def _bracketed_meaning(text: str) -> tuple[str, str, str] | None:
     """`cell wall (made of cellulose)`: a term whose brackets explain it."""
     head, aside = split_parenthetical(text)
-    if not aside or not _is_term(head) or len(aside.split()) < 2 or re.search(r"\d", head):
+    if (not aside or len(head.split()) > 3 or not looks_like_term(head)
+            or len(aside.split()) < 2 or re.search(r"\d", head + aside) or aside[:1].isupper()):
         return None
     if head.split()[-1].lower() in ("v", "vs") or re.fullmatch(r"[\d\s,–-]+", aside):
         return None
@@ -110,8 +111,16 @@ _CITATION = re.compile(
 )
 
 
+_EVENT_NOUNS = frozenset(
+    "plan act acts treaty pact putsch crisis war wars conference agreement doctrine revolution "
+    "rebellion rising uprising crash strike movement party law laws report bill reform reforms "
+    "league union alliance blockade airlift speech mutiny massacre battle campaign election "
+    "elections constitution programme program policy scheme model theory".split())
+
+
 def is_citation(term: str) -> bool:
-    return _CITATION.match(term.strip()) is not None
+    m = _CITATION.match(term.strip())
+    return m is not None and m.group("who").split()[-1].lower() not in _EVENT_NOUNS
 
 
 # ---------------------------------------------------------------------------- sentences
@@ -206,6 +215,8 @@ _ROLE_WORDS = re.compile(
     r"|advisor|adviser|spy|assassin|murderer|rival|ally|Führer|Fuhrer|chairman|governor)s?\b",
     re.IGNORECASE,
 )
+_ONE_NAME = r"[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+)?"
+_PEOPLE = re.compile(rf"{_ONE_NAME}(?:(?:,\s|\s?\+\s|\s&\s|\sand\s|,?\sthen\s){_ONE_NAME}){{1,6}}")
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|of|the|de|von|van|der|da|di|du|la|le|al|bin|ibn)"
 _PERSON = re.compile(rf"^[A-Z][\w’'.-]+(?: {_NAME_WORD}){{0,4}}$")
 _RELATION_VERBS = {
@@ -244,6 +255,10 @@ def term_facts(term: str, sep: str, meaning: str) -> list[Fact]:
         return _clean(facts)
     if is_person(term, meaning):
         return _person_facts(term, meaning)
+    if _PEOPLE.fullmatch(drop_parentheses(meaning) or meaning) and not _PERSON.match(term) is None \
+            or _PEOPLE.fullmatch(drop_parentheses(meaning) or meaning) and term[:1].isupper():
+        # `Potsdam (July-Aug 1945): Stalin, Truman, Churchill then Attlee`
+        return _clean([Fact("person", f"Who were the key figures of {term}?", meaning)])
     name, _, role = term.partition(", ")
     if role and _PERSON.match(name) and _ROLE_WORDS.search(role) and len(role.split()) <= 8:
         # `Kirov, Leningrad Communist Party boss: murdered Dec 1934`
@@ -343,6 +358,9 @@ _PARTICIPLE = re.compile(
     r"\s(?:(?P<adverb>\w+ly)\s)?(?P<prep>in|by|from|of|into|to|for|with|at|on|as|when|where|if)"
     r"\s(?P<rest>.+)$")
 _BECAUSE = re.compile(r"^(?P<verb>\w+)\s(?:b/c|because|bc|as|since)\s(?P<rest>.+)$")
+_STATE_PARTICIPLES = frozenset(
+    "needed used important useful required necessary called done made introduced built chosen "
+    "kept allowed banned popular unpopular successful unsuccessful".split())
 _NAMING = re.compile(r"^(?P<what>.{6,80}?)\s=\s(?P<name>[^=]{2,40})$")
 
 
@@ -357,7 +375,7 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
         template = _RELATION_VERBS[relation.group(1).lower()]
         return Fact("definition", template.format(t=noun), trim_ends(relation.group(2)))
     m = _BECAUSE.match(clause)
-    if m:
+    if m and m.group("verb").lower() in _STATE_PARTICIPLES:
         return Fact("cause", f"Why is {noun} {m.group('verb')}?", trim_ends(m.group("rest")))
     m = _PARTICIPLE.match(clause)
     if m and m.group("verb").lower() not in _NOT_PARTICIPLES:
@@ -367,7 +385,7 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
             return Fact("definition", f"When is {noun} {m.group('verb')}{adverb}?",
                         f"{prep} {m.group('rest')}")
         if prep == "by" and m.group("verb").lower() not in ("made",):
-            return Fact("definition", f"By whom or what is {noun} {m.group('verb')}{adverb}?",
+            return Fact("definition", f"What is {noun} {m.group('verb')}{adverb} by?",
                         trim_ends(m.group("rest")))
         return Fact("definition", f"What is {noun} {m.group('verb')}{adverb} {prep}?",
                     trim_ends(m.group("rest")))
@@ -416,14 +434,17 @@ def _meaning_facts(term: str, meaning: str) -> list[Fact]:
         facts.append(Fact("list", f"{_capitalised(term)}: give all {len(items)}.",
                           "\n".join(items)))
         clauses = []
+    elif _is_event_name(term) and _defines(definition) and len(head.split()) <= 20:
+        facts.append(Fact("definition", f"What was the {drop_parentheses(term)}?"
+                          if not term.lower().startswith("the ") else f"What was {term}?", head))
+        clauses = []
     elif looks_like_term(term) and _defines(definition):
         rest = [clause_relation(noun, c) for c in clauses[1:]]
         answer = definition if any(rest) or ";" in head else head
         if len(answer.split()) <= _MAX_ANSWER_WORDS:
             facts.append(Fact("definition", f"What is meant by {quoted(_decapitalised(term))}?",
                               answer))
-            if (3 <= len(definition.split()) <= _MAX_REVERSE_WORDS and ";" not in meaning
-                    and not verb_base(definition.split()[0])):
+            if _reversible(term, definition, meaning):
                 facts.append(Fact("definition", f"What is the term for {_lowered(definition)}?",
                                   _decapitalised(term)))
     for clause in clauses[1:]:
@@ -445,6 +466,15 @@ _STATEMENT_WORDS = frozenset(
     "can could should must may might low high rose fell up down good bad poor better worse "
     "more less most least also only then than".split()
 )
+
+
+def _is_event_name(term: str) -> bool:
+    """`Dawes Plan (1924)`, `Treaty of Versailles`: a named event, plan or law."""
+    name = drop_parentheses(term) or term
+    words = name.split()
+    return (2 <= len(words) <= 6 and words[0][:1].isupper()
+            and words[-1].lower() in _EVENT_NOUNS | {"versailles", "rights"}
+            or any(w.lower() in ("treaty", "act", "plan", "pact") for w in words[:1]))
 
 
 def looks_like_term(term: str) -> bool:
@@ -471,15 +501,43 @@ _YEARISH = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
 def _defines(definition: str) -> bool:
     """Whether a meaning's first clause reads as a definition, not an event or a figure."""
     words = definition.split()
-    if not words or words[0][:1].isdigit() or words[0].lower() in ("no", "not", "only"):
+    if not words or words[0].lower() in ("no", "not", "only", "but", "also", "and"):
         return False
-    return not _YEARISH.search(definition) and len(words) <= 25
+    return not re.search(r"\d", definition) and len(words) <= 25
+
+
+def _reversible(term: str, definition: str, meaning: str) -> bool:
+    """Whether "What is the term for …?" can be asked: a real term (a short common noun
+    phrase) and a real definition (a description with no names, numbers or verbs first)."""
+    words = definition.split()
+    if not 3 <= len(words) <= 12 or ";" in meaning or re.search(r"\d", meaning):
+        return False
+    if len(term.split()) > 3 or verb_base(words[0]) or is_base_verb(words[0]):
+        return False
+    if any(w[:1].isupper() for w in words[1:]) or term[:1].isupper() and " " in term:
+        return False
+    return not re.search(r"[→>=]|\bis\b|\bwas\b", definition)
+
+
+_ATTRIBUTE = re.compile(r"^(?P<name>[a-z][a-z ]{1,25}?)\s?[=:]\s?(?P<value>.+)$")
+
+
+def attribute_facts(term: str, meaning: str) -> list[Fact]:
+    """`STM: coding = acoustic | capacity = 7±2 items`: each attribute asked of the term."""
+    segments = [trim_ends(p) for p in re.split(r"\s\|\s|;\s", meaning)]
+    found = [_ATTRIBUTE.match(p) for p in segments]
+    if len(segments) < 2 or not all(found):
+        return []
+    subject = drop_parentheses(term) or term
+    return _clean([Fact("fact", f"What is the {m.group('name')} of {subject}?",
+                        trim_ends(m.group("value"))) for m in found if m])
 
 
 def _split_examples(text: str) -> tuple[str, str]:
     """`size only -> speed, distance, mass` or `…, eg Germany 1923`: the meaning, the examples."""
     arrow = re.split(r"\s?(?:->|→)\s?", text)
-    if len(arrow) == 2 and "," in arrow[1] and _is_list(arrow[1]):
+    if (len(arrow) == 2 and "," in arrow[1] and _is_list(arrow[1])
+            and len(arrow[0].split()) >= 2 and not verb_base(arrow[1].split()[0])):
         return trim_ends(arrow[0]), trim_ends(arrow[1])
     m = re.search(r"(,?)\s(?:eg|e\.g\.|such as)\s(.+)$", text)
     if m and m.start() > 0 and (m.group(1) or ("," in m.group(2) and _is_list(m.group(2)))):
