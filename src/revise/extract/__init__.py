@@ -194,7 +194,7 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         if shows(said, answer) or (kind == "figure" and _small_bare(answer)):
             continue
         facts.append(Fact(kind, question, answer))
-    if not any(f.kind in ("quote", "case", "vocabulary") for f in facts):
+    if not facts:  # a name is asked only of a line that gave nothing better
         said = " ".join(f.answer for f in facts)
         facts += [Fact(*card) for card in names.name_cards(text, lead, said)]
     return facts[:_MAX_FACTS]

@@ -13,11 +13,13 @@ import re
 
 from revise.extract.phrasing import BLANK, blank_out, has_words, shows, with_lead
 
-_MAX_NAMES = 2  # per bullet: more would turn one line into a quiz of its own
+_MAX_NAMES = 1  # per bullet: more would turn one line into a quiz of its own
 
+_WORD = r"(?:[A-Z][a-zà-ÿ-]+(?:[’'][a-z]+)?|[A-Z]{2,6}s?|[A-Z]\.)"
 _NAME = re.compile(
-    r"(?<![\w’'-])(?:[A-Z][a-zà-ÿ’'-]+|[A-Z]{2,6}s?|[A-Z]\.)(?:\s(?:of|the|de|von|van|da|du|la|le|"
-    r"bin|al|v)\s[A-Z][\w’'-]+|\s(?:[A-Z][a-zà-ÿ’'-]+|[A-Z]{2,6}s?|\d+|[A-Z]\.))*(?![\w’'-])")
+    rf"(?<![\w’'-]){_WORD}(?:\s(?:of|the|de|von|van|da|du|la|le|bin|al|v)\s[A-Z][\w-]+"
+    rf"|\s{_WORD})*(?![\w-])")
+_MONTHS = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$")
 # fmt: off
 _OPENERS = frozenset("""
 the a an in on at after before during when if this these those most some many all both each
@@ -48,9 +50,17 @@ def find_names(text: str) -> list[tuple[int, int]]:
     for m in _NAME.finditer(text):
         name = m.group()
         words = name.split()
+        if any(_MONTHS.match(w) for w in words):
+            continue
+        if words[-1].endswith(("’s", "'s")):  # `Kennan's` → `Kennan`
+            words[-1] = words[-1][:-2]
+            m_end = m.end() - 2
+        else:
+            m_end = m.end()
         if len(words) == 1:
             word = words[0]
-            if word.upper() == word and (word.rstrip("s") in _EMPHASIS or len(word) > 6):
+            if word.upper() == word and (word.rstrip("s") in _EMPHASIS or len(word) > 6) or \
+                    len(word) < 2:
                 continue
             if word.lower() in _OPENERS:
                 continue
@@ -59,17 +69,20 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 words = words[1:]
             if not words:
                 continue
-            start = m.end() - len(" ".join(words))
-            spans.append((start, m.end()))
+            start = m_end - len(" ".join(words))
+            spans.append((start, m_end))
             continue
-        spans.append(m.span())
+        spans.append((m.start(), m_end))
     return spans
 
 
 def name_cards(text: str, lead: str, taken: str) -> list[tuple[str, str, str]]:
     """(kind, question, answer) for the names in `text` not already an answer (`taken`)."""
     cards: list[tuple[str, str, str]] = []
-    for start, end in find_names(text):
+    # The most specific name first: a longer one, then one later in the line.
+    spans = sorted(find_names(text), key=lambda span: (-len(text[span[0]:span[1]].split()),
+                                                       -span[0]))
+    for start, end in spans:
         name = text[start:end]
         if shows(taken, name) or shows(lead, name) or len(name) < 2:
             continue
