@@ -191,17 +191,13 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     lead = _lead(bullet)
     said = " ".join(f.answer for f in facts)
     for kind, question, answer in numbers.number_cards(text, lead):
-        if shows(said, answer) or (kind == "figure" and _small_bare(answer)):
+        if shows(said, answer):
             continue
         facts.append(Fact(kind, question, answer))
     if not facts:  # a name is asked only of a line that gave nothing better
         said = " ".join(f.answer for f in facts)
         facts += [Fact(*card) for card in names.name_cards(text, lead, said)]
     return facts[:_MAX_FACTS]
-
-
-def _small_bare(answer: str) -> bool:
-    return answer.isdigit() and int(answer) < 10
 
 
 _ASKED = re.compile(r"^(?P<q>(?:why|what|how|when|where|who|which)\b[^?]{3,120}\?)\s*:?\s*"

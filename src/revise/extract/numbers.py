@@ -225,7 +225,7 @@ def number_cards(text: str, lead: str) -> list[tuple[str, str, str]]:
         if card:
             made.append(("date", *card))
     for figure in find_figures(text, dates):
-        if _in_aside(text, figure.start):
+        if _in_aside(text, figure.start) or _trivial(text, figure):
             continue
         card = _blank_card(text, lead, figure.start, figure.end, figure.ask)
         if card:
@@ -235,6 +235,17 @@ def number_cards(text: str, lead: str) -> list[tuple[str, str, str]]:
 
 _ASIDE = re.compile(r"\((?:some|also|not|usually|just|this|which|new|i\.?e\.?|eg|e\.g\.)\b[^()]*$"
                     r"|\b(?:eg|e\.g\.)\s[^;()]*$", re.IGNORECASE)
+
+
+_PLURAL_AFTER = re.compile(r"\s(?:[A-Za-z]+ )?[A-Za-z]{2,}s\b")
+
+
+def _trivial(text: str, figure: Figure) -> bool:
+    """A bare single digit that counts nothing named (`a tie joins 2 notes` counts notes,
+    but `federation of 4 Republics` and `9 members` are facts; `Act 1` is a label)."""
+    number = text[figure.start : figure.end]
+    return (figure.bare and number.isdigit() and int(number) < 10
+            and not _PLURAL_AFTER.match(text, figure.end))
 
 
 def _in_aside(text: str, at: int) -> bool:

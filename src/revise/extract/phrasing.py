@@ -124,7 +124,7 @@ _ABSTRACT = re.compile(r"(?:tion|sion|ment|ance|ence|ity|ism|ness|ing|ation|ure|
 
 def is_plural(noun: str) -> bool:
     last = (drop_parentheses(noun) or noun).split()[-1].lower() if noun.split() else ""
-    return last.endswith("s") and not last.endswith(("ss", "us", "is", "ics", "sis"))
+    return last.endswith("s") and not last.endswith(("ss", "us", "is", "ics", "sis", "as"))
 
 
 def does(noun: str) -> str:

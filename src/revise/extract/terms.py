@@ -54,6 +54,8 @@ _NOT_TERM_START = frozenset(
 def split_term(text: str) -> tuple[str, str, str] | None:
     """(term, separator, meaning) of a bullet that pairs a term with what it means."""
     for m in _SEPARATOR.finditer(text):
+        if _inside_brackets(text, m.start()):
+            continue
         sep = m.group().strip()
         term, meaning = trim_ends(text[: m.start()]), trim_ends(text[m.end() :])
         if not term or not meaning:
@@ -69,6 +71,11 @@ def split_term(text: str) -> tuple[str, str, str] | None:
     if whole:
         return whole
     return None
+
+
+def _inside_brackets(text: str, at: int) -> bool:
+    before = text[:at]
+    return before.count("(") > before.count(")")
 
 
 def _bracketed_meaning(text: str) -> tuple[str, str, str] | None:
@@ -358,6 +365,9 @@ _PARTICIPLE = re.compile(
     r"\s(?:(?P<adverb>\w+ly)\s)?(?P<prep>in|by|from|of|into|to|for|with|at|on|as|when|where|if)"
     r"\s(?P<rest>.+)$")
 _BECAUSE = re.compile(r"^(?P<verb>\w+)\s(?:b/c|because|bc|as|since)\s(?P<rest>.+)$")
+_VERB_FORMS = ("releases", "makes", "stores", "produces", "contains", "absorbs", "carries",
+               "breaks", "controls", "secretes", "pumps", "kills", "moves", "sends", "adds",
+               "removes", "checks", "turns", "converts", "holds", "forms", "allows", "helps")
 _STATE_PARTICIPLES = frozenset(
     "needed used important useful required necessary called done made introduced built chosen "
     "kept allowed banned popular unpopular successful unsuccessful".split())
@@ -397,16 +407,46 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
     base = verb_base(words[0])
     if base is None and is_plural(noun) and is_base_verb(words[0]):
         base = words[0].lower()  # `Ribosomes – make proteins`
-    if base and base not in ("have", "do", "be"):
+    if base and base not in ("have", "do", "be") and words[1].lower() not in _PRONOUNS:
         return Fact("definition", f"What {does(noun)} {noun} {base}?", " ".join(words[1:]))
     return None
+
+
+_PRONOUNS = frozenset("it them this that these those they he she him her its their".split())
 
 
 _NOT_PARTICIPLES = frozenset("need feed seed bed red speed indeed".split())
 
 
 def _meaning_facts(term: str, meaning: str) -> list[Fact]:
+    if not (looks_like_term(term) or _is_event_name(term) or _is_acronym(term)):
+        return []
+    facts = _term_aside_facts(term)
+    if facts:
+        term = drop_parentheses(term) or term
+    return facts + _described(term, meaning)
+
+
+def _term_aside_facts(term: str) -> list[Fact]:
+    """`amylase (a carbohydrase)`: the kind of thing the term is."""
+    name, aside = split_parenthetical(term)
+    if re.fullmatch(r"(?:a|an)\s[a-z]+", aside):
+        return [Fact("definition", f"{_capitalised(_decapitalised(name))} is a type of what?",
+                     aside.split()[1])]
+    return []
+
+
+_CONVERTS = re.compile(r"^(?P<what>[\w ]{2,30}?)\s?(?:->|→)\s?(?P<into>[^,;→>]{2,40})$")
+
+
+def _described(term: str, meaning: str) -> list[Fact]:
     noun = article(_decapitalised(term))
+    converts = _CONVERTS.match(drop_parentheses(meaning) or meaning)
+    if converts and len(converts.group("what").split()) <= 3:
+        # `protease - proteins -> amino acids`
+        return _clean([Fact("definition", f"What {does(noun)} {noun} turn "
+                            f"{converts.group('what').strip()} into?",
+                            trim_ends(converts.group("into")))])
     pros_cons = _PROS_CONS.findall(meaning)
     if pros_cons and meaning.lstrip()[:1] in "+-":
         facts = []
@@ -417,8 +457,9 @@ def _meaning_facts(term: str, meaning: str) -> list[Fact]:
     facts: list[Fact] = []
     head, aside = split_parenthetical(meaning)
     head, examples = _split_examples(head)
-    clauses = [trim_ends(c) for c in split_clauses(head, r",\s(?=[a-z])|;\s|\s/\s")
-               if trim_ends(c)]
+    clauses = [trim_ends(c) for c in split_clauses(
+        head, r",\s(?=[a-z])|;\s|\s/\s|\s\+\s(?=(?:" + "|".join(_VERB_FORMS) + r")\b)")
+        if trim_ends(c)]
     if not clauses:
         return []
     definition = clauses[0]
