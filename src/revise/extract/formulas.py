@@ -48,11 +48,13 @@ def _is_symbolic(side: str) -> bool:
     return all(w.lower() in _FUNCTIONS for w in words) and len(side) <= 20
 
 
-_ASSIGNMENT = re.compile(r"(?<![\d.]\s)(?<![\d.])\b([A-Za-z][^\s=,;]{0,11})\s?=\s?([^\s=;]+)(?=\s|$)")
+_ASSIGNMENT = re.compile(r"(?<![\d.])\b([A-Za-z][^\s=,;]{0,11})\s?=\s?([^\s=;]+)(?=\s|$)")
+_QUANTITY_BEFORE = re.compile(r"(?:^|[,;]\s)[\d.]+\s$")
 
 
 def formula_facts(text: str) -> list[Fact]:
-    assignments = _ASSIGNMENT.findall(text)
+    assignments = [m.groups() for m in _ASSIGNMENT.finditer(text)
+                   if not _QUANTITY_BEFORE.search(text, 0, m.start())]  # not `1 mm = 1000 µm`
     if len(assignments) >= 2 and text.count("=") == len(assignments) and \
             all(_is_value(value) and not _OPERATOR.search(value) for _, value in assignments):
         return [Fact("formula", f"What is {name} equal to?", value)  # `Na = 2,8,1 Cl = 2,8,7`

@@ -160,7 +160,7 @@ def sentence_pair(sentence: str) -> tuple[str, str, str] | None:
 
 
 def sentence_facts(subject: str, verb: str, rest: str) -> list[Fact]:
-    rest = trim_ends(rest.split(". ")[0])
+    rest = trim_ends(re.split(r"\.\s|;\s", rest)[0])
     rest, examples = _split_examples(rest)
     rest = trim_ends(re.split(r",\s(?:so|which|because|but|and so)\s", rest)[0])
     core = _core(rest)
@@ -632,6 +632,11 @@ def _core(text: str) -> str:
     return trim_ends(text)
 
 
+def _stems(text: str) -> set[str]:
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w
+            for w in re.findall(r"[^\W_]{3,}", text.lower())} - {"the", "and", "what", "for"}
+
+
 def _clean(facts: list[Fact]) -> list[Fact]:
     """Facts whose question shows neither its own answer nor nothing at all."""
     kept = []
@@ -641,5 +646,8 @@ def _clean(facts: list[Fact]) -> list[Fact]:
             continue
         if shows(fact.question, answer) or shows(fact.question, drop_parentheses(answer) or "\0"):
             continue
+        words = _stems(answer)
+        if words and words <= _stems(fact.question):
+            continue  # `light year` asked as "the distance light travels in one year"
         kept.append(Fact(fact.kind, " ".join(fact.question.split()), answer))
     return kept
