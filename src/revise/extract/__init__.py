@@ -15,6 +15,7 @@ is pure and offline: regular expressions and string rules only.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -376,13 +377,20 @@ _SMALL_WORDS = frozenset("a an the of and or in on to for by with le la les l un
                          "las der die das".split())
 
 
-def _folded_words(text: str) -> set[str]:
-    return {w[:-1] if w.endswith("s") and len(w) > 3 else w
-            for w in re.findall(r"[^\W_]+", text.lower()) if w not in _SMALL_WORDS}
+@functools.lru_cache(maxsize=4096)
+def _folded_words(text: str) -> frozenset[str]:
+    return frozenset({w[:-1] if w.endswith("s") and len(w) > 3 else w
+            for w in re.findall(r"[^\W_]+", text.lower()) if w not in _SMALL_WORDS})
 
 
 def _shares_year(title: str, answer: str) -> bool:
-    return any(year in _YEAR.findall(title) for year in _YEAR.findall(answer))
+    years = _years(title)
+    return bool(years) and any(year in years for year in _YEAR.findall(answer))
+
+
+@functools.lru_cache(maxsize=4096)
+def _years(title: str) -> frozenset[str]:
+    return frozenset(_YEAR.findall(title))
 
 
 def _strip_answer(title: str, answer: str) -> str:

@@ -8,6 +8,7 @@ Numbers inside a formula are never blanked on their own.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from revise.extract.phrasing import drop_parentheses, shows
@@ -24,6 +25,7 @@ _UNIT_AFTER = re.compile(r"^(?P<name>[a-z][a-z ’'-]{2,40}?)\s\((?P<unit>[^()]{
 _SHORTHAND = re.compile(r"\b(?:b/c|w/out|w/o|w/|and/or|s/he|n/a)", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)
 def is_formula(text: str) -> bool:
     if "=" not in text or "=>" in text:
         return False

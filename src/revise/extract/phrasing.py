@@ -3,6 +3,7 @@ quoting a term, the article a noun takes, and turning a statement into a questio
 
 from __future__ import annotations
 
+import functools
 import re
 
 from revise.notes import trim_ends
@@ -20,6 +21,7 @@ _GENERIC_TITLES = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def lead_title(topic: tuple[str, ...], answer: str = "") -> str:
     """The nearest title of `topic` worth showing before a question, or ""."""
     for title in reversed(topic):
@@ -42,17 +44,40 @@ def with_lead(lead: str, question: str) -> str:
 
 def shows(text: str, answer: str) -> bool:
     """Whether `answer` appears in `text` as whole words (case ignored)."""
-    answer = answer.strip()
-    if not answer:
-        return False
-    pattern = r"(?<![\w])" + re.escape(answer) + r"(?![\w])"
-    return re.search(pattern, text, re.IGNORECASE) is not None
+    return bool(_whole_words(text, answer.strip()))
 
 
 def blank_out(text: str, answer: str) -> str:
     """`text` with every whole-word occurrence of `answer` replaced by the blank."""
-    pattern = r"(?<![\w])" + re.escape(answer) + r"(?![\w])"
-    return re.sub(pattern, BLANK, text, flags=re.IGNORECASE)
+    spans = _whole_words(text, answer.strip())
+    for start, end in reversed(spans):
+        text = text[:start] + BLANK + text[end:]
+    return text
+
+
+def _whole_words(text: str, answer: str) -> list[tuple[int, int]]:
+    """Where `answer` stands in `text` as whole words, case ignored. Plain string search:
+    a regular expression built per answer would be compiled anew for every card."""
+    if not answer:
+        return []
+    folded, target = text.lower(), answer.lower()
+    if len(folded) != len(text) or len(target) != len(answer):  # a dotted İ, say
+        pattern = re.compile(r"(?<!\w)" + re.escape(answer) + r"(?!\w)", re.IGNORECASE)
+        return [m.span() for m in pattern.finditer(text)]
+    spans = []
+    at = folded.find(target)
+    while at >= 0:
+        end = at + len(target)
+        if not _word_char(folded, at - 1) and not _word_char(folded, end):
+            spans.append((at, end))
+            at = folded.find(target, end)
+        else:
+            at = folded.find(target, at + 1)
+    return spans
+
+
+def _word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
 def quoted(term: str) -> str:
@@ -83,6 +108,7 @@ def first_clause(text: str, limit: int = 0) -> str:
 _CLAUSE_BREAK = re.compile(r";|\.(?=\s+[A-Z])|\s/\s")
 
 
+@functools.lru_cache(maxsize=4096)
 def drop_parentheses(text: str) -> str:
     return trim_ends(" ".join(_PARENS.sub(" ", text).split()))
 
@@ -135,6 +161,8 @@ def does(noun: str) -> str:
 def split_clauses(text: str, pattern: str = r",\s|;\s") -> list[str]:
     """`text` cut at `pattern`, but never inside brackets: `fine particles (silt, clay)
     carried in the flow, this is why…` → two clauses."""
+    if "(" not in text and "[" not in text:
+        return [c.strip() for c in re.split(pattern, text) if c.strip()]
     clauses, depth, start = [], 0, 0
     splitter = re.compile(pattern)
     i = 0

@@ -11,6 +11,7 @@ a term means and which term a meaning names.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -51,6 +52,7 @@ _NOT_TERM_START = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def split_term(text: str) -> tuple[str, str, str] | None:
     """(term, separator, meaning) of a bullet that pairs a term with what it means."""
     for m in _SEPARATOR.finditer(text):
