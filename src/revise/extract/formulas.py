@@ -58,6 +58,7 @@ def formula_facts(text: str) -> list[Fact]:
     assignments = [m.groups() for m in _ASSIGNMENT.finditer(text)
                    if not _QUANTITY_BEFORE.search(text, 0, m.start())]  # not `1 mm = 1000 µm`
     if len(assignments) >= 2 and text.count("=") == len(assignments) and \
+            not _STRONG_OPERATOR.search(text) and \
             all(_is_value(value) and not _OPERATOR.search(value) for _, value in assignments):
         return [Fact("formula", f"What is {name} equal to?", value)  # `Na = 2,8,1 Cl = 2,8,7`
                 for name, value in assignments if not shows(name, value)]
@@ -81,8 +82,11 @@ def _split_description(text: str) -> tuple[str, str]:
     for k, token in enumerate(tokens):
         bare = token.strip("(),")
         if len(bare) >= 3 and bare.isalpha() and bare.lower() not in _FUNCTIONS:
+            description = " ".join(tokens[k:])
+            if k == 0 or not re.search(r"\(|=", description):
+                break  # `sin θ = opp / hyp`: words in the formula, not after it
             formula = f"{lhs.strip()} = {' '.join(tokens[:k])}".strip()
-            return formula, " ".join(tokens[k:])
+            return formula, description
     return text, ""
 
 
@@ -97,10 +101,13 @@ def _one_formula(formula: str, description: str) -> list[Fact]:
         m = re.match(r"^([a-z][a-z ’'-]{2,40}?)(?:\s\(|\s=|,|$)", description)
         if m:
             name = trim_ends(m.group(1))
+    if rhs.count("=") >= 1 and not description:
+        # `a / sin A = b / sin B = c / sin C`: one relation stated as a chain
+        return [Fact("formula", f"Complete the equation: {lhs} = ?", rhs)]
     if _is_symbolic(lhs):
         if name:
             facts.append(Fact("formula", f"What is the equation for {name}?", formula))
-        elif _EXACT_VALUE.fullmatch(rhs):
+        elif _EXACT_VALUE.fullmatch(rhs) and re.search(r"\b(?:sin|cos|tan)", lhs):
             facts.append(Fact("formula", f"What is the exact value of {lhs}?", rhs))
         else:
             facts.append(Fact("formula", f"What is {lhs} equal to?", rhs))
