@@ -153,6 +153,9 @@ def _column_counts(bullets: list[Bullet]) -> dict[tuple[int, str], int]:
 
 
 def _section_list(section: Section, deck: str) -> Iterator[CardDraft]:
+    for slot, fact in enumerate(terms.title_facts(section.title)):
+        yield _draft(deck, section.path[:-1], fact, section.title, section.position,
+                     section.line, slot)
     items = [b for b in section.bullets if not b.prose and not b.cells]
     if len(items) != len(section.bullets) or not items:
         return

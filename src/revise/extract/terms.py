@@ -344,6 +344,10 @@ def _citation_facts(citation: str, finding: str) -> list[Fact]:
     who = _CITATION.match(citation.strip())
     name = who.group("who") if who else citation
     facts: list[Fact] = []
+    if ";" in finding:  # `Miller (1956): review of research; STM capacity 7±2 items`
+        finding = finding.split(";")[-1] if not re.search(r"\s?(?:->|→)", finding.split(";")[-1]) \
+            or len(finding.split(";")) == 2 else finding
+        finding = trim_ends(finding)
     pieces = [trim_ends(p) for p in re.split(r"\s?(?:->|→)\s?", finding) if trim_ends(p)]
     for k, piece in enumerate(pieces):
         first = trim_ends(re.split(r";\s|\.\s", piece)[0])
@@ -357,7 +361,22 @@ def _citation_facts(citation: str, finding: str) -> list[Fact]:
             facts.append(Fact("definition", f"What did {citation} conclude?", first))
         elif k == 0 and 2 <= len(first.split()) <= 15:
             facts.append(Fact("definition", f"What did {citation} find?", first))
+            if len(clause.split()) >= 3 and not re.search(r"\d", clause):
+                facts.append(Fact("person", f"Which study found {_lowered(clause)}?", citation))
     return _clean(facts)
+
+
+_PROPOSED = re.compile(r"^(?P<what>.{3,60}?)\s[-–—:]\s(?P<who>[A-Z][^()]{1,50}\(\d{4}\))$")
+
+
+def title_facts(title: str) -> list[Fact]:
+    """`Multi-store model (MSM) – Atkinson & Shiffrin (1968)`: who proposed it."""
+    m = _PROPOSED.match(title.strip())
+    if not m or not is_citation(m.group("who")):
+        return []
+    what = _decapitalised(m.group("what"))
+    return _clean([Fact("person", f"Who proposed the {what}?" if not what.lower().startswith(
+        "the ") else f"Who proposed {what}?", m.group("who"))])
 
 
 _PROS_CONS = re.compile(r"(?:^|\s/\s)([+-])\s(.+?)(?=\s/\s[+-]\s|$)")
@@ -406,6 +425,10 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
             and not re.search(r"\d", m.group("what"))):
         return Fact("definition", f"What is the term for {_lowered(m.group('what'))}?",
                     trim_ends(m.group("name")))
+    if words[0].lower() in ("lasts", "last", "takes", "take") and len(words) <= 6:
+        # `lasts less than half a sec`
+        verb = "last" if words[0].lower().startswith("last") else "take"
+        return Fact("definition", f"How long {does(noun)} {noun} {verb}?", " ".join(words[1:]))
     base = verb_base(words[0])
     if base is None and is_plural(noun) and is_base_verb(words[0]):
         base = words[0].lower()  # `Ribosomes – make proteins`
@@ -619,7 +642,8 @@ def _decapitalised(term: str) -> str:
     if not words:
         return term
     first = words[0]
-    if not (len(first) > 1 and first[0].isupper() and first[1:].isalpha() and first[1:].islower()):
+    if not (len(first) > 1 and first[0].isupper() and first[1:].replace("-", "").isalpha()
+            and first[1:].islower()):
         return term
     if any(w[:1].isupper() or w[:1].isdigit() for w in words[1:]):
         return term
