@@ -244,14 +244,16 @@ def test_a_name_with_its_role_in_apposition():
 
 
 def test_a_researcher_and_a_finding():
+    # The year a study was published is a reference, not a fact to learn.
     assert qa("- Miller (1956): STM capacity 7±2 items") == [
-        ("What did Miller (1956) find?", "STM capacity 7±2 items"),
-        ("Miller (____): STM capacity 7±2 items. In what year?", "1956"),
+        ("What did Miller (1956) find?", "STM capacity 7±2 items")]
+
+
+def test_a_discovery_asks_who_and_when():
+    assert qa("- Chadwick (1932) – discovered the neutron") == [
+        ("Who discovered the neutron?", "Chadwick"),
+        ("Chadwick (____) – discovered the neutron. In what year?", "1932"),
     ]
-
-
-def test_a_discovery_asks_who():
-    assert ("Who discovered the neutron?", "Chadwick") in qa("- Chadwick (1932) – discovered the neutron")
 
 
 def test_a_case_and_its_principle():

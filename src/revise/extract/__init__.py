@@ -194,6 +194,11 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         return facts[:_MAX_FACTS]
     lead = _lead(bullet)
     said = " ".join(f.answer for f in facts)
+    pair = terms.split_term(text)
+    if pair is not None and terms.is_citation(pair[0]) and not terms.is_discovery(pair[2]):
+        # The year a study was published is a reference, not a fact to learn; the
+        # year of a discovery is.
+        text, lead = pair[2], pair[0]
     for kind, question, answer in numbers.number_cards(text, lead):
         if shows(said, answer):
             continue

@@ -113,6 +113,10 @@ def _one_formula(formula: str, description: str) -> list[Fact]:
             facts.append(Fact("formula", f"What is {lhs} equal to?", rhs))
     elif _OPERATOR.search(lhs) and not re.search(r"[a-z]{3,}", lhs):
         facts.append(Fact("formula", f"Complete the equation: {lhs} = ?", rhs))
+    elif re.match(r"^[~≈]?\s?(?:approx\s)?[\d.,]+", rhs):
+        # `speed of light = 3 x 10^8 m/s`: a value, not a way to work it out
+        facts.append(Fact("figure", f"What is the {drop_parentheses(lhs) or lhs}?"
+                          if lhs[:1].islower() else f"What is {lhs}?", rhs))
     else:
         facts.append(Fact("formula", f"How do you calculate {drop_parentheses(lhs) or lhs}?",
                           rhs))

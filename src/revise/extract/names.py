@@ -89,7 +89,9 @@ def name_cards(text: str, lead: str, taken: str) -> list[tuple[str, str, str]]:
         rest = text[:start] + BLANK + text[end:]
         if not has_words(rest.replace(BLANK, ""), 3):
             continue
-        ask = "Who?" if _is_subject(text, start, end, name) else "What?"
+        if not _is_subject(text, start, end, name) or len(text.split()) > 15:
+            continue  # only `____ told Stalin about the atomic bomb`: a doer, asked "Who?"
+        ask = "Who?"
         question = with_lead(lead, f"{_clause(rest)} {ask}")
         question = blank_out(question, name)
         if shows(question, name):

@@ -11,6 +11,8 @@ from revise.extract.terms import Fact
 from revise.extract.vocab import language_of
 from revise.notes import trim_ends
 
+_ASIDE_COLUMN = re.compile(r"^(?:notes?|comments?|extra|tips?|remarks?|other|misc\w*|\?)$",
+                           re.IGNORECASE)
 _PARTICIPLE = re.compile(r"^(?:used|made|found|measured|caused|produced|known|called)\b",
                          re.IGNORECASE)
 
@@ -25,7 +27,7 @@ def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
     for j in range(1, min(len(cells), len(header) or len(cells))):
         value = trim_ends(cells[j])
         heading = trim_ends(header[j]) if j < len(header) else ""
-        if not value or value in ("-", "–", "?") or not heading:
+        if not value or value in ("-", "–", "?") or not heading or _ASIDE_COLUMN.match(heading):
             continue
         if language and language_of([heading]) == "" and j == 1:
             facts.append(Fact("vocabulary", f"What does ‘{key}’ mean?", value))

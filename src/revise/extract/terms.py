@@ -359,7 +359,7 @@ def _citation_facts(citation: str, finding: str) -> list[Fact]:
             facts.append(Fact("person", f"Who {clause}?", name))
         elif k == len(pieces) - 1 and k and 2 <= len(first.split()) <= 15:
             facts.append(Fact("definition", f"What did {citation} conclude?", first))
-        elif k == 0 and 2 <= len(first.split()) <= 15:
+        elif k == 0 and 3 <= len(first.split()) <= 15 and _states(first):
             facts.append(Fact("definition", f"What did {citation} find?", first))
             if len(clause.split()) >= 3 and not re.search(r"\d", clause):
                 facts.append(Fact("person", f"Which study found {_lowered(clause)}?", citation))
@@ -367,6 +367,20 @@ def _citation_facts(citation: str, finding: str) -> list[Fact]:
 
 
 _PROPOSED = re.compile(r"^(?P<what>.{3,60}?)\s[-–—:]\s(?P<who>[A-Z][^()]{1,50}\(\d{4}\))$")
+
+
+def is_discovery(finding: str) -> bool:
+    return _FINDING_VERB.match(finding.strip()) is not None
+
+
+def _states(clause: str) -> bool:
+    """Whether a clause says something happened or holds (a finding), not just what was
+    studied (`banding in a comprehensive school`)."""
+    for word in clause.lower().split():
+        if word in _STATEMENT_WORDS or verb_base(word) or is_base_verb(word) or \
+                (word.endswith("ed") and len(word) > 4) or re.search(r"\d|[<>≠=±]", word):
+            return True
+    return False
 
 
 def title_facts(title: str) -> list[Fact]:
@@ -467,7 +481,9 @@ _CONVERTS = re.compile(r"^(?P<what>[\w ]{2,30}?)\s?(?:->|→)\s?(?P<into>[^,;→
 def _described(term: str, meaning: str) -> list[Fact]:
     noun = article(_decapitalised(term))
     converts = _CONVERTS.match(drop_parentheses(meaning) or meaning)
-    if converts and len(converts.group("what").split()) <= 3:
+    if (converts and len(converts.group("what").split()) <= 3
+            and not any(w in _STATEMENT_WORDS or verb_base(w) for w in
+                        converts.group("what").lower().split())):
         # `protease - proteins -> amino acids`
         return _clean([Fact("definition", f"What {does(noun)} {noun} turn "
                             f"{converts.group('what').strip()} into?",
@@ -547,8 +563,10 @@ def looks_like_term(term: str) -> bool:
     """Whether `term` reads as a name for something (a noun phrase) that a definition can
     explain, rather than the start of a statement."""
     words = (drop_parentheses(term) or term).split()
-    if not words or len(words) > 4:
+    if not words or len(words) > 4 or (len(words) == 1 and words[0].lower() in _LABELS):
         return False
+    if words[0].isdigit():
+        return False  # `1 Dukkha`: a numbered item, not a term
     for i, word in enumerate(words):
         low = word.lower().strip(",.’'")
         if low in _STATEMENT_WORDS:
@@ -567,9 +585,20 @@ _YEARISH = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
 def _defines(definition: str) -> bool:
     """Whether a meaning's first clause reads as a definition, not an event or a figure."""
     words = definition.split()
-    if not words or words[0].lower() in ("no", "not", "only", "but", "also", "and"):
+    if len(words) < 2 or words[0].lower() in _NOT_DEFINITION_START:
         return False
-    return not re.search(r"\d", definition) and len(words) <= 25
+    return not re.search(r"\d|=", definition) and len(words) <= 25
+
+
+# A meaning that starts with one of these places, dates or qualifies something: it says
+# where or when, not what a term means (`enlightenment: under the Bodhi tree`).
+_NOT_DEFINITION_START = frozenset(
+    "no not only but also and or under at in on by from to for with after before during "
+    "since until about around approx his her their its eg e.g. ie i.e. see".split())
+_LABELS = frozenset(
+    "criticism criticisms evaluation strengths weaknesses strength weakness internal external "
+    "example examples note notes tip tips context background summary advantages "
+    "disadvantages pros cons aim aims method methods results findings conclusion".split())
 
 
 def _reversible(term: str, definition: str, meaning: str) -> bool:
@@ -582,6 +611,8 @@ def _reversible(term: str, definition: str, meaning: str) -> bool:
         return False
     if any(w[:1].isupper() for w in words[1:]) or term[:1].isupper() and " " in term:
         return False
+    if words[-1].lower() in _NOT_DEFINITION_START | {"the", "a", "an", "of", "where", "which"}:
+        return False  # cut off mid-phrase
     return not re.search(r"[→>=]|\bis\b|\bwas\b", definition)
 
 
