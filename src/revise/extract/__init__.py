@@ -44,6 +44,7 @@ TOPIC_SEPARATOR = " › "
 _MAX_SOURCE = 2000  # characters of a giant bullet kept as a card's source, around its answer
 _MAX_ANSWER = 400
 _MAX_FACTS = 40  # per bullet: more is not notes, and would flood the deck
+_MAX_NUMBERS = 3  # dates and figures asked of one bullet: past that, one line is a quiz
 
 
 def extract_cards(text: str, deck: str) -> list[CardDraft]:
@@ -110,9 +111,17 @@ def _drafts(outline: Outline, deck: str) -> list[CardDraft]:
             continue
         section = sections.get(_section_path(bullet, sections))
         language = is_vocab.get(section.path if section else (), None)
-        drafts.extend(_bullet_cards(bullet, deck, language, counts))
+        drafts.extend(_bullet_cards(bullet, deck, language, counts,
+                                    historical=_historical(section or outline.root)))
     drafts.sort(key=lambda d: d.position)
     return drafts
+
+
+def _historical(section: Section) -> bool:
+    """A section of dated events: there `Label: what happened` is a fact about the label,
+    not a definition of it (`Money: exported grain buys western machinery`)."""
+    dated = sum(1 for b in section.bullets if _YEAR.search(b.text))
+    return bool(_YEAR.search(" ".join(section.path))) or dated * 4 >= max(len(section.bullets), 1)
 
 
 def _section_path(bullet: Bullet, sections: dict) -> tuple[str, ...]:
@@ -169,7 +178,8 @@ def _section_list(section: Section, deck: str) -> Iterator[CardDraft]:
 
 
 def bullet_facts(bullet: Bullet, language: str | None = None,
-                 counts: dict[tuple[int, str], int] | None = None) -> list[Fact]:
+                 counts: dict[tuple[int, str], int] | None = None, *,
+                 historical: bool = False) -> list[Fact]:
     """What one bullet states that is worth a card, each fact with its question."""
     text = bullet.text
     if bullet.cells:
@@ -189,7 +199,7 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         if found:
             return found
     facts = _relation_facts(text, past=_is_past(bullet), lead=lead_title(bullet.topic),
-                            causal=_about_causes(bullet))
+                            causal=_about_causes(bullet), historical=historical)
     if formulas.is_formula(text):
         return facts[:_MAX_FACTS]
     lead = _lead(bullet)
@@ -199,10 +209,12 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         # The year a study was published is a reference, not a fact to learn; the
         # year of a discovery is.
         text, lead = pair[2], pair[0]
+    asked = 0
     for kind, question, answer in numbers.number_cards(text, lead):
-        if shows(said, answer):
+        if shows(said, answer) or asked == _MAX_NUMBERS:
             continue
         facts.append(Fact(kind, question, answer))
+        asked += 1
     if not facts:  # a name is asked only of a line that gave nothing better
         said = " ".join(f.answer for f in facts)
         facts += [Fact(*card) for card in names.name_cards(text, lead, said)]
@@ -215,7 +227,8 @@ _ASKED = re.compile(r"^(?P<q>(?:why|what|how|when|where|who|which)\b[^?]{3,120}\
 _NEXT_ACRONYM = re.compile(r",\s(?=[A-Z][A-Z0-9]{1,7}\s?(?:=|[-–—]\s))|,\s(?=[^,=]{2,30}\s=\s)")
 
 
-def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = False) -> list[Fact]:
+def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = False,
+                    historical: bool = False) -> list[Fact]:
     asked = _ASKED.match(text)
     if asked:  # `why layers? each layer does one job`: the student's own question
         question = asked.group("q")
@@ -225,7 +238,8 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         return quote
     parts = _NEXT_ACRONYM.split(text)
     if len(parts) > 1 and all(terms.split_term(p) for p in parts):
-        return [f for p in parts for f in _relation_facts(p, past=past, lead=lead, causal=causal)]
+        return [f for p in parts for f in _relation_facts(p, past=past, lead=lead, causal=causal,
+                                                          historical=historical)]
     pair = terms.split_term(text)
     if pair is not None and pair[1] == "=" and formulas.is_formula(text):
         pair = None  # `speed = distance / time` is a formula, not a term
@@ -246,7 +260,7 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
             return attributes
         if formulas.is_formula(meaning):
             return formulas.formula_facts(meaning)
-        facts = terms.term_facts(term, sep, meaning)
+        facts = terms.term_facts(term, sep, meaning, historical=historical)
         if not facts and arrows.has_arrow(meaning):
             facts = arrows.arrow_facts(meaning, term, past=past, lead=term, causal=causal)
         return facts
@@ -338,10 +352,10 @@ def _lead(bullet: Bullet) -> str:
 
 
 def _bullet_cards(bullet: Bullet, deck: str, language: str | None,
-                  counts: dict[tuple[int, str], int]) -> list[CardDraft]:
+                  counts: dict[tuple[int, str], int], *, historical: bool) -> list[CardDraft]:
     slots: dict[str, int] = {}
     drafts = []
-    for fact in bullet_facts(bullet, language, counts):
+    for fact in bullet_facts(bullet, language, counts, historical=historical):
         if len(fact.answer) > _MAX_ANSWER:
             continue
         slot = slots.get(fact.kind, 0)

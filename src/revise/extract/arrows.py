@@ -74,7 +74,7 @@ def arrow_facts(text: str, label: str = "", *, past: bool = False, lead: str = "
                 or effect[:1].isdigit() or not has_words(effect)):
             continue
         if _NAME.match(effect) and not _NAME.match(cause) and len(cause.split()) >= 2 \
-                and len(parts) == 2 and not re.search(r"\d", cause):
+                and len(effect.split()) >= 2 and len(parts) == 2 and not re.search(r"\d", cause):
             facts.append(Fact("cause", f"What was {quoted(cause)} called?", effect))
             continue
         if _NAME.match(effect) and _NAME.match(cause):

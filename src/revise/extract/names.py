@@ -11,7 +11,15 @@ from __future__ import annotations
 
 import re
 
-from revise.extract.phrasing import BLANK, blank_out, has_words, shows, with_lead
+from revise.extract.phrasing import (
+    BLANK,
+    blank_out,
+    has_words,
+    past_base,
+    shows,
+    verb_base,
+    with_lead,
+)
 
 _MAX_NAMES = 1  # per bullet: more would turn one line into a quiz of its own
 
@@ -38,7 +46,7 @@ NOT ONLY AND OR ALL NO CHECK BOTH NEVER ALWAYS MUST IS ARE DONT ALSO VERY ANY NB
 LEARN NOTE BUT THE OF IN ON TO A AN IF SO IT DO DOES DID WAS WERE HAS HAVE HAD CAN WILL
 """.split())
 # fmt: on
-_VERB_AFTER = re.compile(r"^\s(?:[a-z]+(?:s|ed)|[a-z]+)\b")
+_VERB_AFTER = re.compile(r"^\s(?P<verb>[a-z]+)\b")
 _EVENT_WORDS = re.compile(r"\b(?:Plan|Act|Treaty|Pact|Doctrine|Crisis|War|Conference|Speech|"
                           r"Spring|Airlift|Blockade|Olympics|Model|Theory|Law|Bay|Wall|"
                           r"Telegram|Curtain)s?\b")
@@ -109,7 +117,11 @@ def _is_subject(text: str, start: int, end: int, name: str) -> bool:
     before = text[:start].rstrip()
     if before and before[-1] not in ",;:(" and not before.endswith(("=>", "->", "→", "–", "-")):
         return False
-    return bool(_VERB_AFTER.match(text[end:]))
+    m = _VERB_AFTER.match(text[end:])
+    if not m or (start == 0 and " " not in name):
+        return False  # a capitalised first word may just start the sentence
+    verb = m.group("verb")
+    return bool(verb_base(verb) or past_base(verb) or (verb.endswith("ed") and len(verb) > 4))
 
 
 def _clause(text: str) -> str:

@@ -263,6 +263,8 @@ def _is_reference(text: str, start: int, end: int) -> bool:
 def _blank_card(text: str, lead: str, start: int, end: int, ask: str) -> tuple[str, str] | None:
     answer = text[start:end].strip()
     body = _excerpt(text, start, end)
+    if len(body.split()) > _MAX_WORDS:
+        body, lead = _clause_around(text, start, end, lead)
     if not has_words(body.replace(BLANK, ""), 1):
         return None
     lead = "" if shows(lead, answer) else lead
@@ -271,6 +273,25 @@ def _blank_card(text: str, lead: str, start: int, end: int, ask: str) -> tuple[s
     if shows(question, answer) or not has_words(question.replace(BLANK, ""), 1):
         return None
     return question, answer
+
+
+_MAX_WORDS = 22  # a question longer than this pastes the notes; cut it to the clause
+_CLAUSE = re.compile(r",\s|;\s?|\s(?:->|=>|→)\s|\.\s")
+
+
+def _clause_around(text: str, start: int, end: int, lead: str) -> tuple[str, str]:
+    """The clause of a long bullet that holds text[start:end], blanked, and the context
+    to show before it: the bullet's subject (`Peterson & Peterson (1959)`) if it has one."""
+    lo = 0
+    for m in _CLAUSE.finditer(text, 0, start):
+        lo = m.end()
+    m = _CLAUSE.search(text, end)
+    hi = m.start() if m else len(text)
+    clause = (text[lo:start] + BLANK + text[end:hi]).strip()
+    subject = re.match(r"^([^:;,]{2,60}?)(?::\s|\s[–—-]\s)", text)
+    if lo > 0 and subject:
+        lead = subject.group(1).strip()
+    return clause, lead
 
 
 def _sentence(body: str, ask: str) -> str:

@@ -249,8 +249,9 @@ _RELATION = re.compile(r"^(?:(?:is|are|was|were)\s)?(" + "|".join(map(re.escape,
 _LIST_ITEM = re.compile(r"^[\w’'()/-]+(?:\s[\w’'()/-]+){0,3}$")
 
 
-def term_facts(term: str, sep: str, meaning: str) -> list[Fact]:
-    """The cards a term and its meaning call for."""
+def term_facts(term: str, sep: str, meaning: str, *, historical: bool = False) -> list[Fact]:
+    """The cards a term and its meaning call for. In `historical` notes (dated events) a
+    capitalised label before a colon is a name or a heading, not a term to define."""
     if is_citation(term):
         return _citation_facts(term, meaning)
     if is_case(term):
@@ -272,6 +273,8 @@ def term_facts(term: str, sep: str, meaning: str) -> list[Fact]:
     if role and _PERSON.match(name) and _ROLE_WORDS.search(role) and len(role.split()) <= 8:
         # `Kirov, Leningrad Communist Party boss: murdered Dec 1934`
         return _clean([Fact("person", f"Who was {role}?", name)])
+    if historical and not _defined_in_history(term, meaning):
+        return []
     return _meaning_facts(term, meaning)
 
 
@@ -457,6 +460,20 @@ _PRONOUNS = frozenset("it them this that these those they he she him her its the
 _NOT_PARTICIPLES = frozenset("need feed seed bed red speed indeed".split())
 
 
+def _defined_in_history(term: str, meaning: str) -> bool:
+    """In dated notes, only a lowercase term explained by a description (`kulak – a
+    peasant wealthy enough to hire labour`) or a named plan, act or event is defined."""
+    if _is_event_name(term) or _is_acronym(term):
+        return True
+    first = meaning.split()[0].lower() if meaning.split() else ""
+    return term[:1].islower() and (first in ("a", "an", "the", "when", "where") or
+                                   bool(_ABSTRACT_HEAD.match(first)))
+
+
+_ABSTRACT_HEAD = re.compile(r"^(?:\w+(?:tion|sion|ment|ance|ence|ity|ism|ness|ure|ship)|"
+                            r"policy|system|process|idea|belief|term|name|group|body|plan)$")
+
+
 def _meaning_facts(term: str, meaning: str) -> list[Fact]:
     if not (looks_like_term(term) or _is_event_name(term) or _is_acronym(term)):
         return []
@@ -565,8 +582,8 @@ def looks_like_term(term: str) -> bool:
     words = (drop_parentheses(term) or term).split()
     if not words or len(words) > 4 or (len(words) == 1 and words[0].lower() in _LABELS):
         return False
-    if words[0].isdigit():
-        return False  # `1 Dukkha`: a numbered item, not a term
+    if words[0].isdigit() or _MONTH_NAME.match(words[0]):
+        return False  # `1 Dukkha`: a numbered item; `August`: a date, not a term
     for i, word in enumerate(words):
         low = word.lower().strip(",.’'")
         if low in _STATEMENT_WORDS:
@@ -578,6 +595,8 @@ def looks_like_term(term: str) -> bool:
     return True
 
 
+_MONTH_NAME = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$",
+                         re.IGNORECASE)
 _ED_NOUNS = frozenset("speed seed need feed bed red hundred creed breed steed reed".split())
 _YEARISH = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
 
@@ -609,6 +628,9 @@ def _reversible(term: str, definition: str, meaning: str) -> bool:
         return False
     if len(term.split()) > 3 or verb_base(words[0]) or is_base_verb(words[0]):
         return False
+    if any(w.lower().endswith("ed") and len(w) > 4 and w.lower() not in _ED_NOUNS
+           for w in words[1:3]):
+        return False  # `Politburo legalized torture` states an event
     if any(w[:1].isupper() for w in words[1:]) or term[:1].isupper() and " " in term:
         return False
     if words[-1].lower() in _NOT_DEFINITION_START | {"the", "a", "an", "of", "where", "which"}:
