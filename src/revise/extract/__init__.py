@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from revise.extract import arrows, formulas, lists, names, numbers, tables, terms, vocab
 from revise.extract.numbers import Figure, find_dates, find_figures
-from revise.extract.phrasing import BLANK, lead_title, shows, with_lead
+from revise.extract.phrasing import BLANK, lead_title, shows, verb_base, with_lead
 from revise.extract.terms import Fact
 from revise.models import CardDraft, Kind
 from revise.notes import Bullet, NotesPiece, Outline, Section, parse_notes, trim_ends
@@ -325,8 +325,12 @@ def _quote_facts(text: str) -> list[Fact] | None:
     speaker = trim_ends(rest[: m.start()]) if m else trim_ends(rest)
     where = _WHERE.search(rest)
     facts = []
-    if speaker and len(speaker.split()) <= 5 and speaker[:1].isalpha() and \
-            not _WHERE.fullmatch(speaker):
+    after = rest[m.start():] if m else ""
+    if after and not re.match(r"^(?:,|\(|\s(?:about|to|on|of|when|after|before|as|in)\s|"
+                              r"\s[-–—]\s)", after):
+        speaker = ""
+    if speaker and len(speaker.split()) <= 4 and speaker[:1].isalpha() and \
+            not _WHERE.fullmatch(speaker) and not any(verb_base(w) for w in speaker.split()[1:]):
         facts.append(Fact("quote", f"Who says “{quote}”?", speaker))
     if where:
         facts.append(Fact("quote", f"Where in the text is “{quote}” said?", where.group()))

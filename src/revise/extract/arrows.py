@@ -54,6 +54,10 @@ def arrow_facts(text: str, label: str = "", *, past: bool = False, lead: str = "
     parts = [p for p in parts if not (p.startswith("(") and p.endswith(")"))]  # `-> (attention) ->`
     if len(parts) < 2 or not all(parts):
         return []
+    if len(parts) >= 3 and all(_NAME.match(p) or _NAME.match(p.split(" (")[0]) for p in parts):
+        # `Secret Police (Cheka) → OGPU → NKVD`: one thing under its successive names
+        return _clean([Fact("sequence", f"What did {parts[0]} become, in order?",
+                            " → ".join(parts[1:]))])
     if len(parts) >= 3 and all(_STEP.match(p) for p in parts) and label and not any(
             _CHANGE.search(p) for p in parts):
         return _clean([Fact("sequence", f"What is the order of {_the(label)}?",

@@ -433,9 +433,11 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
             return Fact("definition", f"When is {noun} {m.group('verb')}{adverb}?",
                         f"{prep} {m.group('rest')}")
         if prep == "by" and m.group("verb").lower() not in ("made",):
-            return Fact("definition", f"What is {noun} {m.group('verb')}{adverb} by?",
+            be = "are" if is_plural(noun) else "is"
+            return Fact("definition", f"What {be} {noun} {m.group('verb')}{adverb} by?",
                         trim_ends(m.group("rest")))
-        return Fact("definition", f"What is {noun} {m.group('verb')}{adverb} {prep}?",
+        be = "are" if is_plural(noun) else "is"
+        return Fact("definition", f"What {be} {noun} {m.group('verb')}{adverb} {prep}?",
                     trim_ends(m.group("rest")))
     m = _NAMING.match(clause)
     if (m and len(m.group("name").split()) <= 3 and len(m.group("what").split()) >= 2
@@ -582,6 +584,12 @@ def looks_like_term(term: str) -> bool:
     words = (drop_parentheses(term) or term).split()
     if not words or len(words) > 4 or (len(words) == 1 and words[0].lower() in _LABELS):
         return False
+    if any(w in ("+", "&", "and") for w in words[1:-1]) and words[0][:1].isupper():
+        return False  # `Kamanev + Zinoviev`: people, not a term
+    if words[0].lower() in _NOT_DEFINITION_START or words[0].lower() in ("towards", "toward"):
+        return False
+    if len(words) == 1 and words[0].lower().endswith(("ful", "ous", "ive", "less", "able")):
+        return False  # `hopeful: …` describes, it names nothing
     if words[0].isdigit() or _MONTH_NAME.match(words[0]):
         return False  # `1 Dukkha`: a numbered item; `August`: a date, not a term
     for i, word in enumerate(words):
@@ -606,6 +614,9 @@ def _defines(definition: str) -> bool:
     words = definition.split()
     if len(words) < 2 or words[0].lower() in _NOT_DEFINITION_START:
         return False
+    last = words[-1].lower().strip(".,")
+    if last.endswith("ed") and len(last) > 4 and last not in _ED_NOUNS:
+        return False  # `OGPU quelled`: an event, told in the past
     return not re.search(r"\d|=", definition) and len(words) <= 25
 
 
