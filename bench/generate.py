@@ -6,7 +6,7 @@ topics as headings, bullets with dates, figures, causes and definitions, some pl
 bullets that give no card, and the odd short list. The history is what years of daily
 sessions leave behind: each studied card has a first answer, learning steps, reviews at
 growing intervals, lapses and relearning, and its scheduling columns are exactly what
-its last review wrote (the same JSON shape `db.record_rating` stores).
+its last review wrote (the same JSON shape `store.reviews.record_rating` stores).
 """
 
 from __future__ import annotations
@@ -167,7 +167,7 @@ class _Stamps:
 
 
 def _json(card: dict) -> str:
-    """`json.dumps` of a card's scheduling state, as `db.record_rating` writes it (the
+    """`json.dumps` of a card's scheduling state, as `store.reviews.record_rating` writes it (the
     same keys, order and spacing), built directly because it runs two million times."""
     return (f'{{"state": "{card["state"]}", "step": {_value(card["step"])}, '
             f'"stability": {_value(card["stability"])}, '

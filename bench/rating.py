@@ -4,7 +4,7 @@
 
 A `review.Session` is built over the database as `revise review` builds it; each step
 times what happens between the student's rating key and the next card being ready:
-the session rates the card (FSRS), commits the answer (`db.record_rating`, one
+the session rates the card (FSRS), commits the answer (`store.reviews.record_rating`, one
 transaction, before anything else happens) and draws the next card. Drawing the screen
 is left out, as it is in Anki's figure. The session's upkeep while a question is on
 screen (copying the database's log into its file every so many answers) is timed
@@ -25,10 +25,10 @@ from datetime import UTC, datetime
 def main(database: str, count: int, seed: int = 3) -> dict:
     from rich.console import Console
 
-    from revise.db import Store
     from revise.progress import rollover_hour
     from revise.review import Options, Screen, ScriptedKeys, Session
     from revise.scheduler import Rating, schedule_of
+    from revise.store import Store
 
     rng = random.Random(seed)
 
@@ -36,7 +36,7 @@ def main(database: str, count: int, seed: int = 3) -> dict:
         return datetime.now(UTC)
 
     with Store(database) as store:
-        before = store.db.execute("SELECT count(*) FROM reviews").fetchone()[0]
+        before = store.conn.execute("SELECT count(*) FROM reviews").fetchone()[0]
         session = Session(store, Options(rollover_hour=rollover_hour(store)), ScriptedKeys([]),
                           Screen(Console(file=io.StringIO())), clock=clock)
         started = time.perf_counter()
@@ -63,7 +63,7 @@ def main(database: str, count: int, seed: int = 3) -> dict:
             session.upkeep()
             upkeep.append(time.perf_counter() - began)
         # every answer must be in the database, not just in the session
-        stored = store.db.execute("SELECT count(*) FROM reviews").fetchone()[0] - before
+        stored = store.conn.execute("SELECT count(*) FROM reviews").fetchone()[0] - before
     ordered = sorted(times)
     return {
         "ratings": len(times),

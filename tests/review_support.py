@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from revise.db import Store
 from revise.models import CardDraft, Kind
+from revise.store import Store
+from revise.times import iso
 
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)  # a Friday, 10:00 UTC
 
@@ -50,14 +51,14 @@ class Clock:
 
 def answer(store: Store, card_id: str, rating: int, at: datetime) -> int:
     """Rate a card at `at` as a session would (no fuzz); returns the review's id."""
-    from revise import db
     from revise.scheduler import DeckScheduler, schedule_of
+    from revise.store import reviews
 
-    row = db.review_card(store, card_id)
+    row = reviews.review_card(store, card_id)
     schedule = schedule_of(row)
     after = DeckScheduler(desired_retention=row["desired_retention"], fuzz=False).rate(
         schedule, rating, at)
-    review_id = db.record_rating(store, card_id, schedule, after, rating=rating,
-                                 reviewed_at=db.iso(at), duration_ms=4000)
+    review_id = reviews.record_rating(store, card_id, schedule, after, rating=rating,
+                                 reviewed_at=iso(at), duration_ms=4000)
     assert review_id is not None
     return review_id

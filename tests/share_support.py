@@ -6,8 +6,9 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from revise.db import Store, iso
 from revise.models import CardDraft, Kind
+from revise.store import Store
+from revise.times import iso
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 NOTES = Path("/notes/stalin.txt")

@@ -11,7 +11,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from revise.db import Store, suspend_card
+from revise.store import Store
+from revise.store.reviews import suspend_card
 from tests.conftest import ROOT, cards_json
 from tests.share_support import NOTES, NOW, TRICKY, drafts, review, seed
 

@@ -14,8 +14,9 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 
-from revise.db import Store, utc_now
 from revise.extract import extract_cards
+from revise.store import Store
+from revise.times import utc_now
 from tests.conftest import ROOT
 
 BENCH = ROOT / "bench"

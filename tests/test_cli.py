@@ -1,195 +1,149 @@
-"""`revise.cli`: the entry point, and the plain commands it runs without typer."""
+"""The command line: where the database comes from, read-only commands, help, shell
+completion, and a package whose every module imports on its own."""
 
 from __future__ import annotations
 
-import ast
 import json
 import os
+import pkgutil
 import subprocess
 import sys
-import time
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from typer.main import get_command
 
-from revise import cli
-from revise.db import Store
-from tests.review_support import NOW, add_cards, answer
+import revise
+from revise.cli import app
+from revise.commands.common import LONG_LIST, write_json
 
-
-@pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch):
-    monkeypatch.setenv("REVISE_NOW", NOW.isoformat())
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+ROOT = Path(__file__).resolve().parent.parent
+NOTES = ROOT / "data" / "notes.txt"
+REVISE = Path(sys.executable).with_name("revise")
 
 
 @pytest.fixture
-def studied(db_file) -> Path:
-    """Two decks with new cards and a few days of reviews."""
-    with Store(db_file) as store:
-        ids = add_cards(store, 6, deck="stalin") + add_cards(store, 4, deck="lenin")
-        for day, card_id in enumerate(ids[:7]):
-            answer(store, card_id, 1 + day % 4, NOW - timedelta(days=day, hours=1))
-    return db_file
+def one_txt(tmp_path) -> Path:
+    """An Anki text file of one card, or notes giving two."""
+    path = tmp_path / "one.txt"
+    path.write_text("Who died in 1924?\tLenin\n", encoding="utf-8")
+    return path
 
 
-def run_main(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    """`revise ARGS` through `cli.main`, as the installed command runs it."""
-    monkeypatch.setattr(sys, "argv", ["revise", *args])
-    with pytest.raises(SystemExit) as exit_info:
-        cli.main()
-    out, err = capsys.readouterr()
-    return exit_info.value.code or 0, out, err
+@pytest.fixture
+def notes(tmp_path) -> Path:
+    path = tmp_path / "rivals.txt"
+    path.write_text("* Rivals\n- Lenin dies 1924\n", encoding="utf-8")
+    return path
 
 
-@pytest.mark.parametrize("argv", [
-    ["due", "--json"],
-    ["due", "--db", "x.db", "--json"],
-    ["due", "--json", "--db=x.db"],
-    ["stats", "--json", "--deck", "stalin"],
-    ["stats", "-d", "stalin", "--json", "--db", "x.db"],
-    ["stats", "--deck=stalin", "--json"],
-    ["review"],
-    ["review", "--db", "x.db", "-d", "stalin", "-t", "purges"],
-])
-def test_plain_forms_run_without_typer(argv):
-    assert cli._quick_command(argv) is not None
+def default_database(isolated_home) -> Path:
+    return isolated_home / "data" / "revise" / "revise.db"
 
 
-@pytest.mark.parametrize("argv", [
-    [],
-    ["--help"],
-    ["--db", "x.db", "due", "--json"],  # the app's own --db
-    ["due"],  # a table, drawn by rich
-    ["stats", "--deck", "stalin"],
-    ["due", "--json", "--help"],
-    ["due", "--json", "--deck", "stalin"],  # due has no --deck: typer says so
-    ["due", "--json", "--json"],
-    ["stats", "--json", "-d", "a", "--deck", "b"],  # repeated
-    ["stats", "--json", "--deck"],  # no value
-    ["stats", "--json", "--deck", "--json"],  # typer would take --json as the deck
-    ["stats", "--json", "-dstalin"],
-    ["stats", "--json", "--json=yes"],
-    ["review", "--new", "5"],
-    ["review", "--type"],
-    ["review", "--", "x"],
-    ["cards", "--json"],
-])
-def test_other_forms_go_to_typer(argv):
-    assert cli._quick_command(argv) is None
+def test_db_before_the_command_is_the_database_every_command_uses(revise, tmp_path, one_txt,
+                                                                  notes, isolated_home):
+    chosen = tmp_path / "x.db"
+    result = revise("--db", chosen, "import", one_txt, db=None)
+    assert result.exit_code == 0, result.output
+    assert chosen.exists() and not default_database(isolated_home).exists()
+    assert revise("--db", chosen, "extract", notes, db=None).exit_code == 0
+    due = json.loads(revise("--db", chosen, "due", "--json", db=None).stdout)
+    assert due["cards"] == 2
+    assert not default_database(isolated_home).exists()
 
 
-def test_a_folder_as_database_goes_to_typer_which_says_so(tmp_path, monkeypatch, capsys):
-    assert cli._quick_command(["due", "--json", "--db", str(tmp_path)]) is None
-    monkeypatch.setenv("REVISE_DB", str(tmp_path))
-    assert cli._quick_command(["due", "--json", "--db", str(tmp_path / "x.db")]) is None
-    code, _, err = run_main(monkeypatch, capsys, "due", "--json")
-    assert code == 2 and "is a directory" in err
+def test_db_after_the_command_wins_over_the_one_before(revise, tmp_path, notes):
+    before, after = tmp_path / "before.db", tmp_path / "after.db"
+    assert revise("--db", before, "extract", notes, "--db", after, db=None).exit_code == 0
+    assert after.exists() and not before.exists()
 
 
-def test_the_database_comes_from_db_then_the_environment(tmp_path, monkeypatch):
+def test_revise_db_names_the_database_when_no_db_is_given(revise, tmp_path, notes,
+                                                          monkeypatch, isolated_home):
     monkeypatch.setenv("REVISE_DB", str(tmp_path / "env.db"))
-    assert cli._quick_command(["due", "--json"])[1]["--db"] == tmp_path / "env.db"
-    assert cli._quick_command(["due", "--json", "--db", "x.db"])[1]["--db"] == Path("x.db")
-    monkeypatch.setenv("REVISE_DB", "")
-    assert cli._quick_command(["due", "--json"])[1]["--db"] is None
+    assert revise("extract", notes, db=None).exit_code == 0
+    assert (tmp_path / "env.db").exists()
+    assert revise("--db", tmp_path / "given.db", "extract", notes, db=None).exit_code == 0
+    assert (tmp_path / "given.db").exists()
+    assert not default_database(isolated_home).exists()
 
 
-@pytest.mark.parametrize("args", [
-    ("due", "--json"),
-    ("stats", "--json"),
-    ("stats", "--json", "--deck", "lenin"),
-    ("stats", "--json", "--deck", "trotsky"),  # no such deck: an error line, exit 1
-])
-def test_reports_are_the_same_with_and_without_typer(args, studied, revise, monkeypatch,
-                                                     capsys):
-    quick = run_main(monkeypatch, capsys, *args, "--db", str(studied))
-    through_typer = revise(*args)
-    assert quick == (through_typer.exit_code, through_typer.stdout, through_typer.stderr)
-    assert quick[0] or quick[1].startswith("{")
+@pytest.mark.parametrize("command", [("due",), ("due", "--json"), ("stats", "--json"),
+                                     ("cards",), ("export", "-o", "out.json")])
+def test_a_command_that_only_reads_creates_no_database(revise, tmp_path, command,
+                                                       monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    missing = tmp_path / "new.db"
+    result = revise(*command, db=missing)
+    assert result.exit_code == 1
+    assert result.stderr == f"error: no database at {missing}: make one with `revise extract" \
+                            " NOTES.txt`\n"
+    assert list(tmp_path.iterdir()) == []
 
 
-def test_review_without_a_terminal_fails_as_through_typer(studied, revise, monkeypatch,
-                                                          capsys):
-    assert not sys.stdin.isatty()  # pytest's
-    quick = run_main(monkeypatch, capsys, "review", "--db", str(studied))
-    assert quick == (1, "", "error: review needs an interactive terminal (standard input is"
-                            " not one)\n")
-    assert revise("review").stderr == quick[2]
+def test_revise_alone_without_a_database_says_how_to_start_and_creates_none(revise,
+                                                                            isolated_home):
+    result = revise(db=None)
+    assert result.exit_code == 0
+    assert "No cards yet" in result.stdout
+    assert not default_database(isolated_home).exists()
 
 
-@pytest.mark.parametrize("command", ["due", "stats"])
-def test_due_and_stats_json_load_neither_typer_nor_rich_nor_orjson(studied, command):
-    code = (f"import sys; from revise import cli; sys.argv = ['revise', '{command}', '--json'];\n"
-            "try: cli.main()\nexcept SystemExit: pass\n"
-            "print(sorted(name for name in ('typer', 'click', 'rich', 'orjson')"
-            " if name in sys.modules), file=sys.stderr)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env={**os.environ, "REVISE_DB": str(studied)}, check=True)
-    assert done.stderr.strip() == "[]"
-    report = json.loads(done.stdout)
-    if command == "due":
-        assert [deck["deck"] for deck in report["decks"]] == ["lenin", "stalin"]
-    else:
-        assert report["reviews_total"] == 7
-        assert sum(topic["cards"] for topic in report["topics"]) == 10
+def test_every_command_has_help_with_an_example():
+    for name, command in get_command(app).commands.items():
+        assert command.help and command.help.strip(), f"{name} has no help"
+        assert "Example: revise " in command.help, f"{name}'s help has no example"
 
 
-@pytest.mark.parametrize("items", [3, cli.LONG_LIST + 1])
+@pytest.mark.parametrize(("shell", "start"), [("bash", "_revise_completion() {"),
+                                             ("zsh", "#compdef revise"),
+                                             ("fish", "complete --command revise")])
+def test_shell_completion_script_is_shown_for_the_shell_given(shell, start):
+    # typer takes the shell as the option's value only when it is told not to detect the
+    # shell it runs in (as it is in a test, with no shell above it)
+    done = subprocess.run([str(REVISE), "--show-completion", shell], capture_output=True,
+                          text=True, env={**os.environ,
+                                          "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(start) and "_REVISE_COMPLETE" in done.stdout
+
+
+def test_help_runs_as_a_process_and_lists_every_command():
+    done = subprocess.run([str(REVISE), "--help"], capture_output=True, text=True, check=True,
+                          env={**os.environ, "COLUMNS": "100"})
+    for name in get_command(app).commands:
+        assert f"  {name} " in done.stdout
+
+
+def package_modules() -> list[str]:
+    """Every module of the package but `revise.__main__`, which runs the command line."""
+    return sorted(module.name for module in
+                  pkgutil.walk_packages(revise.__path__, prefix="revise.")
+                  if module.name != "revise.__main__")
+
+
+@pytest.mark.parametrize("module", package_modules())
+def test_every_module_imports_in_a_fresh_interpreter(module):
+    """The core loads neither the command line nor typer, nor rich's console (the review
+    session, which draws on the terminal, aside)."""
+    check = (f"import json, sys, {module}; print(json.dumps([name for name in ('typer',"
+             " 'rich.console', 'revise.cli', 'revise.commands') if name in sys.modules]))")
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    loaded = json.loads(done.stdout)
+    if module == "revise.cli" or module.startswith("revise.commands"):
+        return
+    allowed = {"rich.console"} if module == "revise.review" else set()
+    assert set(loaded) <= allowed, f"{module} loads {loaded}"
+
+
+@pytest.mark.parametrize("items", [3, LONG_LIST + 1])
 def test_json_is_compact_for_programs_whichever_library_writes_it(items, capsys):
     data = [{"question": "Who led the USSR in 1930? ›", "stability": 0.1, "due": None}] * items
-    cli.write_json(data)
+    write_json(data)
     out = capsys.readouterr().out
     assert out == "[" + ",".join(['{"question":"Who led the USSR in 1930? ›","stability":0.1,'
                                   '"due":null}'] * items) + "]\n"
-    cli.write_json('{"already":"JSON"}')
+    write_json('{"already":"JSON"}')
     assert capsys.readouterr().out == '{"already":"JSON"}\n'
-
-
-def test_the_typer_app_is_still_reachable_from_cli():
-    from typer.main import get_command
-
-    assert {"due", "stats", "review", "extract"} <= set(get_command(cli.app).commands)
-
-
-def _help_in_a_process(columns: str | None) -> tuple[str, list[str]]:
-    """What `revise --help` prints, run as the installed command runs it, and which of
-    typer, click and rich it loaded."""
-    code = ("import sys; from revise import cli; sys.argv = ['revise', '--help'];\n"
-            "try: cli.main()\nexcept SystemExit: pass\n"
-            "print(sorted(name for name in ('typer', 'click', 'rich') if name in sys.modules),"
-            " file=sys.stderr)")
-    env = {key: value for key, value in os.environ.items() if key != "COLUMNS"}
-    if columns is not None:
-        env["COLUMNS"] = columns
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env=env, check=True)
-    return done.stdout, ast.literal_eval(done.stderr)
-
-
-def test_the_help_page_kept_is_the_page_typer_prints():
-    from revise import helptext
-
-    assert helptext.typer_page() == helptext.PAGE
-    assert helptext.typer_page(columns=200) == helptext.PAGE  # wider changes nothing
-    assert "Commands:" in helptext.PAGE and "extract" in helptext.PAGE
-
-
-@pytest.mark.parametrize("columns", [None, "80", "132"])
-def test_help_is_printed_without_loading_typer(columns):
-    from revise import helptext
-
-    assert _help_in_a_process(columns) == (helptext.PAGE, [])
-
-
-def test_help_on_a_narrow_terminal_is_typers_own():
-    from revise import helptext
-
-    page, loaded = _help_in_a_process("60")
-    assert page == helptext.typer_page(columns=60) != helptext.PAGE
-    assert "typer" in loaded

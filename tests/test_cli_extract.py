@@ -219,14 +219,14 @@ def test_help_of_every_command_has_an_example(revise):
 
 def test_long_notes_read_in_pieces_side_by_side_give_the_same_cards(revise, tmp_path,
                                                                     monkeypatch):
-    from revise.commands import extract as extract_command
+    from revise import extract_files
     from revise.notes import split_notes
 
     units = [f"# Unit {n}: {path.stem}\n\n{path.read_text(encoding='utf-8')}\n"
              for n, path in enumerate(sorted(FIXTURES.glob("*.md")) * 4)]
     notes = tmp_path / "course.md"
     notes.write_text("".join(units), encoding="utf-8")
-    monkeypatch.setattr(extract_command, "PIECE_MIN_CHARS", 2000)
+    monkeypatch.setattr(extract_files, "PIECE_MIN_CHARS", 2000)
     assert len(split_notes(notes.read_text(encoding="utf-8"), 3, min_chars=2000)) == 3
 
     stored = {}
@@ -252,7 +252,7 @@ def test_long_notes_edited_and_read_in_pieces_again_keep_each_card(revise, tmp_p
                                                                    monkeypatch):
     """A file the deck already has cards from is matched whole, not written piece by
     piece: an edited bullet keeps its card, a removed one retires it."""
-    from revise.commands import extract as extract_command
+    from revise import extract_files
 
     unit = (FIXTURES / "stalin-slice.md").read_text(encoding="utf-8")
     units = [f"# Part {n}\n\n{unit.replace('19', f'1{n}')}\n" for n in range(10)]
@@ -260,7 +260,7 @@ def test_long_notes_edited_and_read_in_pieces_again_keep_each_card(revise, tmp_p
     edited[2] = edited[2].replace("Party membership 801,000", "Party membrship 801,000")
     edited[7] = edited[7].replace("* 353,000 executed\n", "")
     notes = tmp_path / "course.md"
-    monkeypatch.setattr(extract_command, "PIECE_MIN_CHARS", 1000)
+    monkeypatch.setattr(extract_files, "PIECE_MIN_CHARS", 1000)
 
     stored = {}
     for workers in ("1", "2"):
@@ -283,16 +283,16 @@ def test_long_notes_edited_and_read_in_pieces_again_keep_each_card(revise, tmp_p
 
 def test_long_notes_with_nothing_to_make_cards_from_write_nothing(revise, tmp_path,
                                                                   monkeypatch, db_file):
-    from revise.commands import extract as extract_command
+    from revise import extract_files
 
-    monkeypatch.setattr(extract_command, "PIECE_MIN_CHARS", 1000)
+    monkeypatch.setattr(extract_files, "PIECE_MIN_CHARS", 1000)
     monkeypatch.setenv("REVISE_WORKERS", "2")
     revise("extract", NOTES)
     before = cards_json(revise)
     prose = tmp_path / "prose.md"
     prose.write_text("".join(f"# Part {n}\n\nsome thoughts on the reading, none of them"
                              " facts yet\n\n" for n in range(200)), encoding="utf-8")
-    assert len(extract_command._pieces(prose.read_text(encoding="utf-8"))) > 1
+    assert len(extract_files._pieces(prose.read_text(encoding="utf-8"), 2)) > 1
     for options in ((), ("--dry-run",)):
         assert "found nothing to make cards from" in one_line_error(
             revise("extract", prose, *options))
@@ -301,9 +301,9 @@ def test_long_notes_with_nothing_to_make_cards_from_write_nothing(revise, tmp_pa
 
 def test_a_new_database_is_filled_in_one_write_and_left_in_wal_mode(revise, tmp_path,
                                                                      monkeypatch):
-    from revise.commands import extract as extract_command
+    from revise import extract_files
 
-    monkeypatch.setattr(extract_command, "PIECE_MIN_CHARS", 2000)
+    monkeypatch.setattr(extract_files, "PIECE_MIN_CHARS", 2000)
     monkeypatch.setenv("REVISE_WORKERS", "2")
     notes = tmp_path / "course.md"
     notes.write_text("".join(f"# Unit {n}\n\n{NOTES.read_text(encoding='utf-8')}\n"

@@ -26,8 +26,8 @@ from pathlib import Path
 
 import pytest
 
-from revise import db
-from revise.db import Store, iso
+from revise.store import Store, doctor
+from revise.times import iso
 from tests.conftest import NOTES
 from tests.review_support import NOW, add_cards
 
@@ -174,7 +174,7 @@ def assert_log_sound(path: Path) -> None:
             "SELECT (SELECT sum(reps) FROM cards), (SELECT count(*) FROM reviews)").fetchone()
         assert reps == reviews  # every stored review changed its card, and only those
     with Store(path) as store:
-        assert db.cards_out_of_step_with_log(store) == []
+        assert doctor.cards_out_of_step_with_log(store) == []
 
 
 def generated_notes(path: Path, bullets: int, *, edited: bool = False) -> None:

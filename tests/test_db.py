@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from revise.db import SCHEMA_VERSION, Store, plan_sync, queue_cards
 from revise.errors import StoreError
 from revise.models import CardDraft, Kind
+from revise.store import Store, migrations
+from revise.store.migrations import schema_version
+from revise.store.reviews import queue_cards
+from revise.sync import plan_sync
+from revise.times import iso
 from tests.review_support import add_cards
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
@@ -29,7 +33,7 @@ def sync(store: Store, drafts: list[CardDraft]):
 
 def test_new_database_gets_current_schema_and_wal(db_file):
     with Store(db_file) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == schema_version()
         assert store.db.journal_mode == "wal"
         assert {"decks", "cards", "reviews", "settings"} <= set(store.db.table_names())
 
@@ -43,7 +47,7 @@ def test_reopening_keeps_data(db_file):
 
 def test_database_from_newer_revise_is_refused_untouched(db_file):
     with sqlite3.connect(db_file) as conn:
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        conn.execute(f"PRAGMA user_version = {schema_version() + 1}")
     before = db_file.read_bytes()
     with pytest.raises(StoreError, match="newer revise"):
         Store(db_file)
@@ -164,19 +168,17 @@ def test_text_filters_are_literal(db_file):
 
 
 def test_a_schema_1_database_gets_the_report_indexes_and_keeps_its_data(db_file, monkeypatch):
-    from revise import db as store_module
     from tests.review_support import NOW as SESSION_NOW
     from tests.review_support import add_cards, answer
 
-    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:1])
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 1)
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
     with Store(db_file) as store:
         ids = add_cards(store, 4)
         answer(store, ids[0], 3, SESSION_NOW)
     monkeypatch.undo()
 
     with Store(db_file) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == schema_version()
         indexes = {row[0] for row in store.db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cards'")}
         assert {"idx_cards_active_queue", "idx_cards_active_recall"} <= indexes
@@ -210,7 +212,7 @@ def recounted_tally(store: Store) -> list[tuple]:
 def test_the_review_tally_follows_answers_undos_and_imported_histories(db_file):
     from datetime import timedelta
 
-    from revise import db as store_module
+    from revise.store import reviews, stats
     from tests.review_support import add_cards, answer
 
     with Store(db_file) as store:
@@ -224,24 +226,24 @@ def test_the_review_tally_follows_answers_undos_and_imported_histories(db_file):
         assert sum(row[2] for row in tally) > sum(row[3] for row in tally) > 0
 
         last = store.db.execute("SELECT max(id) FROM reviews").fetchone()[0]
-        store_module.undo_rating(store, last)
+        reviews.undo_rating(store, last)
         assert sum(row[1] for row in recounted_tally(store)) == 35
 
         with store.transaction():  # an imported history: the state comes from state_before
             store.db.execute(
                 "INSERT INTO reviews (card_id, rating, reviewed_at, duration_ms,"
                 " state_before, state_after) VALUES (?, 3, ?, 0, ?, '{}')",
-                [ids[0], store_module.iso(NOW - timedelta(days=400)), '{"state": "review"}'])
+                [ids[0], iso(NOW - timedelta(days=400)), '{"state": "review"}'])
             store.db.execute("UPDATE reviews SET reviewed_at = ?, rating = 1 WHERE id = ?",
-                             [store_module.iso(NOW + timedelta(days=30)), last - 1])
+                             [iso(NOW + timedelta(days=30)), last - 1])
         assert recounted_tally(store)[0][1:] == (1, 1, 1)
-        assert store_module.reviews_total(store) == 36
+        assert stats.reviews_total(store) == 36
 
 
 def test_stats_counts_read_from_the_tally_match_the_review_log(db_file):
     from datetime import timedelta
 
-    from revise import db as store_module
+    from revise.store import stats
     from tests.review_support import add_cards, answer
 
     with Store(db_file) as store:
@@ -251,17 +253,17 @@ def test_stats_counts_read_from_the_tally_match_the_review_log(db_file):
         log_total, log_passed = store.db.execute(
             "SELECT count(*), sum(rating > 1) FROM reviews"
             " WHERE state = 'review' AND reviewed_at >= ?",
-            [store_module.iso(NOW + timedelta(days=9, minutes=7))]).fetchone()
-        assert store_module.review_pass_counts(
-            store, store_module.iso(NOW + timedelta(days=9, minutes=7))) == (log_total, log_passed)
+            [iso(NOW + timedelta(days=9, minutes=7))]).fetchone()
+        assert stats.review_pass_counts(
+            store, iso(NOW + timedelta(days=9, minutes=7))) == (log_total, log_passed)
         # day bounds on quarter hours come from the tally; others from the log: the same
         for start in (NOW, NOW + timedelta(minutes=45), NOW + timedelta(minutes=10)):
-            bounds = [store_module.iso(start + timedelta(days=day)) for day in range(41)]
+            bounds = [iso(start + timedelta(days=day)) for day in range(41)]
             by_day = [store.db.execute(
                 "SELECT count(*) FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ?",
                 pair).fetchone()[0] for pair in zip(bounds, bounds[1:], strict=False)]
-            assert store_module.reviews_between(store, bounds) == by_day
-            assert store_module.reviews_between(store, bounds, exists=True) == [
+            assert stats.reviews_between(store, bounds) == by_day
+            assert stats.reviews_between(store, bounds, exists=True) == [
                 int(count > 0) for count in by_day]
         assert sum(by_day) > 100
 
@@ -277,9 +279,11 @@ def test_the_learning_queue_merges_states_by_due_time(db_file):
                              [state, f"2026-11-27T10:{minute:02d}:00+00:00", card_id])
         queue = queue_cards(store, states=("learning", "relearning"),
                             before="2026-11-27T10:30:00+00:00")
-        assert [(row.state, row.due[14:16]) for row in queue] == [
-            ("relearning", "01"), ("learning", "03"), ("relearning", "03"),
-            ("learning", "05"), ("relearning", "09")]
+        # (a tie on the due time goes to the state first in the alphabet)
+        assert [(row.id, row.kind, row.due[14:16]) for row in queue] == [
+            (ids[1], "learning", "01"), (ids[2], "learning", "03"),
+            (ids[3], "learning", "03"), (ids[0], "learning", "05"),
+            (ids[4], "learning", "09")]
         first = queue_cards(store, states=("learning", "relearning"),
                             before="2026-11-27T10:30:00+00:00", limit=2)
         assert first == queue[:2]
@@ -298,11 +302,9 @@ def per_deck_log(store: Store) -> list[tuple]:
 def test_a_schema_4_database_gets_its_answers_counted_per_deck(db_file, monkeypatch):
     from datetime import timedelta
 
-    from revise import db as store_module
     from tests.review_support import answer
 
-    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:4])
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 4)
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:4])
     with Store(db_file) as store:
         pairs = [*zip(add_cards(store, 3, deck="a"), add_cards(store, 3, deck="b"),
                       strict=True)]
@@ -312,7 +314,7 @@ def test_a_schema_4_database_gets_its_answers_counted_per_deck(db_file, monkeypa
     monkeypatch.undo()
 
     with Store(db_file) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == schema_version()
         tally = store.db.execute("SELECT quarter, deck_id, reviews, in_review, passed"
                                  " FROM review_tally ORDER BY 1, 2").fetchall()
         assert tally == per_deck_log(store)

@@ -11,10 +11,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from revise.db import Store, iso
 from revise.exporters import anki_tags, html_field, topic_tag
 from revise.exporters.apkg import MODEL_ID, deck_id
 from revise.exporters.markdown import render
+from revise.store import Store
+from revise.times import iso
 from tests.share_support import NOTES, NOW, TRICKY, drafts, review, seed
 
 

@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from revise.commands import extract as extract_command
+from revise import models
 
 NOTES = "* Rivals\n- Lenin dies 1924\n- Trotsky resigns as Commissar for War 1925\n"
 
@@ -62,11 +62,11 @@ def test_cards_changed_since_by_other_means_are_synced_again(revise, notes, db_f
     assert "0 new, 1 updated, 0 retired, 1 unchanged" in report(revise("extract", notes))
 
 
-def test_another_deck_or_another_revise_reads_the_notes_again(revise, notes, parses,
+def test_another_deck_or_another_extractor_version_reads_the_notes_again(revise, notes, parses,
                                                               monkeypatch):
     revise("extract", notes)
     assert "2 new" in report(revise("extract", notes, "--deck", "other"))
-    monkeypatch.setattr(extract_command, "_code_digest", lambda: "a newer revise")
+    monkeypatch.setattr(models, "EXTRACTOR_VERSION", models.EXTRACTOR_VERSION + 1)
     assert "2 unchanged" in report(revise("extract", notes))
     assert parses == ["rise", "other", "rise"]
 

@@ -118,7 +118,7 @@ def test_basic_and_cloze_notes_keep_their_deck_and_tags(revise, tmp_path):
         "Geography::Europe", "basic", "Paris")
     assert cards["Kirov was murdered in [...]"]["kind"] == "cloze"
     assert cards["Kirov was murdered in [...]"]["answer"] == "1934"
-    from revise.db import Store
+    from revise.store import Store
 
     with Store(tmp_path / "revise.db") as store:
         tags = {card["question"]: card["tags"] for card in store.cards()}

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from revise import db as queries
 from revise import optimize as fit
-from revise.db import Store, iso
 from revise.scheduler import DeckScheduler, schedule_of
+from revise.store import Store, store_error
+from revise.store import parameters as parameter_store
+from revise.times import iso
 from tests.review_support import Clock, add_cards
 
 START = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
@@ -132,7 +133,7 @@ def test_other_parameter_layouts_are_refused(count):
 
 def test_fitted_parameters_are_accepted_by_the_scheduler(reviewed_db):
     with Store(reviewed_db) as store:
-        parameters = fit.fit_parameters(fit.build_history(queries.review_history(store)))
+        parameters = fit.fit_parameters(fit.build_history(parameter_store.review_history(store)))
     assert len(parameters) == 21
     scheduler = DeckScheduler(parameters=parameters, fuzz=False)
     assert scheduler.decay == pytest.approx(-parameters[20])
@@ -210,7 +211,7 @@ def test_optimize_reports_reviews_log_loss_and_rmse_and_keeps_better_parameters(
     assert float(lines["fitted"][1]) < float(lines["default"][1])
     assert "Kept the fitted parameters for deck history; 300 cards rescheduled" in out
     with Store(reviewed_db) as store:
-        stored = queries.deck_parameters(store)
+        stored = parameter_store.deck_parameters(store)
     assert len(next(iter(stored.values()))) == 21
 
 
@@ -294,7 +295,7 @@ def test_a_card_answered_meanwhile_keeps_the_state_its_answer_gave(reviewed_db):
         card_id, last = store.db.execute(
             "SELECT card_id, max(id) FROM reviews GROUP BY card_id LIMIT 1").fetchone()
         stale = {**fit.NEW_SCHEDULE, "state": "review", "stability": 99.0}
-        updated = queries.store_fitted(store, [1], fit.default_parameters(),
+        updated = parameter_store.store_fitted(store, [1], fit.default_parameters(),
                                        [(card_id, last - 1, stale)])
         card = next(store.db.query("SELECT * FROM cards WHERE id = ?", [card_id]))
     assert updated == 0 and card["stability"] != 99.0
@@ -332,9 +333,9 @@ def test_a_database_error_is_one_line_and_changes_nothing(revise, reviewed_db, m
     import sqlite3
 
     def broken(*args, **kwargs):
-        raise queries.store_error(reviewed_db, sqlite3.OperationalError("disk I/O error"))
+        raise store_error(reviewed_db, sqlite3.OperationalError("disk I/O error"))
 
-    monkeypatch.setattr(queries, "store_fitted", broken)
+    monkeypatch.setattr(parameter_store, "store_fitted", broken)
     before = snapshot(reviewed_db)
     result = revise("optimize")
     assert result.exit_code == 1

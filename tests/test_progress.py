@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from revise import db
-from revise.db import Store
 from revise.progress import bar_chart, due_report, heatmap, stats_report, streak
 from revise.scheduler import (
     DEFAULT_ROLLOVER_HOUR,
@@ -20,6 +17,8 @@ from revise.scheduler import (
     parse_time,
     schedule_of,
 )
+from revise.store import Store, reviews
+from revise.times import iso
 from tests.review_support import NOW, add_cards, answer
 
 
@@ -85,7 +84,8 @@ def test_new_cards_answered_today_use_up_the_daily_limit(revise, db_file):
     assert report["learning"] == 5
 
 
-def test_due_with_no_cards_says_how_to_make_some(revise):
+def test_due_with_no_cards_says_how_to_make_some(revise, db_file):
+    Store(db_file).close()
     result = revise("due")
     assert result.exit_code == 0
     assert "revise extract" in result.stdout
@@ -105,18 +105,12 @@ def test_due_table_lists_each_deck(revise, db_file):
 # --- stats ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("workers", ["1", "2"])
-def test_stats_counts_reviews_today_total_and_the_streak(revise, db_file, workers,
-                                                         monkeypatch):
-    # with 2 workers these figures are read while another thread reads topics
-    monkeypatch.setattr(db, "PARALLEL_MIN_CARDS", 0)
-    monkeypatch.setenv("REVISE_WORKERS", workers)
+def test_stats_counts_reviews_today_total_and_the_streak(revise, db_file):
     with Store(db_file) as store:
         ids = add_cards(store, 6, topics=3)
         for days_ago, card_id in zip((0, 1, 2, 4), ids, strict=False):
             answer(store, card_id, 3, NOW - timedelta(days=days_ago))
         answer(store, ids[5], 3, NOW - timedelta(minutes=30))
-        assert len(db._topic_splits(store, 2, db.MEANWHILE_SHARE)) == 1
     report = stats_json(revise)
     assert report["reviews_today"] == 2
     assert report["reviews_total"] == 5
@@ -129,7 +123,7 @@ def test_a_streak_waits_for_todays_session_and_leaves_out_undone_days(tmp_path):
         answer(store, ids[0], 3, NOW - timedelta(days=2))
         answer(store, ids[1], 3, NOW - timedelta(days=1))
         assert streak(store, NOW, tz=UTC) == 2  # not broken before today's session
-        db.undo_rating(store, store.db.execute("SELECT max(id) FROM reviews").fetchone()[0])
+        reviews.undo_rating(store, store.db.execute("SELECT max(id) FROM reviews").fetchone()[0])
         assert streak(store, NOW, tz=UTC) == 0  # yesterday's quarter hour is left at 0
 
 
@@ -178,7 +172,8 @@ def test_true_retention_counts_review_answers_of_the_last_30_days(tmp_path):
     assert report["retention_30d_reviews"] == 4
 
 
-def test_retention_is_null_without_reviews(revise):
+def test_retention_is_null_without_reviews(revise, db_file):
+    Store(db_file).close()
     report = stats_json(revise)
     assert report["retention_30d"] is None
     assert report["reviews_total"] == 0 and report["streak_days"] == 0
@@ -258,13 +253,8 @@ def direct_topic_strength(store: Store, deck: str | None = None) -> list[dict]:
     return report
 
 
-@pytest.mark.parametrize("workers", ["1", "3"])
 @pytest.mark.parametrize("deck", [None, "lenin"])
-def test_topic_strength_matches_a_card_by_card_computation(revise, db_file, deck, workers,
-                                                            monkeypatch):
-    # with 3 workers, even these few cards are read as three ranges of topics in threads
-    monkeypatch.setattr(db, "PARALLEL_MIN_CARDS", 0)
-    monkeypatch.setenv("REVISE_WORKERS", workers)
+def test_topic_strength_matches_a_card_by_card_computation(revise, db_file, deck):
     with Store(db_file) as store:
         # both decks have topics "Topic 0" and "Topic 1"; lenin forgets faster
         stalin = add_cards(store, 9, deck="stalin", topics=3)
@@ -281,7 +271,6 @@ def test_topic_strength_matches_a_card_by_card_computation(revise, db_file, deck
                        last_review=NOW - timedelta(days=days, hours=3))
         store.db.execute("UPDATE cards SET suspended = 1 WHERE id = ?", [stalin[7]])
         expected = direct_topic_strength(store, deck)
-        assert len(db._topic_splits(store, 3)) == 2
     topics = stats_json(revise, *(["--deck", deck] if deck else []))["topics"]
     assert [topic["topic"] for topic in topics] == [topic["topic"] for topic in expected]
     for got, want in zip(topics, expected, strict=True):
@@ -292,10 +281,9 @@ def test_topic_strength_matches_a_card_by_card_computation(revise, db_file, deck
     assert any(topic["weakest"] for topic in topics)
 
 
-def test_the_json_report_is_the_report(db_file):
-    """`stats --json` writes its topics as the database wrote them: the same report."""
-    from revise.progress import report_json
-
+def test_stats_json_is_the_report(revise, db_file, monkeypatch):
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
     with Store(db_file) as store:
         ids = add_cards(store, 8, deck="stalin") + add_cards(store, 3, deck="lenin",
                                                           source="lenin.txt")
@@ -304,27 +292,11 @@ def test_the_json_report_is_the_report(db_file):
         for day, card_id in enumerate(ids[::2]):
             answer(store, card_id, 1 + day % 4, NOW - timedelta(days=day, hours=1))
         report = stats_report(store, NOW, tz=UTC)
-        text = report_json(stats_report(store, NOW, tz=UTC, topics_as_json=True))
-    assert json.loads(text) == report
+    assert stats_json(revise) == json.loads(json.dumps(report))
     # each topic has cards of both decks, and so of both curves
     assert [(topic["deck"], topic["cards"]) for topic in report["topics"]] == [
         ("stalin", 4), ("stalin", 4), ("stalin", 3)]
     assert all(topic["weakest"] for topic in report["topics"])
-
-
-def test_a_failed_topic_range_is_a_one_line_error(revise, db_file, monkeypatch):
-    monkeypatch.setattr(db, "PARALLEL_MIN_CARDS", 0)
-    monkeypatch.setenv("REVISE_WORKERS", "2")
-    with Store(db_file) as store:
-        add_cards(store, 6, topics=3)
-
-    def unreadable(store):
-        raise sqlite3.OperationalError("disk I/O error")
-
-    monkeypatch.setattr(Store, "reader", unreadable)
-    result = revise("stats", "--json")
-    assert result.exit_code == 1
-    assert result.stderr.splitlines() == [f"error: database error in {db_file}: disk I/O error"]
 
 
 def test_stats_for_one_deck_leave_other_decks_out(revise, db_file):
@@ -461,14 +433,14 @@ def test_stats_for_a_deck_count_its_answers_as_its_log_does(revise, db_file):
                        NOW - timedelta(days=day, minutes=5 * index))
             if day % 3 == 0:
                 answer(store, b[day % 3], 3, NOW - timedelta(days=day, minutes=1))
-        db.undo_rating(store, answer(store, b[1], 3, NOW - timedelta(minutes=2)))
+        reviews.undo_rating(store, answer(store, b[1], 3, NOW - timedelta(minutes=2)))
         log = {name: store.db.execute(
             "SELECT count(*), coalesce(sum(reviewed_at >= ?), 0),"
             " coalesce(sum(reviews.state = 'review' AND reviewed_at >= ?), 0)"
             " FROM reviews JOIN cards ON cards.id = reviews.card_id"
             " JOIN decks ON decks.id = cards.deck_id WHERE decks.name = ?",
-            [db.iso(day_start(NOW, DEFAULT_ROLLOVER_HOUR, UTC)),
-             db.iso(NOW - timedelta(days=30)), name]
+            [iso(day_start(NOW, DEFAULT_ROLLOVER_HOUR, UTC)),
+             iso(NOW - timedelta(days=30)), name]
         ).fetchone() for name in ("a", "b")}
     for name, streak_days in (("a", 12), ("b", 1)):
         report = stats_json(revise, "--deck", name)

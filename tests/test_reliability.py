@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from revise import db as store_module
-from revise.db import SCHEMA_VERSION, Store
 from revise.errors import StoreError
+from revise.store import Store, migrations, reviews
+from revise.store.migrations import schema_version
 from tests.conftest import NOTES, cards_json
 from tests.review_support import NOW, answer
 
@@ -71,11 +71,11 @@ def test_truncated_database_is_refused_and_left_alone(revise, db_file, tmp_path)
 def test_database_from_newer_revise_is_refused_by_every_command(revise, db_file):
     before = extracted_db(revise, db_file)
     with sqlite3.connect(db_file) as conn:
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+        conn.execute(f"PRAGMA user_version = {schema_version() + 5}")
     for args in (["cards"], ["extract", NOTES], ["due"], ["doctor"]):
         assert "newer revise" in one_line_error(revise(*args))
     with sqlite3.connect(db_file) as conn:
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute(f"PRAGMA user_version = {schema_version()}")
     assert snapshot(db_file) == before
 
 
@@ -132,11 +132,10 @@ def test_full_disk_is_a_clear_error_and_loses_nothing(revise, small_mount, tmp_p
 
 def test_every_schema_version_migrates_with_its_data(tmp_path, monkeypatch):
     """Build a database at each earlier version with data, then open it with this revise."""
-    for version in range(SCHEMA_VERSION):
+    for version in range(schema_version()):
         path = tmp_path / f"v{version}.db"
         db = sqlite3.connect(path)
-        monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:version])
-        monkeypatch.setattr(store_module, "SCHEMA_VERSION", version)
+        monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:version])
         if version:
             Store(path).close()
             db.execute("INSERT INTO decks (name, created) VALUES ('old', '2025-01-01')")
@@ -144,7 +143,7 @@ def test_every_schema_version_migrates_with_its_data(tmp_path, monkeypatch):
         db.close()
         monkeypatch.undo()
         with Store(path) as store:
-            assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+            assert store.db.execute("PRAGMA user_version").fetchone()[0] == schema_version()
             if version:
                 assert [deck["name"] for deck in store.decks()] == ["old"]
                 assert (tmp_path / f"v{version}.db.schema{version}.bak").exists()
@@ -157,16 +156,15 @@ def test_failed_migration_leaves_the_database_untouched(revise, db_file, monkeyp
         db.execute("ALTER TABLE cards ADD COLUMN colour TEXT")
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, broken_migration])
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, broken_migration])
     with pytest.raises(StoreError):
         Store(db_file)
     monkeypatch.undo()
     with Store(db_file) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == schema_version()
         assert "colour" not in store.db["cards"].columns_dict
     assert snapshot(db_file) == before
-    assert (db_file.parent / f"{db_file.name}.schema{SCHEMA_VERSION}.bak").exists()
+    assert (db_file.parent / f"{db_file.name}.schema{schema_version()}.bak").exists()
 
 
 # --- backup and restore -------------------------------------------------------------------
@@ -261,7 +259,7 @@ def test_doctor_finds_and_fixes_answer_counts_that_differ_from_the_log(revise, d
         answer(store, first, 3, NOW - timedelta(days=1))
         answer(store, second, 1, NOW - timedelta(hours=2))
         # an undo leaves its quarter hour counted at nothing: that matches the log
-        store_module.undo_rating(store, answer(store, second, 3, NOW - timedelta(hours=1)))
+        reviews.undo_rating(store, answer(store, second, 3, NOW - timedelta(hours=1)))
     assert revise("doctor").exit_code == 0
     with Store(db_file) as store, store.transaction():
         store.db.execute("UPDATE review_tally SET reviews = reviews + 5"

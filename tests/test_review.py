@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from revise import db
-from revise.cli import clock_from_env
-from revise.db import Store, iso
+from revise.environment import clock_from_env
+from revise.errors import StoreError
+from revise.models import SCHEDULE_COLUMNS
 from revise.review import (
     Options,
     Screen,
@@ -29,6 +29,9 @@ from revise.review import (
     normalise,
 )
 from revise.scheduler import Rating, schedule_of
+from revise.store import Store
+from revise.store import reviews as queue
+from revise.times import iso
 from tests.review_support import NOW, Clock, add_cards
 
 REVISE = Path(sys.executable).with_name("revise")
@@ -179,11 +182,11 @@ def test_undo_refuses_when_the_card_was_answered_again_elsewhere(db_file):
         session(store, [" ", "3", "q"])[0].run()
         first = reviews(store)[0]["id"]
         row = card_row(store, ids[0])
-        schedule = {name: row[name] for name in db._SCHEDULE}
+        schedule = {name: row[name] for name in SCHEDULE_COLUMNS}
         after = {**schedule, "reps": 2}
-        assert db.record_rating(store, ids[0], schedule, after, rating=3,
+        assert queue.record_rating(store, ids[0], schedule, after, rating=3,
                                 reviewed_at=iso(NOW), duration_ms=1) is not None
-        assert db.undo_rating(store, first) is None
+        assert queue.undo_rating(store, first) is None
         assert len(reviews(store)) == 2
 
 
@@ -225,11 +228,11 @@ def test_record_rating_refuses_a_stale_card(db_file):
     with Store(db_file) as store:
         ids = add_cards(store, 1)
         row = card_row(store, ids[0])
-        schedule = {name: row[name] for name in db._SCHEDULE}
+        schedule = {name: row[name] for name in SCHEDULE_COLUMNS}
         after = {**schedule, "state": "learning", "reps": 1, "due": iso(NOW)}
-        assert db.record_rating(store, ids[0], schedule, after, rating=3, reviewed_at=iso(NOW),
+        assert queue.record_rating(store, ids[0], schedule, after, rating=3, reviewed_at=iso(NOW),
                                 duration_ms=5) is not None
-        assert db.record_rating(store, ids[0], schedule, after, rating=3, reviewed_at=iso(NOW),
+        assert queue.record_rating(store, ids[0], schedule, after, rating=3, reviewed_at=iso(NOW),
                                 duration_ms=5) is None
         assert len(reviews(store)) == 1
 
@@ -294,7 +297,7 @@ def test_review_without_a_terminal_says_so_and_fails(revise):
 def test_review_of_an_unknown_deck_names_the_decks(db_file):
     with Store(db_file) as store:
         add_cards(store, 1, deck="stalin")
-        with pytest.raises(db.StoreError, match="no deck named 'lenin'; decks: stalin"):
+        with pytest.raises(StoreError, match="no deck named 'lenin'; decks: stalin"):
             session(store, [], deck="lenin")
 
 
@@ -456,13 +459,13 @@ def _wal_bytes_after_session(db_file: Path, every: int, monkeypatch) -> tuple[in
 
     monkeypatch.setattr(revise.review, "CHECKPOINT_EVERY", every)
     stored_at_checkpoint: list[int] = []
-    copy_log = db.checkpoint
+    copy_log = queue.checkpoint
 
     def counting_checkpoint(store: Store) -> None:
         stored_at_checkpoint.append(len(reviews(store)))
         copy_log(store)
 
-    monkeypatch.setattr(db, "checkpoint", counting_checkpoint)
+    monkeypatch.setattr(queue, "checkpoint", counting_checkpoint)
     with Store(db_file) as store:
         add_cards(store, 60)
         run, _ = session(store, [" ", "4"] * 60 + ["q"], new=60)

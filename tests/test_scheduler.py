@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from revise.db import Store
 from revise.review import Options, ScriptedKeys, Session
 from revise.scheduler import (
     DEFAULT_DECAY,
@@ -24,6 +23,7 @@ from revise.scheduler import (
     revision_day,
     to_fsrs,
 )
+from revise.store import Store
 from tests.review_support import NOW, add_cards
 
 NEW = {"state": "new", "step": None, "stability": None, "difficulty": None, "due": None,

@@ -148,8 +148,8 @@ def _lower_first(text: str) -> str:
 
 def deck_drafts(deck: DeckFile) -> list[tuple[Path, list[CardDraft]]]:
     """The deck's cards from each of its notes files, filtered, capped across all files."""
-    from revise.commands.extract import read_notes
     from revise.extract import extract_cards
+    from revise.extract_files import read_notes
 
     batches = []
     room = deck.max_cards

@@ -33,7 +33,7 @@ from revise.files import check_input_file
 from revise.models import Kind
 
 if TYPE_CHECKING:
-    from revise.db import Store, SyncReport
+    from revise.store import Store, SyncReport
 
 # A larger file than this is not a deck someone means to import.
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
@@ -389,8 +389,8 @@ def import_file(store: Store, path: Path, *, deck: str | None = None,
     by the file's name: importing it again changes nothing, a newer version updates
     the cards in place, and notes gone from it retire their cards.
     """
-    from revise.db import card_homes, decks_with_source, set_card_tags
     from revise.models import CardDraft
+    from revise.store.share import card_homes, decks_with_source, set_card_tags
 
     cards = read_cards(path, deck)
     report = ImportReport(path)
@@ -432,7 +432,7 @@ def _namesake(store: Store, deck: str, path: Path) -> str | None:
     """Another existing file of the same name whose cards the deck holds (the notes it
     was extracted from, say): cards are kept per deck and file name, so syncing this
     file's cards would overwrite those."""
-    from revise.db import source_paths
+    from revise.store.share import source_paths
 
     for other in source_paths(store, deck, path.name):
         if other and Path(other).exists() and not Path(other).samefile(path):

@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+from collections import namedtuple
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+# Between the titles of a topic path, wherever one is shown or written as text:
+# "Stalin › Purges".
+TOPIC_SEPARATOR = " › "
+
+# A card's scheduling state: new (never answered), learning (first steps), review, and
+# relearning (steps again after a lapse).
+CARD_STATES = ("new", "learning", "review", "relearning")
+# The card columns that hold its schedule, as FSRS sets them on each answer.
+SCHEDULE_COLUMNS = ("state", "step", "stability", "difficulty", "due", "last_review", "reps",
+                    "lapses")
 
 
 class Kind(StrEnum):
@@ -66,6 +78,19 @@ class CardDraft:
 
 def draft_id(draft: CardDraft) -> str:
     """A card id from what the card says, so extracting the same notes twice gives the same ids."""
-    parts = (draft.deck, " › ".join(draft.topic), str(draft.kind), draft.source, draft.answer,
-             str(draft.slot))
+    parts = (draft.deck, TOPIC_SEPARATOR.join(draft.topic), str(draft.kind), draft.source,
+             draft.answer, str(draft.slot))
     return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=8).hexdigest()
+
+
+class QueueCard(namedtuple("QueueCard", "id deck_id bullet kind due", defaults=(None,))):
+    """A card waiting in today's queue: its id and deck, the note bullet it came from
+    (deck id, notes file name, position), its kind ('new', 'learning' (learning or
+    relearning) or 'review') and when it is due."""
+
+    __slots__ = ()
+
+
+# The version of the rules that turn notes into cards: a change to what cards a note
+# gives raises it, so unchanged notes are read again by the next extract.
+EXTRACTOR_VERSION = 2

@@ -4,7 +4,8 @@ retention from the workload they imply.
 
 The fitting, scoring and simulation are fsrs-rs-python's (Rust, no torch); it is imported
 inside the functions that need it so the rest of revise does not pay for it. Nothing here
-reads the clock or the database: histories and times are passed in.
+reads the clock: histories and times are passed in. Only `optimize_decks`, at the end,
+reads and writes the store it is given.
 
 An item, in fsrs-rs's sense, is one card's reviews up to and including the review it
 predicts; `delta_t` is the whole days since the card's previous review (0 for the first
@@ -286,3 +287,96 @@ def suggest_retention(points: Sequence[RetentionPoint], slack: float = WORKLOAD_
     ceiling = min(smooth) * (1 + slack)
     return max(point.retention for point, cost in zip(points, smooth, strict=True)
                if cost <= ceiling)
+
+
+# --- a deck's log → fitted parameters in the store -------------------------------------------
+
+# Above this many reviews, replaying them reports its progress.
+PROGRESS_EVERY = 50_000
+
+
+@dataclass
+class Outcome:
+    """What `optimize_decks` found and did."""
+
+    scope: str  # "deck NAME" or "every deck"
+    history: History
+    fit: Fit | None = None  # None when there were too few reviews to fit
+    kept: bool = False
+    rescheduled: int = 0
+    retention: float | None = None  # the suggested desired retention, if asked for
+    retention_now: list[float] = field(default_factory=list)
+
+
+def optimize_decks(store, deck: str | None = None, *, dry_run: bool = False,
+                   retention: bool = False, fuzz: bool = True,
+                   progress: Callable[[int, int], object] | None = None) -> Outcome:
+    """Fit parameters to the review log of `deck` (every deck for None), keep them (and
+    reschedule the cards from their reviews) if they beat the parameters in use, unless
+    `dry_run`; with `retention`, also suggest a desired retention. `progress(done, all)`
+    is told how the replay goes on a large log."""
+    from revise.store.decks import deck_ids as find_decks
+    from revise.store.parameters import deck_parameters, review_history
+
+    deck_ids = find_decks(store, deck)
+    targets = deck_ids or [row["id"] for row in store.decks()]
+    if not targets:
+        raise OptimizeError("there are no decks yet: nothing to fit")
+    history = build_history(review_history(store, deck_ids))
+    outcome = Outcome(f"deck {deck}" if deck else "every deck", history)
+    if not history.reviews:
+        raise OptimizeError(f"no reviews in {outcome.scope} yet: nothing to fit")
+    if not history.enough:
+        return outcome
+    stored = {tuple(values) if values else None
+              for values in deck_parameters(store, targets).values()}
+    current = next(iter(stored)) if len(stored) == 1 else None
+    outcome.fit = optimize(history, current)
+    if outcome.fit.better and not dry_run:
+        outcome.rescheduled = reschedule(store, targets, deck_ids, outcome.fit.parameters,
+                                         history.reviews, fuzz=fuzz, progress=progress)
+        outcome.kept = True
+    if retention:
+        in_use = outcome.fit.parameters if outcome.fit.better else (
+            list(current) if current else default_parameters())
+        outcome.retention = suggest_retention(retention_curve(in_use))
+        outcome.retention_now = sorted({row["desired_retention"] for row in store.decks()
+                                        if row["id"] in targets})
+    return outcome
+
+
+def reschedule(store, targets: list[int], deck_ids: list[int] | None,
+               parameters: list[float], reviews: int, *, fuzz: bool = True,
+               progress: Callable[[int, int], object] | None = None) -> int:
+    """Give the `targets` decks `parameters` and replay every reviewed card's log with
+    them, storing it all in one transaction; the number of cards rescheduled."""
+    from revise.scheduler import DeckScheduler, parse_time
+
+    retention = {row["id"]: row["desired_retention"] for row in store.decks()}
+    from revise.store.parameters import card_decks, review_history, store_fitted
+
+    decks_of = card_decks(store, deck_ids)
+    schedulers: dict[float, DeckScheduler] = {}
+    schedules = []
+    card_id, card, last_id = None, [], None
+
+    def finish() -> None:
+        desired = retention[decks_of[card_id]]
+        if desired not in schedulers:
+            schedulers[desired] = DeckScheduler(desired_retention=desired,
+                                                parameters=parameters, fuzz=fuzz)
+        schedules.append((card_id, last_id, replay(card, schedulers[desired])))
+
+    rows = review_history(store, deck_ids)
+    for done, (row_card, rating, reviewed_at, review_id) in enumerate(rows, start=1):
+        if row_card != card_id:
+            if card:
+                finish()
+            card_id, card = row_card, []
+        card.append((rating, parse_time(reviewed_at)))
+        last_id = review_id
+        if progress is not None and reviews >= PROGRESS_EVERY and done % PROGRESS_EVERY == 0:
+            progress(done, reviews)
+    if card:
+        finish()
+    return store_fitted(store, targets, parameters, schedules)

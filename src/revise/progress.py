@@ -1,16 +1,14 @@
 """Progress reports: what today holds (`revise due`, the dashboard) and how revision has
 gone (`revise stats`). Days are the student's revision days (see `scheduler.day_start`);
-this module turns them into UTC boundaries, db.py counts between them in SQL, and the
+this module turns them into UTC boundaries, `revise.store` counts between them in SQL, and the
 results are plain dicts ready for JSON. Drawing them is `render_*`'s job.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, timedelta, tzinfo
 
-from revise import db
-from revise.db import Store, iso
+from revise.models import TOPIC_SEPARATOR
 from revise.scheduler import (
     DEFAULT_DECAY,
     DEFAULT_ROLLOVER_HOUR,
@@ -20,6 +18,10 @@ from revise.scheduler import (
     parse_time,
     revision_day,
 )
+from revise.store import Store, reviews, stats
+from revise.store.decks import deck_ids
+from revise.store.settings import setting
+from revise.times import iso
 
 ROLLOVER_SETTING = "rollover_hour"
 CALENDAR_WEEKS = 26
@@ -28,7 +30,7 @@ FORECAST_DAYS = 30
 
 
 def rollover_hour(store: Store) -> int:
-    value = db.setting(store, ROLLOVER_SETTING)
+    value = setting(store, ROLLOVER_SETTING)
     return DEFAULT_ROLLOVER_HOUR if value is None else int(value)
 
 
@@ -38,19 +40,19 @@ def due_report(store: Store, now: datetime, *, rollover: int = DEFAULT_ROLLOVER_
     reviews due now and later today, their total, and all active cards."""
     start = iso(day_start(now, rollover, tz))
     end = iso(next_day_start(now, rollover, tz))
-    started = db.new_started_since(store, start)
+    started = reviews.new_started_since(store, start)
     touched: set | None = None
     decks = []
-    for row in db.due_counts(store, now=iso(now), day_end=end):
+    for row in reviews.due_counts(store, now=iso(now), day_end=end):
         allowance = max(0, row["new_per_day"] - started.get(row["deck_id"], 0))
         new = min(row["new"], allowance)
         if new:
             # one new card per bullet a day, as a session draws them
             if touched is None:
-                touched = db.bullets_reviewed_since(store, start)
+                touched = reviews.bullets_reviewed_since(store, start)
             skip = {(name, position) for deck_id, name, position in touched
                     if deck_id == row["deck_id"]}
-            new = len(db.new_cards(store, row["deck_id"], limit=allowance, skip_bullets=skip))
+            new = len(reviews.new_cards(store, row["deck_id"], limit=allowance, skip_bullets=skip))
         decks.append({
             "deck": row["deck"],
             "new": new,
@@ -63,6 +65,18 @@ def due_report(store: Store, now: datetime, *, rollover: int = DEFAULT_ROLLOVER_
     totals = {key: sum(deck[key] for deck in decks)
               for key in ("new", "learning", "due", "due_later_today", "total", "cards")}
     return {**totals, "decks": decks}
+
+
+def due_today(store: Store, now: datetime) -> dict:
+    """`due_report` for the student's own revision day."""
+    return due_report(store, now, rollover=rollover_hour(store))
+
+
+def dashboard(store: Store, now: datetime) -> dict:
+    """What `revise` alone shows: today's due report and the streak."""
+    hour = rollover_hour(store)
+    return {"due": due_report(store, now, rollover=hour),
+            "streak_days": streak(store, now, rollover=hour)}
 
 
 def streak(store: Store, now: datetime, *, rollover: int = DEFAULT_ROLLOVER_HOUR,
@@ -78,7 +92,7 @@ def streak(store: Store, now: datetime, *, rollover: int = DEFAULT_ROLLOVER_HOUR
     while True:
         if day not in reviewed:
             if earliest is None:
-                first_review = parse_time(db.first_review(store, deck_ids=deck_ids))
+                first_review = parse_time(stats.first_review(store, deck_ids=deck_ids))
                 earliest = (today if first_review is None
                             else min(today, revision_day(first_review, rollover, tz)))
             first = max(day - timedelta(days=chunk - 1), earliest)
@@ -86,7 +100,7 @@ def streak(store: Store, now: datetime, *, rollover: int = DEFAULT_ROLLOVER_HOUR
                 return length
             count = (day - first).days + 1
             bounds = [iso(moment) for moment in day_starts(first, count, rollover, tz)]
-            found = db.reviews_between(store, bounds, deck_ids=deck_ids, exists=True)
+            found = stats.reviews_between(store, bounds, deck_ids=deck_ids, exists=True)
             reviewed.update((first + timedelta(days=offset), bool(any_review))
                             for offset, any_review in enumerate(found))
             chunk = min(chunk * 2, 512)
@@ -99,50 +113,41 @@ def streak(store: Store, now: datetime, *, rollover: int = DEFAULT_ROLLOVER_HOUR
 
 def stats_report(store: Store, now: datetime, *, deck: str | None = None,
                  rollover: int = DEFAULT_ROLLOVER_HOUR, tz: tzinfo | None = None,
-                 weeks: int = CALENDAR_WEEKS, threads: int = 1,
-                 topics_as_json: bool = False) -> dict:
-    """`revise stats`'s report. With `topics_as_json`, each of its topics is left as the
-    JSON text the database wrote (see `report_json`)."""
-    ids = db.deck_ids(store, deck)
+                 weeks: int = CALENDAR_WEEKS) -> dict:
+    """`revise stats`'s report: reviews today and in all, the streak, true retention
+    over 30 days, the 30-day forecast, the calendar of `weeks` weeks and each topic's
+    strength."""
+    ids = deck_ids(store, deck)
     today = revision_day(now, rollover, tz)
-    log: dict = {}
-
-    def from_the_log() -> None:
-        first = today - timedelta(days=today.weekday() + 7 * (weeks - 1))  # a Monday
-        days = (today - first).days + 1
-        bounds = [iso(moment) for moment in day_starts(first, days, rollover, tz)]
-        per_day = db.reviews_between(store, bounds, deck_ids=ids)
-        calendar = {first + timedelta(days=offset): count for offset, count in enumerate(per_day)}
-        total, passed = db.review_pass_counts(store, iso(now - timedelta(days=30)), deck_ids=ids)
-        ahead = [iso(moment) for moment in day_starts(today, FORECAST_DAYS, rollover, tz)]
-        forecast = db.due_between(store, ahead, deck_ids=ids)
-        log.update({
-            "reviews_today": calendar[today],
-            "reviews_total": db.reviews_total(store, deck_ids=ids),
-            "streak_days": streak(store, now, rollover=rollover, tz=tz, deck_ids=ids,
-                                  known=calendar),
-            "retention_30d": passed / total if total else None,
-            "retention_30d_reviews": total,
-            "forecast": [{"date": (today + timedelta(days=offset)).isoformat(), "due": count}
-                         for offset, count in enumerate(forecast)],
-            "calendar": [{"date": day.isoformat(), "reviews": count}
-                         for day, count in calendar.items()],
-        })
-
-    # the log's figures are read on this thread while other threads read the topics
-    topics = db.topic_strength(store, now=now, default_decay=DEFAULT_DECAY, deck_ids=ids,
-                               threads=threads, meanwhile=from_the_log)
-    if not topics_as_json:
-        topics = json.loads(f"[{','.join(topics)}]")  # one parse, not thousands
-    return {"deck": deck, "today": today.isoformat(), **log, "topics": topics}
+    first = today - timedelta(days=today.weekday() + 7 * (weeks - 1))  # a Monday
+    days = (today - first).days + 1
+    bounds = [iso(moment) for moment in day_starts(first, days, rollover, tz)]
+    per_day = stats.reviews_between(store, bounds, deck_ids=ids)
+    calendar = {first + timedelta(days=offset): count for offset, count in enumerate(per_day)}
+    total, passed = stats.review_pass_counts(store, iso(now - timedelta(days=30)), deck_ids=ids)
+    ahead = [iso(moment) for moment in day_starts(today, FORECAST_DAYS, rollover, tz)]
+    forecast = stats.due_between(store, ahead, deck_ids=ids)
+    return {
+        "deck": deck,
+        "today": today.isoformat(),
+        "reviews_today": calendar[today],
+        "reviews_total": stats.reviews_total(store, deck_ids=ids),
+        "streak_days": streak(store, now, rollover=rollover, tz=tz, deck_ids=ids,
+                              known=calendar),
+        "retention_30d": passed / total if total else None,
+        "retention_30d_reviews": total,
+        "forecast": [{"date": (today + timedelta(days=offset)).isoformat(), "due": count}
+                     for offset, count in enumerate(forecast)],
+        "calendar": [{"date": day.isoformat(), "reviews": count}
+                     for day, count in calendar.items()],
+        "topics": stats.topic_strength(store, now=now, default_decay=DEFAULT_DECAY,
+                                       deck_ids=ids),
+    }
 
 
-def report_json(report: dict) -> str:
-    """A stats report made with `topics_as_json`, as compact JSON: its topics (1.7 MB for
-    100,000 cards) go out as the database wrote them, without a parse and a dump."""
-    head = json.dumps({key: value for key, value in report.items() if key != "topics"},
-                      ensure_ascii=False, separators=(",", ":"))
-    return f'{head[:-1]},"topics":[{",".join(report["topics"])}]}}'
+def stats_now(store: Store, now: datetime, *, deck: str | None = None) -> dict:
+    """`stats_report` for the student's own revision day."""
+    return stats_report(store, now, deck=deck, rollover=rollover_hour(store))
 
 
 # --- drawing --------------------------------------------------------------------------
@@ -255,7 +260,7 @@ def render_stats(report: dict):
         recall = topic["retrievability"]
         weakest = "\n".join(f"{card['retrievability']:.0%}  {_short(card['question'])}"
                             for card in topic["weakest"])
-        table.add_row(" › ".join(topic["topic"]) or "(no topic)", str(topic["cards"]),
+        table.add_row(TOPIC_SEPARATOR.join(topic["topic"]) or "(no topic)", str(topic["cards"]),
                       str(topic["studied"]), "—" if recall is None else f"{recall:.0%}",
                       weakest)
     today = date.fromisoformat(report["today"])

@@ -30,8 +30,6 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from revise import db
-from revise.db import Store, iso
 from revise.scheduler import (
     DEFAULT_ROLLOVER_HOUR,
     LEARN_AHEAD,
@@ -48,6 +46,9 @@ from revise.scheduler import (
     revision_day,
     schedule_of,
 )
+from revise.store import Store
+from revise.store import reviews as db
+from revise.times import iso
 
 RATING_STYLES = {Rating.AGAIN: "red", Rating.HARD: "yellow", Rating.GOOD: "green",
                  Rating.EASY: "blue"}
@@ -288,7 +289,7 @@ class Session:
         started = db.new_started_since(self.store, since)
         touched = db.bullets_reviewed_since(self.store, since)
         budget = options.new
-        new: list[db.QueueRow] = []
+        new: list[QueueCard] = []
         for deck in self.store.decks():
             if self.deck_ids is not None and deck["id"] not in self.deck_ids:
                 continue
@@ -305,8 +306,7 @@ class Session:
             new.extend(found)
             if budget is None and allowance == 0 and started.get(deck["id"]):
                 self.summary.new_capped = True
-        self.queue = Queue([_queue_card(row, "review") for row in reviews],
-                           [_queue_card(row, "new") for row in new], limit=options.limit)
+        self.queue = Queue(reviews, new, limit=options.limit)
 
     def _read_learning(self, soon: str) -> list[QueueCard]:
         """The first few learning cards due before `soon`, soonest first (and the count
@@ -314,7 +314,7 @@ class Session:
         rows = db.queue_cards(self.store, states=LEARNING, before=soon, deck_ids=self.deck_ids,
                               topic=self.options.topic, limit=SIBLING_LOOKAHEAD)
         self._count_learning()
-        return [_queue_card(row, "learning") for row in rows]
+        return rows
 
     def _count_learning(self) -> None:
         self._learning_today = db.count_due(self.store, states=LEARNING, before=self._day_end,
@@ -511,11 +511,6 @@ class Session:
                              " · ", (f"{due} due", "green"))
         grid.add_row(place, left)
         return grid
-
-
-def _queue_card(row: db.QueueRow, kind: str) -> QueueCard:
-    return QueueCard(row.id, row.deck_id, (row.deck_id, row.source_name, row.position), kind,
-                     row.due)
 
 
 def _replace_kind(card: QueueCard, kind: str) -> QueueCard:

@@ -13,13 +13,13 @@ count do not pay for it.
 
 from __future__ import annotations
 
-from collections import namedtuple
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import IntEnum
 from itertools import islice
 
-from revise.db import iso
+from revise.models import QueueCard
+from revise.times import iso
 
 TYPE_CHECKING = False  # as typing's, without importing typing at every start
 if TYPE_CHECKING:
@@ -217,13 +217,6 @@ def local_time(moment: datetime, tz: tzinfo | None = None) -> datetime:
 
 
 # --- today's queue --------------------------------------------------------------------
-
-
-class QueueCard(namedtuple("QueueCard", "id deck_id bullet kind due", defaults=(None,))):
-    """A card waiting in today's queue: its id and deck, the note bullet it came from, its
-    kind ('new', 'learning' (learning or relearning) or 'review') and when it is due."""
-
-    __slots__ = ()
 
 
 class Queue:

@@ -5,15 +5,11 @@ from typing import Annotated
 
 import typer
 
-from revise.cli import DbOption, open_store
-from revise.errors import ReviseError
-
-# output file suffix → export format
-SUFFIX_FORMATS = {".apkg": "apkg", ".txt": "anki-txt", ".csv": "csv", ".json": "json",
-                  ".md": "md"}
+from revise.commands.common import DbOption, open_store
 
 
 def build(
+    ctx: typer.Context,
     deck_file: Annotated[Path, typer.Argument(help="A deck file (.toml), e.g. decks/purges.toml.",
                                               show_default=False)],
     output: Annotated[
@@ -23,7 +19,7 @@ def build(
                           ".json or .md (worksheet)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """Build a deck from a deck file: its notes, topics, kinds and cap.
 
@@ -33,29 +29,16 @@ def build(
 
     Example: revise build decks/purges.toml -o purges.apkg
     """
-    from revise.commands.export import check_output, export_cards
-    from revise.db import set_deck_description, utc_now
-    from revise.decks import deck_drafts, load_deck
+    from datetime import UTC, datetime
 
-    deck = load_deck(deck_file)
+    from revise.build import build_deck
+
+    with open_store(ctx, database) as store:
+        built = build_deck(store, deck_file, now=datetime.now(UTC), output=output, force=force)
+    for notes, report in built.reports:
+        typer.echo(f"{notes} → deck {built.deck}: {report}")
     if output is not None:
-        if output.suffix.lower() not in SUFFIX_FORMATS:
-            raise ReviseError(f"cannot tell the format of {output}; end it with "
-                              f"{', '.join(SUFFIX_FORMATS)}")
-        check_output(output, force)
-    batches = deck_drafts(deck)
-    if not any(drafts for _, drafts in batches):
-        raise ReviseError(f"{deck_file}: no cards match its topics and kinds")
-    now = utc_now()
-    with open_store(db) as store, store.transaction():
-        plans = [store.sync_cards(deck.name, notes.resolve(), drafts, now=now)
-                 for notes, drafts in batches]
-        set_deck_description(store, deck.name, deck.description, now=now)
-    for plan, (notes, _) in zip(plans, batches, strict=True):
-        typer.echo(f"{notes} → deck {deck.name}: {plan.report}")
-    if output is not None:
-        export_cards(output, SUFFIX_FORMATS[output.suffix.lower()], deck=deck.name,
-                     force=force, db=db)
+        typer.echo(f"{built.exported} cards → {output}")
 
 
 def register(app: typer.Typer) -> None:

@@ -5,19 +5,19 @@ from typing import Annotated
 
 import typer
 
-from revise.cli import DbOption, console, open_store, write_json
-
-DeckOption = Annotated[str | None, typer.Option("--deck", "-d", help="Only this deck.")]
-TopicOption = Annotated[
-    str | None, typer.Option("--topic", "-t", help="Only topics containing this text.")
-]
-KindOption = Annotated[
-    str | None,
-    typer.Option("--kind", "-k", help="Only this kind: date, figure, cause, definition, list."),
-]
+from revise.commands.common import (
+    DbOption,
+    DeckOption,
+    KindOption,
+    TopicOption,
+    console,
+    read_store,
+    write_json,
+)
 
 
 def cards(
+    ctx: typer.Context,
     deck: DeckOption = None,
     topic: TopicOption = None,
     kind: KindOption = None,
@@ -27,18 +27,18 @@ def cards(
     retired: Annotated[bool, typer.Option("--retired", help="Include retired cards.")] = False,
     limit: Annotated[int | None, typer.Option("--limit", "-n", help="Show at most N.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """List cards as a table.
 
     Example: revise cards --topic purges --kind figure
     """
-    from revise.models import Kind
+    from revise.models import TOPIC_SEPARATOR, Kind
 
     if kind is not None and kind not in set(Kind):
         raise typer.BadParameter(f"unknown kind {kind!r}; choose from {', '.join(Kind)}",
                                  param_hint="--kind")
-    with open_store(db) as store:
+    with read_store(ctx, database) as store:
         found = store.cards(deck=deck, topic=topic, kind=kind, search=search,
                             include_retired=retired, limit=limit)
     if as_json:
@@ -52,7 +52,7 @@ def cards(
     if not sys.stdout.isatty():
         # Piped or redirected: one tab-separated line a card, for grep, cut and spreadsheets
         # (and far faster than laying out a table nobody sees).
-        lines = ("\t".join((card["id"], card["kind"], " › ".join(card["topic"]),
+        lines = ("\t".join((card["id"], card["kind"], TOPIC_SEPARATOR.join(card["topic"]),
                             _one_line(card["question"]), _one_line(card["answer"])))
                  for card in found)
         typer.echo("\n".join(lines))
@@ -68,7 +68,7 @@ def cards(
     table.add_column("question", ratio=3)
     table.add_column("answer", ratio=2)
     for card in found:
-        table.add_row(card["id"][:8], card["kind"], " › ".join(card["topic"]),
+        table.add_row(card["id"][:8], card["kind"], TOPIC_SEPARATOR.join(card["topic"]),
                       card["question"], card["answer"])
     out.print(table, markup=False)
     out.print(f"{len(found)} card{'' if len(found) == 1 else 's'}", style="dim")

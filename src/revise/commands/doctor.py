@@ -4,12 +4,13 @@ from typing import Annotated
 
 import typer
 
-from revise.cli import DbOption, open_store
+from revise.commands.common import DbOption, open_store
 
 
 def doctor(
+    ctx: typer.Context,
     fix: Annotated[bool, typer.Option("--fix", help="Repair what can be repaired safely.")] = False,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """Check the database for damage and repair what is safe to repair.
 
@@ -19,35 +20,27 @@ def doctor(
 
     Example: revise doctor --fix
     """
-    from revise.db import (
-        cards_out_of_step_with_log,
-        diagnose,
-        rebuild_tally,
-        resync_cards_with_log,
-    )
+    from revise.store.doctor import doctor as checkup
 
-    with open_store(db) as store:
-        findings = diagnose(store)
-        for finding in findings:
-            typer.echo(f"{finding.check}: {finding.message}")
-        checks = {finding.check for finding in findings if finding.fixable}
-        if fix and "log" in checks:
-            fixed = resync_cards_with_log(store, cards_out_of_step_with_log(store))
-            typer.echo(f"fixed: {fixed} cards set to the state of their latest review")
-        if fix and "tally" in checks:
-            quarters = rebuild_tally(store)
-            typer.echo(f"fixed: answers counted again from the review log"
-                       f" ({quarters:,} quarter hours)")
-        if fix and checks:
-            findings = diagnose(store)
-        if not findings:
-            typer.echo(f"{store.path}: ok")
-            return
-        if any(finding.check == "integrity" for finding in findings):
-            typer.echo("the file is damaged: restore a backup with `revise restore`", err=True)
-        elif any(finding.fixable for finding in findings):
-            typer.echo("run `revise doctor --fix` to repair", err=True)
-        raise typer.Exit(1)
+    with open_store(ctx, database) as store:
+        result = checkup(store, fix=fix)
+        path = store.path
+    for finding in result.found:
+        typer.echo(f"{finding.check}: {finding.message}")
+    if result.fixed_cards is not None:
+        typer.echo(f"fixed: {result.fixed_cards} cards set to the state of their latest review")
+    if result.fixed_quarters is not None:
+        typer.echo(f"fixed: answers counted again from the review log"
+                   f" ({result.fixed_quarters:,} quarter hours)")
+    findings = result.remaining
+    if not findings:
+        typer.echo(f"{path}: ok")
+        return
+    if any(finding.check == "integrity" for finding in findings):
+        typer.echo("the file is damaged: restore a backup with `revise restore`", err=True)
+    elif any(finding.fixable for finding in findings):
+        typer.echo("run `revise doctor --fix` to repair", err=True)
+    raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,22 +1,15 @@
 """`revise export`: write a deck to a file in another format."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from revise.cli import DbOption, open_store
-from revise.commands.cards import DeckOption, KindOption, TopicOption
-from revise.errors import ReviseError
-
-if TYPE_CHECKING:
-    from revise.db import Store
+from revise.commands.common import DbOption, DeckOption, KindOption, TopicOption, read_store
 
 
 def export(
+    ctx: typer.Context,
     output: Annotated[
         Path, typer.Option("--output", "-o", help="File to write.", dir_okay=False)
     ],
@@ -33,7 +26,7 @@ def export(
                      help="apkg: reviewed cards keep their progress and review history in Anki."),
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """Export cards to a file: an Anki package or text file, CSV, JSON or a worksheet.
 
@@ -44,76 +37,14 @@ def export(
 
     Example: revise export --format apkg -o stalin.apkg --deck notes --with-scheduling
     """
-    export_cards(output, format_name, deck=deck, topic=topic, kind=kind,
-                 with_scheduling=with_scheduling, force=force, db=db)
+    from revise.export import check_format, check_output, export_cards
 
-
-def check_output(output: Path, force: bool) -> None:
-    if output.is_dir():
-        raise ReviseError(f"{output} is a folder; give a file name")
-    if output.exists() and not force:
-        raise ReviseError(f"{output} exists; add --force to overwrite it")
-    if not output.parent.is_dir():
-        raise ReviseError(f"folder {output.parent} does not exist")
-
-
-def export_cards(
-    output: Path,
-    format_name: str,
-    *,
-    deck: str | None = None,
-    topic: str | None = None,
-    kind: str | None = None,
-    with_scheduling: bool = False,
-    force: bool = False,
-    db: Path | None = None,
-) -> int:
-    """Write the matching cards to `output`; the number written."""
-    from revise.exporters import FORMATS, writer
-
-    if format_name not in FORMATS:
-        raise ReviseError(f"unknown format {format_name!r}; choose from {', '.join(FORMATS)}")
-    if with_scheduling and format_name != "apkg":
-        raise ReviseError("--with-scheduling works with --format apkg only")
+    check_format(format_name, with_scheduling)
     check_output(output, force)
-    filters = {"deck": deck, "topic": topic, "kind": kind}
-    with open_store(db) as store:
-        if format_name == "apkg":
-            written = _write_apkg(store, output, filters, with_scheduling)
-        else:
-            found = store.cards(**filters, include_retired=format_name == "json")
-            if not found:
-                raise ReviseError("no cards match: nothing to export")
-            with _writing(output):
-                writer(format_name)(found, output)
-            written = len(found)
+    with read_store(ctx, database) as store:
+        written = export_cards(store, output, format_name, deck=deck, topic=topic, kind=kind,
+                               with_scheduling=with_scheduling, force=force)
     typer.echo(f"{written} cards → {output}")
-    return written
-
-
-def _write_apkg(store: "Store", output: Path, filters: dict, with_scheduling: bool) -> int:
-    """The package is written as its cards (and reviews) are read, so they are never
-    all in memory; one snapshot of the database gives them all."""
-    from revise import db as queries
-    from revise.exporters import writer
-
-    with queries.read_snapshot(store):
-        decks = queries.export_decks(store, **filters)
-        if not decks:
-            raise ReviseError("no cards match: nothing to export")
-        cards = queries.export_card_rows(store, **filters, progress=with_scheduling)
-        with _writing(output):
-            return writer("apkg")(cards, output, decks=decks, with_scheduling=with_scheduling,
-                                  history=partial(queries.export_review_rows, store, **filters))
-
-
-@contextmanager
-def _writing(output: Path) -> Iterator[None]:
-    """A failure to write `output` as one line."""
-    try:
-        yield
-    except OSError as error:
-        raise ReviseError(f"cannot write {output}: {error.strerror or error}") from None
 
 
 def register(app: typer.Typer) -> None:

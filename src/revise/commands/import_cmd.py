@@ -5,10 +5,11 @@ from typing import Annotated
 
 import typer
 
-from revise.cli import DbOption, open_store
+from revise.commands.common import DbOption, open_store
 
 
 def import_(
+    ctx: typer.Context,
     path: Annotated[Path, typer.Argument(help="An .apkg, Anki text (.txt) or .csv file.",
                                          show_default=False)],
     deck: Annotated[
@@ -16,7 +17,7 @@ def import_(
         typer.Option("--deck", "-d",
                      help="Deck for notes whose file names none [default: the file's name]."),
     ] = None,
-    db: DbOption = None,
+    database: DbOption = None,
 ) -> None:
     """Bring in cards from Anki (.apkg, basic and cloze notes) or a text or CSV file.
 
@@ -25,11 +26,12 @@ def import_(
 
     Example: revise import ~/Downloads/russia.apkg
     """
-    from revise.db import utc_now
+    from datetime import UTC, datetime
+
     from revise.importers import import_file
 
-    with open_store(db) as store:
-        report = import_file(store, path, deck=deck, now=utc_now())
+    with open_store(ctx, database) as store:
+        report = import_file(store, path, deck=deck, now=datetime.now(UTC))
     typer.echo(str(report))
 
 

@@ -14,8 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-# Between the titles of a topic path, as revise shows it and as the Topic field holds it.
-TOPIC_SEPARATOR = " › "
+from revise.models import TOPIC_SEPARATOR
 
 
 @contextmanager

@@ -40,7 +40,6 @@ __all__ = [
     "unique_pieces",
 ]
 
-TOPIC_SEPARATOR = " › "
 _MAX_SOURCE = 2000  # characters of a giant bullet kept as a card's source, around its answer
 _MAX_ANSWER = 400
 _MAX_FACTS = 40  # per bullet: more is not notes, and would flood the deck

@@ -1,0 +1,260 @@
+"""Cards: syncing a notes file's drafts into the deck (pairing them with `revise.sync`),
+finding cards by deck, topic, kind and text, and the record of each notes file's last
+extract that lets an unchanged file be answered without reading it again."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime
+from itertools import chain
+from pathlib import Path
+
+from revise.store.connection import Store, chunks, query
+from revise.store.decks import ensure_deck
+from revise.sync import (
+    CONTENT_COLUMNS,
+    STORED_COLUMNS,
+    TEXT_COLUMNS,
+    SyncPlan,
+    content,
+    content_values,
+    plan_sync,
+)
+from revise.times import iso
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from revise.models import CardDraft
+
+# A first extract this large gets a larger page cache (see _insert_new).
+BIG_WRITE_ROWS = 5_000
+BIG_WRITE_CACHE_KIB = 16 * 1024
+
+
+def stored_cards(store: Store, deck: str, source_name: str,
+                 drafts: Iterable[CardDraft] = ()) -> dict[str, dict]:
+    """The deck's cards from one notes file, retired ones too, by id.
+
+    Where a card's text is what the draft with its id says, the row holds the
+    draft's strings rather than a copy: matching notes of 100,000 bullets against
+    their cards then keeps their text in memory once, not twice."""
+    by_id = {draft.id: draft for draft in drafts}
+    recurring: dict[str, str] = {}  # kinds and topics, the same for many cards
+    rows = {}
+    for values in store.conn.execute(
+            f"SELECT {', '.join(f'cards.{name}' for name in STORED_COLUMNS)} FROM cards"
+            " JOIN decks ON decks.id = cards.deck_id"
+            " WHERE decks.name = ? AND source_name = ?", [deck, source_name]):
+        row = dict(zip(STORED_COLUMNS, values, strict=True))
+        draft = by_id.get(row["id"])
+        if draft is not None:
+            says = content(draft)
+            for name in TEXT_COLUMNS:  # as plan_sync compares them
+                if row[name] == says[name]:
+                    row[name] = says[name]
+        row["kind"] = recurring.setdefault(row["kind"], row["kind"])
+        row["topic"] = recurring.setdefault(row["topic"], row["topic"])
+        rows[row["id"]] = row
+    return rows
+
+def sync_cards(
+    store: Store, deck: str, source_path: Path, drafts: list[CardDraft], *, now: datetime
+) -> SyncPlan:
+    """Make the deck's cards from `source_path` match `drafts`, keeping identity
+    (see `plan_sync`), in one transaction."""
+    source_name = source_path.name
+    stamp = iso(now)
+    with store.transaction():
+        deck_id = ensure_deck(store, deck, now=now)
+        plan = plan_sync(stored_cards(store, deck, source_name, drafts), drafts)
+        for card_id, draft in plan.changed:
+            store.conn.execute(
+                "UPDATE cards SET kind = ?, topic = ?, question = ?, answer = ?, "
+                "source = ?, position = ?, line = ?, slot = ?, source_path = ?, "
+                "retired = 0, updated = ? WHERE id = ?",
+                [*content_values(draft), str(source_path), stamp, card_id],
+            )
+        for card_id, draft in plan.moved:
+            store.conn.execute(
+                "UPDATE cards SET position = ?, line = ? WHERE id = ?",
+                [draft.position, draft.line, card_id],
+            )
+        plan.ids.update(_insert_new(store, deck_id, source_path, plan.new, stamp))
+        for chunk in chunks(plan.retired, 500):
+            marks = ",".join("?" * len(chunk))
+            store.conn.execute(
+                f"UPDATE cards SET retired = 1, updated = ? WHERE id IN ({marks})",
+                [stamp, *chunk],
+            )
+    return plan
+
+def sync_pieces(store: Store, deck: str, source_path: Path, pieces: Iterable[list[CardDraft]],
+                *, now: datetime) -> SyncPlan:
+    """`sync_cards` for cards that come a piece of the notes at a time, as long notes
+    are read (see `revise.extract.unique_pieces`). A file the deck has no cards from
+    has nothing to match them with: each piece is written as it comes, while the next
+    ones are still being read. Any other file is matched whole."""
+    with store.transaction():
+        if store.conn.execute(
+                "SELECT 1 FROM cards JOIN decks ON decks.id = cards.deck_id"
+                " WHERE decks.name = ? AND source_name = ? LIMIT 1",
+                [deck, source_path.name]).fetchone():
+            return sync_cards(store, deck, source_path, list(chain.from_iterable(pieces)),
+                                   now=now)
+        deck_id = ensure_deck(store, deck, now=now)
+        stamp = iso(now)
+        plan = SyncPlan()
+        for drafts in pieces:
+            plan.ids.update(_insert_new(store, deck_id, source_path, drafts, stamp))
+            plan.new += drafts
+        return plan
+
+def _insert_new(store: Store, deck_id: int, source_path: Path, drafts: list[CardDraft],
+                stamp: str) -> dict[str, str]:
+    """Write `drafts` as new cards; the id each was stored under (see `_free_ids`)."""
+    source_name = source_path.name
+    free = _free_ids(store, [draft.id for draft in drafts], source_name)
+    path_text = str(source_path)
+    rows = ((free[draft.id], deck_id, source_name, path_text,
+             *content_values(draft), stamp, stamp) for draft in drafts)
+    if len(drafts) > BIG_WRITE_ROWS:
+        # Card ids are hashes, so new rows land all over the id index: with the
+        # default 2 MB page cache a large first extract spends its time
+        # re-reading and spilling index pages.
+        store.conn.execute(f"PRAGMA cache_size = -{BIG_WRITE_CACHE_KIB}")
+    # one prepared statement for every row: this is most of a first extract's work
+    store.conn.executemany(
+        f"INSERT INTO cards (id, deck_id, source_name, source_path, "
+        f"{', '.join(CONTENT_COLUMNS)}, created, updated)"
+        f" VALUES ({', '.join('?' * (len(CONTENT_COLUMNS) + 6))})", rows)
+    return free
+
+def _free_ids(store: Store, card_ids: list[str], source_name: str) -> dict[str, str]:
+    """The id each new card gets: its own, unless a stored card (or another new one)
+    has it. Two files in one deck can hold the same bullet; the second gets its own id."""
+    stored: set[str] = set()
+    for chunk in chunks(card_ids, 500):
+        marks = ",".join("?" * len(chunk))
+        stored.update(row[0] for row in store.conn.execute(
+            f"SELECT id FROM cards WHERE id IN ({marks})", chunk))
+    claimed = set(card_ids) - stored
+    free: dict[str, str] = {}
+    for card_id in card_ids:
+        if card_id not in stored:
+            free[card_id] = card_id
+            continue
+        other = card_id
+        while other in stored or other in claimed or store.conn.execute(
+                "SELECT 1 FROM cards WHERE id = ?", [other]).fetchone():
+            import hashlib  # only here: importing it slows every command's start
+
+            other = hashlib.blake2b(f"{other}\x1f{source_name}".encode(),
+                                    digest_size=8).hexdigest()
+        claimed.add(other)
+        free[card_id] = other
+    return free
+
+def cards(
+    store: Store,
+    *,
+    deck: str | None = None,
+    topic: str | None = None,
+    kind: str | None = None,
+    search: str | None = None,
+    include_retired: bool = False,
+    limit: int | None = None,
+) -> list[dict]:
+    """Cards matching every filter given; text filters match literally, case-insensitively."""
+    where, params = card_filters(deck=deck, topic=topic, kind=kind, search=search,
+                                 include_retired=include_retired)
+    sql = (
+        "SELECT cards.*, decks.name AS deck FROM cards JOIN decks ON decks.id = cards.deck_id"
+        f" WHERE {where} ORDER BY decks.name, cards.source_name, cards.position, cards.kind,"
+        " cards.slot"
+    )
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return [decode_card(row) for row in query(store.conn, sql, params)]
+
+
+def card_filters(
+    *,
+    deck: str | None = None,
+    topic: str | None = None,
+    kind: str | None = None,
+    search: str | None = None,
+    include_retired: bool = False,
+) -> tuple[str, list]:
+    """A WHERE clause over `cards` joined with `decks`. Text is matched with instr(),
+    never LIKE, so `%` and `_` in what the user typed mean themselves."""
+    clauses, params = ["1"], []
+    if not include_retired:
+        clauses.append("cards.retired = 0")
+    if deck is not None:
+        clauses.append("decks.name = ?")
+        params.append(deck)
+    if kind is not None:
+        clauses.append("cards.kind = ?")
+        params.append(kind)
+    if topic:
+        clauses.append("instr(lower(cards.topic), lower(?)) > 0")
+        params.append(json.dumps(topic, ensure_ascii=False)[1:-1])
+    if search:
+        clauses.append(
+            "(instr(lower(cards.question), lower(?)) > 0"
+            " OR instr(lower(cards.answer), lower(?)) > 0"
+            " OR instr(lower(cards.source), lower(?)) > 0)"
+        )
+        params.extend([search] * 3)
+    return " AND ".join(clauses), params
+
+
+def decode_card(row: dict) -> dict:
+    card = dict(row)
+    card["topic"] = json.loads(card["topic"])
+    card["tags"] = json.loads(card.get("tags") or "[]")
+    card["retired"] = bool(card["retired"])
+    card["suspended"] = bool(card["suspended"])
+    return card
+
+
+# --- the last extract of each notes file ------------------------------------------------
+# An extract of notes that have not changed since the last one is answered from this
+# record instead of parsing them again: the digest of what was extracted (the notes, the
+# deck, the path and the extractor's version) and a fingerprint of the cards it left, so
+# any later change to those cards by other means makes the next extract do the full work.
+
+
+def _cards_fingerprint(store: Store, deck: str, source_name: str) -> list:
+    row = store.conn.execute(
+        "SELECT count(*), total(retired), max(updated), total(position), total(line),"
+        " total(slot), sum(retired = 0) FROM cards JOIN decks ON decks.id = cards.deck_id"
+        " WHERE decks.name = ? AND cards.source_name = ?", [deck, source_name]).fetchone()
+    return list(row)
+
+
+def unchanged_since_extract(store: Store, deck: str, source_name: str,
+                            digest: str) -> int | None:
+    """The number of active cards if the last extract into `deck` from `source_name`
+    had this `digest` and its cards are as it left them; otherwise None."""
+    row = store.conn.execute(
+        "SELECT extracts.digest, extracts.fingerprint FROM extracts"
+        " JOIN decks ON decks.id = extracts.deck_id"
+        " WHERE decks.name = ? AND extracts.source_name = ?", [deck, source_name]).fetchone()
+    if row is None or row[0] != digest:
+        return None
+    fingerprint = _cards_fingerprint(store, deck, source_name)
+    return fingerprint[-1] if json.loads(row[1]) == fingerprint else None
+
+
+def remember_extract(store: Store, deck: str, source_name: str, digest: str,
+                     *, now: datetime) -> None:
+    """Record that `deck`'s cards from `source_name` are what `digest` gives. Call in the
+    transaction that synced them."""
+    store.conn.execute(
+        "INSERT INTO extracts (deck_id, source_name, digest, fingerprint) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (deck_id, source_name) DO UPDATE SET digest = excluded.digest,"
+        " fingerprint = excluded.fingerprint",
+        [ensure_deck(store, deck, now=now), source_name, digest,
+         json.dumps(_cards_fingerprint(store, deck, source_name))])
