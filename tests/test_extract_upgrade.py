@@ -49,4 +49,4 @@ def test_reextracting_after_an_upgrade_keeps_the_history_of_every_fact_still_ask
         else:
             lost += 1
     assert lost == 0
-    assert kept >= 30 and reworded >= 10
+    assert kept >= 25 and reworded >= 10

@@ -43,6 +43,7 @@ __all__ = [
 _MAX_SOURCE = 2000  # characters of a giant bullet kept as a card's source, around its answer
 _MAX_ANSWER = 400
 _MAX_FACTS = 40  # per bullet: more is not notes, and would flood the deck
+_MAX_RELATION = 2000  # characters: a longer "bullet" is a pasted page; only its numbers are read
 _MAX_NUMBERS = 3  # dates and figures asked of one bullet: past that, one line is a quiz
 
 
@@ -197,25 +198,22 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         found = vocab.vocab_facts(text, language)
         if found:
             return found
-    facts = _relation_facts(text, past=_is_past(bullet), lead=lead_title(bullet.topic),
-                            causal=_about_causes(bullet), historical=historical)
+    facts = [] if len(text) > _MAX_RELATION else _relation_facts(
+        text, past=_is_past(bullet), lead=lead_title(bullet.topic),
+        causal=_about_causes(bullet), historical=historical)
     if formulas.is_formula(text):
         return facts[:_MAX_FACTS]
     lead = _lead(bullet)
     said = " ".join(f.answer for f in facts)
-    pair = terms.split_term(text)
+    pair = terms.split_term(text) if len(text) <= _MAX_RELATION else None
     if pair is not None and terms.is_citation(pair[0]) and not terms.is_discovery(pair[2]):
         # The year a study was published is a reference, not a fact to learn; the
         # year of a discovery is.
         text, lead = pair[2], pair[0]
-    asked = 0
-    for kind, question, answer in numbers.number_cards(text, lead):
-        if shows(said, answer) or asked == _MAX_NUMBERS:
-            continue
+    for kind, question, answer in numbers.number_cards(text, lead, asked=said,
+                                                       limit=_MAX_NUMBERS):
         facts.append(Fact(kind, question, answer))
-        asked += 1
-    if not facts:  # a name is asked only of a line that gave nothing better
-        said = " ".join(f.answer for f in facts)
+    if not facts and len(text) <= _MAX_RELATION:  # a name only where nothing better was
         facts += [Fact(*card) for card in names.name_cards(text, lead, said)]
     return facts[:_MAX_FACTS]
 

@@ -160,6 +160,9 @@ def find_figures(text: str, taken: Iterable[tuple[int, int, str]] = ()) -> list[
             k += 1
         if k < len(taken) and taken[k][0] < end:
             continue
+        after = text[end : end + 2]
+        if after[:1] == "_" or (after[:1] == "%" and (after[1:].isalnum() or after[1:] == "_")):
+            continue  # `100%_done`: part of a name
         figure = _figure(m, text)
         if figure is not None:
             figures.append(figure)
@@ -213,19 +216,27 @@ _WORKED_EXAMPLE = re.compile(r"^(?:e\.?g\.?|eg|for example|example|worked exampl
                              re.IGNORECASE)
 
 
-def number_cards(text: str, lead: str) -> list[tuple[str, str, str]]:
-    """(kind, question, answer) for each date and figure worth asking in `text`."""
+def number_cards(text: str, lead: str, *, asked: str = "",
+                 limit: int = 3) -> list[tuple[str, str, str]]:
+    """(kind, question, answer) for the first `limit` dates and figures worth asking in
+    `text` that `asked` (what the bullet's other cards answer) does not already hold."""
     if not _DIGIT.search(text) or _WORKED_EXAMPLE.match(text):
         return []
     made: list[tuple[str, str, str]] = []
     dates = find_dates(text)
-    kept = [d for d in dates if not _is_reference(text, d[0], d[1])]
-    for start, end, kind in kept:
+    for start, end, kind in dates:
+        if len(made) == limit:
+            return made
+        if _is_reference(text, start, end) or shows(asked, text[start:end]):
+            continue
         card = _blank_card(text, lead, start, end, _date_ask(kind))
         if card:
             made.append(("date", *card))
     for figure in find_figures(text, dates):
-        if _in_aside(text, figure.start) or _trivial(text, figure):
+        if len(made) == limit:
+            break
+        if (_in_aside(text, figure.start) or _trivial(text, figure)
+                or shows(asked, text[figure.start:figure.end])):
             continue
         card = _blank_card(text, lead, figure.start, figure.end, figure.ask)
         if card:
@@ -282,11 +293,11 @@ _CLAUSE = re.compile(r",\s|;\s?|\s(?:->|=>|→)\s|\.\s")
 def _clause_around(text: str, start: int, end: int, lead: str) -> tuple[str, str]:
     """The clause of a long bullet that holds text[start:end], blanked, and the context
     to show before it: the bullet's subject (`Peterson & Peterson (1959)`) if it has one."""
-    lo = 0
-    for m in _CLAUSE.finditer(text, 0, start):
+    lo = max(0, start - _MAX_BODY)
+    for m in _CLAUSE.finditer(text, lo, start):
         lo = m.end()
-    m = _CLAUSE.search(text, end)
-    hi = m.start() if m else len(text)
+    m = _CLAUSE.search(text, end, end + _MAX_BODY)
+    hi = m.start() if m else min(len(text), end + _MAX_BODY)
     clause = (text[lo:start] + BLANK + text[end:hi]).strip()
     subject = re.match(r"^([^:;,]{2,60}?)(?::\s|\s[–—-]\s)", text)
     if lo > 0 and subject:
