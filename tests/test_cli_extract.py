@@ -366,3 +366,17 @@ def test_ctrl_c_while_long_notes_are_read_in_pieces_is_one_line(tmp_path):
     if database.exists():
         with sqlite3.connect(database) as conn:
             assert conn.execute("SELECT count(*) FROM cards").fetchone()[0] == 0
+
+
+def test_explain_shows_each_line_with_its_cards_and_writes_nothing(revise, db_file, tmp_path):
+    notes = tmp_path / "cells.md"
+    notes.write_text("# Cells\n- Nucleus – contains DNA\n- a thought with nothing to ask\n",
+                     encoding="utf-8")
+    result = revise("extract", notes, "--explain")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{notes}: 1 of 2 lines give cards"
+    assert "What does the nucleus contain?" in result.stdout and "DNA" in result.stdout
+    skipped = lines.index("    3  a thought with nothing to ask")
+    assert lines[skipped + 1].strip().startswith("(no card")
+    assert not db_file.exists()

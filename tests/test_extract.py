@@ -146,7 +146,8 @@ def test_several_pairs_on_one_line_and_the_language_from_the_title():
 
 
 def test_gender_marks_stay_with_the_word_and_asides_leave_the_answer():
-    made = qa("# vocab\nles toilettes (f pl) = toilet (also les WC)\nle bureau = study (also desk!)")
+    made = qa("# vocab\nles toilettes (f pl) = toilet (also les WC)\n"
+              "le bureau = study (also desk!)")
     assert ("What is the French for ‘toilet’?", "les toilettes (f pl)") in made
     assert ("What does ‘le bureau’ mean?", "study") in made
 
@@ -259,7 +260,8 @@ def test_a_discovery_asks_who_and_when():
 def test_a_case_and_its_principle():
     made = qa("- Fisher v Bell (1961) – goods in a shop window = invitation to treat")
     assert made == [
-        ("What did Fisher v Bell (1961) establish?", "goods in a shop window = invitation to treat"),
+        ("What did Fisher v Bell (1961) establish?",
+         "goods in a shop window = invitation to treat"),
         ("Which case decided that goods in a shop window = invitation to treat?", "Fisher v Bell"),
         ("In what year was Fisher v Bell decided?", "1961"),
     ]
@@ -333,7 +335,8 @@ def test_a_chain_of_names_is_a_succession_not_a_cause():
 
 
 def test_an_arrow_to_an_example_asks_for_one():
-    assert ("Give an example of ‘rigged elections’.", "Poland") in qa("- rigged elections => eg Poland")
+    made = qa("- rigged elections => eg Poland")
+    assert ("Give an example of ‘rigged elections’.", "Poland") in made
 
 
 def test_because_asks_why():
@@ -463,3 +466,43 @@ def test_pieces_of_the_fixtures_give_the_same_cards():
     pieces = split_notes(text, 4)
     assert len(pieces) == 4
     assert read_in_pieces(pieces) == extract_cards(text, "d")
+
+
+# ---------------------------------------------------------------------------- written cards
+
+
+@pytest.mark.parametrize("notes", ["- capital of France :: Paris", "capital of France::Paris"])
+def test_a_card_written_with_two_colons(notes):
+    assert qa(notes, Kind.BASIC) == [("capital of France", "Paris")]
+
+
+def test_three_colons_write_a_card_each_way():
+    assert qa("- mitochondria ::: powerhouse of the cell") == [
+        ("mitochondria", "powerhouse of the cell"), ("powerhouse of the cell", "mitochondria")]
+
+
+@pytest.mark.parametrize("notes", ["Q: What is the capital of France?\nA: Paris",
+                                   "- Q: What is the capital of France?\n- A: Paris",
+                                   "* Q: What is the capital of France? A: Paris"])
+def test_question_and_answer_lines(notes):
+    assert qa(notes) == [("What is the capital of France?", "Paris")]
+
+
+def test_cloze_groups_make_one_card_each():
+    notes = "- {{c1::Paris}} is the capital of {{c2::France}}, {{c1::Lyon}} its second city"
+    assert qa(notes, Kind.CLOZE) == [
+        ("____ is the capital of France, ____ its second city", "Paris, Lyon"),
+        ("Paris is the capital of ____, Lyon its second city", "France"),
+    ]
+
+
+def test_highlights_are_deletions():
+    assert qa("- The ==mitochondria== release ==energy== in 2024") == [
+        ("The ____ release energy in 2024", "mitochondria"),
+        ("The mitochondria release ____ in 2024", "energy"),
+    ]
+
+
+def test_a_written_card_replaces_the_rule_made_ones():
+    assert qa("# Cells\n- Nucleus – contains DNA :: what the nucleus holds") == [
+        ("Nucleus – contains DNA", "what the nucleus holds")]

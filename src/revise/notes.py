@@ -178,6 +178,8 @@ def clean_text(raw: str) -> str:
             text = text.replace(mark, "")
     if "*" in text:
         text = _STRAY_STAR.sub("", text)
+    if "==" in text and _HIGHLIGHT.search(text):
+        return text.strip(_EDGE_JUNK)  # `==hidden words==`: a cloze the student wrote
     if "=" in text:
         text = _DANGLING_EQUALS.sub("", text)
     text = text.strip(_EDGE_JUNK)
@@ -186,6 +188,7 @@ def clean_text(raw: str) -> str:
     return trim_ends(text.rstrip(_EDGE_JUNK + "="), keep_colon=True)
 
 
+_HIGHLIGHT = re.compile(r"==[^=\s][^=]*==")
 _PAIRS = {"(": ")", "[": "]", "“": "”", "‘": "’", "«": "»"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from revise.extract import arrows, formulas, lists, names, numbers, tables, terms, vocab
+from revise.extract import arrows, formulas, lists, names, numbers, tables, terms, vocab, written
 from revise.extract.numbers import Figure, find_dates, find_figures
 from revise.extract.phrasing import BLANK, lead_title, shows, verb_base, with_lead
 from revise.extract.terms import Fact
@@ -44,7 +44,7 @@ _MAX_SOURCE = 2000  # characters of a giant bullet kept as a card's source, arou
 _MAX_ANSWER = 400
 _MAX_FACTS = 40  # per bullet: more is not notes, and would flood the deck
 _MAX_RELATION = 2000  # characters: a longer "bullet" is a pasted page; only its numbers are read
-_MAX_NUMBERS = 3  # dates and figures asked of one bullet: past that, one line is a quiz
+_MAX_NUMBERS = 4  # dates and figures asked of one bullet: past that, one line is a quiz
 
 
 def extract_cards(text: str, deck: str) -> list[CardDraft]:
@@ -106,8 +106,16 @@ def _drafts(outline: Outline, deck: str) -> list[CardDraft]:
     drafts: list[CardDraft] = []
     for section in outline.sections:
         drafts.extend(_section_list(section, deck))
+    answers = _written_answers(outline.bullets)
     for bullet in outline.bullets:
         if bullet.detached:
+            continue
+        if id(bullet) in answers:
+            answer = answers[id(bullet)]
+            if answer is not None:  # a `Q:` line: its card, with the `A:` line's answer
+                question = written.question_line(bullet.text) or ""
+                drafts.append(_draft(deck, bullet.topic, Fact("basic", question, answer),
+                                     bullet.text, bullet.position, bullet.line, 0))
             continue
         section = sections.get(_section_path(bullet, sections))
         language = is_vocab.get(section.path if section else (), None)
@@ -115,6 +123,20 @@ def _drafts(outline: Outline, deck: str) -> list[CardDraft]:
                                     historical=_historical(section or outline.root)))
     drafts.sort(key=lambda d: d.position)
     return drafts
+
+
+def _written_answers(bullets: list[Bullet]) -> dict[int, str | None]:
+    """`Q: …` lines with the answer on the `A: …` line after them: bullet → its answer,
+    and the `A:` bullet → None (it gives no card of its own)."""
+    paired: dict[int, str | None] = {}
+    for bullet, following in zip(bullets, bullets[1:], strict=False):
+        if written.question_line(bullet.text) is None:
+            continue
+        answer = written.answer_line(following.text)
+        if answer is not None:
+            paired[id(bullet)] = answer
+            paired[id(following)] = None
+    return paired
 
 
 def _historical(section: Section) -> bool:
@@ -192,6 +214,9 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         if fact and lead and len(text.split()) <= 3 and text[:1].islower():
             fact = Fact(fact.kind, with_lead(lead, fact.question), fact.answer)
         return [fact] if fact else []
+    mine = written.written_facts(text)
+    if mine is not None:
+        return mine  # the student wrote the cards: exactly those, and no others
     if _WORKED_EXAMPLE.match(text):
         return []  # a worked example shows a method; its numbers are not facts to learn
     if language is not None:
@@ -369,8 +394,9 @@ def _bullet_cards(bullet: Bullet, deck: str, language: str | None,
 def _draft(deck: str, topic: tuple[str, ...], fact: Fact, source: str, position: int,
            line: int, slot: int) -> CardDraft:
     return CardDraft(deck=deck, topic=_topic_without(topic, fact.answer), kind=Kind(fact.kind),
-                     question=fact.question, answer=fact.answer, source=_source(source, fact.answer),
-                     position=position, line=line, slot=slot)
+                     question=fact.question, answer=fact.answer,
+                     source=_source(source, fact.answer), position=position, line=line,
+                     slot=slot)
 
 
 def _topic_without(topic: tuple[str, ...], answer: str) -> tuple[str, ...]:
@@ -396,8 +422,9 @@ def _holds(title: str, answer: str) -> bool:
     return bool(words) and words <= _folded_words(title)
 
 
-_SMALL_WORDS = frozenset("a an the of and or in on to for by with le la les l un une el los "
-                         "las der die das".split())
+_SMALL_WORDS = frozenset("""
+    a an the of and or in on to for by with le la les l un une el los las der die das
+""".split())
 
 
 @functools.lru_cache(maxsize=4096)

@@ -18,7 +18,8 @@ from revise.notes import trim_ends
 
 ARROW = re.compile(r"\s?(?:=>|->|→|⇒|⟹)\s?")
 _STEP = re.compile(r"^[^\s,;:]+(?:\s[^\s,;:]+){0,5}$")
-_NAME = re.compile(r"^(?:[A-Z][\w’'-]*|of|the|and|in|de|v)(?:\s(?:[A-Z][\w’'-]*|of|the|and|in|de|v|\d+))*$")
+_NAME_WORD = r"(?:[A-Z][\w’'-]*|of|the|and|in|de|v)"
+_NAME = re.compile(rf"^{_NAME_WORD}(?:\s(?:{_NAME_WORD}|\d+))*$")
 _EXAMPLE = re.compile(r"^(?:e\.?g\.?|eg|for example|such as)\s", re.IGNORECASE)
 _PREPOSITION = re.compile(r"^(?:in|on|at|to|into|from|with|by|of|for|as)\b", re.IGNORECASE)
 _BECAUSE = re.compile(r"\s(?:because of|because|b/c|bc|due to|as a result of|owing to|since)\s",

@@ -15,10 +15,13 @@ from revise.extract.phrasing import drop_parentheses, shows
 from revise.extract.terms import Fact
 from revise.notes import trim_ends
 
-_OPERATOR = re.compile(r"[+×÷*/^²³√⁻]|\s[−-]\s|\b\d\s?[a-zθ]\b|\b[a-zθ]\s[a-zθ]\b|\bsin|\bcos|\btan")
+_OPERATOR = re.compile(
+    r"[+×÷*/^²³√⁻]|\s[−-]\s|\b\d\s?[a-zθ]\b|\b[a-zθ]\s[a-zθ]\b|\bsin|\bcos|\btan")
 _EXACT_VALUE = re.compile(r"[-−]?(?:[\d.,/√½¼¾π°\s]|undefined)+(?:\s?=\s?[-−\d.,/√π°\s]+)?")
 _STRONG_OPERATOR = re.compile(r"[×÷*/^²³√⁻]|\s[−-]\s")
-_FUNCTIONS = frozenset("sin cos tan log ln exp sqrt".split())
+_FUNCTIONS = frozenset("""
+    sin cos tan log ln exp sqrt
+""".split())
 _UNIT_AFTER = re.compile(r"^(?P<name>[a-z][a-z ’'-]{2,40}?)\s\((?P<unit>[^()]{1,12})\)")
 
 

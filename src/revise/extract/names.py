@@ -30,20 +30,21 @@ _NAME = re.compile(
 _MONTHS = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$")
 # fmt: off
 _OPENERS = frozenset("""
-the a an in on at after before during when if this these those most some many all both each
-every no not new old first second third last only also but and or so then why how what who
-which there here it he she they we you i his her their our its big small high low main key
-other more less few lots much very over under between within without against for from to by
-with as because since until while although however therefore thus hence eg ie approx around
-about up down out off led set made used both one two three four five six seven eight nine ten
-once later early late soon next even still yet just may might can could should would will
-must shall did does do was were is are had has have been being become became get got give
-gave take took make keep kept let put go went come came see saw say said tell told think
-thought know knew want wanted use find found need needed called known seen shown
+    the a an in on at after before during when if this these those most some many all both
+    each every no not new old first second third last only also but and or so then why how
+    what who which there here it he she they we you i his her their our its big small high
+    low main key other more less few lots much very over under between within without
+    against for from to by with as because since until while although however therefore thus
+    hence eg ie approx around about up down out off led set made used both one two three
+    four five six seven eight nine ten once later early late soon next even still yet just
+    may might can could should would will must shall did does do was were is are had has
+    have been being become became get got give gave take took make keep kept let put go went
+    come came see saw say said tell told think thought know knew want wanted use find found
+    need needed called known seen shown
 """.split())
 _EMPHASIS = frozenset("""
-NOT ONLY AND OR ALL NO CHECK BOTH NEVER ALWAYS MUST IS ARE DONT ALSO VERY ANY NB PTO KEY
-LEARN NOTE BUT THE OF IN ON TO A AN IF SO IT DO DOES DID WAS WERE HAS HAVE HAD CAN WILL
+    NOT ONLY AND OR ALL NO CHECK BOTH NEVER ALWAYS MUST IS ARE DONT ALSO VERY ANY NB PTO KEY
+    LEARN NOTE BUT THE OF IN ON TO A AN IF SO IT DO DOES DID WAS WERE HAS HAVE HAD CAN WILL
 """.split())
 # fmt: on
 _VERB_AFTER = re.compile(r"^\s(?P<verb>[a-z]+)\b")

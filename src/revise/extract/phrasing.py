@@ -26,7 +26,7 @@ def lead_title(topic: tuple[str, ...], answer: str = "") -> str:
     """The nearest title of `topic` worth showing before a question, or ""."""
     for title in reversed(topic):
         title = trim_ends(title)
-        if not title or _GENERIC_TITLES.match(title) or "(" == title[:1]:
+        if not title or _GENERIC_TITLES.match(title) or title[:1] == "(":
             continue
         if answer and shows(title, answer):
             continue
@@ -184,8 +184,10 @@ def split_clauses(text: str, pattern: str = r",\s|;\s") -> list[str]:
 
 
 _DETERMINERS = frozenset(
-    "a an the this that these those his her their its our my your some any each every "
-    "le la les l' un une el los las der die das".split()
+    """
+    a an the this that these those his her their its our my your some any each every le la
+    les l' un une el los las der die das
+""".split()
 )
 
 
@@ -210,31 +212,34 @@ _IRREGULAR_PAST = {
 }
 # Words ending in -s or -ed that are not verbs at the head of a clause.
 _NOT_VERBS = frozenset(
-    "is was has does this thus its his hers ours yours always perhaps less unless across "
-    "towards news series species means physics economics politics analysis crisis basis "
-    "gas bus plus status process success loss class glass mass cross press stress famous "
-    "various serious previous religious us yes bed red need seed speed feed reed hundred "
-    "sacred naked wicked united".split()
+    """
+    is was has does this thus its his hers ours yours always perhaps less unless across
+    towards news series species means physics economics politics analysis crisis basis gas
+    bus plus status process success loss class glass mass cross press stress famous various
+    serious previous religious us yes bed red need seed speed feed reed hundred sacred naked
+    wicked united
+""".split()
 )
 
 
 # Verbs that state what a thing does in notes (`Nucleus – contains DNA`); a word ending
 # in -s is taken for a verb only when its base is here, so `atoms` and `cells` are not.
 _VERBS = frozenset("""
-absorb accept add adjust affect agree allocate allow announce argue arrive attack attract
-become begin believe bind block boost break bring build buy carry cause change check chew
-choose churn claim close collect combine come communicate connect contain control convert
-cover create cut decide decrease defeat deliver depend describe destroy detect determine
-develop die digest direct discover dissolve divide do drive eat emit emulsify enable encode
-end enter escape establish excrete exist expand explain fall feed feel fight filter find flee
-flow follow force form free gain get give go grow guarantee help hide hit hold identify
-improve include increase join keep kill know lead leave let limit link live lose lower make
-manage mean measure meet move need neutralise neutralize offer open own pass pay plant play
-point produce protect provide pull pump push raise reach read receive reduce refer reflect
-reject release remain remove replace represent require resend resist rest return reveal rise
-rule run say secrete see sell send separate serve set shape show shrink speed split spread
-squeeze start stay stop store suggest supply support surround take teach tell test think
-transmit transport travel trigger turn undergo use vary want win work write
+    absorb accept add adjust affect agree allocate allow announce argue arrive attack
+    attract become begin believe bind block boost break bring build buy carry cause change
+    check chew choose churn claim close collect combine come communicate connect contain
+    control convert cover create cut decide decrease defeat deliver depend describe destroy
+    detect determine develop die digest direct discover dissolve divide do drive eat emit
+    emulsify enable encode end enter escape establish excrete exist expand explain fall feed
+    feel fight filter find flee flow follow force form free gain get give go grow guarantee
+    help hide hit hold identify improve include increase join keep kill know lead leave let
+    limit link live lose lower make manage mean measure meet move need neutralise neutralize
+    offer open own pass pay plant play point produce protect provide pull pump push raise
+    reach read receive reduce refer reflect reject release remain remove replace represent
+    require resend resist rest return reveal rise rule run say secrete see sell send
+    separate serve set shape show shrink speed split spread squeeze start stay stop store
+    suggest supply support surround take teach tell test think transmit transport travel
+    trigger turn undergo use vary want win work write
 """.split())
 
 

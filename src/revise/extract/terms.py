@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from revise.extract.phrasing import (
     article,
     does,
-    is_base_verb,
-    is_plural,
-    split_clauses,
     drop_parentheses,
     has_words,
+    is_base_verb,
+    is_plural,
     quoted,
     shows,
+    split_clauses,
     split_parenthetical,
     verb_base,
 )
@@ -47,8 +47,10 @@ _SEPARATOR = re.compile(r"\s[–—]\s|\s-\s|\s=\s|:\s|\s→\s|\s->\s|–(?=\s)|
 _ARTICLES = re.compile(r"^(?:a|an|the|when|where|process|type|kind|form|way|word|term|name|"
                        r"part|method|substance|idea|belief|period|time)\b", re.IGNORECASE)
 _NOT_TERM_START = frozenset(
-    "it this that these they there he she we you i if when then so but and or because as "
-    "also only eg e.g. e.g ie i.e. why how what which who where".split()
+    """
+    it this that these they there he she we you i if when then so but and or because as also
+    only eg e.g. e.g ie i.e. why how what which who where
+""".split()
 )
 
 
@@ -101,9 +103,8 @@ def _is_term(term: str) -> bool:
         return False
     if len(words) == 1 and words[0].lower().endswith("ed") and words[0].islower():
         return False  # `agreed: …` labels what follows
-    if re.match(r"^\d{3,4}\b", term):
-        return False  # `1928: …` is a dated event
-    return True
+    # `1928: …` is a dated event, not a term
+    return not re.match(r"^\d{3,4}\b", term)
 
 
 def _is_acronym(term: str) -> bool:
@@ -121,10 +122,12 @@ _CITATION = re.compile(
 
 
 _EVENT_NOUNS = frozenset(
-    "plan act acts treaty pact putsch crisis war wars conference agreement doctrine revolution "
-    "rebellion rising uprising crash strike movement party law laws report bill reform reforms "
-    "league union alliance blockade airlift speech mutiny massacre battle campaign election "
-    "elections constitution programme program policy scheme model theory".split())
+    """
+    plan act acts treaty pact putsch crisis war wars conference agreement doctrine
+    revolution rebellion rising uprising crash strike movement party law laws report bill
+    reform reforms league union alliance blockade airlift speech mutiny massacre battle
+    campaign election elections constitution programme program policy scheme model theory
+""".split())
 
 
 def is_citation(term: str) -> bool:
@@ -265,7 +268,7 @@ def term_facts(term: str, sep: str, meaning: str, *, historical: bool = False) -
         return _clean(facts)
     if is_person(term, meaning):
         return _person_facts(term, meaning)
-    if _PEOPLE.fullmatch(drop_parentheses(meaning) or meaning) and not _PERSON.match(term) is None \
+    if _PEOPLE.fullmatch(drop_parentheses(meaning) or meaning) and _PERSON.match(term) is not None \
             or _PEOPLE.fullmatch(drop_parentheses(meaning) or meaning) and term[:1].isupper():
         # `Potsdam (July-Aug 1945): Stalin, Truman, Churchill then Attlee`
         return _clean([Fact("person", f"Who were the key figures of {term}?", meaning)])
@@ -407,8 +410,10 @@ _VERB_FORMS = ("releases", "makes", "stores", "produces", "contains", "absorbs",
                "breaks", "controls", "secretes", "pumps", "kills", "moves", "sends", "adds",
                "removes", "checks", "turns", "converts", "holds", "forms", "allows", "helps")
 _STATE_PARTICIPLES = frozenset(
-    "needed used important useful required necessary called done made introduced built chosen "
-    "kept allowed banned popular unpopular successful unsuccessful".split())
+    """
+    needed used important useful required necessary called done made introduced built chosen
+    kept allowed banned popular unpopular successful unsuccessful
+""".split())
 _NAMING = re.compile(r"^(?P<what>.{6,80}?)\s=\s(?P<name>[^=]{2,40})$")
 
 
@@ -456,10 +461,14 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
     return None
 
 
-_PRONOUNS = frozenset("it them this that these those they he she him her its their".split())
+_PRONOUNS = frozenset("""
+    it them this that these those they he she him her its their
+""".split())
 
 
-_NOT_PARTICIPLES = frozenset("need feed seed bed red speed indeed".split())
+_NOT_PARTICIPLES = frozenset("""
+    need feed seed bed red speed indeed
+""".split())
 
 
 def _defined_in_history(term: str, meaning: str) -> bool:
@@ -563,9 +572,11 @@ def _described(term: str, meaning: str) -> list[Fact]:
 # Words that make a phrase a statement (`prices low`, `right opposed`, `not so united`)
 # rather than a term to define.
 _STATEMENT_WORDS = frozenset(
-    "not no so too very had has have was were is are did does do be been being will would "
-    "can could should must may might low high rose fell up down good bad poor better worse "
-    "more less most least also only then than".split()
+    """
+    not no so too very had has have was were is are did does do be been being will would can
+    could should must may might low high rose fell up down good bad poor better worse more
+    less most least also only then than
+""".split()
 )
 
 
@@ -605,7 +616,9 @@ def looks_like_term(term: str) -> bool:
 
 _MONTH_NAME = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$",
                          re.IGNORECASE)
-_ED_NOUNS = frozenset("speed seed need feed bed red hundred creed breed steed reed".split())
+_ED_NOUNS = frozenset("""
+    speed seed need feed bed red hundred creed breed steed reed
+""".split())
 _YEARISH = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
 
 
@@ -623,12 +636,16 @@ def _defines(definition: str) -> bool:
 # A meaning that starts with one of these places, dates or qualifies something: it says
 # where or when, not what a term means (`enlightenment: under the Bodhi tree`).
 _NOT_DEFINITION_START = frozenset(
-    "no not only but also and or under at in on by from to for with after before during "
-    "since until about around approx his her their its eg e.g. ie i.e. see".split())
+    """
+    no not only but also and or under at in on by from to for with after before during since
+    until about around approx his her their its eg e.g. ie i.e. see
+""".split())
 _LABELS = frozenset(
-    "criticism criticisms evaluation strengths weaknesses strength weakness internal external "
-    "example examples note notes tip tips context background summary advantages "
-    "disadvantages pros cons aim aims method methods results findings conclusion".split())
+    """
+    criticism criticisms evaluation strengths weaknesses strength weakness internal external
+    example examples note notes tip tips context background summary advantages disadvantages
+    pros cons aim aims method methods results findings conclusion
+""".split())
 
 
 def _reversible(term: str, definition: str, meaning: str) -> bool:
@@ -637,7 +654,7 @@ def _reversible(term: str, definition: str, meaning: str) -> bool:
     words = definition.split()
     if not 3 <= len(words) <= 12 or ";" in meaning or re.search(r"\d", meaning):
         return False
-    if len(term.split()) > 3 or verb_base(words[0]) or is_base_verb(words[0]):
+    if len(term.split()) > 3 or any(verb_base(w) or is_base_verb(w) for w in words[:4]):
         return False
     if any(w.lower().endswith("ed") and len(w) > 4 and w.lower() not in _ED_NOUNS
            for w in words[1:3]):

@@ -59,7 +59,7 @@ def split_pairs(text: str) -> list[tuple[str, str]]:
         word, meaning = trim_ends(piece[: m.start()]), trim_ends(piece[m.end() :])
         if not word or not meaning:
             return []
-        if len(_bare(word).split()) > _MAX_SIDE_WORDS or len(_bare(meaning).split()) > _MAX_SIDE_WORDS:
+        if max(len(_bare(word).split()), len(_bare(meaning).split())) > _MAX_SIDE_WORDS:
             return []
         pairs.append((word, meaning))
     return pairs
