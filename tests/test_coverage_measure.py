@@ -169,3 +169,21 @@ def test_vague_lists_the_vague_cards():
     plain = Card("How were the Five-Year Plans paid for?", "exported grain")
     template = Card("What about money?", "exported grain")
     assert vague([plain, template]) == [template]
+
+
+def test_the_good_cards_of_cards_md_cover_their_facts():
+    kirov = Card("Kirov, Leningrad Communist Party boss: murdered ____. When?", "Dec 1934")
+    executed = Card("1937: ____ executed. How many?", "353,000", topic=("Purges", "Show Trials"))
+    wall = Card("What is the plant cell wall made of?", "cellulose")
+    site = Card("Which part of the cell is the site of aerobic respiration?", "mitochondria")
+    assert covers(kirov, ("Dec 1934", "Kirov murdered"))
+    assert covers(executed, ("353,000", "1937 executed"))
+    assert covers(wall, ("cellulose", "cell wall made of"))
+    assert covers(site, ("mitochondria", "site of aerobic respiration"))
+    assert covers(
+        Card(
+            "What is the function of the mitochondria?",
+            "site of aerobic respiration; releases energy",
+        ),
+        ("mitochondria", "site of aerobic respiration"),
+    )
