@@ -320,3 +320,21 @@ def test_a_schema_4_database_gets_its_answers_counted_per_deck(db_file, monkeypa
         assert tally == per_deck_log(store)
         assert len({row[1] for row in tally}) == 2 and len({row[0] for row in tally}) == 3
     assert (db_file.parent / f"{db_file.name}.schema4.bak").exists()
+
+
+def test_a_fact_asked_under_a_new_kind_keeps_its_card():
+    """A newer extractor may file a fact under another kind and word it anew (`What about
+    “Right”?` became `Who were the key figures of Right?`): the bullet and the answer are
+    the same, so it is the same card."""
+    old = CardDraft(deck="d", topic=("Rivals",), kind=Kind.DEFINITION,
+                    question="What about “Right”?", answer="Tomsky, Rykov & Bukharin",
+                    source="Right: Tomsky, Rykov & Bukharin")
+    new = CardDraft(deck="d", topic=("Rivals",), kind=Kind.PERSON,
+                    question="Who were the key figures of Right?", answer=old.answer,
+                    source=old.source)
+    stored = {old.id: {"id": old.id, "retired": 0, "position": 0, "line": 1, "slot": 0,
+                       "kind": "definition", "topic": '["Rivals"]', "question": old.question,
+                       "answer": old.answer, "source": old.source}}
+    plan = plan_sync(stored, [new])
+    assert plan.ids[new.id] == old.id
+    assert str(plan.report) == "0 new, 1 updated, 0 retired, 0 unchanged"

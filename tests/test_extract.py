@@ -1,9 +1,11 @@
-"""Specs for revise.extract: which cards a bullet gives, and how their questions read."""
+"""Specs for revise.extract: which cards a bullet gives, and how their questions read.
+
+Each notation students use has its tiny cases here; the corpus tests
+(tests/test_extract_corpus.py) hold the extractor to whole files."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from revise.extract import (
+    explain,
     extract_cards,
     extract_from_outline,
     extract_piece,
@@ -25,434 +28,358 @@ NOTES = ROOT / "data" / "notes.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def cards(notes: str, kind: Kind | None = None):
-    return [c for c in extract_cards(notes, "deck") if kind is None or c.kind == kind]
+def qa(notes: str, kind: Kind | None = None) -> list[tuple[str, str]]:
+    return [(c.question, c.answer) for c in extract_cards(notes, "deck")
+            if kind is None or c.kind == kind]
 
 
-def qa(notes: str, kind: Kind) -> list[tuple[str, str]]:
-    return [(c.question, c.answer) for c in cards(notes, kind)]
+def shows(text: str, answer: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", text, re.IGNORECASE) is not None
 
 
-def answers(notes: str, kind: Kind) -> list[str]:
-    return [c.answer for c in cards(notes, kind)]
+# ---------------------------------------------------------------------------- terms
 
 
-@pytest.fixture(scope="module")
-def shipped():
-    return extract_cards(NOTES.read_text(encoding="utf-8"), "stalin")
-
-
-# ---------------------------------------------------------------------------- dates
-
-
-def test_year_is_blanked_and_asked_for():
-    assert qa("# Round 1\n- Lenin dies 1924", Kind.DATE) == [
-        ("Round 1: Lenin dies ____. In what year?", "1924")
+@pytest.mark.parametrize("separator", [": ", " – ", " — ", " - ", " = "])
+def test_term_and_meaning_with_every_separator(separator):
+    notes = f"# Cells\n- Osmosis{separator}movement of water through a partially permeable membrane"
+    assert qa(notes, Kind.DEFINITION) == [
+        ("What is meant by ‘osmosis’?", "movement of water through a partially permeable membrane"),
+        ("What is the term for movement of water through a partially permeable membrane?",
+         "osmosis"),
     ]
 
 
-@pytest.mark.parametrize(
-    ("bullet", "answer"),
-    [
-        ("grain crisis 1927-28", "1927-28"),
-        ("purge 1936-39", "1936-39"),
-        ("clashes 1938/39", "1938/39"),
-        ("rationing 1929-1935", "1929-1935"),
-        ("harvest fell early/mid 1930’s", "1930’s"),
-        ("the 1970s boom", "1970s"),
-        ("armistice 9 November 1918", "9 November 1918"),
-        ("armistice November 9, 1918", "November 9, 1918"),
-        ("liquidation, Dec 1929", "Dec 1929"),
-        ("Congress April 1929", "April 1929"),
-        ("arrests in Sept. 1937", "Sept. 1937"),
-        ("generals arrested April-May 1937", "April-May 1937"),
-        ("occupied Winter 1939-40", "Winter 1939-40"),
-        ("Rome founded 753 BC", "753 BC"),
-        ("revolution in the 19th century", "19th century"),
-    ],
-)
-def test_date_forms(bullet, answer):
-    assert answers(f"# T\n- {bullet}", Kind.DATE) == [answer]
+def test_bold_term_with_a_hyphen():
+    assert ("What is meant by ‘diffusion’?", "net movement of particles from high to low") in qa(
+        "- **Diffusion** - net movement of particles from high to low")
 
 
-@pytest.mark.parametrize(
-    ("bullet", "ask"),
-    [
-        ("Lenin dies 1924", "In what year?"),
-        ("grain crisis 1927-28", "When?"),
-        ("armistice 9 November 1918", "On what date?"),
-        ("harvest fell in the 1930s", "In what decade?"),
-    ],
-)
-def test_date_question_asks_for_the_kind_of_date(bullet, ask):
-    assert cards(f"# T\n- {bullet}", Kind.DATE)[0].question.endswith(ask)
+def test_arrow_that_defines():
+    assert ("What is meant by ‘photosynthesis’?", "the process plants use to make glucose") in qa(
+        "- Photosynthesis → the process plants use to make glucose")
 
 
-@pytest.mark.parametrize(
-    "bullet",
-    [
-        "Sept. NKVD boss arrested",
-        "April-May leading Generals arrested",
-        "membership 801,000",
-        "3000 troops landed",
-        "16th Party Congress",
-        "a 1936x model",
-    ],
-)
-def test_no_date_without_a_plausible_year(bullet):
-    assert cards(f"# T\n- {bullet}", Kind.DATE) == []
+def test_brackets_that_explain_the_term():
+    assert qa("# Cells\n- cell wall (made of cellulose)") == [
+        ("What is the cell wall made of?", "cellulose")]
 
 
-def test_every_date_in_a_bullet_gives_a_card():
-    assert answers("# P\n- 1st 1928-32; 2nd 1933-37; 3rd 1938-41", Kind.DATE) == [
-        "1928-32",
-        "1933-37",
-        "1938-41",
+@pytest.mark.parametrize(("bullet", "question", "answer"), [
+    ("Nucleus – contains DNA", "What does the nucleus contain?", "DNA"),
+    ("Ribosomes – make proteins", "What do ribosomes make?", "proteins"),
+    ("Cytoplasm — site of most chemical reactions", "What is the cytoplasm the site of?",
+     "most chemical reactions"),
+    ("Cytoplasm — site of most chemical reactions", "What is the site of most chemical reactions?",
+     "cytoplasm"),
+    ("pressure - measured in pascals", "What is pressure measured in?", "pascals"),
+    ("IPv6 = 128 bits, written in hex", "What is IPv6 written in?", "hex"),
+    ("IPv6 = 128 bits, needed b/c IPv4 ran out", "Why is IPv6 needed?", "IPv4 ran out"),
+])
+def test_a_part_and_its_job_is_asked_as_its_relation(bullet, question, answer):
+    assert (question, answer) in qa(f"# Cells\n- {bullet}")
+
+
+@pytest.mark.parametrize(("sentence", "question", "answer"), [
+    ("Inflation is a sustained rise in the general price level.", "What is inflation?",
+     "a sustained rise in the general price level"),
+    ("Inflation is a sustained rise in the general price level.",
+     "What is the term for a sustained rise in the general price level?", "inflation"),
+    ("The powerhouse of the cell is called the mitochondria.",
+     "What is the powerhouse of the cell called?", "the mitochondria"),
+    ("The Weimar Republic, known as the first German democracy",
+     "What is the Weimar Republic known as?", "the first German democracy"),
+    ("CPI stands for Consumer Prices Index", "What does CPI stand for?", "Consumer Prices Index"),
+    ("Entropy means the disorder of a system", "What does ‘entropy’ mean?",
+     "the disorder of a system"),
+    ("Disinflation is when inflation falls but stays positive, so prices still rise.",
+     "What is disinflation?", "when inflation falls but stays positive"),
+])
+def test_defining_sentences(sentence, question, answer):
+    assert (question, answer) in qa(sentence)
+
+
+@pytest.mark.parametrize("bullet", ["TCP – Transmission Control Protocol",
+                                    "TCP = Transmission Control Protocol"])
+def test_acronyms_ask_what_they_stand_for(bullet):
+    assert qa(f"- {bullet}") == [("What does TCP stand for?", "Transmission Control Protocol")]
+
+
+def test_several_acronyms_on_one_line():
+    assert qa("- HTTP = Hypertext Transfer Protocol, FTP = File Transfer Protocol") == [
+        ("What does HTTP stand for?", "Hypertext Transfer Protocol"),
+        ("What does FTP stand for?", "File Transfer Protocol"),
     ]
 
 
-def test_other_dates_stay_in_the_question():
-    (first, _) = qa("# P\n- 801,000 (1925); 1.5mil (1929)", Kind.DATE)
-    assert first == ("P: 801,000 (____); 1.5mil (1929). In what year?", "1925")
+@pytest.mark.parametrize("bullet", [
+    "right opposed: wanted NEP", "prices low: peasants had no incentive",
+    "not so united: previous opposition", "agreed: Germany split into zones",
+])
+def test_a_statement_before_a_colon_is_not_a_term(bullet):
+    assert qa(f"- {bullet}", Kind.DEFINITION) == []
+
+
+# ---------------------------------------------------------------------------- vocabulary
+
+
+def test_vocabulary_pairs_in_every_notation_both_ways():
+    notes = ("# French vocab\nla maison - the house\nle salon = living room\n"
+             "la cuisine: kitchen\n")
+    assert qa(notes) == [
+        ("What does ‘la maison’ mean?", "the house"),
+        ("What is the French for ‘the house’?", "la maison"),
+        ("What does ‘le salon’ mean?", "living room"),
+        ("What is the French for ‘living room’?", "le salon"),
+        ("What does ‘la cuisine’ mean?", "kitchen"),
+        ("What is the French for ‘kitchen’?", "la cuisine"),
+    ]
+
+
+def test_several_pairs_on_one_line_and_the_language_from_the_title():
+    assert qa("# Spanish\nel perro - dog, el gato - cat")[:4] == [
+        ("What does ‘el perro’ mean?", "dog"),
+        ("What is the Spanish for ‘dog’?", "el perro"),
+        ("What does ‘el gato’ mean?", "cat"),
+        ("What is the Spanish for ‘cat’?", "el gato"),
+    ]
+
+
+def test_gender_marks_stay_with_the_word_and_asides_leave_the_answer():
+    made = qa("# vocab\nles toilettes (f pl) = toilet (also les WC)\n"
+              "le bureau = study (also desk!)")
+    assert ("What is the French for ‘toilet’?", "les toilettes (f pl)") in made
+    assert ("What does ‘le bureau’ mean?", "study") in made
+
+
+def test_vocabulary_without_a_title_is_known_by_its_articles():
+    notes = "la maison - the house\nle jardin - garden\nla cave - cellar\n"
+    assert ("What does ‘le jardin’ mean?", "garden") in qa(notes)
+
+
+# ---------------------------------------------------------------------------- formulas
+
+
+@pytest.mark.parametrize(("bullet", "question", "answer"), [
+    ("F = m × a", "What is F equal to?", "m × a"),
+    ("F = m × a resultant force (N) = mass (kg) × acceleration (m/s²)",
+     "What is the equation for resultant force?", "F = m × a"),
+    ("F = m × a resultant force (N) = mass (kg) × acceleration (m/s²)",
+     "What is resultant force measured in?", "N"),
+    ("speed = distance / time", "How do you calculate speed?", "distance / time"),
+    ("carbon dioxide + water → glucose + oxygen",
+     "Complete the word equation: carbon dioxide + water → ?", "glucose + oxygen"),
+    ("sin 30° = 1/2, cos 60° = 0.5", "What is the exact value of cos 60°?", "0.5"),
+    ("Na = 2,8,1 Cl = 2,8,7", "What is Cl equal to?", "2,8,7"),
+])
+def test_formulas_are_asked_whole(bullet, question, answer):
+    assert (question, answer) in qa(f"- {bullet}")
+
+
+def test_numbers_inside_a_formula_are_not_blanked():
+    assert qa("- v² − u² = 2 a s", Kind.FIGURE) == []
+
+
+# ---------------------------------------------------------------------------- sequences
+
+
+def test_a_named_chain_is_asked_once_whole():
+    made = qa("# Rivers\n- long profile: source → upper course → middle course → mouth")
+    assert made == [("What is the order of the long profile?",
+                     "source → upper course → middle course → mouth")]
+
+
+def test_a_chain_of_changes_asks_what_each_leads_to():
+    made = qa("# Demand-pull\n- low interest rates -> cheaper borrowing -> more spending")
+    assert made == [
+        ("Demand-pull: what does ‘low interest rates’ lead to?", "cheaper borrowing"),
+        ("Demand-pull: what does ‘cheaper borrowing’ lead to?", "more spending"),
+    ]
+
+
+def test_numbered_steps_give_their_order():
+    made = qa("# Method\n1. heat the water\n2. add the salt\n3. stir until dissolved")
+    assert made == [("Method: give all three, in order.",
+                     "heat the water\nadd the salt\nstir until dissolved")]
+
+
+# ---------------------------------------------------------------------------- tables
+
+
+def test_table_cells_are_asked_by_row_and_column():
+    notes = ("| particle | relative mass | relative charge |\n|---|---|---|\n"
+             "| proton | 1 | +1 |\n| electron | 1/1836 | -1 |\n")
+    made = qa(notes)
+    assert ("What is the relative charge of the electron?", "-1") in made
+    assert ("What is the relative mass of the proton?", "1") in made
+    assert ("Which particle has relative charge -1?", "electron") in made
+
+
+def test_a_participle_heading_reads_as_a_verb():
+    notes = "| protocol | port | used for |\n|---|---|---|\n| SMTP | 25 | sending email |\n"
+    made = qa(notes)
+    assert ("What is SMTP used for?", "sending email") in made
+    assert ("Which protocol is used for sending email?", "SMTP") in made
+
+
+# ---------------------------------------------------------------------------- people, cases, quotes
+
+
+def test_a_person_and_a_role_both_ways():
+    assert qa("# Tudors\n- Thomas Cromwell - chief minister 1532-40")[:2] == [
+        ("Who was chief minister 1532-40?", "Thomas Cromwell"),
+        ("Who was Thomas Cromwell?", "chief minister 1532-40"),
+    ]
+
+
+def test_a_person_and_what_they_do():
+    made = qa("- Macduff: Thane of Fife / kills Macbeth")
+    assert ("Who is Thane of Fife?", "Macduff") in made
+    assert ("Who kills Macbeth?", "Macduff") in made
+
+
+def test_a_name_with_its_role_in_apposition():
+    made = qa("- Kirov, Leningrad Communist Party boss: murdered Dec 1934")
+    assert made == [("Who was Leningrad Communist Party boss?", "Kirov"),
+                    ("Kirov, Leningrad Communist Party boss: murdered ____. When?", "Dec 1934")]
+
+
+def test_a_researcher_and_a_finding():
+    # The year a study was published is a reference, not a fact to learn.
+    assert qa("- Miller (1956): STM capacity 7±2 items") == [
+        ("What did Miller (1956) find?", "STM capacity 7±2 items")]
+
+
+def test_a_discovery_asks_who_and_when():
+    assert qa("- Chadwick (1932) – discovered the neutron") == [
+        ("Who discovered the neutron?", "Chadwick"),
+        ("Chadwick (____) – discovered the neutron. In what year?", "1932"),
+    ]
+
+
+def test_a_case_and_its_principle():
+    made = qa("- Fisher v Bell (1961) – goods in a shop window = invitation to treat")
+    assert made == [
+        ("What did Fisher v Bell (1961) establish?",
+         "goods in a shop window = invitation to treat"),
+        ("Which case decided that goods in a shop window = invitation to treat?", "Fisher v Bell"),
+        ("In what year was Fisher v Bell decided?", "1961"),
+    ]
+
+
+def test_a_quote_asks_who_says_it_and_where():
+    assert qa('"Fair is foul, and foul is fair" – the witches, Act 1 Scene 1') == [
+        ("Who says “Fair is foul, and foul is fair”?", "the witches"),
+        ("Where in the text is “Fair is foul, and foul is fair” said?", "Act 1 Scene 1"),
+    ]
+
+
+def test_a_students_own_question_is_kept():
+    assert qa("why layers? each layer does one job") == [("Why layers?", "each layer does one job")]
+
+
+# ---------------------------------------------------------------------------- dates and figures
+
+
+@pytest.mark.parametrize(("bullet", "question", "answer"), [
+    ("Lenin dies 1924", "Lenin dies ____. In what year?", "1924"),
+    ("Kiel Mutiny 28 October 1918", "Kiel Mutiny ____. On what date?", "28 October 1918"),
+    ("Munich Putsch 8-9 November 1923", "Munich Putsch ____. On what date?", "8-9 November 1923"),
+    ("rationing 1940-54", "rationing ____. When?", "1940-54"),
+    ("war lasted 6 years", "war lasted ____. How long?", "6 years"),
+    ("radius approx 0.1 nm (1 x 10^-10 m)", "radius approx 0.1 nm (____). What value?",
+     "1 x 10^-10 m"),
+    ("electron mass ~1/1836", "electron mass ~____. What fraction?", "1/1836"),
+    ("1937: 353,000 executed", "1937: ____ executed. How many?", "353,000"),
+    ("65% of sheep lost", "____ of sheep lost. What percentage?", "65%"),
+])
+def test_numbers_are_kept_whole_and_asked_for_what_they_are(bullet, question, answer):
+    assert (question, answer) in qa(f"- {bullet}")
+
+
+def test_the_year_a_figure_was_taken_is_not_asked():
+    made = qa("- Party membership 801,000 (1925); 1.5mil (1929)")
+    assert [a for _, a in made] == ["801,000", "1.5mil"]
+
+
+def test_the_topic_never_shows_the_answer():
+    card = [c for c in extract_cards("# Round 3 – Right (1928-29)\n- Stalin proposes NEP end 1928",
+                                     "d") if c.answer == "1928"][0]
+    assert all("1928" not in title for title in card.topic)
+    assert "1928" not in card.question
+
+
+def test_worked_examples_give_no_figures():
+    assert qa("- eg 60 kg person: W = 60 × 9.8 = 588 N") == []
 
 
 def test_find_dates_reports_spans():
-    text = "Kirov murdered Dec 1934"
-    assert [(text[s:e], kind) for s, e, kind in find_dates(text)] == [("Dec 1934", "my")]
-
-
-# ---------------------------------------------------------------------------- figures
-
-
-@pytest.mark.parametrize(
-    ("bullet", "answer", "ask"),
-    [
-        ("Party membership 801,000 (1925)", "801,000", "How many?"),
-        ("membership 1.5mil (1929)", "1.5mil", "How many?"),
-        ("120million people involved", "120million", "How many?"),
-        ("14million collectivized households", "14million", "How many?"),
-        ("only 2 million tons of grain", "2 million tons", "How much?"),
-        ("90% USSR rural land collectivized", "90%", "What percentage?"),
-        ("7-14% growth", "7-14%", "What percentage?"),
-        ("cost $13 billion", "$13 billion", "How much?"),
-        ("5mill died in Ukraine", "5mill", "How many?"),
-        ("2.8 million party members", "2.8 million", "How many?"),
-        ("8-9million arrests", "8-9million", "How many?"),
-        ("urban population 27-57 million", "27-57 million", "How many?"),
-        ("353,000 executed", "353,000", "How many?"),
-        ("increased no. of republics (11)", "11", "How many?"),
-        ("17 leading Communists executed", "17", "How many?"),
-        ("trials completed within 10 days", "10 days", "How long?"),
-        ("18+ years vote", "18+ years", "What age?"),
-        ("(1/2 USSR cattle lost)", "1/2", "What proportion?"),
-        ("two thirds of officers shot", "two thirds", "What proportion?"),
-        ("each step is 10x stronger", "10x", "How many times?"),
-        ("enzymes denature above 45°C", "45°C", "How much?"),
-    ],
-)
-def test_figure_answer_and_ask(bullet, answer, ask):
-    (card,) = cards(f"# T\n- {bullet}", Kind.FIGURE)
-    assert card.answer == answer and card.question.endswith(ask)
-    assert "____" in card.question
-
-
-@pytest.mark.parametrize(
-    "bullet",
-    [
-        "1st Five-Year Plan",
-        "16th Party Congress",
-        "Round 1 of talks",
-        "Chapter 4 summary",
-        "H2O and CO2",
-        "only 1 candidate",
-        "COVID-19 spread",
-    ],
-)
-def test_labels_ordinals_and_formulas_are_not_figures(bullet):
-    assert cards(f"# T\n- {bullet}", Kind.FIGURE) == []
-
-
-def test_year_in_brackets_stays_in_the_figure_question():
-    assert qa("# Strengths\n- Party membership 801,000 (1925)", Kind.FIGURE) == [
-        ("Strengths: Party membership ____ (1925). How many?", "801,000")
-    ]
-
-
-def test_small_number_inside_a_year_in_the_topic_takes_its_noun():
-    notes = "# 1924 Constitution\n- federation of 4 Republics, and 16 autonomous republics"
-    assert answers(notes, Kind.FIGURE) == ["4 Republics", "16"]
+    assert find_dates("from 1924 to March 1925") == [(5, 9, "year"), (13, 23, "my")]
 
 
 # ---------------------------------------------------------------------------- causes
 
 
-def test_arrow_gives_a_card_each_way():
-    assert qa("# End\n- Germany invades USSR => Operation Barbarossa", Kind.CAUSE) == [
-        ("End: What did “Germany invades USSR” lead to?", "Operation Barbarossa"),
-        ("End: What led to “Operation Barbarossa”?", "Germany invades USSR"),
-    ]
+def test_an_arrow_between_events_asks_forwards_only():
+    assert qa("- low interest rates -> cheaper borrowing") == [
+        ("What does ‘low interest rates’ lead to?", "cheaper borrowing")]
 
 
-def test_arrow_chain_gives_each_adjacent_pair():
-    pairs = answers("# C\n- run Party => run government => run country", Kind.CAUSE)
-    assert pairs == ["run government", "run Party", "run country", "run government"]
+def test_an_arrow_to_a_name_asks_what_it_was_called():
+    assert qa("- Germany invades USSR => Operation Barbarossa") == [
+        ("What was ‘Germany invades USSR’ called?", "Operation Barbarossa")]
 
 
-def test_cause_is_the_nearest_clause_before_the_arrow():
-    notes = "# S\n- outlawed parties; Secret Police (Cheka) => OGPU =>NKVD."
-    assert qa(notes, Kind.CAUSE)[:1] == [
-        ("S: What did “Secret Police (Cheka)” lead to?", "OGPU"),
-    ]
-    assert answers(notes, Kind.CAUSE)[2:] == ["NKVD", "OGPU"]
+def test_a_chain_of_names_is_a_succession_not_a_cause():
+    assert qa("- Cheka => OGPU => NKVD", Kind.CAUSE) == []
 
 
-def test_label_before_a_colon_is_not_part_of_the_cause():
-    notes = "# End\n- June 1941: Germany invades USSR => Operation Barbarossa"
-    assert answers(notes, Kind.CAUSE)[1] == "Germany invades USSR"
+def test_an_arrow_to_an_example_asks_for_one():
+    made = qa("- rigged elections => eg Poland")
+    assert ("Give an example of ‘rigged elections’.", "Poland") in made
 
 
-def test_effect_stops_at_the_end_of_its_sentence():
-    notes = "# R\n- USSR demanded land in Finland => war. USSR expelled from League"
-    assert answers(notes, Kind.CAUSE)[0] == "war"
-
-
-@pytest.mark.parametrize(
-    ("bullet", "cause", "effect"),
-    [
-        ("Osmosis leads to water entering the cell", "Osmosis", "water entering the cell"),
-        ("the famine led to mass migration", "the famine", "mass migration"),
-        ("drought resulted in crop failure", "drought", "crop failure"),
-        ("harvests failed because of the drought", "the drought", "harvests failed"),
-        ("prices rose due to shortages", "shortages", "prices rose"),
-        (
-            "Five-Year Plans were a major cause of Germany’s defeat",
-            "Five-Year Plans",
-            "Germany’s defeat",
-        ),
-        ("wages fell, so workers struck", "wages fell", "workers struck"),
-    ],
-)
-def test_linking_words_give_cause_cards(bullet, cause, effect):
-    assert answers(f"# T\n- {bullet}", Kind.CAUSE) == [effect, cause]
-
-
-@pytest.mark.parametrize(
-    "bullet",
-    ["Not so united", "=> war", "war =>", "this led to it", "run Party => run Party again"],
-)
-def test_no_cause_without_two_real_sides(bullet):
-    assert cards(f"# T\n- {bullet}", Kind.CAUSE) == []
-
-
-# ---------------------------------------------------------------------------- definitions
-
-
-def test_term_colon_names_asks_who():
-    assert qa("# Round 3 – Right(1928-29)\n- Right: Tomsky, Rykov & Bukharin", Kind.DEFINITION) == [
-        ("Round 3 – Right(1928-29): Who were “Right”?", "Tomsky, Rykov & Bukharin")
-    ]
-
-
-def test_term_colon_text_asks_about_the_term():
-    assert qa("# Five-Year Plans\n- Gosplan: proposed ambitious plan", Kind.DEFINITION) == [
-        ("Five-Year Plans: What about “Gosplan”?", "proposed ambitious plan")
-    ]
-
-
-def test_lowercase_term_never_asks_who():
-    assert qa("# Party\n- dominated all committees: Politburo and Orgburo", Kind.DEFINITION) == [
-        ("Party: What about “dominated all committees”?", "Politburo and Orgburo")
-    ]
-
-
-# ---------------------------------------------------------------------------- years in headings
-
-
-def test_year_in_a_heading_is_taken_out_not_blanked():
-    assert qa("# Kirov’s murder, 1934\n- murdered Dec 1934", Kind.DATE) == [
-        ("Kirov’s murder: murdered ____. When?", "Dec 1934")
-    ]
-
-
-def test_year_range_in_brackets_is_taken_out_of_the_heading():
-    assert qa("# Round 3 – Right(1928-29)\n- 1928: Stalin proposes replacing NEP", Kind.DATE) == [
-        ("Round 3 – Right: ____: Stalin proposes replacing NEP. In what year?", "1928")
-    ]
-
-
-def test_heading_that_is_only_the_year_is_left_out():
-    assert qa("# Show Trials\n## 1937\n- purge began 1937 in earnest", Kind.DATE) == [
-        ("Show Trials: purge began ____ in earnest. In what year?", "1937")
-    ]
-
-
-@pytest.mark.parametrize(
-    "bullet",
-    [
-        "1928: Stalin proposes replacing NEP",
-        "1936-39: unprecedented purge of Party",
-        "August: Politburo legalized torture",
-        "Trotsky, Bukharin, Kamanev, Zinoviev all underestimated Stalin: ‘great blur’",
-        "had occurred before 1930: less",
-        "Propaganda and bonus pay employed to inspire work rate and productivity: Stakhanov",
-        "met at 10:30 sharp",
-        "Power in Party => Lenin: Sovnarkom",
-        "Products:",
-    ],
-)
-def test_not_definitions(bullet):
-    assert cards(f"# T\n- {bullet}", Kind.DEFINITION) == []
-
-
-def test_bold_term_is_a_definition():
-    assert answers("# Cells\n- **Mitochondria**: site of respiration", Kind.DEFINITION) == [
-        "site of respiration"
-    ]
-
-
-def test_prose_outside_any_topic_gives_no_definition():
-    assert cards("Contact: our support team", Kind.DEFINITION) == []
+def test_because_asks_why():
+    assert qa("- velocity increases downstream because there is less friction") == [
+        ("Why does velocity increase downstream?", "there is less friction")]
 
 
 # ---------------------------------------------------------------------------- lists
 
 
-def test_section_titled_why_gives_a_list_card():
-    notes = "# Nazi Soviet Pact\n## Why?\n- rearmament\n- war in the west\n- territory\n"
-    (card,) = cards(notes, Kind.LIST)
-    assert card.question == "Nazi Soviet Pact › Why? Name the 3 points."
-    assert card.answer == "rearmament\nwar in the west\nterritory"
-    assert card.topic == ("Nazi Soviet Pact", "Why?")
+def test_a_title_that_asks_for_a_set_of_short_items_gives_a_list():
+    notes = "# Why do rivers flood?\n- heavy rain\n- steep slopes\n- deforestation"
+    assert qa(notes, Kind.LIST) == [
+        ("Why do rivers flood? Give three.", "heavy rain\nsteep slopes\ndeforestation")]
 
 
-@pytest.mark.parametrize(
-    "title",
-    [
-        "Why?",
-        "What?",
-        "Aims",
-        "Results",
-        "Impact of the Purges",
-        "Reasons for defeat",
-        "Causes",
-        "Effects",
-        "Consequences",
-        "Features",
-        "Types of rock",
-        "How did it end",
-        "Why did they happen (diff. interpretations)",
-    ],
-)
-def test_set_naming_titles_give_lists(title):
-    assert len(cards(f"## {title}\n- one\n- two\n", Kind.LIST)) == 1
+def test_no_list_of_long_items_or_of_more_than_six():
+    long_items = "# Causes\n" + "".join(f"- a long item number {i} that goes on and on\n"
+                                         for i in range(3))
+    many = "# Causes\n" + "".join(f"- item {chr(97 + i)}\n" for i in range(7))
+    assert qa(long_items, Kind.LIST) == [] and qa(many, Kind.LIST) == []
 
 
-def test_question_title_without_mark_gets_one():
-    (card,) = cards("## How did it end\n- one\n- two\n", Kind.LIST)
-    assert card.question == "How did it end? Name the 2 points."
+def test_no_vague_questions_anywhere():
+    for card in extract_cards(NOTES.read_text(encoding="utf-8"), "d"):
+        assert "What about" not in card.question
+        assert not re.search(r"name the \d+ points", card.question, re.IGNORECASE)
 
 
-@pytest.mark.parametrize("count", [1, 9])
-def test_lists_need_two_to_eight_bullets(count):
-    notes = "## Results\n" + "".join(f"- point {i}\n" for i in range(count))
-    assert cards(notes, Kind.LIST) == []
+# ---------------------------------------------------------------------------- explain
 
 
-def test_plain_title_gives_no_list():
-    assert cards("## Reality\n- one\n- two\n", Kind.LIST) == []
+def test_explain_shows_every_bullet_with_its_cards_or_none():
+    rows = explain("# T\n- Lenin dies 1924\n- a thought with nothing to ask\n", "d")
+    assert [(row.text, [c.answer for c in row.cards]) for row in rows] == [
+        ("Lenin dies 1924", ["1924"]), ("a thought with nothing to ask", [])]
 
 
-def test_colon_title_gives_a_list_whatever_its_words():
-    (card,) = cards("Stages of photosynthesis:\n  - light reactions\n  - Calvin cycle\n", Kind.LIST)
-    assert card.question == "Stages of photosynthesis: name the 2 points."
-
-
-def test_parent_bullet_ending_in_colon_gives_a_list_of_its_children():
-    notes = "# Cells\n- Organelles:\n  - nucleus\n  - ribosome\n- other"
-    (card,) = cards(notes, Kind.LIST)
-    assert card.question == "Cells › Organelles: name the 2 points."
-    assert card.answer == "nucleus\nribosome"
-
-
-def test_prose_is_not_a_list_item():
-    notes = "## Causes\n- one\n- two\n\nThis is a paragraph about them.\n\n## Next\n- x"
-    assert cards(notes, Kind.LIST)[0].answer == "one\ntwo"
-
-
-# ---------------------------------------------------------------------------- questions
-
-
-def test_question_shows_the_whole_topic_path():
-    notes = "=> Purges – impact on society* Show Trials1936- a- b1937- 353,000 executed"
-    (card,) = cards(notes, Kind.FIGURE)
-    assert (
-        card.question == "Purges – impact on society › Show Trials › 1937: ____ executed. How many?"
-    )
-
-
-def test_question_without_topic_has_no_leading_colon():
-    assert cards("- Lenin dies 1924", Kind.DATE)[0].question == "Lenin dies ____. In what year?"
-
-
-def test_answer_is_blanked_in_the_topic_too():
-    (card,) = cards("# 1924\n- Lenin dies 1924", Kind.DATE)
-    assert "1924" not in card.question
-
-
-def test_nested_bullet_question_shows_its_parent():
-    notes = "# Cells\n- Nucleus holds the DNA\n  - double helix found in 1953"
-    (card,) = cards(notes, Kind.DATE)
-    assert card.question == (
-        "Cells › Nucleus holds the DNA: double helix found in ____. In what year?"
-    )
-
-
-def test_long_bullet_question_is_cut_to_the_clause():
-    filler = "; ".join(f"point number {i} about the economy" for i in range(30))
-    notes = f"# T\n- {filler}; Lenin dies 1924; {filler}"
-    (card,) = cards(notes, Kind.DATE)
-    assert "Lenin dies ____" in card.question and len(card.question) < 200
-
-
-def test_giant_word_still_leaves_words_around_the_blank():
-    notes = "- " + "x" * 5000 + " 1924 " + "y" * 5000
-    (card,) = cards(notes, Kind.DATE)
-    assert "x ____ y" in card.question and len(card.question) < 400
-    assert card.answer in card.source and len(card.source) <= 2000
-
-
-def test_card_fields():
-    (card,) = cards("# T\n\n- Lenin dies 1924", Kind.DATE)
-    assert (card.deck, card.topic, card.source, card.position, card.line, card.slot) == (
-        "deck",
-        ("T",),
-        "Lenin dies 1924",
-        7,
-        3,
-        0,
-    )
-
-
-def test_slots_count_cards_of_one_kind_in_a_bullet():
-    assert [c.slot for c in cards("# T\n- 1924 then 1925", Kind.DATE)] == [0, 1]
-
-
-# ---------------------------------------------------------------------------- duplicates
+# ---------------------------------------------------------------------------- identity
 
 
 def test_identical_bullets_in_one_topic_give_one_card():
-    assert len(cards("# T\n- Lenin dies 1924\n- Lenin dies 1924", Kind.DATE)) == 1
-
-
-def test_identical_bullets_in_two_topics_give_two_cards():
-    notes = "# A\n- Lenin dies 1924\n# B\n- Lenin dies 1924"
-    assert len(cards(notes, Kind.DATE)) == 2
-
-
-def test_ids_are_unique_even_when_questions_differ_only_by_parent():
-    notes = "# T\n- first\n  - in 1924\n- second\n  - in 1924"
-    made = cards(notes, Kind.DATE)
-    assert len(made) == 2 and len({c.id for c in made}) == 2
+    assert len(qa("# T\n- Lenin dies 1924\n- Lenin dies 1924")) == 1
 
 
 def test_extracting_twice_gives_the_same_ids():
@@ -461,187 +388,40 @@ def test_extracting_twice_gives_the_same_ids():
 
 
 def test_cards_come_in_file_order():
-    positions = [c.position for c in cards("# T\n- b 1925\n- a 1924\n")]
+    positions = [c.position for c in extract_cards("# T\n- b 1925\n- a 1924\n", "d")]
     assert positions == sorted(positions)
-
-
-# ---------------------------------------------------------------------------- junk
 
 
 def test_scraped_copy_gives_the_same_cards_as_the_notes():
     scraped = (FIXTURES / "notes-as-scraped.txt").read_text(encoding="utf-8")
     notes = NOTES.read_text(encoding="utf-8")
     assert [c.to_dict() for c in extract_cards(scraped, "d")] == [
-        c.to_dict() for c in extract_cards(notes, "d")
-    ]
+        c.to_dict() for c in extract_cards(notes, "d")]
 
 
-def test_advert_with_facts_after_the_notes_gives_no_cards():
+def test_advert_after_the_notes_gives_no_cards():
     notes = "# T\n- Lenin dies 1924\n\nGet 20% off: offer ends 2025!\nClick here\n"
-    assert [c.answer for c in cards(notes)] == ["1924"]
+    assert [a for _, a in qa(notes)] == ["1924"]
 
 
-def test_question_line_after_the_notes_is_not_a_list_title():
-    notes = "- a fact\n\nWould you like a custom essay?\n- Click here\n- Sign up\n"
-    assert cards(notes, Kind.LIST) == []
+# ---------------------------------------------------------------------------- any text
 
-
-# ---------------------------------------------------------------------------- shipped notes
-
-DIGITS = re.compile(r"(?<![0-9])[0-9]+(?![0-9])(?!st|nd|rd|th)")
-
-
-def test_shipped_every_number_in_a_bullet_is_in_some_date_or_figure_answer(shipped):
-    outline = parse_notes(NOTES.read_text(encoding="utf-8"))
-    by_source: dict[str, list[str]] = {}
-    for c in shipped:
-        if c.kind in (Kind.DATE, Kind.FIGURE):
-            by_source.setdefault(c.source, []).append(c.answer)
-    missing = []
-    for bullet in outline.bullets:
-        for m in DIGITS.finditer(bullet.text):
-            found = by_source.get(bullet.text, [])
-            if not any(re.search(rf"(?<![0-9]){m.group()}(?![0-9])", a) for a in found):
-                missing.append((bullet.text, m.group()))
-    assert missing == []
-
-
-def test_shipped_every_arrow_gives_cause_cards_both_ways(shipped):
-    outline = parse_notes(NOTES.read_text(encoding="utf-8"))
-    causes = Counter(c.source for c in shipped if c.kind == Kind.CAUSE)
-    for bullet in outline.bullets:
-        arrows = bullet.text.count("=>")
-        assert causes[bullet.text] >= 2 * arrows, bullet.text
-
-
-def test_shipped_353000_executed(shipped):
-    (card,) = [c for c in shipped if c.answer == "353,000"]
-    assert card.kind == Kind.FIGURE
-    assert card.topic == ("Purges – impact on society", "Show Trials", "1937")
-
-
-def test_shipped_right_definition(shipped):
-    assert any(
-        c.kind == Kind.DEFINITION and c.answer == "Tomsky, Rykov & Bukharin" for c in shipped
-    )
-
-
-def test_shipped_why_list_under_the_pact(shipped):
-    (card,) = [
-        c for c in shipped if c.kind == Kind.LIST and c.topic == ("Nazi Soviet Pact", "Why?")
-    ]
-    assert card.answer.split("\n") == [
-        "Time for rearmament program",
-        "Hopeful: Germany in long & exhausting war w France & Britain",
-        "Extend USSR territory & influence over Eastern Europe",
-    ]
-
-
-def test_shipped_cards_are_well_formed(shipped):
-    assert {c.kind for c in shipped} == {
-        Kind.DATE,
-        Kind.FIGURE,
-        Kind.CAUSE,
-        Kind.DEFINITION,
-        Kind.LIST,
-    }
-    assert all(c.answer.casefold() not in c.question.casefold() for c in shipped)
-    assert len({(c.question, c.answer) for c in shipped}) == len(shipped)
-    assert len({c.id for c in shipped}) == len(shipped)
-    assert all(c.answer in c.source for c in shipped if c.kind != Kind.LIST)
-
-
-# ---------------------------------------------------------------------------- other notes
-
-
-def test_markdown_rendition_gives_the_same_key_cards():
-    made = cards((FIXTURES / "stalin-slice.md").read_text(encoding="utf-8"))
-    (executed,) = [c for c in made if c.answer == "353,000"]
-    assert executed.topic == ("Purges – impact on society", "Show Trials", "1937")
-    assert any(c.kind == Kind.DEFINITION and c.answer == "Tomsky, Rykov & Bukharin" for c in made)
-    assert any(c.kind == Kind.LIST and c.topic == ("Nazi Soviet Pact", "Why?") for c in made)
-    assert {"Operation Barbarossa", "Germany invades USSR"} <= {c.answer for c in made}
-
-
-def test_biology_notes():
-    made = cards((FIXTURES / "biology.md").read_text(encoding="utf-8"))
-    got = {(c.kind, c.answer) for c in made}
-    assert {
-        (Kind.DEFINITION, "site of aerobic respiration"),
-        (Kind.DATE, "1953"),
-        (Kind.FIGURE, "20,000"),
-        (Kind.FIGURE, "0.04%"),
-        (Kind.FIGURE, "2,800 kJ"),
-        (Kind.CAUSE, "water moving into the cell"),
-        (Kind.CAUSE, "lactic acid"),
-        (Kind.LIST, "light-dependent reactions\nlight-independent reactions (Calvin cycle)"),
-    } <= got
-
-
-def test_flattened_geography_notes():
-    made = cards((FIXTURES / "geography-flattened.txt").read_text(encoding="utf-8"))
-    (erupted,) = [c for c in made if c.answer == "18 May 1980"]
-    assert erupted.topic == ("Volcanoes", "Case study: Mount St Helens", "1980")
-    topics = {c.topic for c in made}
-    assert ("Earthquakes", "Measuring") in topics
-    assert {"2-5 cm", "$1.1 billion", "57", "600 km²", "1970s"} <= {c.answer for c in made}
-
-
-# ---------------------------------------------------------------------------- properties
-
-NOTE_PIECES = st.sampled_from(
-    [
-        "- ",
-        "* ",
-        "=> ",
-        " => ",
-        "\n",
-        "  ",
-        "\t",
-        "# ",
-        ":",
-        "?",
-        ".",
-        ";",
-        "(",
-        ")",
-        "“",
-        "”",
-        "1924",
-        "1936-39",
-        "Dec 1929",
-        "801,000",
-        "90%",
-        "2 million tons",
-        "4",
-        "Lenin",
-        "dies",
-        "Right",
-        "led to",
-        "because",
-        "Why?",
-        "Results",
-        "Non-Aggression",
-        "x",
-        "X",
-        "____",
-    ]
-)
+NOTE_PIECES = st.sampled_from([
+    "\n", "\n\n", "- ", "* ", "  ", "=>", "->", "→", " – ", " = ", "| a | b |\n|---|---|\n",
+    "1. ", "# ", ":", "?", ".", ";", "(", ")", "“", "”", '"', "1924", "1936-39", "Dec 1929",
+    "801,000", "90%", "2 million tons", "4", "Lenin", "dies", "la maison", "TCP", "Miller (1956)",
+    "v", "led to", "because", "Why?", "Results", "x", "____", "eg", "F = m × a",
+])
 
 
 def check_cards(text: str) -> None:
-    outline = parse_notes(text)
-    items = {b.text for b in outline.bullets}
-    made = extract_from_outline(outline, "deck")
+    made = extract_from_outline(parse_notes(text), "deck")
     assert len({c.id for c in made}) == len(made)
     assert len({(c.question, c.answer) for c in made}) == len(made)
     for c in made:
         assert c.question.strip() and c.answer.strip()
-        assert c.answer.casefold() not in c.question.casefold()
-        if c.kind == Kind.LIST:
-            assert all(item in items for item in c.answer.split("\n"))
-        else:
-            assert c.answer in c.source
+        assert not shows(c.question, c.answer)
+        assert not any(shows(title, c.answer) for title in c.topic)
 
 
 @settings(max_examples=200, deadline=None)
@@ -656,15 +436,6 @@ def test_note_like_text_gives_well_formed_cards(pieces):
     check_cards("".join(pieces))
 
 
-def test_twenty_thousand_bullets_extract():
-    lines = [
-        f"# Topic {i}\n" if i % 50 == 0 else f"- fact {i}: {1000 + i % 1000} => {i}0% rise\n"
-        for i in range(20_000)
-    ]
-    made = extract_cards("".join(lines), "deck")
-    assert len(made) > 20_000
-
-
 # ---------------------------------------------------------------------------- pieces
 
 _LINES = [
@@ -673,6 +444,7 @@ _LINES = [
     "  - nested 45% of farms", "* Sub-topic", "=> Section", "plain line after",
     "continued lowercase text", "Why?", "1. first point 1930", "- Tomsky, Rykov & Bukharin",
     "", "", "---", "===", "* Topic- bullet 1924- bullet 1925=> Next", "Closing advert text.",
+    "la maison - the house", "| a | b |", "|---|---|", "| x | 1 |",
 ]
 
 
@@ -685,14 +457,52 @@ def read_in_pieces(pieces) -> list:
 @given(st.lists(st.sampled_from(_LINES), max_size=80), st.integers(2, 5))
 def test_pieces_give_exactly_the_cards_of_the_whole_file(lines, parts):
     text = "\n".join(lines) + "\n"
-    pieces = split_notes(text, parts)
-    assert read_in_pieces(pieces) == extract_cards(text, "d")
+    assert read_in_pieces(split_notes(text, parts)) == extract_cards(text, "d")
 
 
 def test_pieces_of_the_fixtures_give_the_same_cards():
-    fixtures = Path(__file__).parent / "fixtures"
     text = "\n".join(f"# {path.stem}\n\n{path.read_text(encoding='utf-8')}"
-                     for path in sorted(fixtures.glob("*.md")) * 3)
+                     for path in sorted(FIXTURES.glob("*.md")) * 3)
     pieces = split_notes(text, 4)
     assert len(pieces) == 4
     assert read_in_pieces(pieces) == extract_cards(text, "d")
+
+
+# ---------------------------------------------------------------------------- written cards
+
+
+@pytest.mark.parametrize("notes", ["- capital of France :: Paris", "capital of France::Paris"])
+def test_a_card_written_with_two_colons(notes):
+    assert qa(notes, Kind.BASIC) == [("capital of France", "Paris")]
+
+
+def test_three_colons_write_a_card_each_way():
+    assert qa("- mitochondria ::: powerhouse of the cell") == [
+        ("mitochondria", "powerhouse of the cell"), ("powerhouse of the cell", "mitochondria")]
+
+
+@pytest.mark.parametrize("notes", ["Q: What is the capital of France?\nA: Paris",
+                                   "- Q: What is the capital of France?\n- A: Paris",
+                                   "* Q: What is the capital of France? A: Paris"])
+def test_question_and_answer_lines(notes):
+    assert qa(notes) == [("What is the capital of France?", "Paris")]
+
+
+def test_cloze_groups_make_one_card_each():
+    notes = "- {{c1::Paris}} is the capital of {{c2::France}}, {{c1::Lyon}} its second city"
+    assert qa(notes, Kind.CLOZE) == [
+        ("____ is the capital of France, ____ its second city", "Paris, Lyon"),
+        ("Paris is the capital of ____, Lyon its second city", "France"),
+    ]
+
+
+def test_highlights_are_deletions():
+    assert qa("- The ==mitochondria== release ==energy== in 2024") == [
+        ("The ____ release energy in 2024", "mitochondria"),
+        ("The mitochondria release ____ in 2024", "energy"),
+    ]
+
+
+def test_a_written_card_replaces_the_rule_made_ones():
+    assert qa("# Cells\n- Nucleus – contains DNA :: what the nucleus holds") == [
+        ("Nucleus – contains DNA", "what the nucleus holds")]

@@ -279,6 +279,234 @@ def test_stray_word_hyphen_in_clean_notes_is_text():
     assert texts("- a well- known fact") == ["a well- known fact"]
 
 
+def test_rule_marks_around_a_title_make_a_heading():
+    notes = "=== Rooms ===\nla cuisine: kitchen\n--- les meubles (m) ---\nle lit - bed\n"
+    assert topics(notes) == {
+        "la cuisine: kitchen": ("Rooms",),
+        "le lit - bed": ("les meubles (m)",),
+    }
+
+
+def test_numbered_markdown_heading_drops_its_number():
+    outline = parse_notes("## 1) definitions\n- x\n## 2) the target (CPI)\n- y\n")
+    assert [(s.title, s.numbered) for s in outline.sections] == [
+        ("definitions", True),
+        ("the target (CPI)", True),
+    ]
+
+
+def test_numbered_line_with_items_under_it_is_a_heading():
+    notes = "1. Animal and plant cells – the basics\n- nucleus – contains DNA\n2. Microscopy\n- x\n"
+    outline = parse_notes(notes)
+    assert [(s.title, s.numbered) for s in outline.sections] == [
+        ("Animal and plant cells – the basics", True),
+        ("Microscopy", True),
+    ]
+    assert topics(notes)["x"] == ("Microscopy",)
+
+
+def test_run_of_numbered_lines_is_an_ordered_list():
+    notes = "## Elements\n1. offer\n2. acceptance\n3) consideration\n(also: legality)\n"
+    outline = parse_notes(notes)
+    assert titles(notes) == ["Elements"]
+    assert [(b.text, b.numbered) for b in outline.bullets] == [
+        ("offer", True),
+        ("acceptance", True),
+        ("consideration", True),
+        ("(also: legality)", False),
+    ]
+
+
+def test_dash_bullets_are_not_numbered():
+    assert not parse_notes("- a\n- b\n").bullets[0].numbered
+
+
+def test_all_caps_line_is_a_heading():
+    notes = "# Rivers\n\nCASE STUDY – Storm Desmond\n\nwhen: 5–6 December 2015\n"
+    assert topics(notes) == {"when: 5–6 December 2015": ("Rivers", "CASE STUDY – Storm Desmond")}
+
+
+def test_all_caps_title_with_a_lowercase_aside():
+    notes = "# Geo\nRIVERS + FLOODING (paper 1 physical)\n\n- gradient gets less steep\n"
+    assert titles(notes) == ["Geo", "RIVERS + FLOODING (paper 1 physical)"]
+
+
+def test_acronym_and_its_meaning_is_not_a_heading():
+    notes = "# Networks\nIMAP – Internet Message Access Protocol\nTCP – Transmission Control\n"
+    assert titles(notes) == ["Networks"]
+    assert len(parse_notes(notes).bullets) == 2
+
+
+def test_bold_line_heads_star_bullets():
+    notes = "# FORCES\n\n**Scalars vs vectors**\n* scalar = size only\n"
+    assert topics(notes) == {"scalar = size only": ("FORCES", "Scalars vs vectors")}
+
+
+def test_first_line_set_apart_is_the_files_title():
+    notes = "digestive system - b2 organisation\n\nthe organs:\n• mouth (teeth chew food)\n"
+    assert topics(notes) == {
+        "mouth (teeth chew food)": ("digestive system - b2 organisation", "the organs")
+    }
+
+
+def test_title_holds_the_markdown_headings_under_it():
+    notes = "FRENCH - ma maison\n\n=== types of home ===\nla ferme - farm\n"
+    assert topics(notes) == {"la ferme - farm": ("FRENCH - ma maison", "types of home")}
+
+
+def test_first_line_of_vocabulary_is_not_a_title():
+    notes = "la maison - the house\n\n- la ferme - farm\n"
+    assert titles(notes) == []
+
+
+def test_heading_titles_keep_emoji():
+    assert titles("# Trigonometry 📐 (higher)\n- x") == ["Trigonometry 📐 (higher)"]
+
+
+def test_line_ending_in_colon_heads_the_lines_after_it():
+    notes = "# Vocab\nrooms:\nla cuisine: kitchen\nle salon = living room\n"
+    assert topics(notes) == {
+        "la cuisine: kitchen": ("Vocab", "rooms"),
+        "le salon = living room": ("Vocab", "rooms"),
+    }
+
+
+def test_short_line_over_lines_of_terms_heads_them():
+    notes = "- a\n\nwhere is it? (prepositions)\ndans = in, sur = on\n"
+    assert topics(notes)["dans = in, sur = on"] == ("where is it? (prepositions)",)
+
+
+def test_formula_before_bullets_is_not_a_heading():
+    notes = "# SOHCAHTOA\nsin θ = opp / hyp\ntan θ = opp / adj\n- hyp = longest side\n"
+    assert titles(notes) == ["SOHCAHTOA"]
+    assert texts(notes)[1] == "tan θ = opp / adj"
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "la maison - the house\nla ferme - farm\n",
+        "le salon = living room\nla salle à manger = dining room\n",
+        "la cuisine: kitchen\nla chambre: bedroom\n",
+        "le lit - bed\nl'armoire (f) - wardrobe\n",
+    ],
+)
+def test_vocabulary_lines_are_one_item_each(notes):
+    outline = parse_notes(notes)
+    assert [b.text for b in outline.bullets] == notes.strip().split("\n")
+    assert all(b.prose and not b.detached for b in outline.bullets)
+
+
+def test_short_lowercase_line_is_an_item_of_its_own():
+    assert texts("g on Earth = 9.8 N/kg\nmass is the same everywhere\n") == [
+        "g on Earth = 9.8 N/kg",
+        "mass is the same everywhere",
+    ]
+
+
+def test_line_after_an_open_phrase_continues_it():
+    assert texts("Trotsky was expelled from the\nparty in 1927") == [
+        "Trotsky was expelled from the party in 1927"
+    ]
+
+
+def test_indented_arrow_line_is_a_child_of_the_prose_line_above():
+    outline = parse_notes("Newton's 1st law: zero force, no change\n  -> inertia = carrying on\n")
+    law, inertia = outline.bullets
+    assert inertia.text == "inertia = carrying on" and inertia.parent is law
+    assert law.children == [inertia] and law.prose and not inertia.prose
+
+
+def test_indented_example_is_a_child_of_the_bullet_above():
+    outline = parse_notes("- % change = (new − old) / old × 100\n    eg index 120 -> 126: 5%\n")
+    change, example = outline.bullets
+    assert example.text == "eg index 120 -> 126: 5%" and example.parent is change
+
+
+def test_indented_bullet_under_a_prose_line_is_its_child():
+    outline = parse_notes("rain: 341 mm in 24 hrs\n    + 405 mm at Thirlmere\n")
+    rain, more = outline.bullets
+    assert more.parent is rain and outline.sections == []
+
+
+@pytest.mark.parametrize("arrow", ["->", "→", "=>"])
+def test_each_arrow_opens_a_child(arrow):
+    outline = parse_notes(f"- scalar = size only\n  {arrow} speed, mass\n")
+    assert [c.text for c in outline.bullets[0].children] == ["speed, mass"]
+
+
+def test_table_body_rows_are_bullets_with_cells_and_header():
+    notes = (
+        "## Particles\n| particle | relative mass |\n|----------|:---:|\n"
+        "| proton   | 1 |\n| electron | very small (~1/1836) |\n"
+    )
+    outline = parse_notes(notes)
+    assert [(b.text, b.cells, b.header, b.topic) for b in outline.bullets] == [
+        ("proton | 1", ("proton", "1"), ("particle", "relative mass"), ("Particles",)),
+        (
+            "electron | very small (~1/1836)",
+            ("electron", "very small (~1/1836)"),
+            ("particle", "relative mass"),
+            ("Particles",),
+        ),
+    ]
+    for bullet in outline.bullets:
+        assert notes[bullet.position :].startswith(bullet.cells[0])
+
+
+def test_table_without_outer_pipes():
+    outline = parse_notes("protocol | port\n---|---\nHTTP | 80\nHTTPS | 443\n")
+    assert [(b.cells, b.header) for b in outline.bullets] == [
+        (("HTTP", "80"), ("protocol", "port")),
+        (("HTTPS", "443"), ("protocol", "port")),
+    ]
+
+
+def test_table_without_a_header_row():
+    outline = parse_notes("| Na | 2,8,1 |\n| Cl | 2,8,7 |\n")
+    assert [(b.cells, b.header) for b in outline.bullets] == [
+        (("Na", "2,8,1"), ()),
+        (("Cl", "2,8,7"), ()),
+    ]
+
+
+def test_table_ends_at_the_first_line_without_pipes():
+    outline = parse_notes("| a | b |\n|---|---|\n| x | 1 |\n- radius 0.1 nm\n")
+    assert [(b.text, b.cells) for b in outline.bullets] == [
+        ("x | 1", ("x", "1")),
+        ("radius 0.1 nm", ()),
+    ]
+
+
+def test_pipes_in_a_line_outside_a_table_are_text():
+    notes = "STM: coding = acoustic | capacity = 7±2 items\nLTM: coding = semantic | unlimited\n"
+    outline = parse_notes(notes)
+    assert [(b.text, b.cells) for b in outline.bullets] == [
+        ("STM: coding = acoustic | capacity = 7±2 items", ()),
+        ("LTM: coding = semantic | unlimited", ()),
+    ]
+
+
+def test_closing_line_of_facts_after_the_bullets_is_not_detached():
+    outline = parse_notes("- a fact\n- another\n\nrain: 341 mm in 24 hrs\n")
+    assert not any(b.detached for b in outline.bullets)
+
+
+def test_notes_of_headings_and_prose_are_not_detached():
+    outline = parse_notes("# Inflation\n\nInflation is a rise in prices.\n\nDeflation is a fall.\n")
+    assert not any(b.detached for b in outline.bullets)
+
+
+def test_words_after_the_bullets_are_still_detached():
+    outline = parse_notes("- a fact\n- another\n\nClick here\n")
+    assert outline.bullets[-1].detached
+
+
+def test_an_advert_with_numbers_after_the_bullets_is_detached():
+    outline = parse_notes("- a fact 1924\n\nGet 20% off: offer ends 2025!\nClick here\n")
+    assert [b.detached for b in outline.bullets] == [False, True, True]
+
+
 # ---------------------------------------------------------------------------- flattened notes
 
 FLAT = "* Strengths- card index- posts held- 801,000 members"
@@ -427,6 +655,63 @@ def test_shipped_notes_start_without_a_major_section():
     assert first.text == "“comrade card index”" and first.topic == ("Stalin’s strengths",)
 
 
+SPACED = (FIXTURES / "cold-war-spaced.txt").read_text(encoding="utf-8")
+
+
+def test_long_line_with_spaced_markers_is_read_as_flattened():
+    outline = parse_notes(SPACED)
+    assert outline.flattened
+    assert topics(SPACED)["$400 million aid to Greece + Turkey"] == (
+        "COLD WAR 1945-1991 revision (paper 2)",
+        "Tension grows 1946-47",
+        "Truman Doctrine (March 1947)",
+    )
+
+
+def test_spaced_flattened_line_keeps_arrows_inside_bullets():
+    assert "April 1945 FDR dies => Truman president, much tougher on Stalin" in texts(SPACED)
+    assert titles(SPACED)[3] == "Conferences of 1945"
+
+
+def test_spaced_arrow_before_a_sub_topic_opens_a_section():
+    notes = "* A- x- y- tested a bomb => arms race => Khrushchev + Hungary* Thaw?- Stalin dies 1953"
+    assert topics(notes) == {
+        "x": ("A",),
+        "y": ("A",),
+        "tested a bomb => arms race": ("A",),
+        "Stalin dies 1953": ("Khrushchev + Hungary", "Thaw?"),
+    }
+
+
+def test_spaced_arrow_before_a_sentence_is_an_arrow():
+    notes = "* A- x- y- Bay of Pigs fails => Castro moves closer to USSR* B- z"
+    assert "Bay of Pigs fails => Castro moves closer to USSR" in texts(notes)
+    assert titles(notes) == ["A", "B"]
+
+
+def test_spaced_arrow_before_lowercase_words_is_an_arrow():
+    notes = "* S- a- run Party => run government => run country* What?- b"
+    assert "run Party => run government => run country" in texts(notes)
+
+
+def test_text_before_the_first_section_of_a_flattened_file_is_its_title():
+    notes = "HISTORY revision => Origins* Alliance- a- b"
+    assert topics(notes)["a"] == ("HISTORY revision", "Origins", "Alliance")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "la douche (f) - shower,  la baignoire (f) - bath",
+        "(OSI model has 7 layers - physical, data link, network - not on our spec)",
+        "Term - meaning - more - and more - and more",
+    ],
+)
+def test_short_lines_with_spaced_dashes_stay_whole(line):
+    outline = parse_notes(line)
+    assert not outline.flattened and len(outline.bullets) == 1
+
+
 # ---------------------------------------------------------------------------- junk
 
 
@@ -484,6 +769,19 @@ def test_parse_never_raises(text):
                 "(",
                 ")",
                 "“",
+                "|",
+                "|---|",
+                "---|---",
+                "1. ",
+                "2) ",
+                "=== ",
+                " --- ",
+                "**",
+                "-> ",
+                "eg ",
+                " - ",
+                " => ",
+                "ALL CAPS",
             ]
         ),
         max_size=60,
@@ -566,3 +864,32 @@ def test_a_heading_that_is_really_a_flattened_line_is_not_a_cut():
     notes = "- start\n" * 20 + notes + "# Real heading\n- x\n"
     cuts = [p.text.split("\n", 1)[0] for p in split_notes(notes, 3)[1:]]
     assert cuts == ["# Real heading"]
+
+
+def test_prose_under_the_last_heading_reads_the_same_in_pieces():
+    notes = UNITS + "# Closing\n\nInflation is a rise in prices.\n"
+    whole = parse_notes(notes)
+    parsed = [
+        parse_notes(p.text, offset=p.offset, first_line=p.first_line)
+        for p in split_notes(notes, 3)
+    ]
+    pieces = [(b.text, b.topic, b.detached) for o in parsed for b in o.bullets]
+    assert pieces == [(b.text, b.topic, b.detached) for b in whole.bullets]
+    assert not whole.bullets[-1].detached
+
+
+def test_long_paragraph_with_a_few_spaced_dashes_stays_whole():
+    line = (
+        "Context: written approx 1606 - just after the Gunpowder Plot - when King James I was"
+        " on the throne - he believed he was descended from Banquo - and wrote Daemonologie"
+        " about witches, so killing a king was a sin against God and the play warns of it."
+    )
+    outline = parse_notes(line)
+    assert not outline.flattened and len(outline.bullets) == 1
+
+
+def test_title_above_numbered_headings():
+    notes = "Cell biology – B1\n\n1. Animal and plant cells\nNucleus – contains DNA\n"
+    assert topics(notes) == {
+        "Nucleus – contains DNA": ("Cell biology – B1", "Animal and plant cells")
+    }

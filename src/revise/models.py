@@ -24,6 +24,13 @@ class Kind(StrEnum):
     FIGURE = "figure"
     CAUSE = "cause"
     DEFINITION = "definition"
+    PERSON = "person"
+    CASE = "case"
+    QUOTE = "quote"
+    VOCABULARY = "vocabulary"
+    FORMULA = "formula"
+    SEQUENCE = "sequence"
+    FACT = "fact"
     LIST = "list"
     # cards brought in by `revise import`: a front/back note, or one deletion of a cloze note
     BASIC = "basic"
@@ -86,4 +93,4 @@ class QueueCard(namedtuple("QueueCard", "id deck_id bullet kind due", defaults=(
 
 # The version of the rules that turn notes into cards: a change to what cards a note
 # gives raises it, so unchanged notes are read again by the next extract.
-EXTRACTOR_VERSION = 1
+EXTRACTOR_VERSION = 2

@@ -7,11 +7,16 @@ This module owns two steps, both pure:
 * `parse_notes` turns that text into an `Outline`: nested `Section`s (headings) holding
   `Bullet`s, each with its topic path, character offset and line.
 
-Two shapes of notes are understood. Clean outlines use Markdown headings, bullet
-markers and indentation. Flattened notes lost their line breaks when copied from a web
-page, so every line is one long run of `* Sub-topic- bullet- bullet=> Section...`, the
-markers glued to the word before them; a line is read that way only when it carries
-several glued markers, so a stray `word- word` in clean notes is left alone.
+Two shapes of notes are understood. Clean outlines use headings (`#`, underlined,
+`=== Topic ===`, numbered, ALL CAPS, bold, a short line ending in `:`, the file's
+first line), bullet markers, numbered items, indentation, Markdown tables (one bullet
+a body row) and plain lines, one item each. Flattened notes lost their line breaks
+when copied from a web page, so every line is one long run of `* Sub-topic- bullet-
+bullet=> Section...`, the markers glued to the word before them or set between
+spaces; a line is read that way only when it carries several glued markers or is long
+and holds many spaced ones, so `word- word` or `Term - meaning` in clean notes is
+left alone. A ` => ` there is an arrow inside a bullet unless a short title follows
+it, then a sub-topic.
 """
 
 from __future__ import annotations
@@ -46,6 +51,10 @@ class Bullet:
     holds the titles of the sections above it, outermost first, followed by any
     `intro` bullets it is nested under. `detached` marks prose trailing after the
     notes (page furniture, adverts): it is kept in the outline but gives no cards.
+    `numbered` is true for an item written with a number (`1.`, `2)`), so a run of
+    them is an ordered sequence. A Markdown table's body row is one bullet whose
+    `cells` are the row's cleaned cells and `header` the table's header cells (empty
+    when the table has none); its `text` is the cells joined by " | ".
     """
 
     text: str
@@ -57,6 +66,9 @@ class Bullet:
     detached: bool = False
     children: list[Bullet] = field(default_factory=list, repr=False)
     parent: Bullet | None = field(default=None, repr=False)
+    cells: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()
+    numbered: bool = False
 
 
 @dataclass(eq=False, slots=True)
@@ -66,7 +78,8 @@ class Section:
     `path` is the titles from the outermost section down to this one. `explicit` is
     false for headings inferred from the text (a short line right before bullets, a
     sub-heading glued onto the text before it); `intro` is true when the heading line
-    ended with `:` and so announces the list under it.
+    ended with `:` and so announces the list under it. `numbered` is true when the
+    heading had a number before its title (`## 1) definitions`), dropped from `title`.
     """
 
     title: str
@@ -78,6 +91,7 @@ class Section:
     intro: bool = False
     bullets: list[Bullet] = field(default_factory=list, repr=False)
     sections: list[Section] = field(default_factory=list, repr=False)
+    numbered: bool = False
 
 
 @dataclass(eq=False)
@@ -195,6 +209,8 @@ def clean_text(raw: str) -> str:
             text = text.replace(mark, "")
     if "*" in text:
         text = _STRAY_STAR.sub("", text)
+    if "==" in text and _HIGHLIGHT.search(text):
+        return text.strip(_EDGE_JUNK)  # `==hidden words==`: a cloze the student wrote
     if "=" in text:
         text = _DANGLING_EQUALS.sub("", text)
     text = text.strip(_EDGE_JUNK)
@@ -203,6 +219,7 @@ def clean_text(raw: str) -> str:
     return trim_ends(text.rstrip(_EDGE_JUNK + "="), keep_colon=True)
 
 
+_HIGHLIGHT = re.compile(r"==[^=\s][^=]*==")
 _PAIRS = {"(": ")", "[": "]", "“": "”", "‘": "’", "«": "»"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 
@@ -244,6 +261,16 @@ _MORE_MARKERS = re.compile(r"(?:[-*+•][ \t]+)+")
 _CHECKBOX = re.compile(r"\[[ xX]\][ \t]+")
 _ATX = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
 _BOLD_LINE = re.compile(r"(\*\*|__)[^*_].*\1:?$")
+_NUMBER_PREFIX = re.compile(r"[0-9]{1,3}[.)][ \t]+(?=\S)")
+# `=== Topic ===`, `--- topic ---`: a title between runs of rule marks.
+_BANNER = re.compile(
+    r"[ \t]{0,3}(={2,}|-{2,}|~{2,})[ \t]*([^=\-~\s].*?)[ \t]*(?:={2,}|-{2,}|~{2,})[ \t]*$"
+)
+# A Markdown table's separator row: `|---|:--:|`, or `---|---` without the outer pipes.
+_TABLE_SEPARATOR = re.compile(
+    r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$"
+)
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
 
 # A marker in a flattened line: at the start of the line, or glued to the character
 # before it. `- ` and `* ` need the space after them (so `Non-Aggression` and `*less`
@@ -252,19 +279,32 @@ _BOLD_LINE = re.compile(r"(\*\*|__)[^*_].*\1:?$")
 _GLUED_MARK = re.compile(
     r"-(?<=[^\s\-]-)(?=[ \t])|\*(?<=[^\s*]\*)(?=[ \t])|=>(?<=[^\s=<\-]=>)(?![>=])|•"
 )
+# The same markers with spaces on both sides (` - bullet - bullet => Section * Sub`),
+# as scraped notes often have them.
+_SPACED_MARK = re.compile(r"[-*•](?<=[ \t][-*•])(?=[ \t])")
+# A `=>` after a space: an arrow inside a bullet, unless it opens a section (see
+# `_read_flat_line`).
+_SPACED_ARROW = re.compile(r"=>(?<=[ \t]=>)(?![>=])")
 _LEADING_MARK = re.compile(r"[ \t]*(?:[-*](?=[ \t])|=>(?![>=])|•)")
 _CONTROL_SEARCH = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
+
+# A line is read as flattened with spaced markers only when it is long and holds many
+# of them, so `la maison - the house` or `Term - meaning` in clean notes stay whole.
+_MIN_SPACED_MARKS = 6
+_MIN_SPACED_LINE = 200
+_MAX_CHARS_PER_SPACED_MARK = 120
+_SPACED_ARROW_MARK = " =>"  # a `=>` after a space, to be read as a section or an arrow
 
 
 @dataclass(slots=True)
 class _Token:
-    kind: str  # blank, rule, heading, bullet, para, flat
+    kind: str  # blank, rule, heading, banner, bullet, para, flat, row
     indent: int = 0
     text: str = ""
     start: int = 0
     line: int = 1
     level: int = 0
-    marker: str = ""  # a bullet's marker, or "=>" for a line opening with an arrow
+    marker: str = ""  # a bullet's marker ("1" if numbered), or "=>" for a line opening with one
 
 
 def _indent_width(prefix: str) -> int:
@@ -277,6 +317,7 @@ def _indent_width(prefix: str) -> int:
 
 
 _Mark = tuple[int, int, str]  # start, end, marker
+_Row = tuple[tuple[str, ...], tuple[str, ...]]  # a table row's cells, the table's header
 
 
 def _atx_title(content: str, m: re.Match[str]) -> str:
@@ -295,40 +336,84 @@ def _flat_markers(content: str) -> list[_Mark] | None:
     if hints < 3:
         return None  # too few markers to be flattened: skip the slower scan
     lead = _LEADING_MARK.match(content)
+    begin = lead.end() if lead else 0
     marks: list[_Mark] = []
     if lead:
         marks.append((0, lead.end(), lead.group().lstrip()))
     glued = 0
-    for m in _GLUED_MARK.finditer(content, lead.end() if lead else 0):
+    for m in _GLUED_MARK.finditer(content, begin):
         marks.append((m.start(), m.end(), m.group()))
         if m.start() > 0 and not content[m.start() - 1].isspace():
             glued += 1  # a `•` after a space is a marker, but not a glued one
-    if glued >= 3 or (glued >= 2 and lead):
-        return marks
-    return None
+    spaced: list[_Mark] = []
+    if len(content) >= _MIN_SPACED_LINE:
+        spaced = [(m.start(), m.end(), m.group()) for m in _SPACED_MARK.finditer(content, begin)]
+        if not (
+            len(spaced) >= _MIN_SPACED_MARKS
+            and len(content) <= _MAX_CHARS_PER_SPACED_MARK * len(spaced)
+        ):
+            spaced = []
+    if not spaced and not (glued >= 3 or (glued >= 2 and lead)):
+        return None
+    marks.extend(spaced)
+    marks.extend(
+        (m.start(), m.end(), _SPACED_ARROW_MARK) for m in _SPACED_ARROW.finditer(content, begin)
+    )
+    marks.sort()
+    # `•` after a space is found by both scans: keep one of each.
+    return [mark for k, mark in enumerate(marks) if k == 0 or mark[0] != marks[k - 1][0]]
+
+
+def _table_cells(content: str) -> tuple[str, ...]:
+    row = content.strip()
+    if row.startswith("|"):
+        row = row[1:]
+    if row.endswith("|") and not row.endswith("\\|"):
+        row = row[:-1]
+    return tuple(clean_text(cell.replace("\\|", "|")) for cell in _CELL_SPLIT.split(row))
+
+
+def _line_content(raw: str) -> str:
+    end = len(raw)
+    if raw.endswith("\r\n"):
+        end -= 2
+    elif raw and raw[-1] in _LINE_BREAKS:
+        end -= 1
+    content = raw[:end]
+    if _CONTROL_SEARCH.search(content):
+        if "\x1b" in content:  # blank out colour codes, keeping offsets
+            content = _ANSI_ESCAPE.sub(lambda m: " " * len(m.group()), content)
+        content = content.translate(_LINE_TABLE)
+    return content
 
 
 def _tokenise(
     text: str, offset: int = 0, first_line: int = 1
-) -> tuple[list[_Token], dict[int, list[_Mark]]]:
+) -> tuple[list[_Token], dict[int, list[_Mark]], dict[int, _Row]]:
+    """The lines of `text` as tokens, with the markers of each flattened line and the
+    cells and header of each table row, by token index."""
     tokens: list[_Token] = []
     flat_marks: dict[int, list[_Mark]] = {}
+    rows: dict[int, _Row] = {}
     fenced = False
-    for lineno, raw in enumerate(text.splitlines(keepends=True), first_line):
+    lines = text.splitlines(keepends=True)
+    table: tuple[str, ...] | None = None  # the open table's header cells
+    piped = False  # the open table's rows start with `|`
+    skip_separator = False
+    for index, raw in enumerate(lines):
+        lineno = first_line + index
         start = offset
         offset += len(raw)
-        end = len(raw)
-        if raw.endswith("\r\n"):
-            end -= 2
-        elif raw and raw[-1] in _LINE_BREAKS:
-            end -= 1
-        content = raw[:end]
+        if skip_separator:
+            skip_separator = False
+            tokens.append(_Token("rule", line=lineno, start=start))
+            continue
+        content = raw.rstrip(_LINE_BREAKS) if raw[-1:] in _LINE_BREAKS else raw
         if _CONTROL_SEARCH.search(content):
-            if "\x1b" in content:  # blank out colour codes, keeping offsets
-                content = _ANSI_ESCAPE.sub(lambda m: " " * len(m.group()), content)
-            content = content.translate(_LINE_TABLE)
+            content = _line_content(raw)
         stripped = content.strip()
         if not stripped:
+            table = None
             tokens.append(_Token("blank", line=lineno, start=start))
             continue
         if stripped.startswith(("```", "~~~")):
@@ -339,6 +424,27 @@ def _tokenise(
             continue
         lead = len(content) - len(content.lstrip())
         indent = _indent_width(content[:lead])
+
+        if "|" in stripped:
+            if table is not None and (stripped.startswith("|") or not piped):
+                cells = _table_cells(content)
+                first = len(content) - len(content.lstrip(" \t|"))
+                rows[len(tokens)] = (cells, table)
+                tokens.append(_Token("row", indent, " | ".join(cells), start + first, lineno))
+                continue
+            following = _line_content(lines[index + 1]) if index + 1 < len(lines) else ""
+            if "|" in following and "-" in following and _TABLE_SEPARATOR.match(following):
+                table, piped, skip_separator = _table_cells(content), stripped.startswith("|"), True
+                tokens.append(_Token("rule", line=lineno, start=start))
+                continue
+            if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+                table, piped = (), True  # a table without a header row
+                cells = _table_cells(content)
+                first = len(content) - len(content.lstrip(" \t|"))
+                rows[len(tokens)] = (cells, table)
+                tokens.append(_Token("row", indent, " | ".join(cells), start + first, lineno))
+                continue
+        table = None
 
         marks = _flat_markers(content)
         if marks is not None:
@@ -365,7 +471,6 @@ def _tokenise(
             else:
                 tokens.append(_Token("rule", line=lineno, start=start))
             continue
-
         m = _BULLET.match(content)
         if m:
             pos = m.end()
@@ -388,9 +493,14 @@ def _tokenise(
             )
             continue
 
+        m = _BANNER.match(content) if stripped[0] in "=-~" else None
+        if m:
+            tokens.append(_Token("banner", indent, m.group(2), start + m.start(2), lineno))
+            continue
+
         marker = "=>" if stripped.startswith("=>") else ""
         tokens.append(_Token("para", indent, stripped, start + lead, lineno, marker=marker))
-    return tokens, flat_marks
+    return tokens, flat_marks, rows
 
 
 # ---------------------------------------------------------------------------- building
@@ -428,9 +538,20 @@ class _Builder:
         return 0
 
     def open_section(
-        self, raw: str, level: int, position: int, line: int, *, explicit: bool
+        self,
+        raw: str,
+        level: int,
+        position: int,
+        line: int,
+        *,
+        explicit: bool,
+        numbered: bool = False,
     ) -> Section | None:
         self.nest.clear()
+        raw = raw.strip()
+        number = _NUMBER_PREFIX.match(raw)
+        if number:  # `## 1) definitions`: the number orders the sections, it is no title
+            raw, numbered = raw[number.end() :], True
         title = clean_text(raw)
         intro = title.endswith(":")
         title = title.rstrip(":").rstrip()
@@ -449,6 +570,7 @@ class _Builder:
             line=line,
             explicit=explicit,
             intro=intro,
+            numbered=numbered,
         )
         parent.sections.append(section)
         self.outline.sections.append(section)
@@ -466,6 +588,9 @@ class _Builder:
         indent: int = 0,
         prose: bool = False,
         nested: bool = True,
+        numbered: bool = False,
+        cells: tuple[str, ...] = (),
+        header: tuple[str, ...] = (),
     ) -> Bullet:
         parent: Bullet | None = None
         if nested:
@@ -491,6 +616,10 @@ class _Builder:
             intro=intro,
             parent=parent,
         )
+        if numbered:
+            bullet.numbered = True
+        if cells:
+            bullet.cells, bullet.header = cells, header
         if intro:
             # Children need the finished title for their topic now.
             bullet.text = clean_text(raw).rstrip(":").rstrip()
@@ -501,7 +630,8 @@ class _Builder:
         else:
             parent.children.append(bullet)
         self.outline.bullets.append(bullet)
-        if nested and not prose:
+        if nested or prose:
+            # A prose line takes the lines indented under it (`-> so...`, `eg ...`).
             self.nest.append((indent, bullet))
         return bullet
 
@@ -530,22 +660,36 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
     `offset` and `first_line` say where `text` starts in a longer file (see
     `split_notes`), so positions and lines are the file's.
     """
-    tokens, flat_marks = _tokenise(text, offset, first_line)
+    tokens, flat_marks, rows = _tokenise(text, offset, first_line)
     builder = _Builder()
+    title_at = _title_index(tokens)
     last_structure = -1
     prose_tokens: list[tuple[int, Bullet]] = []
     previous: Bullet | None = None  # the item the last non-blank line added to
     previous_kind = "blank"
+    before: _Token | None = None  # the last line with content before this one
 
     for i, tok in enumerate(tokens):
         kind = tok.kind
         if kind in ("blank", "rule"):
             previous_kind = kind
             continue
+        before, after_before = tok, before
         if kind == "heading":
             section = builder.open_section(tok.text, tok.level, tok.start, tok.line, explicit=True)
             if section is not None:
                 builder.md_level = tok.level
+            last_structure, previous, previous_kind = i, None, kind
+            continue
+        if kind == "banner":
+            builder.open_section(tok.text, builder.md_level + 1, tok.start, tok.line, explicit=True)
+            last_structure, previous, previous_kind = i, None, "heading"
+            continue
+        if kind == "row":
+            cells, header = rows[i]
+            builder.add_bullet(
+                tok.text, tok.start, tok.line, nested=False, cells=cells, header=header
+            )
             last_structure, previous, previous_kind = i, None, kind
             continue
         if kind == "flat":
@@ -553,7 +697,23 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
             _read_flat_line(builder, tok, flat_marks[i])
             last_structure, previous, previous_kind = i, None, kind
             continue
+        if i == title_at:
+            if builder.open_section(tok.text, 1, tok.start, tok.line, explicit=True):
+                builder.md_level = 1
+            last_structure, previous, previous_kind = i, None, "heading"
+            continue
         follower = _next_content(tokens, i)
+        top = builder.nest[-1] if builder.nest else None
+        if top is not None and tok.indent > top[0] and kind == "para":
+            arrow = _SUB_ARROW.match(tok.text)
+            if arrow or _EXAMPLE.match(tok.text):
+                # `-> so...` or `eg ...` under a line: an item of its own, below that line.
+                cut = arrow.end() if arrow else 0
+                previous = builder.add_bullet(
+                    tok.text[cut:], tok.start + cut, tok.line, indent=tok.indent
+                )
+                last_structure, previous_kind = i, "bullet"
+                continue
         level = _marker_heading_level(tok, follower)
         if level:
             title = tok.text[2:] if tok.marker == "=>" else tok.text
@@ -563,13 +723,22 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
             last_structure, previous, previous_kind = i, None, "heading"
             continue
         if kind == "bullet":
-            previous = builder.add_bullet(tok.text, tok.start, tok.line, indent=tok.indent)
+            numbered = tok.marker == "1"
+            if numbered and _is_numbered_heading(tok, after_before, follower):
+                builder.open_section(
+                    tok.text, builder.md_level + 1, tok.start, tok.line,
+                    explicit=True, numbered=True,
+                )
+                last_structure, previous, previous_kind = i, None, "heading"
+                continue
+            previous = builder.add_bullet(
+                tok.text, tok.start, tok.line, indent=tok.indent, numbered=numbered
+            )
             last_structure, previous_kind = i, kind
             continue
 
         # A plain line: part of the bullet above, a heading for the bullets below, or prose.
         text = tok.text
-        top = builder.nest[-1] if builder.nest else None
         if (
             top is not None
             and tok.indent > top[0]
@@ -579,7 +748,10 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
             previous_kind = "bullet"
             continue
         if _is_paragraph_heading(
-            tok, follower, immediate=follower is tokens[i + 1] if i + 1 < len(tokens) else False
+            tok,
+            follower,
+            immediate=follower is tokens[i + 1] if i + 1 < len(tokens) else False,
+            after_blank=i == 0 or tokens[i - 1].kind in ("blank", "rule"),
         ):
             builder.open_section(
                 text, builder.explicit_level() + 1, tok.start, tok.line, explicit=False
@@ -593,13 +765,24 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
         ):
             builder.parts[id(previous)].append(text)
             continue
-        previous = builder.add_bullet(text, tok.start, tok.line, prose=True, nested=False)
+        previous = builder.add_bullet(
+            text, tok.start, tok.line, indent=tok.indent, prose=True, nested=False
+        )
         prose_tokens.append((i, previous))
         previous_kind = "para"
 
-    if last_structure >= 0:
-        # Prose after the last heading or bullet, set apart by a blank line, is not
-        # part of the notes (a web page's advert or footer, say): it gives no cards.
+    sections = builder.outline.sections
+    headed = (
+        last_structure >= 0
+        and tokens[last_structure].kind != "flat"
+        and bool(sections)
+        and sections[-1].line == tokens[last_structure].line
+    )
+    if last_structure >= 0 and not headed:
+        # Prose after the last bullet, set apart by a blank line, is not part of the
+        # notes (a web page's advert or footer, say): it gives no cards. Lines that
+        # all read like facts (a number, a `term: meaning`) stay notes, and so does
+        # prose under a heading: that is the section's text.
         gap = next(
             (
                 k
@@ -608,10 +791,85 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
             ),
             len(tokens),
         )
-        for i, bullet in prose_tokens:
-            if i > gap:
+        trailing = [bullet for i, bullet in prose_tokens if i > gap]
+        lines = [" ".join(builder.parts[id(bullet)]).rstrip() for bullet in trailing]
+        if not all(_NOTE_LIKE.search(line) and line[-1:] not in "!?" for line in lines):
+            for bullet in trailing:
                 bullet.detached = True
     return builder.finish()
+
+
+# Signs that a line is notes, not page furniture: a number, or a term and its meaning.
+_NOTE_LIKE = re.compile(r"[0-9]|[^\W_][:=]|\s[-–—=:→]\s|->|=>")
+_SUB_ARROW = re.compile(r"(?:->|→|=>|⇒)[ \t]*(?=\S)")
+_EXAMPLE = re.compile(r"(?:e\.g\.|eg\b|e\.g\b)", re.IGNORECASE)
+_MAX_TITLE_WORDS = 15
+_MAX_NUMBERED_HEADING_WORDS = 10
+
+
+def _title_index(tokens: list[_Token]) -> int:
+    """The index of the file's title line, or -1.
+
+    A first line that is no heading, bullet or table, set apart by a blank line from
+    notes that have some structure (bullets, headings, a table), titles the file.
+    """
+    first = next((k for k, tok in enumerate(tokens) if tok.kind != "blank"), -1)
+    if first < 0 or first + 1 >= len(tokens) or tokens[first + 1].kind != "blank":
+        return -1
+    tok = tokens[first]
+    text = tok.text
+    if (
+        tok.kind != "para"
+        or tok.marker
+        or tok.indent > 3
+        or len(text) > 100
+        or len(text.split()) > _MAX_TITLE_WORDS
+        or text[-1] in ".,;!?"
+        or text[0] == "#"
+        or _NOTE_LIKE_TITLE.search(text)
+    ):
+        return -1
+    following = next((other for other in tokens[first + 1 :] if other.kind != "blank"), None)
+    if (
+        following is not None
+        and following.marker != "1"  # a numbered line below may be a heading
+        and _TERM_SEPARATOR.search(text)
+        and _TERM_SEPARATOR.search(following.text)
+    ):
+        return -1  # `la maison - the house` above more pairs is the first of them
+    structured = ("bullet", "row", "heading", "banner", "flat")
+    if any(other.kind in structured for other in tokens[first + 2 :]):
+        return first
+    return -1
+
+
+_NOTE_LIKE_TITLE = re.compile(r"[^\W_][:=]|\s=\s|->|=>|→")
+
+
+def _is_numbered_heading(tok: _Token, before: _Token | None, follower: _Token | None) -> bool:
+    """A numbered line that heads what follows it (`1. Animal and plant cells – the basics`).
+
+    Not when it is one of a run of numbered items (the steps of a method), nor when it
+    is too long or reads as a sentence to be a title.
+    """
+    text = tok.text.rstrip()
+    if (
+        not text
+        or follower is None
+        or tok.indent > 3
+        or len(text) > 80
+        or len(text.split()) > _MAX_NUMBERED_HEADING_WORDS
+        or text[-1] in ".,;"
+        or follower.kind not in ("bullet", "para", "row", "flat")
+    ):
+        return False
+    if follower.kind == "bullet" and follower.marker == "1" and follower.indent <= tok.indent:
+        return False
+    wrapped = follower.kind == "para" and follower.indent <= tok.indent
+    if wrapped and _continues(text, follower.text):
+        return False  # an item wrapped onto the next line, not a title
+    run = before is not None and before.kind == "bullet" and before.marker == "1"
+    return not (run and before.indent == tok.indent)
 
 
 def _marker_heading_level(tok: _Token, follower: _Token | None) -> int:
@@ -641,24 +899,109 @@ def _next_content(tokens: list[_Token], i: int) -> _Token | None:
     return None
 
 
-def _is_paragraph_heading(tok: _Token, follower: _Token | None, *, immediate: bool) -> bool:
+def _is_paragraph_heading(
+    tok: _Token, follower: _Token | None, *, immediate: bool, after_blank: bool = False
+) -> bool:
     text = tok.text
     words = len(text.split())
     if _BOLD_LINE.match(text) and words <= _MAX_HEADING_WORDS and follower is not None:
         return True
-    if follower is None or follower.kind not in ("bullet", "flat"):
+    if follower is None:
+        return False
+    if follower.kind != "heading" and _is_caps_title(text):
+        return True
+    if (
+        text.endswith(":")
+        and words <= _MAX_COLON_HEADING_WORDS
+        and follower.kind in ("para", "row")
+        and follower.indent >= tok.indent
+    ):
+        return True
+    if (
+        immediate
+        and after_blank
+        and follower.kind == "para"
+        and words <= _MAX_COLON_HEADING_WORDS
+        and text[-1] not in ".,;"
+        and not _TERM_SEPARATOR.search(text)
+        and "=" not in text
+        and _TERM_SEPARATOR.search(follower.text)
+    ):
+        return True  # `where is it? (prepositions)` over lines of `term = meaning`
+    if follower.kind not in ("bullet", "flat"):
         return False
     if text.endswith(":") and words <= 2 * _MAX_HEADING_WORDS:
         return True
-    if follower.kind == "bullet" and follower.indent > tok.indent and words <= _MAX_HEADING_WORDS:
+    if (
+        follower.kind == "bullet"
+        and follower.indent > tok.indent
+        and words <= _MAX_HEADING_WORDS
+        and not _TERM_SEPARATOR.search(text)  # `rain: 341 mm` is a fact, not a title
+    ):
         return True
-    return immediate and words <= 8 and len(text) <= 80 and text[-1] not in ".,;"
+    return (
+        immediate
+        and words <= 8
+        and len(text) <= 80
+        and text[-1] not in ".,;"
+        and "=" not in text  # `tan θ = opp / adj` is a formula, not a title
+        and not _TERM_SEPARATOR.search(text)  # nor is `rain: 341 mm` one
+    )
+
+
+_MAX_COLON_HEADING_WORDS = 8
+_CAPS_HEAD_END = re.compile(r"\s[-–—]\s|[(\[/:]")
+_MIN_CAPS_LETTERS = 6
+
+
+def _is_caps_title(text: str) -> bool:
+    """An ALL CAPS title (`RIVERS + FLOODING (paper 1 physical)`), not an acronym and its meaning.
+
+    The words before any bracket or dash are capitals: two words or more, or the
+    whole line, so `IMAP – Internet Message Access Protocol` is not a title.
+    """
+    if len(text) > 80 or len(text.split()) > _MAX_NUMBERED_HEADING_WORDS or text[-1] in ".!?,;":
+        return False
+    if "=" in text or ":" in text.rstrip(":"):
+        return False
+    head = _CAPS_HEAD_END.split(text, maxsplit=1)[0]
+    letters = [ch for ch in head if ch.isalpha()]
+    words = sum(1 for word in head.split() if any(ch.isalpha() for ch in word))
+    return (
+        len(letters) >= _MIN_CAPS_LETTERS
+        and all(ch.isupper() for ch in letters)
+        and (words >= 2 or head.strip() == text.strip())
+    )
+
+
+# Words that leave a sentence open: a line after one of them carries it on.
+_OPEN_ENDINGS = frozenset({
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+    "than", "that", "the", "to", "which", "who", "with",
+})
+_WRAP_SLACK = 15
+_WRAP_WIDTH = 70
+_TERM_SEPARATOR = re.compile(r"\s[-–—=→]\s|[^\W_]:\s|\s->\s")
 
 
 def _continues(before: str, line: str) -> bool:
-    """A hard-wrapped line: the text before it runs on into a lowercase word."""
+    """A hard-wrapped line: the text before it runs on into a lowercase word.
+
+    A line that holds a term and its meaning of its own (`la cuisine: kitchen`,
+    `le lit - bed`) is an item of its own, unless the line before stopped mid-phrase.
+    """
     before = before.rstrip()
-    return bool(before) and before[-1] not in ".?!:;" and line[:1].islower()
+    if not before or before[-1] in ".?!:;" or not line[:1].islower():
+        return False
+    if before.rsplit(None, 1)[-1] in _OPEN_ENDINGS:
+        return True
+    # Text wrapped at a fixed width: a long line, then one no longer than it that
+    # holds no meaning of its own. Shorter lines are items written one a line.
+    return (
+        len(before) >= _WRAP_WIDTH
+        and _TERM_SEPARATOR.search(line) is None
+        and len(line) <= len(before) + _WRAP_SLACK
+    )
 
 
 # ---------------------------------------------------------------------------- flattened
@@ -672,7 +1015,33 @@ def _read_flat_line(builder: _Builder, tok: _Token, marks: list[_Mark]) -> None:
         segments.append((None, 0, marks[0][0]))
     for k, (_, end, symbol) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(content)
+        if symbol == _SPACED_ARROW_MARK:
+            following = marks[k + 1][2] if k + 1 < len(marks) else None
+            if _opens_section(content[end:stop], following):
+                symbol = "=>"
+            elif segments:  # an arrow inside the bullet: `Cheka => OGPU`
+                segments[-1] = (segments[-1][0], segments[-1][1], stop)
+                continue
         segments.append((symbol, end, stop))
+
+    if (
+        segments[0][0] is None
+        and len(segments) > 1
+        and segments[1][0] == "=>"
+        and not builder.outline.bullets
+        and not builder.outline.sections
+    ):
+        # `COLD WAR 1945-91 revision => Origins* ...`: the text before the first
+        # section of the file is its title.
+        _, seg_start, seg_end = segments.pop(0)
+        seg = content[seg_start:seg_end]
+        lead = len(seg) - len(seg.lstrip())
+        if len(seg.split()) <= _MAX_TITLE_WORDS and builder.open_section(
+            seg, builder.md_level + 1, base + seg_start + lead, tok.line, explicit=True
+        ):
+            builder.md_level += 1
+        else:
+            segments.insert(0, (None, seg_start, seg_end))
 
     section_level = builder.md_level + 1
     for marker, seg_start, seg_end in segments:
@@ -701,6 +1070,26 @@ def _read_flat_line(builder: _Builder, tok: _Token, marks: list[_Mark]) -> None:
             builder.open_section(
                 tail, builder.explicit_level() + 1, position + cut, tok.line, explicit=False
             )
+
+
+_MAX_ARROW_TITLE_WORDS = 8
+
+
+def _opens_section(text: str, following: str | None) -> bool:
+    """Whether ` => text` opens a section rather than continuing a bullet with an arrow.
+
+    A section title is short, starts with a capital or a number, reads as a title
+    (`Berlin Blockade + Airlift 1948-49`, not `Castro moves closer to USSR`) and is
+    followed straight away by a sub-topic (`* `) or another section marker.
+    """
+    text = text.strip()
+    if following not in ("*", "=>") or not text or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    words = [word for word in text.split() if _has_alnum(word)]
+    if len(words) > _MAX_ARROW_TITLE_WORDS:
+        return False
+    capitalised = sum(1 for word in words if word[0].isupper() or word[0].isdigit())
+    return len(words) <= 3 or 2 * capitalised >= len(words)
 
 
 _TAIL_WINDOW = 80

@@ -95,17 +95,24 @@ def plan_sync(stored: dict[str, dict], drafts: list[CardDraft]) -> SyncPlan:
 
 
 def _match_similar(drafts: list[CardDraft], rows: list[dict]) -> dict[int, str]:
-    """Best-first pairing of drafts (by index) with stored rows of the same kind.
+    """Best-first pairing of drafts (by index) with stored rows of the same kind, or of
+    any kind when the bullet and the answer are the same.
 
     A bullet moved under another heading (or under a renamed one) with its words
     unchanged is found by its words alone; an edited bullet by similarity, among the
     cards of its topic, or among all cards when few are left to pair.
     """
     same_words: dict[tuple[str, str, int], dict] = {}
+    same_fact: dict[tuple[str, str], dict] = {}
+    by_answer: dict[str, list[dict]] = {}
     by_topic: dict[tuple[str, str], list[dict]] = {}
     by_kind: dict[str, list[dict]] = {}
     for row in rows:
         same_words.setdefault((row["kind"], row["source"], row["slot"]), row)
+        # A card asked in new words, or filed under a new kind, by a newer extractor is
+        # still the same fact: its bullet and its answer are unchanged.
+        same_fact.setdefault((row["source"], row["answer"]), row)
+        by_answer.setdefault(row["answer"], []).append(row)
         by_topic.setdefault((row["kind"], row["topic"]), []).append(row)
         by_kind.setdefault(row["kind"], []).append(row)
     compare_all = len(drafts) * len(rows) <= ALL_PAIRS_LIMIT
@@ -120,6 +127,10 @@ def _match_similar(drafts: list[CardDraft], rows: list[dict]) -> dict[int, str]:
         if exact is not None:
             candidates.append((200.0, index, exact["id"]))
             continue
+        fact = same_fact.get((draft.source, draft.answer))
+        if fact is not None:
+            candidates.append((150.0, index, fact["id"]))
+            continue
         pool = by_kind.get(kind, []) if compare_all else by_topic.get((kind, topic), [])
         found = process.extract(draft.source, [row["source"] for row in pool],
                                 scorer=fuzz.ratio, score_cutoff=MATCH_THRESHOLD * 100, limit=16)
@@ -128,6 +139,12 @@ def _match_similar(drafts: list[CardDraft], rows: list[dict]) -> dict[int, str]:
             # Prefer the same slot and topic when a bullet gives several cards of a kind.
             score += (row["slot"] == draft.slot) + (row["topic"] == topic)
             candidates.append((score, index, row["id"]))
+        # The same answer from a bullet read a little differently, under any kind.
+        same_answer = by_answer.get(draft.answer, [])
+        found = process.extract(draft.source, [row["source"] for row in same_answer],
+                                scorer=fuzz.ratio, score_cutoff=MATCH_THRESHOLD * 100, limit=4)
+        for _text, score, position in found:
+            candidates.append((score + 1, index, same_answer[position]["id"]))
     candidates.sort(key=lambda item: -item[0])
     matched: dict[int, str] = {}
     used: set[str] = set()

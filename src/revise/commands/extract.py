@@ -21,12 +21,18 @@ def extract(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the cards as a JSON array.")
     ] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show each line of the notes with the cards it "
+                           "gives, and the lines that give none; write nothing.")
+    ] = False,
     database: DbOption = None,
 ) -> None:
-    """Turn bullet notes into cards (dates, figures, causes, terms, lists).
+    """Turn notes into cards: terms, people, formulas, dates, figures, causes, lists,
+    vocabulary, and the cards you write yourself (`question :: answer`).
 
     Running it again on edited notes updates the cards, keeps their review
-    history, and retires cards whose bullets were removed.
+    history, and retires cards whose bullets were removed. --explain shows which
+    lines gave which cards, and which gave none.
 
     Example: revise extract data/notes.txt --deck stalin
     """
@@ -36,6 +42,10 @@ def extract(
     from revise.environment import cores
     from revise.extract_files import extract_files
     from revise.progress_bar import progress_bar
+
+    if explain:
+        _explain(paths, deck)
+        return
 
     results = extract_files(database_path(ctx, database), paths, now=datetime.now(UTC),
                             deck=deck, dry_run=dry_run, with_cards=as_json, workers=cores(),
@@ -50,6 +60,23 @@ def extract(
         typer.echo(f"{result.path} → deck {result.deck}: {result.report}{suffix}", err=as_json)
         for line in result.changes if not as_json else ():
             typer.echo(line)
+
+
+def _explain(paths: list[Path], deck: str | None) -> None:
+    from revise.extract import explain
+    from revise.extract_files import read_notes
+
+    for path in paths:
+        rows = explain(read_notes(path), deck or path.stem)
+        given = sum(1 for row in rows if row.cards)
+        typer.echo(f"{path}: {given} of {len(rows)} lines give cards")
+        for row in rows:
+            typer.echo(f"{row.line:>5}  {row.text}")
+            for card in row.cards:
+                typer.echo(f"       → [{card.kind}] {card.question}  ⟶  {card.answer}")
+            if not row.cards:
+                typer.echo("       (no card: rephrase it as `Term: meaning`, or write one "
+                           "with `question :: answer`)")
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,486 @@
+"""Outline → card drafts.
+
+Each bullet is read for the relation its notation states, and that relation decides the
+question: a term and its meaning, a person and a role, a case and its principle, a quote
+and its speaker, a formula, a word pair, a table cell, a chain of steps, a cause. Dates
+and figures are asked as the bullet with the number blanked. A title that asks for a set
+over a few short items gives a list card. A bullet with no relation that makes a good
+question gives no card: no card beats a bad card.
+
+The rules live one relation a module (`terms`, `vocab`, `formulas`, `arrows`, `tables`,
+`lists`, `numbers`); this module walks the outline and turns facts into drafts. All of it
+is pure and offline: regular expressions and string rules only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from revise.extract import arrows, formulas, lists, names, numbers, tables, terms, vocab, written
+from revise.extract.numbers import Figure, find_dates, find_figures
+from revise.extract.phrasing import BLANK, lead_title, shows, verb_base, with_lead
+from revise.extract.terms import Fact
+from revise.models import CardDraft, Kind
+from revise.notes import Bullet, NotesPiece, Outline, Section, parse_notes, trim_ends
+
+__all__ = [
+    "BLANK",
+    "Figure",
+    "BulletCards",
+    "explain",
+    "extract_cards",
+    "extract_from_outline",
+    "extract_piece",
+    "find_dates",
+    "find_figures",
+    "unique_pieces",
+]
+
+_MAX_SOURCE = 2000  # characters of a giant bullet kept as a card's source, around its answer
+_MAX_ANSWER = 400
+_MAX_FACTS = 40  # per bullet: more is not notes, and would flood the deck
+_MAX_RELATION = 2000  # characters: a longer "bullet" is a pasted page; only its numbers are read
+_MAX_NUMBERS = 4  # dates and figures asked of one bullet: past that, one line is a quiz
+
+
+def extract_cards(text: str, deck: str) -> list[CardDraft]:
+    """Cards for `deck` from notes `text`, deduplicated, in file order."""
+    return extract_from_outline(parse_notes(text), deck)
+
+
+def extract_from_outline(outline: Outline, deck: str) -> list[CardDraft]:
+    """Cards for `deck` from a parsed outline, deduplicated, in file order."""
+    return _unique(_drafts(outline, deck))
+
+
+def extract_piece(piece: NotesPiece, deck: str) -> list[CardDraft]:
+    """The cards of one piece of a notes file (see `notes.split_notes`) in file order,
+    not yet deduplicated: `unique_pieces` does that across the whole file."""
+    return _drafts(parse_notes(piece.text, offset=piece.offset, first_line=piece.first_line),
+                   deck)
+
+
+def unique_pieces(drafts_by_piece: Iterable[list[CardDraft]]) -> Iterator[list[CardDraft]]:
+    """Each piece's cards as the whole file keeps them, a piece at a time (together,
+    exactly what `extract_cards` gives for the whole text)."""
+    seen: tuple[dict, set] = ({}, set())
+    for drafts in drafts_by_piece:
+        yield _unique(drafts, seen)
+
+
+@dataclass(frozen=True, slots=True)
+class BulletCards:
+    """One line of the notes and the cards it gave (none: it was skipped)."""
+
+    line: int
+    text: str
+    cards: list[CardDraft]
+
+
+def explain(text: str, deck: str) -> list[BulletCards]:
+    """Every bullet and section title of `text` with the cards it gave, in file order."""
+    outline = parse_notes(text)
+    kept = {draft.id for draft in extract_from_outline(outline, deck)}
+    by_position: dict[int, list[CardDraft]] = {}
+    for draft in _drafts(outline, deck):
+        if draft.id in kept:
+            by_position.setdefault(draft.position, []).append(draft)
+    rows = [BulletCards(b.line, b.text, by_position.pop(b.position, []))
+            for b in outline.bullets if not b.intro or by_position.get(b.position)]
+    rows += [BulletCards(s.line, s.title, cards) for s in outline.sections
+             if (cards := by_position.pop(s.position, []))]
+    return sorted(rows, key=lambda row: row.line)
+
+
+# ---------------------------------------------------------------------------- walking
+
+
+def _drafts(outline: Outline, deck: str) -> list[CardDraft]:
+    sections = {section.path: section for section in outline.sections}
+    is_vocab = _vocab_sections(outline)
+    counts = _column_counts(outline.bullets)
+    drafts: list[CardDraft] = []
+    for section in outline.sections:
+        drafts.extend(_section_list(section, deck))
+    answers = _written_answers(outline.bullets)
+    for bullet in outline.bullets:
+        if bullet.detached:
+            continue
+        if id(bullet) in answers:
+            answer = answers[id(bullet)]
+            if answer is not None:  # a `Q:` line: its card, with the `A:` line's answer
+                question = written.question_line(bullet.text) or ""
+                drafts.append(_draft(deck, bullet.topic, Fact("basic", question, answer),
+                                     bullet.text, bullet.position, bullet.line, 0))
+            continue
+        section = sections.get(_section_path(bullet, sections))
+        language = is_vocab.get(section.path if section else (), None)
+        drafts.extend(_bullet_cards(bullet, deck, language, counts,
+                                    historical=_historical(section or outline.root)))
+    drafts.sort(key=lambda d: d.position)
+    return drafts
+
+
+def _written_answers(bullets: list[Bullet]) -> dict[int, str | None]:
+    """`Q: …` lines with the answer on the `A: …` line after them: bullet → its answer,
+    and the `A:` bullet → None (it gives no card of its own)."""
+    paired: dict[int, str | None] = {}
+    for bullet, following in zip(bullets, bullets[1:], strict=False):
+        if written.question_line(bullet.text) is None:
+            continue
+        answer = written.answer_line(following.text)
+        if answer is not None:
+            paired[id(bullet)] = answer
+            paired[id(following)] = None
+    return paired
+
+
+def _historical(section: Section) -> bool:
+    """A section of dated events: there `Label: what happened` is a fact about the label,
+    not a definition of it (`Money: exported grain buys western machinery`)."""
+    dated = sum(1 for b in section.bullets if _YEAR.search(b.text))
+    return bool(_YEAR.search(" ".join(section.path))) or dated * 4 >= max(len(section.bullets), 1)
+
+
+def _section_path(bullet: Bullet, sections: dict) -> tuple[str, ...]:
+    path = bullet.topic
+    while path and path not in sections:
+        path = path[:-1]
+    return path
+
+
+def _vocab_sections(outline: Outline) -> dict[tuple[str, ...], str]:
+    """Section path → language name ("" when unknown) for the sections of word pairs."""
+    found: dict[tuple[str, ...], str] = {}
+    for section in [outline.root, *outline.sections]:
+        lines = [b.text for b in section.bullets if not b.cells]
+        titles = list(section.path) or [section.title]
+        if lines and vocab.is_vocab_section(titles, lines):
+            found[section.path] = vocab.language_of(titles) or _language_of_lines(lines)
+    return found
+
+
+def _language_of_lines(lines: list[str]) -> str:
+    votes: dict[str, int] = {}
+    for line in lines:
+        for word, _meaning in vocab.split_pairs(line):
+            language = vocab.looks_foreign(word)
+            if language and language != "?":
+                votes[language] = votes.get(language, 0) + 1
+    return max(votes, key=votes.get) if votes else ""
+
+
+def _column_counts(bullets: list[Bullet]) -> dict[tuple[int, str], int]:
+    counts: dict[tuple[int, str], int] = {}
+    for bullet in bullets:
+        for j, cell in enumerate(bullet.cells):
+            key = (j, trim_ends(cell).casefold())
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _section_list(section: Section, deck: str) -> Iterator[CardDraft]:
+    for slot, fact in enumerate(terms.title_facts(section.title)):
+        yield _draft(deck, section.path[:-1], fact, section.title, section.position,
+                     section.line, slot)
+    items = [b for b in section.bullets if not b.prose and not b.cells]
+    if len(items) != len(section.bullets) or not items:
+        return
+    fact = lists.list_fact(section.title, section.path[:-1], [b.text for b in items],
+                           intro=section.intro, numbered=all(b.numbered for b in items))
+    if fact is not None:
+        yield _draft(deck, section.path, fact, section.title, section.position, section.line, 0)
+
+
+# ---------------------------------------------------------------------------- bullets
+
+
+def bullet_facts(bullet: Bullet, language: str | None = None,
+                 counts: dict[tuple[int, str], int] | None = None, *,
+                 historical: bool = False) -> list[Fact]:
+    """What one bullet states that is worth a card, each fact with its question."""
+    text = bullet.text
+    if bullet.cells:
+        return tables.row_facts(bullet.cells, bullet.header, counts or {})
+    if bullet.intro:
+        children = [c for c in bullet.children if not c.prose]
+        fact = lists.list_fact(text, bullet.topic, [c.text for c in children], intro=True,
+                               numbered=all(c.numbered for c in children))
+        lead = lead_title(bullet.topic)
+        if fact and lead and len(text.split()) <= 3 and text[:1].islower():
+            fact = Fact(fact.kind, with_lead(lead, fact.question), fact.answer)
+        return [fact] if fact else []
+    mine = written.written_facts(text)
+    if mine is not None:
+        return mine  # the student wrote the cards: exactly those, and no others
+    if _WORKED_EXAMPLE.match(text):
+        return []  # a worked example shows a method; its numbers are not facts to learn
+    if language is not None:
+        found = vocab.vocab_facts(text, language)
+        if found:
+            return found
+    facts = [] if len(text) > _MAX_RELATION else _relation_facts(
+        text, past=_is_past(bullet), lead=lead_title(bullet.topic),
+        causal=_about_causes(bullet), historical=historical)
+    if formulas.is_formula(text):
+        return facts[:_MAX_FACTS]
+    lead = _lead(bullet)
+    said = " ".join(f.answer for f in facts)
+    pair = terms.split_term(text) if len(text) <= _MAX_RELATION else None
+    if pair is not None and terms.is_citation(pair[0]) and not terms.is_discovery(pair[2]):
+        # The year a study was published is a reference, not a fact to learn; the
+        # year of a discovery is.
+        text, lead = pair[2], pair[0]
+    for kind, question, answer in numbers.number_cards(text, lead, asked=said,
+                                                       limit=_MAX_NUMBERS):
+        facts.append(Fact(kind, question, answer))
+    if not facts and len(text) <= _MAX_RELATION:  # a name only where nothing better was
+        facts += [Fact(*card) for card in names.name_cards(text, lead, said)]
+    return facts[:_MAX_FACTS]
+
+
+_ASKED = re.compile(r"^(?P<q>(?:why|what|how|when|where|who|which)\b[^?]{3,120}\?)\s*:?\s*"
+                    r"(?P<a>\S.*)$", re.IGNORECASE)
+# `HTTP = Hypertext…, HTTPS = HTTP Secure`: several acronyms defined on one line.
+_NEXT_ACRONYM = re.compile(r",\s(?=[A-Z][A-Z0-9]{1,7}\s?(?:=|[-–—]\s))|,\s(?=[^,=]{2,30}\s=\s)")
+
+
+def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = False,
+                    historical: bool = False) -> list[Fact]:
+    asked = _ASKED.match(text)
+    if asked:  # `why layers? each layer does one job`: the student's own question
+        question = asked.group("q")
+        return [Fact("fact", question[0].upper() + question[1:], trim_ends(asked.group("a")))]
+    quote = _quote_facts(text)
+    if quote is not None:
+        return quote
+    parts = _NEXT_ACRONYM.split(text)
+    if len(parts) > 1 and all(terms.split_term(p) for p in parts):
+        return [f for p in parts for f in _relation_facts(p, past=past, lead=lead, causal=causal,
+                                                          historical=historical)]
+    pair = terms.split_term(text)
+    if pair is not None and pair[1] == "=" and formulas.is_formula(text):
+        pair = None  # `speed = distance / time` is a formula, not a term
+    if pair is None:
+        if formulas.is_formula(text):
+            return formulas.formula_facts(text)
+        equation = formulas.word_equation(text)
+        if equation:
+            return equation
+    if pair is not None and _LABEL.match(pair[0]):
+        text, pair = pair[2], None  # `Context: …` labels prose, it defines nothing
+    if pair is not None:
+        term, sep, meaning = pair
+        if len(arrows.ARROW.findall(meaning)) >= 2 and not terms.is_person(term, meaning):
+            return arrows.arrow_facts(meaning, term, past=past, lead=term, causal=causal)
+        attributes = terms.attribute_facts(term, meaning)
+        if attributes:
+            return attributes
+        if formulas.is_formula(meaning):
+            return formulas.formula_facts(meaning)
+        facts = terms.term_facts(term, sep, meaning, historical=historical)
+        if not facts and arrows.has_arrow(meaning):
+            facts = arrows.arrow_facts(meaning, term, past=past, lead=term, causal=causal)
+        return facts
+    facts: list[Fact] = []
+    for sentence in _sentences(text):
+        found = terms.sentence_pair(sentence)
+        if found:
+            facts += terms.sentence_facts(*found)
+        elif arrows.has_arrow(sentence):
+            facts += arrows.arrow_facts(sentence, lead, past=past, lead=lead, causal=causal)
+        else:
+            facts += arrows.linked_facts(sentence)
+    return facts
+
+
+_LABEL = re.compile(r"^(?:context|background|note|notes|nb|tip|remember|summary|overview|"
+                    r"intro|introduction|evaluation|conclusion|example|examples|eg|e\.g\.)$",
+                    re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)’'])[.!?]\s+(?=[A-Z])")
+
+
+_NEXT_NAMING = re.compile(r",\s(?=[^,]{1,30}\s(?:is|are)\scalled\s)")
+
+
+def _sentences(text: str) -> list[str]:
+    return [part.strip() for s in _SENTENCE_END.split(text) for part in _NEXT_NAMING.split(s)
+            if part.strip()]
+
+
+_CAUSE_TITLE = re.compile(r"\b(?:causes?|why|effects?|consequences?|results?|impacts?|reasons?"
+                          r"|factors?|led|leads?)\b", re.IGNORECASE)
+
+
+def _about_causes(bullet: Bullet) -> bool:
+    return any(_CAUSE_TITLE.search(title) for title in bullet.topic[-2:])
+
+
+_CLOSING = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’"}
+_WHERE = re.compile(r"\b(?:Act\s\w+(?:,?\s(?:Scene|sc\.?)\s\w+)?|\d{1,2}\.\d{1,2}(?:\.\d+)?)\b",
+                    re.IGNORECASE)
+_SPEAKER_END = re.compile(r",|\(|\s(?:about|to|on|of|when|after|before|as|in)\s|\s[-–—]\s|$")
+
+
+def _quote_facts(text: str) -> list[Fact] | None:
+    """`"Fair is foul…" – the witches, Act 1 Scene 1`: who says it, and where."""
+    opening = text[:1]
+    closing = _CLOSING.get(opening)
+    if closing is None:
+        return None
+    end = text.find(closing, 1)
+    if opening == "‘":  # a closing ’ is also an apostrophe: the last one before a separator
+        m = re.search(r"’(?=\s?[-–—:,]\s)", text)
+        end = m.start() if m else -1
+    if end < 6:
+        return None
+    quote = text[1:end].strip().rstrip(",")
+    rest = text[end + 1 :].lstrip(" .…")
+    if not rest or rest[0] not in "-–—:,":
+        return None
+    rest = rest[1:].strip()
+    m = _SPEAKER_END.search(rest)
+    speaker = trim_ends(rest[: m.start()]) if m else trim_ends(rest)
+    where = _WHERE.search(rest)
+    facts = []
+    after = rest[m.start():] if m else ""
+    if after and not re.match(r"^(?:,|\(|\s(?:about|to|on|of|when|after|before|as|in)\s|"
+                              r"\s[-–—]\s)", after):
+        speaker = ""
+    if speaker and len(speaker.split()) <= 4 and speaker[:1].isalpha() and \
+            not _WHERE.fullmatch(speaker) and not any(verb_base(w) for w in speaker.split()[1:]):
+        facts.append(Fact("quote", f"Who says “{quote}”?", speaker))
+    if where:
+        facts.append(Fact("quote", f"Where in the text is “{quote}” said?", where.group()))
+    return [f for f in facts if not shows(f.question, f.answer)]
+
+
+_YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
+_WORKED_EXAMPLE = re.compile(r"^(?:e\.?g\.?|for example|worked example)[\s:,]", re.IGNORECASE)
+
+
+def _is_past(bullet: Bullet) -> bool:
+    return bool(_YEAR.search(bullet.text) or any(_YEAR.search(t) for t in bullet.topic))
+
+
+def _lead(bullet: Bullet) -> str:
+    lead = lead_title(bullet.topic)
+    parent = bullet.parent
+    if parent is not None and not parent.intro and parent.text:
+        words = parent.text.split()
+        snippet = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+        lead = snippet
+    return lead
+
+
+def _bullet_cards(bullet: Bullet, deck: str, language: str | None,
+                  counts: dict[tuple[int, str], int], *, historical: bool) -> list[CardDraft]:
+    slots: dict[str, int] = {}
+    drafts = []
+    for fact in bullet_facts(bullet, language, counts, historical=historical):
+        if len(fact.answer) > _MAX_ANSWER:
+            continue
+        slot = slots.get(fact.kind, 0)
+        slots[fact.kind] = slot + 1
+        drafts.append(_draft(deck, bullet.topic, fact, bullet.text, bullet.position,
+                             bullet.line, slot))
+    return drafts
+
+
+def _draft(deck: str, topic: tuple[str, ...], fact: Fact, source: str, position: int,
+           line: int, slot: int) -> CardDraft:
+    return CardDraft(deck=deck, topic=_topic_without(topic, fact.answer), kind=Kind(fact.kind),
+                     question=fact.question, answer=fact.answer,
+                     source=_source(source, fact.answer), position=position, line=line,
+                     slot=slot)
+
+
+def _topic_without(topic: tuple[str, ...], answer: str) -> tuple[str, ...]:
+    """The topic path shown with a card, with the answer taken out of any title holding it
+    (`Round 3 – Right (1928-29)` above a card whose answer is 1928, `Scalars vs vectors`
+    above one whose answer is `scalar`)."""
+    if not any(_holds(title, answer) for title in topic):
+        return topic
+    kept = []
+    for title in topic:
+        if _holds(title, answer):
+            title = _strip_answer(title, answer)
+            if not title or _holds(title, answer):
+                continue
+        kept.append(title)
+    return tuple(kept)
+
+
+def _holds(title: str, answer: str) -> bool:
+    if shows(title, answer) or _shares_year(title, answer):
+        return True
+    words = _folded_words(answer)
+    return bool(words) and words <= _folded_words(title)
+
+
+_SMALL_WORDS = frozenset("""
+    a an the of and or in on to for by with le la les l un une el los las der die das
+""".split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded_words(text: str) -> frozenset[str]:
+    return frozenset({w[:-1] if w.endswith("s") and len(w) > 3 else w
+            for w in re.findall(r"[^\W_]+", text.lower()) if w not in _SMALL_WORDS})
+
+
+def _shares_year(title: str, answer: str) -> bool:
+    years = _years(title)
+    return bool(years) and any(year in years for year in _YEAR.findall(answer))
+
+
+@functools.lru_cache(maxsize=4096)
+def _years(title: str) -> frozenset[str]:
+    return frozenset(_YEAR.findall(title))
+
+
+def _strip_answer(title: str, answer: str) -> str:
+    pieces = [re.escape(answer)] + [re.escape(y) for y in _YEAR.findall(answer)]
+    pattern = rf"[\s,(]*(?:{'|'.join(pieces)})(?:[-–/]\d{{2,4}})?(?:’s|'s|s)?\)?"
+    stripped = trim_ends(re.sub(pattern, "", title, flags=re.IGNORECASE).strip(" ,;:–-"))
+    if not stripped or shows(stripped, answer):
+        return ""
+    return stripped
+
+
+def _source(text: str, answer: str) -> str:
+    if len(text) <= _MAX_SOURCE:
+        return text
+    at = max(0, text.find(answer))
+    lo = max(0, at - (_MAX_SOURCE - len(answer)) // 2)
+    return text[lo : lo + _MAX_SOURCE]
+
+
+def _unique(drafts: Iterable[CardDraft],
+            seen: tuple[dict[str, str], set[str]] | None = None) -> list[CardDraft]:
+    """`drafts` against the cards already kept (here, and in `seen`, which this adds to):
+    a repeated question and answer is dropped; a question already asked with another
+    answer gets its topic in front; a repeated id takes the next slot."""
+    seen_questions, seen_ids = ({}, set()) if seen is None else seen
+    cards: list[CardDraft] = []
+    for draft in drafts:
+        earlier = seen_questions.get(draft.question)
+        if earlier is not None:
+            if earlier == draft.answer:
+                continue
+            lead = lead_title(draft.topic, draft.answer)
+            if not lead:
+                continue
+            draft = dataclasses.replace(draft, question=with_lead(lead, draft.question), id="")
+            if draft.question in seen_questions:
+                continue
+        while draft.id in seen_ids:
+            draft = dataclasses.replace(draft, slot=draft.slot + 1, id="")
+        seen_questions[draft.question] = draft.answer
+        seen_ids.add(draft.id)
+        cards.append(draft)
+    return cards

@@ -1,0 +1,141 @@
+"""Arrows and linking words: what an arrow means decides the card it gives.
+
+In notes an arrow is a cause (`low interest rates -> cheaper borrowing`), a step of a
+sequence (`source → upper course → … → mouth`), a new name (`Germany invades USSR =>
+Operation Barbarossa`), an example (`=> eg rigged elections`) or a result stated after
+an event. Causes are asked forwards only ("What did … lead to?"); linking words
+(`because`, `due to`, `b/c`) give "Why …?"; a chain of short steps gives "What comes
+after …?" and, when the notes name it, the whole order once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from revise.extract.phrasing import has_words, quoted, shows, why_question
+from revise.extract.terms import Fact
+from revise.notes import trim_ends
+
+ARROW = re.compile(r"\s?(?:=>|->|→|⇒|⟹)\s?")
+_STEP = re.compile(r"^[^\s,;:]+(?:\s[^\s,;:]+){0,5}$")
+_NAME_WORD = r"(?:[A-Z][\w’'-]*|of|the|and|in|de|v)"
+_NAME = re.compile(rf"^{_NAME_WORD}(?:\s(?:{_NAME_WORD}|\d+))*$")
+_EXAMPLE = re.compile(r"^(?:e\.?g\.?|eg|for example|such as)\s", re.IGNORECASE)
+_PREPOSITION = re.compile(r"^(?:in|on|at|to|into|from|with|by|of|for|as)\b", re.IGNORECASE)
+_BECAUSE = re.compile(r"\s(?:because of|because|b/c|bc|due to|as a result of|owing to|since)\s",
+                      re.IGNORECASE)
+_LED_TO = re.compile(r"\s(?:led to|leads to|resulted in|results in|caused|causes)\s",
+                     re.IGNORECASE)
+_MAX_SIDE = 16
+
+
+def has_arrow(text: str) -> bool:
+    return ARROW.search(text) is not None
+
+
+# A side that states a change (`AD up`, `cheaper borrowing`, `prices rise`): an arrow
+# from or to one is a cause, where an arrow between two facts may only mean "then".
+_CHANGE = re.compile(
+    r"\b(?:up|down|rise[sn]?|rose|fall[s]?|fell|increase[sd]?|decrease[sd]?|more|less|fewer"
+    r"|higher|lower|cheaper|dearer|weaker|stronger|faster|slower|bigger|smaller|larger|reduce[sd]?"
+    r"|grow[sn]?|grew|shrink[s]?|gain[s]?|loss|lose[s]?|cut[s]?|raise[sd]?|boost[s]?|shortage"
+    r"|surplus|worse|better|↑|↓)\b", re.IGNORECASE)
+_MAX_CHAIN_CARDS = 3
+
+
+def arrow_facts(text: str, label: str = "", *, past: bool = False, lead: str = "",
+                causal: bool = False) -> list[Fact]:
+    """Cards for the arrows in `text`. `label` names a chain when the notes do
+    (`long profile: source → …`): then the chain is asked once, whole. `lead` is the
+    context a step is asked in; `causal` says the notes' topic is about causes."""
+    if ";" in text:  # `fastest flow outside → erosion; slowest inside → deposition`
+        return [f for piece in text.split(";")
+                for f in arrow_facts(piece, label, past=past, lead=lead, causal=causal)]
+    parts = [trim_ends(p) for p in ARROW.split(text)]
+    parts = [p for p in parts if not (p.startswith("(") and p.endswith(")"))]  # `-> (attention) ->`
+    if len(parts) < 2 or not all(parts):
+        return []
+    if len(parts) >= 3 and all(_NAME.match(p) or _NAME.match(p.split(" (")[0]) for p in parts):
+        # `Secret Police (Cheka) → OGPU → NKVD`: one thing under its successive names
+        return _clean([Fact("sequence", f"What did {parts[0]} become, in order?",
+                            " → ".join(parts[1:]))])
+    if len(parts) >= 3 and all(_STEP.match(p) for p in parts) and label and not any(
+            _CHANGE.search(p) for p in parts):
+        return _clean([Fact("sequence", f"What is the order of {_the(label)}?",
+                            " → ".join(parts))])
+    did = "did" if past else "does"
+    facts: list[Fact] = []
+    for before, after in zip(parts, parts[1:], strict=False):
+        cause = _last_clause(before)
+        effect = _first_clause(after)
+        if not cause or not effect or len(cause.split()) > _MAX_SIDE:
+            continue
+        if _EXAMPLE.match(effect):
+            example = _EXAMPLE.sub("", effect)
+            facts.append(Fact("cause", _led(lead, f"Give an example of {quoted(cause)}."),
+                              example))
+            continue
+        if (_PREPOSITION.match(effect) or len(effect.split()) > _MAX_SIDE
+                or effect[:1].isdigit() or not has_words(effect)):
+            continue
+        if _NAME.match(effect) and not _NAME.match(cause) and len(cause.split()) >= 2 \
+                and len(effect.split()) >= 2 and len(parts) == 2 and not re.search(r"\d", cause):
+            facts.append(Fact("cause", f"What was {quoted(cause)} called?", effect))
+            continue
+        if _NAME.match(effect) and _NAME.match(cause):
+            facts.append(Fact("sequence", _led(lead, f"What came after {cause}?"), effect))
+            continue
+        if not (causal or _CHANGE.search(cause) or _CHANGE.search(effect)):
+            continue  # an arrow between two facts may mean no more than "then"
+        if re.search(r"\d", cause) or len(effect.split()) < 2 and not _CHANGE.search(effect):
+            continue
+        facts.append(Fact("cause", _led(lead, f"What {did} {quoted(cause)} lead to?"), effect))
+    return _clean(facts[:_MAX_CHAIN_CARDS] if len(parts) > 2 else facts)
+
+
+def _led(lead: str, question: str) -> str:
+    return f"{lead}: {question[0].lower()}{question[1:]}" if lead else question
+
+
+def _the(label: str) -> str:
+    return label if label.split()[0].lower() in ("the", "a", "an") else f"the {label}"
+
+
+def linked_facts(text: str) -> list[Fact]:
+    """`X because Y` → "Why X?"; `X led to Y` → "What did X lead to?"."""
+    facts: list[Fact] = []
+    m = _BECAUSE.search(text)
+    if m:
+        effect, cause = _last_clause(text[: m.start()]), _first_clause(text[m.end() :])
+        question = why_question(effect) if effect else None
+        if question and cause and len(cause.split()) <= _MAX_SIDE:
+            facts.append(Fact("cause", question, cause))
+    m = _LED_TO.search(text)
+    if m:
+        cause, effect = _last_clause(text[: m.start()]), _first_clause(text[m.end() :])
+        if cause and effect and len(cause.split()) <= _MAX_SIDE:
+            facts.append(Fact("cause", f"What did {quoted(cause)} lead to?", effect))
+    return _clean(facts)
+
+
+_BOUNDARY = re.compile(r";|[.!?](?=\s+[^\W_a-z])|:\s")
+
+
+def _last_clause(text: str) -> str:
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        start = m.end()
+    return trim_ends(text[start:])
+
+
+def _first_clause(text: str) -> str:
+    m = _BOUNDARY.search(text)
+    return trim_ends(text[: m.start()] if m else text)
+
+
+def _clean(facts: list[Fact]) -> list[Fact]:
+    kept = []
+    for fact in facts:
+        if fact.answer and not shows(fact.question, fact.answer):
+            kept.append(fact)
+    return kept

@@ -1,0 +1,142 @@
+"""Formulas and equations: `F = m × a`, `speed = distance / time`, exact values
+(`sin 30° = 1/2`) and word equations (`carbon dioxide + water → glucose + oxygen`).
+
+A formula is asked whole, as the thing it calculates: "What is the equation for
+resultant force?", "How do you calculate speed?", "What is the exact value of sin 30°?".
+Numbers inside a formula are never blanked on their own.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from revise.extract.phrasing import drop_parentheses, shows
+from revise.extract.terms import Fact
+from revise.notes import trim_ends
+
+_OPERATOR = re.compile(
+    r"[+×÷*/^²³√⁻]|\s[−-]\s|\b\d\s?[a-zθ]\b|\b[a-zθ]\s[a-zθ]\b|\bsin|\bcos|\btan")
+_EXACT_VALUE = re.compile(r"[-−]?(?:[\d.,/√½¼¾π°\s]|undefined)+(?:\s?=\s?[-−\d.,/√π°\s]+)?")
+_STRONG_OPERATOR = re.compile(r"[×÷*/^²³√⁻]|\s[−-]\s")
+_FUNCTIONS = frozenset("""
+    sin cos tan log ln exp sqrt
+""".split())
+_UNIT_AFTER = re.compile(r"^(?P<name>[a-z][a-z ’'-]{2,40}?)\s\((?P<unit>[^()]{1,12})\)")
+
+
+_SHORTHAND = re.compile(r"\b(?:b/c|w/out|w/o|w/|and/or|s/he|n/a)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4096)
+def is_formula(text: str) -> bool:
+    if "=" not in text or "=>" in text:
+        return False
+    text = _SHORTHAND.sub(" ", text)
+    lhs, _, rhs = text.partition("=")
+    lhs, rhs = lhs.strip(), rhs.strip()
+    if not lhs or not rhs:
+        return False
+    if _is_symbolic(lhs):
+        return True
+    # `speed = distance / time`, not `lower course = lateral erosion + deposition`
+    return len(lhs.split()) <= 5 and _STRONG_OPERATOR.search(rhs) is not None
+
+
+def _is_value(side: str) -> bool:
+    words = re.findall(r"[A-Za-z]{3,}", side)
+    return all(w.lower() in _FUNCTIONS or w == "undefined" for w in words)
+
+
+def _is_symbolic(side: str) -> bool:
+    words = re.findall(r"[A-Za-z]{3,}", side)
+    return all(w.lower() in _FUNCTIONS for w in words) and len(side) <= 20
+
+
+_ASSIGNMENT = re.compile(r"(?<![\d.])\b([A-Za-z][^\s=,;]{0,11})\s?=\s?([^\s=;]+)(?=\s|$)")
+_QUANTITY_BEFORE = re.compile(r"(?:^|[,;]\s)[\d.]+\s$")
+
+
+def formula_facts(text: str) -> list[Fact]:
+    assignments = [m.groups() for m in _ASSIGNMENT.finditer(text)
+                   if not _QUANTITY_BEFORE.search(text, 0, m.start())]  # not `1 mm = 1000 µm`
+    if len(assignments) >= 2 and text.count("=") == len(assignments) and \
+            not _STRONG_OPERATOR.search(text) and \
+            all(_is_value(value) and not _OPERATOR.search(value) for _, value in assignments):
+        return [Fact("formula", f"What is {name} equal to?", value)  # `Na = 2,8,1 Cl = 2,8,7`
+                for name, value in assignments if not shows(name, value)]
+    parts = [p.strip() for p in re.split(r",\s", text)]
+    if len(parts) >= 2 and all("=" in p and len(p) <= 40 and _is_value(p.partition("=")[2])
+                               for p in parts):
+        facts = []
+        for part in parts:
+            facts += _one_formula(part, "")
+        return facts
+    symbolic, description = _split_description(text)
+    return _one_formula(symbolic, description)
+
+
+def _split_description(text: str) -> tuple[str, str]:
+    """`F = m × a resultant force (N) = mass (kg) × …` → the formula and the words after."""
+    lhs, _, rhs = text.partition("=")
+    if not _is_symbolic(lhs.strip()):
+        return text, ""
+    tokens = rhs.split()
+    for k, token in enumerate(tokens):
+        bare = token.strip("(),")
+        if len(bare) >= 3 and bare.isalpha() and bare.lower() not in _FUNCTIONS:
+            description = " ".join(tokens[k:])
+            if k == 0 or not re.search(r"\(|=", description):
+                break  # `sin θ = opp / hyp`: words in the formula, not after it
+            formula = f"{lhs.strip()} = {' '.join(tokens[:k])}".strip()
+            return formula, description
+    return text, ""
+
+
+def _one_formula(formula: str, description: str) -> list[Fact]:
+    lhs, _, rhs = formula.partition("=")
+    lhs, rhs = trim_ends(lhs), trim_ends(rhs)
+    if not lhs or not rhs:
+        return []
+    facts: list[Fact] = []
+    name = ""
+    if description:
+        m = re.match(r"^([a-z][a-z ’'-]{2,40}?)(?:\s\(|\s=|,|$)", description)
+        if m:
+            name = trim_ends(m.group(1))
+    if rhs.count("=") >= 1 and not description:
+        # `a / sin A = b / sin B = c / sin C`: one relation stated as a chain
+        return [Fact("formula", f"Complete the equation: {lhs} = ?", rhs)]
+    if _is_symbolic(lhs):
+        if name:
+            facts.append(Fact("formula", f"What is the equation for {name}?", formula))
+        elif _EXACT_VALUE.fullmatch(rhs) and re.search(r"\b(?:sin|cos|tan)", lhs):
+            facts.append(Fact("formula", f"What is the exact value of {lhs}?", rhs))
+        else:
+            facts.append(Fact("formula", f"What is {lhs} equal to?", rhs))
+    elif _OPERATOR.search(lhs) and not re.search(r"[a-z]{3,}", lhs):
+        facts.append(Fact("formula", f"Complete the equation: {lhs} = ?", rhs))
+    elif re.match(r"^[~≈]?\s?(?:approx\s)?[\d.,]+", rhs):
+        # `speed of light = 3 x 10^8 m/s`: a value, not a way to work it out
+        facts.append(Fact("figure", f"What is the {drop_parentheses(lhs) or lhs}?"
+                          if lhs[:1].islower() else f"What is {lhs}?", rhs))
+    else:
+        facts.append(Fact("formula", f"How do you calculate {drop_parentheses(lhs) or lhs}?",
+                          rhs))
+    for m in re.finditer(r"([a-z][a-z ’'-]{2,40}?)\s\(([^()]{1,12})\)", description):
+        quantity, unit = trim_ends(m.group(1)), m.group(2).strip()
+        quantity = re.sub(r"^(?:[a-z]\s=\s|=\s|×\s)", "", quantity)
+        if re.fullmatch(r"[A-Za-z/²³ ]{1,10}", unit) and quantity:
+            facts.append(Fact("formula", f"What is {quantity} measured in?", unit))
+    return [f for f in facts if not shows(f.question, f.answer)]
+
+
+def word_equation(text: str) -> list[Fact]:
+    """`carbon dioxide + water → glucose + oxygen`: asked as its products."""
+    m = re.match(r"^(?P<lhs>[^→>]+?)\s?(?:→|->|=>)\s?(?P<rhs>[^→>]+)$", text)
+    if not m or "+" not in m.group("lhs"):
+        return []
+    lhs, rhs = trim_ends(m.group("lhs")), trim_ends(m.group("rhs"))
+    if len(lhs.split()) > 10 or len(rhs.split()) > 10:
+        return []
+    return [Fact("formula", f"Complete the word equation: {lhs} → ?", rhs)]

@@ -1,0 +1,72 @@
+"""Lists: a title that asks for a set over a few short items gives one card for the set
+("What are the four erosion processes?"); a numbered list asks for its order."""
+
+from __future__ import annotations
+
+import re
+
+from revise.extract.phrasing import drop_parentheses, lead_title
+from revise.extract.terms import Fact, split_term
+from revise.notes import trim_ends
+
+_MAX_ITEMS = 6
+_MAX_ITEM_WORDS = 6
+# fmt: off
+_SET_WORDS = frozenset((
+    "reasons", "causes", "effects", "consequences", "results", "aims", "objectives", "goals",
+    "features", "types", "kinds", "impacts", "factors", "characteristics", "advantages",
+    "disadvantages", "benefits", "problems", "methods", "examples", "stages", "steps",
+    "functions", "roles", "properties", "uses", "outcomes", "strengths", "weaknesses",
+    "successes", "failures", "limitations", "achievements", "motives", "arguments",
+    "criticisms", "changes", "components", "symptoms", "treatments", "products", "reactants",
+    "requirements", "ways", "policies", "differences", "similarities", "processes", "elements",
+    "parts", "layers", "laws", "principles", "rules", "organs", "structures", "groups",
+    "categories", "forms", "terms", "conditions", "phases", "levels", "sources", "measures",
+    "functions", "responsibilities", "powers", "duties", "rights", "values", "beliefs",
+))
+# fmt: on
+_QUESTION = re.compile(r"^(?:why|what|how|which|who|when|where)\b", re.IGNORECASE)
+_NUMBER_WORDS = ["", "one", "two", "three", "four", "five", "six"]
+
+
+def list_fact(title: str, parent_topic: tuple[str, ...], items: list[str], *,
+              intro: bool, numbered: bool) -> Fact | None:
+    """The card for a titled set of items, or None when the title asks for no set or the
+    items are too many or too long to recall as one answer."""
+    names = [_item_name(item) for item in items]
+    if not 2 <= len(names) <= _MAX_ITEMS or not all(names):
+        return None
+    title = trim_ends(title).rstrip(":").strip()
+    if not title:
+        return None
+    lowered = [w.strip("?:()…,.'’‘“”").casefold() for w in title.split()]
+    count = _NUMBER_WORDS[len(names)]
+    order = ", in order" if numbered else ""
+    if _QUESTION.match(title):
+        question = title if title.endswith("?") else title + "?"
+        question = f"{question[0].upper()}{question[1:]} Give {count}."
+    elif lowered and lowered[-1] in _SET_WORDS or (lowered and lowered[0] in _SET_WORDS):
+        possessive = re.match(r"^(\S+[’']s)\s(.+)$", title)
+        if possessive:
+            question = f"What are {possessive.group(1)} {count} {possessive.group(2)}{order}?"
+        else:
+            phrase = title[0].lower() + title[1:] if title[1:2].islower() else title
+            if len(lowered) == 1:
+                parent = lead_title(parent_topic)
+                if parent:
+                    phrase = f"{phrase} of {parent}"
+            question = f"What are the {count} {phrase}{order}?"
+    elif intro or numbered:
+        question = f"{title}: give all {count}{order}."
+    else:
+        return None
+    return Fact("list", question, "\n".join(names))
+
+
+def _item_name(item: str) -> str:
+    pair = split_term(item)
+    name = pair[0] if pair and pair[1] != "()" else item
+    name = drop_parentheses(name) or trim_ends(name)
+    if len(name.split()) > _MAX_ITEM_WORDS or re.search(r"\d", name):
+        return ""
+    return name

@@ -1,0 +1,330 @@
+"""Dates and figures: finding them in a bullet, and the fill-in question for each.
+
+A date or figure is asked as the bullet with it blanked (`Kirov murdered ____. When?`),
+kept whole: a range, a fraction, a ratio, a number with its exponent or unit, and a date
+with its day. A year in brackets after a figure is the year the figure was taken, not a
+fact of its own, and a number inside a worked example or a formula is not asked at all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+
+from revise.extract.phrasing import BLANK, blank_out, has_words, shows, with_lead
+
+# ---------------------------------------------------------------------------- dates
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![^\W\d_])\.?"
+)
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|2100)"
+_YEAR_SPAN = _YEAR + r"(?:\s?[-–/]\s?(?:[0-9]{4}|[0-9]{2})(?![0-9]))?"
+_ONE_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DAY = rf"{_ONE_DAY}(?:\s?[-–]\s?{_ONE_DAY})?"  # `8-9 November 1923` is one date
+
+_DATE = re.compile(
+    rf"""(?=[0-9A-Z])(?<![\w$£€¥/~])(?<![0-9][.,])
+    (?:
+        (?P<dmy>{_DAY}\s(?:of\s)?{_MONTH},?\s{_YEAR_SPAN})
+      | (?P<mdy>{_MONTH}\s{_DAY},?\s{_YEAR_SPAN})
+      | (?P<my>{_MONTH}(?:\s?[-–/]\s?{_MONTH})?,?\s{_YEAR_SPAN})
+      | (?P<season>(?:Spring|Summer|Autumn|Fall|Winter)\s(?:of\s)?{_YEAR_SPAN})
+      | (?P<dm>{_DAY}\s{_MONTH}(?!,?\s[0-9]))
+      | (?P<numeric>[0-9]{{1,2}}/[0-9]{{1,2}}/{_YEAR}|{_YEAR}-[01][0-9]-[0-3][0-9])
+      | (?P<decade>(?:1[0-9]{{2}}|20[0-9])0(?:’|')?s)
+      | (?P<era>[0-9]{{1,4}}\s?(?:BCE|BC|CE|AD)|AD\s?[0-9]{{1,4}})
+      | (?P<century>[0-9]{{1,2}}(?:st|nd|rd|th)[\s-]centur(?:y|ies))
+      | (?P<year>{_YEAR_SPAN})
+    )
+    (?![0-9]|[.,][0-9]|[^\W\d_])""",
+    re.VERBOSE,
+)
+_DIGIT = re.compile(r"[0-9]")
+# A four-digit number followed by one of these is an amount, not a year.
+_AMOUNT_AFTER = re.compile(
+    r"\s?(?:%|per\s?cent|million|mill|mil|bn|billion|thousand|tons|tonnes|km|kg|miles)(?!\w)",
+    re.IGNORECASE,
+)
+_DATE_ASK = {
+    "dmy": "On what date?",
+    "dm": "On what date?",
+    "mdy": "On what date?",
+    "numeric": "On what date?",
+    "decade": "In what decade?",
+    "century": "In what century?",
+}
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """Date spans in `text` as (start, end, kind), in order."""
+    spans: list[tuple[int, int, str]] = []
+    if not _DIGIT.search(text):
+        return spans
+    for m in _DATE.finditer(text):
+        kind = m.lastgroup or "year"
+        if kind == "year":
+            if _AMOUNT_AFTER.match(text, m.end()):
+                continue
+            if not m.group().isdigit():
+                kind = "range"
+        spans.append((m.start(), m.end(), kind))
+    return spans
+
+
+def _date_ask(kind: str) -> str:
+    if kind == "year":
+        return "In what year?"
+    return _DATE_ASK.get(kind, "When?")
+
+
+# ---------------------------------------------------------------------------- figures
+
+_NUMBER = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+_MAGNITUDE = r"(?:million|mill|mil|mn|billion|bn|trillion|thousand|[mkb])(?![^\W\d_])"
+_TIME_UNITS = (
+    r"days?|weeks?|months?|years?|yrs?|hours?|hrs?|minutes?|mins?|seconds?"
+    r"|secs?|decades?|centuries"
+)
+_MONEY_UNITS = r"dollars?|pounds?|euros?|roubles?|rubles?|francs?|marks?|yen|cents?|pence"
+_UNIT = (
+    rf"(?:{_TIME_UNITS}|{_MONEY_UNITS}|tons?|tonnes?|kg|kilograms?|grams?|g|km"
+    r"|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|cm|mm|nm|µm|μm|ft|feet|inch(?:es)?|acres?"
+    r"|hectares?|ha|lit(?:re|er)s?|ml|°[CF]|degrees?|mph|km/h|m/s²?|N/kg|N/m|kg m/s|kcal"
+    r"|calories|kJ|kW|MW|GW|J|N|W|Pa|kPa|Hz|V|mol|moles?|ppm|cumecs|m³/s)[²³]?(?![^\W\d_/])"
+)
+_FIGURE = re.compile(
+    rf"""(?=[0-9$£€¥])(?<![\w.,/$£€¥-])
+    (?:
+        (?P<science>{_NUMBER}\s?[x×]\s?10(?:\^\s?[-−]?[0-9]+|[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?:\s?(?:{_UNIT}|m(?![^\W\d_])))?)
+      | (?P<fraction>[0-9]+/[0-9]+)(?![0-9/])
+      | (?P<plusminus>{_NUMBER}\s?±\s?{_NUMBER}(?:\s?{_UNIT})?(?:\s(?:items|chunks|words|digits))?)
+      | (?P<currency>[$£€¥]\s?)?
+        (?P<number>{_NUMBER})(?:\s?(?P<first_unit>{_TIME_UNITS})(?=\s?[-–]\s?[0-9]))?(?P<range>\s?[-–]\s?{_NUMBER})?(?P<plus>\+)?
+        (?:\s?(?P<percent>%|per\s?cent(?![^\W\d_])|percent(?![^\W\d_])))?
+        (?:\s?(?P<magnitude>{_MAGNITUDE}))?
+        (?:\s?(?P<unit>{_UNIT})|(?P<times>x|\stimes)(?![^\W\d_]))?
+    )
+    (?!\w)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_FIGURE_START = re.compile(r"[0-9$£€¥]")
+_FRACTION_HINT = re.compile("half|halves|third|quarter|fifth|tenth")
+_WORD_FRACTION = re.compile(
+    r"(?<!\w)(?:one|two|three|four|five|six|seven|eight|nine|a)[\s-]"
+    r"(?:half|halves|thirds?|quarters?|fifths?|tenths?)(?!\w)",
+    re.IGNORECASE,
+)
+# A bare number after one of these is a label (Round 1, Chapter 4), not an amount.
+_LABEL_BEFORE = re.compile(
+    r"\b(?:round|phase|stage|part|chapter|article|section|unit|lesson|step|no\.?|number|act"
+    r"|grade|level|page|p\.|pp\.|table|figure|fig\.|question|q|version|vol\.?|volume|book"
+    r"|paper|source|plan|model|type|class|war|ww|henry|louis|edward|george|pope|pius"
+    r"|year|ph|room|route|flight|scene|sc|line|verse|bar|track|period|group|no)\s?[#(]?$",
+    re.IGNORECASE,
+)
+_COUNT_BEFORE = re.compile(r"\b(?:no\.|number) of\b[^0-9]{0,30}$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r",?\s[^\W\d_]")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Figure:
+    """A number worth asking about: its span in the text and the question word for it."""
+
+    start: int
+    end: int
+    ask: str
+    bare: bool
+
+
+def find_figures(text: str, taken: Iterable[tuple[int, int, str]] = ()) -> list[Figure]:
+    """Numbers worth asking about in `text`, skipping spans already `taken` (dates)."""
+    taken = sorted((s, e) for s, e, _ in taken)
+    figures: list[Figure] = []
+    matches: list[re.Match[str]] = []
+    # Jump between likely starts rather than letting the full pattern try every position.
+    candidate = _FIGURE_START.search(text)
+    while candidate:
+        m = _FIGURE.match(text, candidate.start())
+        if m:
+            matches.append(m)
+        candidate = _FIGURE_START.search(text, m.end() if m else candidate.start() + 1)
+    lowered = text.lower()
+    if _FRACTION_HINT.search(lowered):
+        matches = sorted(matches + list(_WORD_FRACTION.finditer(text)), key=lambda m: m.start())
+    k = 0
+    for m in matches:
+        start, end = m.span()
+        while k < len(taken) and taken[k][1] <= start:
+            k += 1
+        if k < len(taken) and taken[k][0] < end:
+            continue
+        after = text[end : end + 2]
+        if after[:1] == "_" or (after[:1] == "%" and (after[1:].isalnum() or after[1:] == "_")):
+            continue  # `100%_done`: part of a name
+        figure = _figure(m, text)
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+def _figure(m: re.Match[str], text: str) -> Figure | None:
+    start, end = m.span()
+    if m.re is _WORD_FRACTION or m.group("fraction"):
+        return Figure(start, end, "What fraction?", bare=False)
+    if m.group("science") or m.group("plusminus"):
+        return Figure(start, end, "What value?" if m.group("science") else "How many?",
+                      bare=False)
+    number = m.group("number")
+    percent, currency = m.group("percent"), m.group("currency")
+    magnitude, unit, plus = m.group("magnitude"), m.group("unit"), m.group("plus")
+    grouped = "," in number
+    times = m.group("times")
+    ranged = m.group("range")
+    bare = not (percent or currency or magnitude or unit or plus or grouped or ranged or times)
+    before = text[max(0, start - 40) : start]
+    if bare and (_LABEL_BEFORE.search(before) or float(number) in (0.0, 1.0)):
+        return None
+    if percent:
+        ask = "What percentage?"
+    elif times:
+        ask = "How many times?"
+    elif currency or (unit and re.fullmatch(_MONEY_UNITS, unit, re.IGNORECASE)):
+        ask = "How much?"
+    elif unit and re.fullmatch(_TIME_UNITS, unit, re.IGNORECASE):
+        aged = plus or re.search(r"\bage[ds]?\s?$", before, re.IGNORECASE)
+        ask = "What age?" if aged else "How long?"
+    elif unit:
+        ask = "What value?"
+    elif magnitude or grouped or _WORD_AFTER.match(text, end) or _COUNT_BEFORE.search(before):
+        ask = "How many?"
+    else:
+        ask = "What value?" if "." in number else "How many?"
+    return Figure(start, end, ask, bare=bare)
+
+
+
+
+# ---------------------------------------------------------------------------- cards
+
+_MAX_BODY = 240  # characters of a bullet shown around a blank before it is cut to a clause
+_CLAUSE_END = re.compile(r";|[.!?](?=\s)")
+# `801,000 (1925)`: the year a figure was taken, not a date worth a card of its own.
+_AFTER_FIGURE = re.compile(r"(?:[0-9%]|[0-9]\s?\w{1,10})\s?\($")
+_WORKED_EXAMPLE = re.compile(r"^(?:e\.?g\.?|eg|for example|example|worked example)\b",
+                             re.IGNORECASE)
+
+
+def number_cards(text: str, lead: str, *, asked: str = "",
+                 limit: int = 3) -> list[tuple[str, str, str]]:
+    """(kind, question, answer) for the first `limit` dates and figures worth asking in
+    `text` that `asked` (what the bullet's other cards answer) does not already hold."""
+    if not _DIGIT.search(text) or _WORKED_EXAMPLE.match(text):
+        return []
+    made: list[tuple[str, str, str]] = []
+    dates = find_dates(text)
+    for start, end, kind in dates:
+        if len(made) == limit:
+            return made
+        if _is_reference(text, start, end) or shows(asked, text[start:end]):
+            continue
+        card = _blank_card(text, lead, start, end, _date_ask(kind))
+        if card:
+            made.append(("date", *card))
+    for figure in find_figures(text, dates):
+        if len(made) == limit:
+            break
+        if (_in_aside(text, figure.start) or _trivial(text, figure)
+                or shows(asked, text[figure.start:figure.end])):
+            continue
+        card = _blank_card(text, lead, figure.start, figure.end, figure.ask)
+        if card:
+            made.append(("figure", *card))
+    return made
+
+
+_ASIDE = re.compile(r"\((?:some|also|not|usually|just|this|which|new|i\.?e\.?|eg|e\.g\.)\b[^()]*$"
+                    r"|\b(?:eg|e\.g\.)\s[^;()]*$", re.IGNORECASE)
+
+
+_PLURAL_AFTER = re.compile(r"\s(?:[A-Za-z]+ )?[A-Za-z]{2,}s\b")
+
+
+def _trivial(text: str, figure: Figure) -> bool:
+    """A bare single digit that counts nothing named (`a tie joins 2 notes` counts notes,
+    but `federation of 4 Republics` and `9 members` are facts; `Act 1` is a label)."""
+    number = text[figure.start : figure.end]
+    return (figure.bare and number.isdigit() and int(number) < 10
+            and not _PLURAL_AFTER.match(text, figure.end))
+
+
+def _in_aside(text: str, at: int) -> bool:
+    """Whether `at` is inside a bracketed aside or an example (`eg …`), not a fact."""
+    return _ASIDE.search(text, max(0, at - 120), at) is not None
+
+
+def _is_reference(text: str, start: int, end: int) -> bool:
+    if start == 0 or text[start - 1] != "(" or text[end : end + 1] != ")":
+        return False
+    before = text[:start]
+    return bool(_AFTER_FIGURE.search(before))
+
+
+def _blank_card(text: str, lead: str, start: int, end: int, ask: str) -> tuple[str, str] | None:
+    answer = text[start:end].strip()
+    body = _excerpt(text, start, end)
+    if len(body.split()) > _MAX_WORDS:
+        body, lead = _clause_around(text, start, end, lead)
+    if not has_words(body.replace(BLANK, ""), 1):
+        return None
+    lead = "" if shows(lead, answer) else lead
+    question = with_lead(lead, _sentence(body, ask))
+    question = blank_out(question, answer) if shows(question, answer) else question
+    if shows(question, answer) or not has_words(question.replace(BLANK, ""), 1):
+        return None
+    return question, answer
+
+
+_MAX_WORDS = 22  # a question longer than this pastes the notes; cut it to the clause
+_CLAUSE = re.compile(r",\s|;\s?|\s(?:->|=>|→)\s|\.\s")
+
+
+def _clause_around(text: str, start: int, end: int, lead: str) -> tuple[str, str]:
+    """The clause of a long bullet that holds text[start:end], blanked, and the context
+    to show before it: the bullet's subject (`Peterson & Peterson (1959)`) if it has one."""
+    lo = max(0, start - _MAX_BODY)
+    for m in _CLAUSE.finditer(text, lo, start):
+        lo = m.end()
+    m = _CLAUSE.search(text, end, end + _MAX_BODY)
+    hi = m.start() if m else min(len(text), end + _MAX_BODY)
+    clause = (text[lo:start] + BLANK + text[end:hi]).strip()
+    subject = re.match(r"^([^:;,]{2,60}?)(?::\s|\s[–—-]\s)", text)
+    if lo > 0 and subject:
+        lead = subject.group(1).strip()
+    return clause, lead
+
+
+def _sentence(body: str, ask: str) -> str:
+    body = body.rstrip().rstrip(",;:").rstrip()
+    return f"{body} {ask}" if body[-1:] in ".?!…" else f"{body}. {ask}"
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    """The bullet with text[start:end] blanked; a long bullet is cut to the clause around it."""
+    lo, hi = 0, len(text)
+    if hi > _MAX_BODY:
+        for m in _CLAUSE_END.finditer(text, max(0, start - _MAX_BODY), start):
+            lo = m.end()
+        m = _CLAUSE_END.search(text, end, end + _MAX_BODY)
+        hi = m.start() + 1 if m else len(text)
+        half = _MAX_BODY // 2
+        if start - lo > half:
+            space = text.find(" ", start - half, start - 1)
+            lo = space + 1 if space >= 0 else start - half // 2
+        if hi - end > half:
+            space = text.rfind(" ", end + 1, end + half)
+            hi = space if space >= 0 else end + half // 2
+    body = text[lo:start] + BLANK + text[end:hi]
+    return ("…" if lo > 0 else "") + body.strip() + ("…" if hi < len(text) else "")

@@ -1,0 +1,302 @@
+"""Small text rules the extractor's relations share: blanking an answer, clauses,
+quoting a term, the article a noun takes, and turning a statement into a question."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from revise.notes import trim_ends
+
+BLANK = "____"
+
+# Titles that say nothing about what is under them: a question never leans on them.
+_GENERIC_TITLES = re.compile(
+    r"^(?:key\s+(?:words?|terms?|facts?|dates?|people|points|quotes?|vocab(?:ulary)?)"
+    r"|definitions?|glossary|vocab(?:ulary)?|acronyms?|abbreviations?|terms?|notes?|misc\w*"
+    r"|summary|revision|overview|intro(?:duction)?|basics|the basics|numbers to learn"
+    r"|equations?.*|formulae?|formulas|facts|other|extra|general|things to learn"
+    r"|exam tips?|tips?|evaluation|keywords?)$",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=1024)
+def lead_title(topic: tuple[str, ...], answer: str = "") -> str:
+    """The nearest title of `topic` worth showing before a question, or ""."""
+    for title in reversed(topic):
+        title = trim_ends(title)
+        if not title or _GENERIC_TITLES.match(title) or title[:1] == "(":
+            continue
+        if answer and shows(title, answer):
+            continue
+        if len(title) > 80:
+            continue
+        return title
+    return ""
+
+
+def with_lead(lead: str, question: str) -> str:
+    if not lead:
+        return question
+    return f"{lead}: {question}" if lead[-1] not in "?:" else f"{lead} {question}"
+
+
+def shows(text: str, answer: str) -> bool:
+    """Whether `answer` appears in `text` as whole words (case ignored)."""
+    return bool(_whole_words(text, answer.strip()))
+
+
+def blank_out(text: str, answer: str) -> str:
+    """`text` with every whole-word occurrence of `answer` replaced by the blank."""
+    spans = _whole_words(text, answer.strip())
+    for start, end in reversed(spans):
+        text = text[:start] + BLANK + text[end:]
+    return text
+
+
+def _whole_words(text: str, answer: str) -> list[tuple[int, int]]:
+    """Where `answer` stands in `text` as whole words, case ignored. Plain string search:
+    a regular expression built per answer would be compiled anew for every card."""
+    if not answer:
+        return []
+    folded, target = text.lower(), answer.lower()
+    if len(folded) != len(text) or len(target) != len(answer):  # a dotted İ, say
+        pattern = re.compile(r"(?<!\w)" + re.escape(answer) + r"(?!\w)", re.IGNORECASE)
+        return [m.span() for m in pattern.finditer(text)]
+    spans = []
+    at = folded.find(target)
+    while at >= 0:
+        end = at + len(target)
+        if not _word_char(folded, at - 1) and not _word_char(folded, end):
+            spans.append((at, end))
+            at = folded.find(target, end)
+        else:
+            at = folded.find(target, at + 1)
+    return spans
+
+
+def _word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def quoted(term: str) -> str:
+    return f"‘{term}’"
+
+
+def has_words(text: str, count: int = 1) -> bool:
+    return len(_WORD.findall(text)) >= count
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def first_clause(text: str, limit: int = 0) -> str:
+    """`text` up to its first sentence or clause break (`;`, `. `, ` / `)."""
+    m = _CLAUSE_BREAK.search(text)
+    clause = text[: m.start()] if m else text
+    clause = trim_ends(clause)
+    if limit and len(clause.split()) > limit:
+        return ""
+    return clause
+
+
+_CLAUSE_BREAK = re.compile(r";|\.(?=\s+[A-Z])|\s/\s")
+
+
+@functools.lru_cache(maxsize=4096)
+def drop_parentheses(text: str) -> str:
+    return trim_ends(" ".join(_PARENS.sub(" ", text).split()))
+
+
+_PARENS = re.compile(r"\s*\([^()]*\)")
+
+
+def split_parenthetical(text: str) -> tuple[str, str]:
+    """(`text` without a closing bracketed aside, the aside) — `("X (Y)")` → `("X", "Y")`."""
+    text = text.strip()
+    if not text.endswith(")"):
+        return text, ""
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        if text[i] == ")":
+            depth += 1
+        elif text[i] == "(":
+            depth -= 1
+            if depth == 0:
+                head, aside = text[:i].strip(), text[i + 1 : -1].strip()
+                return (head, aside) if head else (text, "")
+    return text, ""
+
+
+def article(noun: str) -> str:
+    """`noun` with the article a question puts before it: `the nucleus`, but `abrasion`,
+    `hydraulic action` and `enzymes` as they are."""
+    first = noun.split()[0] if noun.split() else ""
+    if not first or first.lower() in _DETERMINERS or first[:1].isupper() or first[:1].isdigit():
+        return noun
+    last = noun.split()[-1].lower().strip("()")
+    if _ABSTRACT.search(last) or is_plural(noun):
+        return noun
+    return f"the {noun}"
+
+
+_ABSTRACT = re.compile(r"(?:tion|sion|ment|ance|ence|ity|ism|ness|ing|ation|ure|ics|ogy|ysis)$")
+
+
+def is_plural(noun: str) -> bool:
+    last = (drop_parentheses(noun) or noun).split()[-1].lower() if noun.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is", "ics", "sis", "as"))
+
+
+def does(noun: str) -> str:
+    """`does` or `do`, as `noun` asks."""
+    return "do" if is_plural(noun) else "does"
+
+
+def split_clauses(text: str, pattern: str = r",\s|;\s") -> list[str]:
+    """`text` cut at `pattern`, but never inside brackets: `fine particles (silt, clay)
+    carried in the flow, this is why…` → two clauses."""
+    if "(" not in text and "[" not in text:
+        return [c.strip() for c in re.split(pattern, text) if c.strip()]
+    clauses, depth, start = [], 0, 0
+    splitter = re.compile(pattern)
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif depth == 0:
+            m = splitter.match(text, i)
+            if m and m.end() > i:
+                clauses.append(text[start:i])
+                start = i = m.end()
+                continue
+        i += 1
+    clauses.append(text[start:])
+    return [c.strip() for c in clauses if c.strip()]
+
+
+_DETERMINERS = frozenset(
+    """
+    a an the this that these those his her their its our my your some any each every le la
+    les l' un une el los las der die das
+""".split()
+)
+
+
+# ---------------------------------------------------------------------------- verbs
+
+_AUXILIARIES = {
+    "is": "is", "are": "are", "was": "was", "were": "were", "can": "can", "could": "could",
+    "will": "will", "would": "would", "has": "has", "have": "have", "had": "had",
+    "should": "should", "must": "must", "may": "may", "might": "might",
+}
+_IRREGULAR_PAST = {
+    "began": "begin", "became": "become", "brought": "bring", "built": "build",
+    "bought": "buy", "came": "come", "chose": "choose", "did": "do", "drew": "draw",
+    "fell": "fall", "felt": "feel", "fled": "flee", "fought": "fight", "found": "find",
+    "gave": "give", "got": "get", "grew": "grow", "held": "hold", "kept": "keep", "knew": "know",
+    "led": "lead", "left": "leave", "lost": "lose", "made": "make", "meant": "mean",
+    "met": "meet", "paid": "pay", "ran": "run", "rose": "rise", "said": "say", "sank": "sink",
+    "saw": "see", "sent": "send", "set": "set", "shot": "shoot", "sold": "sell", "spent": "spend",
+    "split": "split", "stood": "stand", "struck": "strike", "taught": "teach", "took": "take",
+    "told": "tell", "thought": "think", "threw": "throw", "won": "win", "wrote": "write",
+    "forced": "force", "put": "put", "cut": "cut", "hit": "hit", "let": "let", "shut": "shut",
+}
+# Words ending in -s or -ed that are not verbs at the head of a clause.
+_NOT_VERBS = frozenset(
+    """
+    is was has does this thus its his hers ours yours always perhaps less unless across
+    towards news series species means physics economics politics analysis crisis basis gas
+    bus plus status process success loss class glass mass cross press stress famous various
+    serious previous religious us yes bed red need seed speed feed reed hundred sacred naked
+    wicked united
+""".split()
+)
+
+
+# Verbs that state what a thing does in notes (`Nucleus – contains DNA`); a word ending
+# in -s is taken for a verb only when its base is here, so `atoms` and `cells` are not.
+_VERBS = frozenset("""
+    absorb accept add adjust affect agree allocate allow announce argue arrive attack
+    attract become begin believe bind block boost break bring build buy carry cause change
+    check chew choose churn claim close collect combine come communicate connect contain
+    control convert cover create cut decide decrease defeat deliver depend describe destroy
+    detect determine develop die digest direct discover dissolve divide do drive eat emit
+    emulsify enable encode end enter escape establish excrete exist expand explain fall feed
+    feel fight filter find flee flow follow force form free gain get give go grow guarantee
+    help hide hit hold identify improve include increase join keep kill know lead leave let
+    limit link live lose lower make manage mean measure meet move need neutralise neutralize
+    offer open own pass pay plant play point produce protect provide pull pump push raise
+    reach read receive reduce refer reflect reject release remain remove replace represent
+    require resend resist rest return reveal rise rule run say secrete see sell send
+    separate serve set shape show shrink speed split spread squeeze start stay stop store
+    suggest supply support surround take teach tell test think transmit transport travel
+    trigger turn undergo use vary want win work write
+""".split())
+
+
+def is_base_verb(word: str) -> bool:
+    return word.lower() in _VERBS
+
+
+def verb_base(word: str) -> str | None:
+    """The base form of a third-person present verb (`contains` → `contain`), or None."""
+    w = word.lower().strip(",.;:")
+    if not w.endswith("s") or len(w) < 4 or not w.isalpha():
+        return None
+    for base in (w[:-1], w[:-2], w[:-3] + "y" if w.endswith("ies") else ""):
+        if base in _VERBS:
+            return base
+    return "have" if w == "has" else ("do" if w == "does" else None)
+
+
+def past_base(word: str) -> str | None:
+    """The base form of an irregular past-tense verb (`fled` → `flee`), or None.
+
+    Regular `-ed` forms are left alone: their base cannot be told from spelling
+    (`collapsed`, `stopped`, `travelled`), and a misspelt question is worse than none.
+    """
+    return _IRREGULAR_PAST.get(word.lower())
+
+
+def why_question(clause: str) -> str | None:
+    """`Why …?` asked of a statement (`prices rose` → `Why did prices rise?`), or None."""
+    clause = trim_ends(clause)
+    tokens = clause.split()
+    if len(tokens) < 2 or len(tokens) > 25:
+        return None
+    for i, token in enumerate(tokens[:6]):
+        low = token.lower().strip(",")
+        subject = " ".join(tokens[:i])
+        rest = " ".join(tokens[i + 1 :])
+        if i == 0:
+            continue
+        if low in _AUXILIARIES:
+            return _tidy(f"Why {low} {_lower_first(subject)} {rest}?")
+        base = verb_base(low)
+        if base and i <= 4:
+            return _tidy(f"Why does {_lower_first(subject)} {base} {rest}?")
+        base = past_base(low)
+        if base and i <= 4:
+            return _tidy(f"Why did {_lower_first(subject)} {base} {rest}?")
+    return None
+
+
+def _lower_first(text: str) -> str:
+    if len(text) > 1 and text[0].isupper() and text[1].islower() and " " not in text[:4]:
+        first = text.split()[0]
+        if first.lower() in ("the", "a", "an", "some", "many", "most", "all"):
+            return text[0].lower() + text[1:]
+    return text
+
+
+def _tidy(question: str) -> str:
+    return " ".join(question.replace(" ?", "?").split())

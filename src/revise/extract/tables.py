@@ -1,0 +1,50 @@
+"""Table rows: each cell asked from its row's first cell and its column's heading
+("What is the relative charge of the electron?"), and a cell unique in its column
+asked the other way ("Which particle has relative charge −1?")."""
+
+from __future__ import annotations
+
+import re
+
+from revise.extract.phrasing import article, has_words, shows
+from revise.extract.terms import Fact
+from revise.extract.vocab import language_of
+from revise.notes import trim_ends
+
+_ASIDE_COLUMN = re.compile(r"^(?:notes?|comments?|extra|tips?|remarks?|other|misc\w*|\?)$",
+                           re.IGNORECASE)
+_PARTICIPLE = re.compile(r"^(?:used|made|found|measured|caused|produced|known|called)\b",
+                         re.IGNORECASE)
+
+
+def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
+              column_counts: dict[tuple[int, str], int]) -> list[Fact]:
+    if len(cells) < 2 or not cells[0].strip():
+        return []
+    key = trim_ends(cells[0])
+    facts: list[Fact] = []
+    language = language_of(list(header[:1]))
+    for j in range(1, min(len(cells), len(header) or len(cells))):
+        value = trim_ends(cells[j])
+        heading = trim_ends(header[j]) if j < len(header) else ""
+        if not value or value in ("-", "–", "?") or not heading or _ASIDE_COLUMN.match(heading):
+            continue
+        if language and language_of([heading]) == "" and j == 1:
+            facts.append(Fact("vocabulary", f"What does ‘{key}’ mean?", value))
+            facts.append(Fact("vocabulary", f"What is the {language} for ‘{value}’?", key))
+            continue
+        facts.append(Fact("fact", _ask(key, heading), value))
+        first = trim_ends(header[0]) if header else ""
+        if first and column_counts.get((j, value.casefold()), 0) == 1 and has_words(first):
+            verb = "is" if _PARTICIPLE.match(heading) else "has"
+            facts.append(Fact("fact", f"Which {first.lower()} {verb} {heading.lower()} {value}?",
+                              key))
+    return [f for f in facts if not shows(f.question, f.answer)]
+
+
+def _ask(key: str, heading: str) -> str:
+    if heading.endswith("?"):
+        return f"{key}: {heading}"
+    if _PARTICIPLE.match(heading):
+        return f"What is {article(key)} {heading.lower()}?"
+    return f"What is the {heading.lower()} of {article(key)}?"

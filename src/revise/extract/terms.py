@@ -1,0 +1,760 @@
+"""A term and what the notes say of it: the notations that pair them, and the question
+each relation calls for.
+
+`split_term` finds the pair in `Term: meaning`, `Term – meaning`, `Term - meaning`,
+`Term = meaning`, `Term (meaning)` and `Term → meaning` (where the right side defines);
+`sentence_pair` in sentences (`X is …`, `X is called Y`, `known as`, `stands for`,
+`means`). `term_facts` then asks what the relation calls for: what an acronym stands
+for, who held a role, what a case decided, what a part contains or is made of, or what
+a term means and which term a meaning names.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from revise.extract.phrasing import (
+    article,
+    does,
+    drop_parentheses,
+    has_words,
+    is_base_verb,
+    is_plural,
+    quoted,
+    shows,
+    split_clauses,
+    split_parenthetical,
+    verb_base,
+)
+from revise.notes import trim_ends
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    kind: str
+    question: str
+    answer: str
+
+
+_MAX_TERM_WORDS = 6
+_MAX_ANSWER_WORDS = 40
+_MAX_REVERSE_WORDS = 14
+
+# Separators between a term and its meaning, most telling first at equal positions.
+_SEPARATOR = re.compile(r"\s[–—]\s|\s-\s|\s=\s|:\s|\s→\s|\s->\s|–(?=\s)|—|(?<=\w)-\s(?=\w)")
+_ARTICLES = re.compile(r"^(?:a|an|the|when|where|process|type|kind|form|way|word|term|name|"
+                       r"part|method|substance|idea|belief|period|time)\b", re.IGNORECASE)
+_NOT_TERM_START = frozenset(
+    """
+    it this that these they there he she we you i if when then so but and or because as also
+    only eg e.g. e.g ie i.e. why how what which who where
+""".split()
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def split_term(text: str) -> tuple[str, str, str] | None:
+    """(term, separator, meaning) of a bullet that pairs a term with what it means."""
+    for m in _SEPARATOR.finditer(text):
+        if _inside_brackets(text, m.start()):
+            continue
+        sep = m.group().strip()
+        term, meaning = trim_ends(text[: m.start()]), trim_ends(text[m.end() :])
+        if not term or not meaning:
+            continue
+        if sep in ("→", "->") and not _ARTICLES.match(meaning) and not _is_acronym(term):
+            return None  # an arrow here is a cause or a step, not a definition
+        if sep == ":" and term[-1:].isdigit() and meaning[:1].isdigit():
+            return None  # a time, 10:30
+        if _is_term(term) or is_case(term) or is_citation(term):
+            return term, sep, meaning
+        return None
+    whole = _bracketed_meaning(text)
+    if whole:
+        return whole
+    return None
+
+
+def _inside_brackets(text: str, at: int) -> bool:
+    before = text[:at]
+    return before.count("(") > before.count(")")
+
+
+def _bracketed_meaning(text: str) -> tuple[str, str, str] | None:
+    """`cell wall (made of cellulose)`: a term whose brackets explain it."""
+    head, aside = split_parenthetical(text)
+    if (not aside or len(head.split()) > 3 or not looks_like_term(head)
+            or len(aside.split()) < 2 or re.search(r"\d", head + aside) or aside[:1].isupper()):
+        return None
+    if head.split()[-1].lower() in ("v", "vs") or re.fullmatch(r"[\d\s,–-]+", aside):
+        return None
+    return head, "()", aside
+
+
+def _is_term(term: str) -> bool:
+    words = drop_parentheses(term).split() or term.split()
+    if not words or len(words) > _MAX_TERM_WORDS or len(term) > 70:
+        return False
+    if words[0].lower() in _NOT_TERM_START or any(c in term for c in ";!?"):
+        return False
+    if not has_words(term) and not _is_acronym(term):
+        return False
+    if len(words) == 1 and words[0].lower().endswith("ed") and words[0].islower():
+        return False  # `agreed: …` labels what follows
+    # `1928: …` is a dated event, not a term
+    return not re.match(r"^\d{3,4}\b", term)
+
+
+def _is_acronym(term: str) -> bool:
+    return re.fullmatch(r"[A-Z][A-Z0-9&/.]{1,9}s?", term.strip()) is not None
+
+
+def is_case(term: str) -> bool:
+    return re.search(r"\S \s?v\.? \S", term) is not None and term[:1].isupper()
+
+
+_CITATION = re.compile(
+    r"^(?P<who>[A-Z][\w’'-]*(?: [A-Z][\w’'-]+)?(?:(?:,| &| and| \+) [A-Z][\w’'-]+)*"
+    r"(?: et al\.?)?) \((?P<year>[^()]*\d{4}s?[^()]*)\)$"
+)
+
+
+_EVENT_NOUNS = frozenset(
+    """
+    plan act acts treaty pact putsch crisis war wars conference agreement doctrine
+    revolution rebellion rising uprising crash strike movement party law laws report bill
+    reform reforms league union alliance blockade airlift speech mutiny massacre battle
+    campaign election elections constitution programme program policy scheme model theory
+""".split())
+
+
+def is_citation(term: str) -> bool:
+    m = _CITATION.match(term.strip())
+    return m is not None and m.group("who").split()[-1].lower() not in _EVENT_NOUNS
+
+
+# ---------------------------------------------------------------------------- sentences
+
+_SENTENCE = re.compile(
+    r"^(?P<subject>(?:(?:a|an|the)\s)?[\w’'()/+-]+(?:\s[\w’'()/+-]+){0,4}?)"
+    r",?\s(?P<verb>is called|are called|was called|were called|is known as|are known as"
+    r"|was known as|were known as|known as|stands for|stand for|means|refers to|is defined as"
+    r"|is|are)\s(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_DEFINING_START = re.compile(
+    r"^(?:a|an|the|when|where|how|what|one|any|each)\b|^\w+(?:ing|tion|ment|ness|ity|ance|ence)\b",
+    re.IGNORECASE,
+)
+
+
+def sentence_pair(sentence: str) -> tuple[str, str, str] | None:
+    """(subject, verb, rest) of a defining sentence: `Inflation is a sustained rise …`."""
+    m = _SENTENCE.match(sentence.strip())
+    if not m:
+        return None
+    subject, verb, rest = m.group("subject"), m.group("verb").lower(), trim_ends(m.group("rest"))
+    first = subject.split()[0].lower()
+    if first in _NOT_TERM_START or first in ("there", "here") or not has_words(rest):
+        return None
+    if verb in ("is", "are") and not _DEFINING_START.match(rest):
+        return None  # `velocity is higher…` states a fact but defines nothing
+    return subject, verb, rest
+
+
+def sentence_facts(subject: str, verb: str, rest: str) -> list[Fact]:
+    rest = trim_ends(re.split(r"\.\s|;\s", rest)[0])
+    rest, examples = _split_examples(rest)
+    rest = trim_ends(re.split(r",\s(?:so|which|because|but|and so)\s", rest)[0])
+    core = _core(rest)
+    if not core:
+        return []
+    if "called" in verb or "known as" in verb:
+        name = drop_parentheses(core)
+        noun = _subject_noun(subject)
+        past = verb.startswith(("was", "were"))
+        ask = "called" if "called" in verb else "known as"
+        be = "was" if past else ("are" if verb.startswith("are") else "is")
+        facts = [Fact("definition", f"What {be} {noun} {ask}?", name)]
+        if len(noun.split()) <= _MAX_REVERSE_WORDS:
+            facts.append(Fact("definition", f"What is {quoted(name)}?", noun))
+        return _clean(facts)
+    if verb in ("stands for", "stand for"):
+        return _clean([Fact("definition", f"What does {subject} stand for?", core)])
+    if verb in ("means", "refers to", "is defined as"):
+        return _clean([Fact("definition", f"What does {quoted(_decapitalised(subject))} mean?",
+                            core)])
+    noun = _subject_noun(subject)
+    be = "are" if verb == "are" else "is"
+    facts = [Fact("definition", f"What {be} {noun}?", core)]
+    bare = re.sub(r"^(?:a|an|the)\s", "", subject, flags=re.IGNORECASE)
+    if len(core.split()) <= _MAX_REVERSE_WORDS and not core.lower().startswith(("when", "how")):
+        facts.append(Fact("definition", f"What is the term for {_lowered(core)}?",
+                          _decapitalised(bare)))
+    if examples:
+        facts.append(Fact("list", f"Give an example of {_lowered(bare)}.", examples))
+    return _clean(facts)
+
+
+def _subject_noun(subject: str) -> str:
+    subject = subject.strip()
+    if subject[:1].isupper() and subject.split()[0].lower() in ("a", "an", "the"):
+        return subject[0].lower() + subject[1:]
+    return _decapitalised(subject)
+
+
+def _lowered(text: str) -> str:
+    first = text.split()[0] if text.split() else ""
+    if first[:1].isupper() and first[1:].islower() and first.lower() in ("a", "an", "the", "when",
+                                                                          "where"):
+        return text[0].lower() + text[1:]
+    return text
+
+
+# ---------------------------------------------------------------------------- relations
+
+_ROLE_WORDS = re.compile(
+    r"\b(?:king|queen|prince|princess|emperor|empress|tsar|czar|kaiser|president|chancellor"
+    r"|minister|secretary|leader|general|admiral|commander|thane|lord|lady|duke|earl|count"
+    r"|bishop|archbishop|pope|cardinal|monk|priest|wife|husband|son|daughter|father|mother"
+    r"|brother|sister|friend|servant|author|writer|poet|playwright|scientist|inventor|founder"
+    r"|governor|mayor|ambassador|diplomat|boss|head|chief|dictator|premier|prime|foreign"
+    r"|deputy|commissar|marshal|philosopher|economist|psychologist|composer|painter|artist"
+    r"|explorer|revolutionary|activist|campaigner|protester|nurse|doctor|surgeon|judge"
+    r"|character|protagonist|narrator|villain|hero|heroine|soldier|knight|heir|successor"
+    r"|advisor|adviser|spy|assassin|murderer|rival|ally|Führer|Fuhrer|chairman|governor)s?\b",
+    re.IGNORECASE,
+)
+_ONE_NAME = r"[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+)?"
+_PEOPLE = re.compile(rf"{_ONE_NAME}(?:(?:,\s|\s?\+\s|\s&\s|\sand\s|,?\sthen\s){_ONE_NAME}){{1,6}}")
+_NAME_WORD = r"(?:[A-Z][\w’'.-]*|of|the|de|von|van|der|da|di|du|la|le|al|bin|ibn)"
+_PERSON = re.compile(rf"^[A-Z][\w’'.-]+(?: {_NAME_WORD}){{0,4}}$")
+_RELATION_VERBS = {
+    "made of": "What is {t} made of?",
+    "made from": "What is {t} made from?",
+    "made up of": "What is {t} made up of?",
+    "consists of": "What does {t} consist of?",
+    "composed of": "What is {t} composed of?",
+    "measured in": "What is {t} measured in?",
+    "found in": "Where is {t} found?",
+    "used for": "What is {t} used for?",
+    "used to": "What is {t} used to do?",
+    "caused by": "What causes {t}?",
+    "site of": "What is {t} the site of?",
+    "controlled by": "What controls {t}?",
+    "produced by": "What produces {t}?",
+    "produced in": "Where is {t} produced?",
+}
+_RELATION = re.compile(r"^(?:(?:is|are|was|were)\s)?(" + "|".join(map(re.escape, _RELATION_VERBS))
+                       + r")\s(.+)$", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^[\w’'()/-]+(?:\s[\w’'()/-]+){0,3}$")
+
+
+def term_facts(term: str, sep: str, meaning: str, *, historical: bool = False) -> list[Fact]:
+    """The cards a term and its meaning call for. In `historical` notes (dated events) a
+    capitalised label before a colon is a name or a heading, not a term to define."""
+    if is_citation(term):
+        return _citation_facts(term, meaning)
+    if is_case(term):
+        return _case_facts(term, meaning)
+    if _is_acronym(term) and _expands(term, meaning):
+        expansion, aside = split_parenthetical(meaning)
+        expansion = trim_ends(re.split(r",\s|;\s", expansion)[0])
+        facts = [Fact("definition", f"What does {term} stand for?", expansion)]
+        if aside and has_words(aside, 2):
+            facts += _aside_facts(term, aside)
+        return _clean(facts)
+    if is_person(term, meaning):
+        return _person_facts(term, meaning)
+    if _PEOPLE.fullmatch(drop_parentheses(meaning) or meaning) and _PERSON.match(term) is not None \
+            or _PEOPLE.fullmatch(drop_parentheses(meaning) or meaning) and term[:1].isupper():
+        # `Potsdam (July-Aug 1945): Stalin, Truman, Churchill then Attlee`
+        return _clean([Fact("person", f"Who were the key figures of {term}?", meaning)])
+    name, _, role = term.partition(", ")
+    if role and _PERSON.match(name) and _ROLE_WORDS.search(role) and len(role.split()) <= 8:
+        # `Kirov, Leningrad Communist Party boss: murdered Dec 1934`
+        return _clean([Fact("person", f"Who was {role}?", name)])
+    if historical and not _defined_in_history(term, meaning):
+        return []
+    return _meaning_facts(term, meaning)
+
+
+def _expands(acronym: str, meaning: str) -> bool:
+    letters = [c for c in acronym if c.isalpha() and c.isupper()]
+    initials = [w[0].upper() for w in re.findall(r"[A-Za-z][\w-]*", meaning)[: len(letters) + 3]]
+    return bool(letters) and bool(initials) and initials[0] == letters[0]
+
+
+def is_person(term: str, meaning: str) -> bool:
+    name = drop_parentheses(term)
+    if not _PERSON.match(name) or _is_acronym(name):
+        return False
+    first_part = re.split(r"\s/\s|;\s|,\s", meaning)[0]
+    return bool(_ROLE_WORDS.search(first_part)) or (
+        first_part[:1].isupper() and len(first_part.split()) <= 6 and " of " in first_part)
+
+
+def _person_facts(name: str, meaning: str) -> list[Fact]:
+    parts = [trim_ends(p) for p in re.split(r"\s/\s|;\s", meaning) if trim_ends(p)]
+    facts: list[Fact] = []
+    be = "was" if re.search(r"\d", meaning) else "is"
+    role = parts[0]
+    role_core = trim_ends(re.split(r",\s", role)[0])
+    if "->" in role_core or "→" in role_core:
+        steps = [trim_ends(s) for s in re.split(r"\s?(?:->|→)\s?", role_core)]
+        facts.append(Fact("sequence", f"What titles does {name} hold, in order?",
+                          " → ".join(steps)))
+    elif len(role_core.split()) <= 10:
+        facts.append(Fact("person", f"Who {be} {role_core}?", name))
+        facts.append(Fact("person", f"Who {be} {name}?", role_core))
+    for part in parts[1:] + re.split(r",\s", role)[1:]:
+        for clause in re.split(r",\s", part):
+            clause = trim_ends(clause)
+            verb = clause.split()[0].lower() if clause.split() else ""
+            if verb_base(verb) and 2 <= len(clause.split()) <= 12 and not shows(clause, name):
+                facts.append(Fact("person", f"Who {clause}?", name))
+    return _clean(facts)
+
+
+_STATEMENT = re.compile(r"\s(?:is|are|was|were|can|cannot|can't|must|only|not|counts?|"
+                        r"counted|=|≠|doesn't|isn't|needs?|has|have|had)\s")
+
+
+def _case_facts(case: str, principle: str) -> list[Fact]:
+    rule = trim_ends(re.split(r";\s|\.\s", principle)[0])
+    rule_core = drop_parentheses(rule) or rule
+    if len(rule_core.split()) > 30 or not has_words(rule_core, 2):
+        return []
+    name, year = split_parenthetical(case)
+    states = _STATEMENT.search(f" {rule_core} ") or verb_base(rule_core.split()[0])
+    which = (f"Which case decided that {_lowered(rule_core)}?" if states
+             else f"Which case is about {_lowered(rule_core)}?")
+    facts = [
+        Fact("case", f"What did {case} establish?", rule_core),
+        Fact("case", which, drop_parentheses(case) or case),
+    ]
+    if re.fullmatch(r"\d{4}", year):
+        facts.append(Fact("date", f"In what year was {name} decided?", year))
+    return _clean(facts)
+
+
+_FINDING_VERB = re.compile(r"^(?:discovered|found|showed|proposed|suggested|developed|"
+                           r"invented|identified|proved|argued|introduced|created|coined)\b")
+
+
+def _citation_facts(citation: str, finding: str) -> list[Fact]:
+    """`Miller (1956): …`, `Chadwick (1932) – discovered the neutron`: what the study
+    found, and who found a discovery."""
+    who = _CITATION.match(citation.strip())
+    name = who.group("who") if who else citation
+    facts: list[Fact] = []
+    if ";" in finding:  # `Miller (1956): review of research; STM capacity 7±2 items`
+        finding = finding.split(";")[-1] if not re.search(r"\s?(?:->|→)", finding.split(";")[-1]) \
+            or len(finding.split(";")) == 2 else finding
+        finding = trim_ends(finding)
+    pieces = [trim_ends(p) for p in re.split(r"\s?(?:->|→)\s?", finding) if trim_ends(p)]
+    for k, piece in enumerate(pieces):
+        first = trim_ends(re.split(r";\s|\.\s", piece)[0])
+        clause = trim_ends(re.split(r",\s", first)[0])
+        inner = split_term(piece) if k else None
+        if inner is not None and not is_citation(inner[0]):
+            facts += term_facts(*inner)
+        elif _FINDING_VERB.match(clause) and len(clause.split()) <= 10:
+            facts.append(Fact("person", f"Who {clause}?", name))
+        elif k == len(pieces) - 1 and k and 2 <= len(first.split()) <= 15:
+            facts.append(Fact("definition", f"What did {citation} conclude?", first))
+        elif k == 0 and 3 <= len(first.split()) <= 15 and _states(first):
+            facts.append(Fact("definition", f"What did {citation} find?", first))
+            if len(clause.split()) >= 3 and not re.search(r"\d", clause):
+                facts.append(Fact("person", f"Which study found {_lowered(clause)}?", citation))
+    return _clean(facts)
+
+
+_PROPOSED = re.compile(r"^(?P<what>.{3,60}?)\s[-–—:]\s(?P<who>[A-Z][^()]{1,50}\(\d{4}\))$")
+
+
+def is_discovery(finding: str) -> bool:
+    return _FINDING_VERB.match(finding.strip()) is not None
+
+
+def _states(clause: str) -> bool:
+    """Whether a clause says something happened or holds (a finding), not just what was
+    studied (`banding in a comprehensive school`)."""
+    for word in clause.lower().split():
+        if word in _STATEMENT_WORDS or verb_base(word) or is_base_verb(word) or \
+                (word.endswith("ed") and len(word) > 4) or re.search(r"\d|[<>≠=±]", word):
+            return True
+    return False
+
+
+def title_facts(title: str) -> list[Fact]:
+    """`Multi-store model (MSM) – Atkinson & Shiffrin (1968)`: who proposed it."""
+    m = _PROPOSED.match(title.strip())
+    if not m or not is_citation(m.group("who")):
+        return []
+    what = _decapitalised(m.group("what"))
+    return _clean([Fact("person", f"Who proposed the {what}?" if not what.lower().startswith(
+        "the ") else f"Who proposed {what}?", m.group("who"))])
+
+
+_PROS_CONS = re.compile(r"(?:^|\s/\s)([+-])\s(.+?)(?=\s/\s[+-]\s|$)")
+_PARTICIPLE = re.compile(
+    r"^(?P<verb>\w+ed|written|made|known|found|built|set|held|run|sent|kept|given|taken|seen|"
+    r"done|grown|shown|drawn|spoken|chosen|worn|born|caught|bought|brought|paid|sold|told)"
+    r"\s(?:(?P<adverb>\w+ly)\s)?(?P<prep>in|by|from|of|into|to|for|with|at|on|as|when|where|if)"
+    r"\s(?P<rest>.+)$")
+_BECAUSE = re.compile(r"^(?P<verb>\w+)\s(?:b/c|because|bc|as|since)\s(?P<rest>.+)$")
+_VERB_FORMS = ("releases", "makes", "stores", "produces", "contains", "absorbs", "carries",
+               "breaks", "controls", "secretes", "pumps", "kills", "moves", "sends", "adds",
+               "removes", "checks", "turns", "converts", "holds", "forms", "allows", "helps")
+_STATE_PARTICIPLES = frozenset(
+    """
+    needed used important useful required necessary called done made introduced built chosen
+    kept allowed banned popular unpopular successful unsuccessful
+""".split())
+_NAMING = re.compile(r"^(?P<what>.{6,80}?)\s=\s(?P<name>[^=]{2,40})$")
+
+
+def clause_relation(noun: str, clause: str) -> Fact | None:
+    """The question one clause of a meaning answers, asked of `noun`, or None."""
+    clause = trim_ends(clause)
+    words = clause.split()
+    if len(words) < 2:
+        return None
+    relation = _RELATION.match(clause)
+    if relation:
+        template = _RELATION_VERBS[relation.group(1).lower()]
+        return Fact("definition", template.format(t=noun), trim_ends(relation.group(2)))
+    m = _BECAUSE.match(clause)
+    if m and m.group("verb").lower() in _STATE_PARTICIPLES:
+        return Fact("cause", f"Why is {noun} {m.group('verb')}?", trim_ends(m.group("rest")))
+    m = _PARTICIPLE.match(clause)
+    if m and m.group("verb").lower() not in _NOT_PARTICIPLES:
+        prep = m.group("prep")
+        adverb = f" {m.group('adverb')}" if m.group("adverb") else ""
+        if prep in ("when", "where", "if"):
+            return Fact("definition", f"When is {noun} {m.group('verb')}{adverb}?",
+                        f"{prep} {m.group('rest')}")
+        if prep == "by" and m.group("verb").lower() not in ("made",):
+            be = "are" if is_plural(noun) else "is"
+            return Fact("definition", f"What {be} {noun} {m.group('verb')}{adverb} by?",
+                        trim_ends(m.group("rest")))
+        be = "are" if is_plural(noun) else "is"
+        return Fact("definition", f"What {be} {noun} {m.group('verb')}{adverb} {prep}?",
+                    trim_ends(m.group("rest")))
+    m = _NAMING.match(clause)
+    if (m and len(m.group("name").split()) <= 3 and len(m.group("what").split()) >= 2
+            and not re.search(r"\d", m.group("what"))):
+        return Fact("definition", f"What is the term for {_lowered(m.group('what'))}?",
+                    trim_ends(m.group("name")))
+    if words[0].lower() in ("lasts", "last", "takes", "take") and len(words) <= 6:
+        # `lasts less than half a sec`
+        verb = "last" if words[0].lower().startswith("last") else "take"
+        return Fact("definition", f"How long {does(noun)} {noun} {verb}?", " ".join(words[1:]))
+    base = verb_base(words[0])
+    if base is None and is_plural(noun) and is_base_verb(words[0]):
+        base = words[0].lower()  # `Ribosomes – make proteins`
+    if base and base not in ("have", "do", "be") and words[1].lower() not in _PRONOUNS:
+        return Fact("definition", f"What {does(noun)} {noun} {base}?", " ".join(words[1:]))
+    return None
+
+
+_PRONOUNS = frozenset("""
+    it them this that these those they he she him her its their
+""".split())
+
+
+_NOT_PARTICIPLES = frozenset("""
+    need feed seed bed red speed indeed
+""".split())
+
+
+def _defined_in_history(term: str, meaning: str) -> bool:
+    """In dated notes, only a lowercase term explained by a description (`kulak – a
+    peasant wealthy enough to hire labour`) or a named plan, act or event is defined."""
+    if _is_event_name(term) or _is_acronym(term):
+        return True
+    first = meaning.split()[0].lower() if meaning.split() else ""
+    return term[:1].islower() and (first in ("a", "an", "the", "when", "where") or
+                                   bool(_ABSTRACT_HEAD.match(first)))
+
+
+_ABSTRACT_HEAD = re.compile(r"^(?:\w+(?:tion|sion|ment|ance|ence|ity|ism|ness|ure|ship)|"
+                            r"policy|system|process|idea|belief|term|name|group|body|plan)$")
+
+
+def _meaning_facts(term: str, meaning: str) -> list[Fact]:
+    if not (looks_like_term(term) or _is_event_name(term) or _is_acronym(term)):
+        return []
+    facts = _term_aside_facts(term)
+    if facts:
+        term = drop_parentheses(term) or term
+    return facts + _described(term, meaning)
+
+
+def _term_aside_facts(term: str) -> list[Fact]:
+    """`amylase (a carbohydrase)`: the kind of thing the term is."""
+    name, aside = split_parenthetical(term)
+    if re.fullmatch(r"(?:a|an)\s[a-z]+", aside):
+        return [Fact("definition", f"{_capitalised(_decapitalised(name))} is a type of what?",
+                     aside.split()[1])]
+    return []
+
+
+_CONVERTS = re.compile(r"^(?P<what>[\w ]{2,30}?)\s?(?:->|→)\s?(?P<into>[^,;→>]{2,40})$")
+
+
+def _described(term: str, meaning: str) -> list[Fact]:
+    noun = article(_decapitalised(term))
+    converts = _CONVERTS.match(drop_parentheses(meaning) or meaning)
+    if (converts and len(converts.group("what").split()) <= 3
+            and not any(w in _STATEMENT_WORDS or verb_base(w) for w in
+                        converts.group("what").lower().split())):
+        # `protease - proteins -> amino acids`
+        return _clean([Fact("definition", f"What {does(noun)} {noun} turn "
+                            f"{converts.group('what').strip()} into?",
+                            trim_ends(converts.group("into")))])
+    pros_cons = _PROS_CONS.findall(meaning)
+    if pros_cons and meaning.lstrip()[:1] in "+-":
+        facts = []
+        for sign, text in pros_cons:
+            side = "advantages" if sign == "+" else "disadvantages"
+            facts.append(Fact("list", f"What are the {side} of {noun}?", trim_ends(text)))
+        return _clean(facts)
+    facts: list[Fact] = []
+    head, aside = split_parenthetical(meaning)
+    head, examples = _split_examples(head)
+    clauses = [trim_ends(c) for c in split_clauses(
+        head, r",\s(?=[a-z])|;\s|\s/\s|\s\+\s(?=(?:" + "|".join(_VERB_FORMS) + r")\b)")
+        if trim_ends(c)]
+    if not clauses:
+        return []
+    definition = clauses[0]
+    first = clause_relation(noun, definition)
+    if first is not None:
+        facts.append(first)
+        site = re.match(r"^(?:the\s)?site of\s(.+)$", definition)
+        if site:
+            facts.append(Fact("definition", f"What is the site of {site.group(1)}?",
+                              _decapitalised(term)))
+    elif _is_list(head) and len(head.split(",")) >= 3:
+        items = [trim_ends(i) for i in head.split(",")]
+        facts.append(Fact("list", f"{_capitalised(term)}: give all {len(items)}.",
+                          "\n".join(items)))
+        clauses = []
+    elif _is_event_name(term) and _defines(definition) and len(head.split()) <= 20:
+        facts.append(Fact("definition", f"What was the {drop_parentheses(term)}?"
+                          if not term.lower().startswith("the ") else f"What was {term}?", head))
+        clauses = []
+    elif looks_like_term(term) and _defines(definition):
+        rest = [clause_relation(noun, c) for c in clauses[1:]]
+        answer = definition if any(rest) or ";" in head else head
+        if len(answer.split()) <= _MAX_ANSWER_WORDS:
+            facts.append(Fact("definition", f"What is meant by {quoted(_decapitalised(term))}?",
+                              answer))
+            if _reversible(term, definition, meaning):
+                facts.append(Fact("definition", f"What is the term for {_lowered(definition)}?",
+                                  _decapitalised(term)))
+    for clause in clauses[1:]:
+        fact = clause_relation(noun, clause)
+        if fact is not None:
+            facts.append(fact)
+    if examples:
+        facts.append(Fact("list", f"Give examples of {_plural(_decapitalised(term))}.",
+                          examples))
+    if aside and has_words(aside, 2):
+        facts += _aside_facts(term, aside)
+    return _clean(facts)
+
+
+# Words that make a phrase a statement (`prices low`, `right opposed`, `not so united`)
+# rather than a term to define.
+_STATEMENT_WORDS = frozenset(
+    """
+    not no so too very had has have was were is are did does do be been being will would can
+    could should must may might low high rose fell up down good bad poor better worse more
+    less most least also only then than
+""".split()
+)
+
+
+def _is_event_name(term: str) -> bool:
+    """`Dawes Plan (1924)`, `Treaty of Versailles`: a named event, plan or law."""
+    name = drop_parentheses(term) or term
+    words = name.split()
+    return (2 <= len(words) <= 6 and words[0][:1].isupper()
+            and words[-1].lower() in _EVENT_NOUNS | {"versailles", "rights"}
+            or any(w.lower() in ("treaty", "act", "plan", "pact") for w in words[:1]))
+
+
+def looks_like_term(term: str) -> bool:
+    """Whether `term` reads as a name for something (a noun phrase) that a definition can
+    explain, rather than the start of a statement."""
+    words = (drop_parentheses(term) or term).split()
+    if not words or len(words) > 4 or (len(words) == 1 and words[0].lower() in _LABELS):
+        return False
+    if any(w in ("+", "&", "and") for w in words[1:-1]) and words[0][:1].isupper():
+        return False  # `Kamanev + Zinoviev`: people, not a term
+    if words[0].lower() in _NOT_DEFINITION_START or words[0].lower() in ("towards", "toward"):
+        return False
+    if len(words) == 1 and words[0].lower().endswith(("ful", "ous", "ive", "less", "able")):
+        return False  # `hopeful: …` describes, it names nothing
+    if words[0].isdigit() or _MONTH_NAME.match(words[0]):
+        return False  # `1 Dukkha`: a numbered item; `August`: a date, not a term
+    for i, word in enumerate(words):
+        low = word.lower().strip(",.’'")
+        if low in _STATEMENT_WORDS:
+            return False
+        if low.endswith("ed") and len(low) > 4 and not word[:1].isupper() and low not in _ED_NOUNS:
+            return False
+        if i == 0 and verb_base(low):
+            return False
+    return True
+
+
+_MONTH_NAME = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$",
+                         re.IGNORECASE)
+_ED_NOUNS = frozenset("""
+    speed seed need feed bed red hundred creed breed steed reed
+""".split())
+_YEARISH = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
+
+
+def _defines(definition: str) -> bool:
+    """Whether a meaning's first clause reads as a definition, not an event or a figure."""
+    words = definition.split()
+    if len(words) < 2 or words[0].lower() in _NOT_DEFINITION_START:
+        return False
+    last = words[-1].lower().strip(".,")
+    if last.endswith("ed") and len(last) > 4 and last not in _ED_NOUNS:
+        return False  # `OGPU quelled`: an event, told in the past
+    return not re.search(r"\d|=", definition) and len(words) <= 25
+
+
+# A meaning that starts with one of these places, dates or qualifies something: it says
+# where or when, not what a term means (`enlightenment: under the Bodhi tree`).
+_NOT_DEFINITION_START = frozenset(
+    """
+    no not only but also and or under at in on by from to for with after before during since
+    until about around approx his her their its eg e.g. ie i.e. see
+""".split())
+_LABELS = frozenset(
+    """
+    criticism criticisms evaluation strengths weaknesses strength weakness internal external
+    example examples note notes tip tips context background summary advantages disadvantages
+    pros cons aim aims method methods results findings conclusion
+""".split())
+
+
+def _reversible(term: str, definition: str, meaning: str) -> bool:
+    """Whether "What is the term for …?" can be asked: a real term (a short common noun
+    phrase) and a real definition (a description with no names, numbers or verbs first)."""
+    words = definition.split()
+    if not 3 <= len(words) <= 12 or ";" in meaning or re.search(r"\d", meaning):
+        return False
+    if len(term.split()) > 3 or any(verb_base(w) or is_base_verb(w) for w in words[:4]):
+        return False
+    if any(w.lower().endswith("ed") and len(w) > 4 and w.lower() not in _ED_NOUNS
+           for w in words[1:3]):
+        return False  # `Politburo legalized torture` states an event
+    if any(w[:1].isupper() for w in words[1:]) or term[:1].isupper() and " " in term:
+        return False
+    if words[-1].lower() in _NOT_DEFINITION_START | {"the", "a", "an", "of", "where", "which"}:
+        return False  # cut off mid-phrase
+    return not re.search(r"[→>=]|\bis\b|\bwas\b", definition)
+
+
+_ATTRIBUTE = re.compile(r"^(?P<name>[a-z][a-z ]{1,25}?)\s?[=:]\s?(?P<value>.+)$")
+
+
+def attribute_facts(term: str, meaning: str) -> list[Fact]:
+    """`STM: coding = acoustic | capacity = 7±2 items`: each attribute asked of the term."""
+    segments = [trim_ends(p) for p in re.split(r"\s\|\s|;\s", meaning)]
+    found = [_ATTRIBUTE.match(p) for p in segments]
+    if len(segments) < 2 or not all(found):
+        return []
+    subject = drop_parentheses(term) or term
+    return _clean([Fact("fact", f"What is the {m.group('name')} of {subject}?",
+                        trim_ends(m.group("value"))) for m in found if m])
+
+
+def _split_examples(text: str) -> tuple[str, str]:
+    """`size only -> speed, distance, mass` or `…, eg Germany 1923`: the meaning, the examples."""
+    arrow = re.split(r"\s?(?:->|→)\s?", text)
+    if (len(arrow) == 2 and "," in arrow[1] and _is_list(arrow[1])
+            and len(arrow[0].split()) >= 2 and not verb_base(arrow[1].split()[0])):
+        return trim_ends(arrow[0]), trim_ends(arrow[1])
+    m = re.search(r"(,?)\s(?:eg|e\.g\.|such as)\s(.+)$", text)
+    if m and m.start() > 0 and (m.group(1) or ("," in m.group(2) and _is_list(m.group(2)))):
+        return trim_ends(text[: m.start()]), trim_ends(m.group(2))
+    return text, ""
+
+
+def _aside_facts(term: str, aside: str) -> list[Fact]:
+    if aside[:1] in "\"“" and aside[-1:] in "\"”":
+        return [Fact("definition", f"Which phrase sums up {quoted(_decapitalised(term))}?",
+                     aside.strip("\"“”"))]
+    if re.match(r"^(?:a|an)\s\w+$", aside):
+        return [Fact("definition", f"{_capitalised(term)} is a type of what?", aside.split()[1])]
+    first = aside.split()[0].lower()
+    if first in ("eg", "e.g.", "e.g", "also", "not", "usually", "i.e.", "ie"):
+        return []
+    base = verb_base(first)
+    if base and len(aside.split()) >= 3:
+        return [Fact("definition", f"What does {term} do?", aside)]
+    return []
+
+
+def _is_list(text: str) -> bool:
+    items = [trim_ends(i) for i in re.split(r",\s", text)]
+    return len(items) >= 2 and all(_LIST_ITEM.match(i) for i in items if i)
+
+
+def _plural(noun: str) -> str:
+    return noun if noun.endswith("s") else noun + "s"
+
+
+def _decapitalised(term: str) -> str:
+    """`Atom` → `atom`, `Relative atomic mass (Ar)` → `relative atomic mass (Ar)`, but
+    `Newton's 1st law`, `Thomas Cromwell` and `DNA` stay as written."""
+    words = (drop_parentheses(term) or term).split()
+    if not words:
+        return term
+    first = words[0]
+    if not (len(first) > 1 and first[0].isupper() and first[1:].replace("-", "").isalpha()
+            and first[1:].islower()):
+        return term
+    if any(w[:1].isupper() or w[:1].isdigit() for w in words[1:]):
+        return term
+    return term[0].lower() + term[1:]
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _core(text: str) -> str:
+    return trim_ends(text)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w
+            for w in re.findall(r"[^\W_]{3,}", text.lower())} - {"the", "and", "what", "for"}
+
+
+def _clean(facts: list[Fact]) -> list[Fact]:
+    """Facts whose question shows neither its own answer nor nothing at all."""
+    kept = []
+    for fact in facts:
+        answer = fact.answer.strip()
+        if not answer or not has_words(fact.question.replace("What", ""), 1):
+            continue
+        if shows(fact.question, answer) or shows(fact.question, drop_parentheses(answer) or "\0"):
+            continue
+        words = _stems(answer)
+        if words and words <= _stems(fact.question):
+            continue  # `light year` asked as "the distance light travels in one year"
+        kept.append(Fact(fact.kind, " ".join(fact.question.split()), answer))
+    return kept

@@ -1,0 +1,109 @@
+"""Vocabulary: word pairs in any notation, asked both ways.
+
+A section is vocabulary when its title names a language or vocabulary, or when most of
+its lines pair a short word or phrase with another, the left side in a foreign language
+(an article like `la`, `el`, `der`, or accented letters). Gender marks stay with the
+word (`l'appartement (m)`); asides (`(also means desk!)`) are left out of the answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from revise.extract.phrasing import drop_parentheses, quoted, shows
+from revise.extract.terms import Fact
+from revise.notes import trim_ends
+
+_LANGUAGES = {
+    "french": "French", "français": "French", "spanish": "Spanish", "español": "Spanish",
+    "german": "German", "deutsch": "German", "italian": "Italian", "italiano": "Italian",
+    "latin": "Latin", "portuguese": "Portuguese", "dutch": "Dutch", "welsh": "Welsh",
+    "irish": "Irish", "russian": "Russian", "japanese": "Japanese", "chinese": "Chinese",
+    "mandarin": "Mandarin", "arabic": "Arabic", "greek": "Greek", "polish": "Polish",
+}
+_VOCAB_TITLE = re.compile(r"\b(?:vocab\w*|words|phrases|glossary)\b", re.IGNORECASE)
+_ARTICLE_LANG = [
+    ("French", re.compile(r"^(?:le|la|les|l['’]|un|une|des|du|au|aux|en)\b", re.IGNORECASE)),
+    ("Spanish", re.compile(r"^(?:el|los|las|unos|unas|una)\b", re.IGNORECASE)),
+    ("German", re.compile(r"^(?:der|die|das|ein|eine|einen)\b", re.IGNORECASE)),
+    ("Italian", re.compile(r"^(?:il|lo|gli|uno)\b", re.IGNORECASE)),
+]
+_FOREIGN_LETTERS = re.compile(r"[àâçéèêëîïôûùüÿœæñáíóúäöß¿¡]", re.IGNORECASE)
+_PAIR_SEPARATOR = re.compile(r"\s[-–—=:]\s|:\s|\s=|=\s|\s→\s|\s->\s")
+_GENDER = re.compile(r"\((?:m|f|n|nt|pl|m pl|f pl|m/f|mf|m or f)\b[^)]{0,30}\)", re.IGNORECASE)
+_MAX_SIDE_WORDS = 6
+
+
+def language_of(titles: list[str]) -> str:
+    for title in titles:
+        for word in re.findall(r"[^\W\d_]+", title.lower()):
+            if word in _LANGUAGES:
+                return _LANGUAGES[word]
+    return ""
+
+
+def split_pairs(text: str) -> list[tuple[str, str]]:
+    """The (word, meaning) pairs on one line: `le salon = living room`, or several
+    separated by ` / ` or commas (`en haut = upstairs / en bas = downstairs`)."""
+    pieces = [text]
+    for splitter in (r"\s/\s", r",\s", r";\s"):
+        parts = re.split(splitter, text)
+        if len(parts) >= 2 and all(_PAIR_SEPARATOR.search(p) for p in parts):
+            pieces = parts
+            break
+    pairs = []
+    for piece in pieces:
+        m = _PAIR_SEPARATOR.search(piece)
+        if not m:
+            return []
+        word, meaning = trim_ends(piece[: m.start()]), trim_ends(piece[m.end() :])
+        if not word or not meaning:
+            return []
+        if max(len(_bare(word).split()), len(_bare(meaning).split())) > _MAX_SIDE_WORDS:
+            return []
+        pairs.append((word, meaning))
+    return pairs
+
+
+def looks_foreign(word: str) -> str:
+    """The language `word` looks to be in, from its article or letters; "" if English-looking."""
+    for language, pattern in _ARTICLE_LANG:
+        if pattern.match(word):
+            return language
+    return "?" if _FOREIGN_LETTERS.search(word) else ""
+
+
+def is_vocab_section(titles: list[str], lines: list[str]) -> bool:
+    pairs = [split_pairs(line) for line in lines]
+    paired = [p for p in pairs if p]
+    if sum(len(p) for p in paired) < 2 or len(paired) * 10 < len(lines) * 6:
+        return False
+    if language_of(titles) or any(_VOCAB_TITLE.search(t) for t in titles):
+        return True
+    foreign = sum(1 for p in paired if looks_foreign(p[0][0]))
+    return foreign * 2 >= len(paired)
+
+
+def vocab_facts(text: str, language: str) -> list[Fact]:
+    facts: list[Fact] = []
+    for word, meaning in split_pairs(text):
+        foreign = _keep_gender(word)
+        english = _bare(meaning)
+        if not foreign or not english:
+            continue
+        lang = language or (looks_foreign(word) if looks_foreign(word) not in ("", "?") else "")
+        facts.append(Fact("vocabulary", f"What does {quoted(foreign)} mean?", english))
+        ask = f"What is the {lang} for {quoted(english)}?" if lang else \
+            f"What is the word for {quoted(english)}?"
+        facts.append(Fact("vocabulary", ask, foreign))
+    return [f for f in facts if not shows(f.question, f.answer)]
+
+
+def _keep_gender(word: str) -> str:
+    genders = _GENDER.findall(word)
+    bare = _bare(_GENDER.sub(" ", word))
+    return " ".join([bare, *genders]) if bare else ""
+
+
+def _bare(text: str) -> str:
+    return drop_parentheses(text.replace("!", "")) or trim_ends(text)
