@@ -187,7 +187,7 @@ def test_build_to_a_file_of_unknown_kind_is_refused(revise, tmp_path):
 @pytest.fixture
 def sent(tmp_path) -> Path:
     """A deck file someone sent, in its own folder, beside a private file of the user."""
-    (tmp_path / "private.txt").write_text("* Secrets\n- secret key: hunter2 (1934)\n",
+    (tmp_path / "private.txt").write_text("* Secrets\n- the secret key hunter2 was set in 1934\n",
                                           encoding="utf-8")
     (tmp_path / "sent").mkdir()
     (tmp_path / "sent" / "notes.txt").write_text("* Kirov\n- murdered Dec 1934\n",

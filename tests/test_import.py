@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 
 import genanki
@@ -221,14 +222,14 @@ def test_a_json_export_imports_back_into_another_database(revise, db_file, tmp_p
     other = tmp_path / "other.db"
     result = revise("import", exported, "--db", other, db=None)
     assert result.exit_code == 0, result.output
-    assert "158 new" in result.stdout
+    assert re.search(r" [1-9]\d+ new, 0 updated", result.stdout)
     mine = {(card["id"], card["question"], card["answer"], card["kind"], tuple(card["topic"]))
             for card in cards_json(revise)}
     theirs = revise("cards", "--json", "--db", other, db=None)
     assert {(card["id"], card["question"], card["answer"], card["kind"], tuple(card["topic"]))
             for card in json.loads(theirs.stdout)} == mine
     again = revise("import", exported, "--db", other, db=None)
-    assert "0 new, 0 updated, 0 retired, 158 unchanged" in again.stdout
+    assert re.search(r"0 new, 0 updated, 0 retired, [1-9]\d+ unchanged", again.stdout)
 
 
 def test_json_that_is_not_cards_says_what_import_reads(revise, tmp_path):
