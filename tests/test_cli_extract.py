@@ -398,7 +398,12 @@ def test_ctrl_c_while_long_notes_are_read_in_pieces_is_one_line(tmp_path):
     import time
 
     process, database = start_long_extract(tmp_path)
-    time.sleep(1.0)
+    deadline = time.monotonic() + 30
+    journal = tmp_path / "revise.db-journal"
+    while time.monotonic() < deadline:  # until the cards' write has begun, as above
+        if journal.exists() and database.stat().st_size > 0:
+            break
+        time.sleep(0.01)
     os.killpg(process.pid, signal.SIGINT)  # as a terminal sends it: to every process
     _, stderr = process.communicate(timeout=60)
     if process.returncode == 0:  # finished before the signal came

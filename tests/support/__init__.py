@@ -1,2 +1,2 @@
-"""Helpers shared by the tests (and the benchmark): the one pseudo-terminal harness, the
+"""What the tests (and the benchmark) share: the one pseudo-terminal harness, the
 one database snapshot, the one notes generator."""

@@ -1,4 +1,4 @@
-"""What the commands share: the --db option and the store it names, output helpers.
+"""What the commands share: the --db option, the store it names, and writing output.
 
 The database is the command's own --db, else the one given before the command
 (`revise --db PATH COMMAND`), else $REVISE_DB, else revise.db in the user data folder.
