@@ -107,6 +107,7 @@ def _drafts(outline: Outline, deck: str) -> list[CardDraft]:
     for section in outline.sections:
         drafts.extend(_section_list(section, deck))
     answers = _written_answers(outline.bullets)
+    historical: dict[int, bool] = {}
     for bullet in outline.bullets:
         if bullet.detached:
             continue
@@ -119,8 +120,11 @@ def _drafts(outline: Outline, deck: str) -> list[CardDraft]:
             continue
         section = sections.get(_section_path(bullet, sections))
         language = is_vocab.get(section.path if section else (), None)
+        home = section or outline.root
+        if id(home) not in historical:
+            historical[id(home)] = _historical(home)
         drafts.extend(_bullet_cards(bullet, deck, language, counts,
-                                    historical=_historical(section or outline.root)))
+                                    historical=historical[id(home)]))
     drafts.sort(key=lambda d: d.position)
     return drafts
 
@@ -225,7 +229,7 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
             return found
     facts = [] if len(text) > _MAX_RELATION else _relation_facts(
         text, past=_is_past(bullet), lead=lead_title(bullet.topic),
-        causal=_about_causes(bullet), historical=historical)
+        causal=_about_causes(bullet.topic), historical=historical)
     if formulas.is_formula(text):
         return facts[:_MAX_FACTS]
     lead = _lead(bullet)
@@ -316,8 +320,9 @@ _CAUSE_TITLE = re.compile(r"\b(?:causes?|why|effects?|consequences?|results?|imp
                           r"|factors?|led|leads?)\b", re.IGNORECASE)
 
 
-def _about_causes(bullet: Bullet) -> bool:
-    return any(_CAUSE_TITLE.search(title) for title in bullet.topic[-2:])
+@functools.lru_cache(maxsize=1024)
+def _about_causes(topic: tuple[str, ...]) -> bool:
+    return any(_CAUSE_TITLE.search(title) for title in topic[-2:])
 
 
 _CLOSING = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’"}
@@ -364,7 +369,12 @@ _WORKED_EXAMPLE = re.compile(r"^(?:e\.?g\.?|for example|worked example)[\s:,]", 
 
 
 def _is_past(bullet: Bullet) -> bool:
-    return bool(_YEAR.search(bullet.text) or any(_YEAR.search(t) for t in bullet.topic))
+    return bool(_YEAR.search(bullet.text)) or _dated(bullet.topic)
+
+
+@functools.lru_cache(maxsize=1024)
+def _dated(topic: tuple[str, ...]) -> bool:
+    return any(_YEAR.search(title) for title in topic)
 
 
 def _lead(bullet: Bullet) -> str:

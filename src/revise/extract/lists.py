@@ -33,13 +33,19 @@ def list_fact(title: str, parent_topic: tuple[str, ...], items: list[str], *,
               intro: bool, numbered: bool) -> Fact | None:
     """The card for a titled set of items, or None when the title asks for no set or the
     items are too many or too long to recall as one answer."""
-    names = [_item_name(item) for item in items]
-    if not 2 <= len(names) <= _MAX_ITEMS or not all(names):
+    if not 2 <= len(items) <= _MAX_ITEMS:
         return None
     title = trim_ends(title).rstrip(":").strip()
     if not title:
         return None
     lowered = [w.strip("?:()…,.'’‘“”").casefold() for w in title.split()]
+    asks = (_QUESTION.match(title) or intro or numbered
+            or (lowered and (lowered[-1] in _SET_WORDS or lowered[0] in _SET_WORDS)))
+    if not asks:
+        return None
+    names = [_item_name(item) for item in items]
+    if not all(names):
+        return None
     count = _NUMBER_WORDS[len(names)]
     order = ", in order" if numbered else ""
     if _QUESTION.match(title):

@@ -228,7 +228,7 @@ def number_cards(text: str, lead: str, *, asked: str = "",
     for start, end, kind in dates:
         if len(made) == limit:
             return made
-        if _is_reference(text, start, end) or shows(asked, text[start:end]):
+        if _is_reference(text, start, end) or (asked and shows(asked, text[start:end])):
             continue
         card = _blank_card(text, lead, start, end, _date_ask(kind))
         if card:
@@ -237,7 +237,7 @@ def number_cards(text: str, lead: str, *, asked: str = "",
         if len(made) == limit:
             break
         if (_in_aside(text, figure.start) or _trivial(text, figure)
-                or shows(asked, text[figure.start:figure.end])):
+                or (asked and shows(asked, text[figure.start:figure.end]))):
             continue
         card = _blank_card(text, lead, figure.start, figure.end, figure.ask)
         if card:

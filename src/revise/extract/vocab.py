@@ -74,6 +74,9 @@ def looks_foreign(word: str) -> str:
 
 
 def is_vocab_section(titles: list[str], lines: list[str]) -> bool:
+    short = sum(1 for line in lines if len(line) <= 80)
+    if short * 10 < len(lines) * 6:
+        return False  # word pairs are short lines
     pairs = [split_pairs(line) for line in lines]
     paired = [p for p in pairs if p]
     if sum(len(p) for p in paired) < 2 or len(paired) * 10 < len(lines) * 6:
