@@ -405,7 +405,7 @@ _PARTICIPLE = re.compile(
     r"done|grown|shown|drawn|spoken|chosen|worn|born|caught|bought|brought|paid|sold|told)"
     r"\s(?:(?P<adverb>\w+ly)\s)?(?P<prep>in|by|from|of|into|to|for|with|at|on|as|when|where|if)"
     r"\s(?P<rest>.+)$")
-_BECAUSE = re.compile(r"^(?P<verb>\w+)\s(?:b/c|because|bc|as|since)\s(?P<rest>.+)$")
+_BECAUSE = re.compile(r"^(?P<verb>\w+)\s(?:b/c|because|bc)\s(?P<rest>.+)$")
 _VERB_FORMS = ("releases", "makes", "stores", "produces", "contains", "absorbs", "carries",
                "breaks", "controls", "secretes", "pumps", "kills", "moves", "sends", "adds",
                "removes", "checks", "turns", "converts", "holds", "forms", "allows", "helps")
@@ -449,16 +449,23 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
             and not re.search(r"\d", m.group("what"))):
         return Fact("definition", f"What is the term for {_lowered(m.group('what'))}?",
                     trim_ends(m.group("name")))
-    if words[0].lower() in ("lasts", "last", "takes", "take") and len(words) <= 6:
+    if words[0].lower() in ("lasts", "last", "takes", "take") and len(words) <= 14:
         # `lasts less than half a sec`
         verb = "last" if words[0].lower().startswith("last") else "take"
-        return Fact("definition", f"How long {does(noun)} {noun} {verb}?", " ".join(words[1:]))
+        return Fact("definition", f"How long {does(noun)} {noun} {verb}?",
+                    _cut_so(" ".join(words[1:])))
     base = verb_base(words[0])
     if base is None and is_plural(noun) and is_base_verb(words[0]):
         base = words[0].lower()  # `Ribosomes – make proteins`
     if base and base not in ("have", "do", "be") and words[1].lower() not in _PRONOUNS:
-        return Fact("definition", f"What {does(noun)} {noun} {base}?", " ".join(words[1:]))
+        return Fact("definition", f"What {does(noun)} {noun} {base}?",
+                    _cut_so(" ".join(words[1:])))
     return None
+
+
+def _cut_so(answer: str) -> str:
+    """An answer without the consequence the notes add after it (`… so usually higher`)."""
+    return trim_ends(re.split(r",?\s(?:so|which means|meaning)\s", answer)[0])
 
 
 _PRONOUNS = frozenset("""
