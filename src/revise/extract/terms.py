@@ -117,7 +117,7 @@ def is_case(term: str) -> bool:
 
 _CITATION = re.compile(
     r"^(?P<who>[A-Z][\w’'-]*(?: [A-Z][\w’'-]+)?(?:(?:,| &| and| \+) [A-Z][\w’'-]+)*"
-    r"(?: et al\.?)?) \((?P<year>[^()]*\d{4}s?[^()]*)\)$"
+    r"(?: et al\.?)?) \((?P<year>(?:(?:early|mid|late|c\.?|approx)\s)?\d{4}s?[a-z]?(?:,[^()]*)?)\)$"
 )
 
 
@@ -268,8 +268,9 @@ def term_facts(term: str, sep: str, meaning: str, *, historical: bool = False) -
         return _clean(facts)
     if is_person(term, meaning):
         return _person_facts(term, meaning)
-    if _PEOPLE.fullmatch(drop_parentheses(meaning) or meaning) and _PERSON.match(term) is not None \
-            or _PEOPLE.fullmatch(drop_parentheses(meaning) or meaning) and term[:1].isupper():
+    people = drop_parentheses(meaning) or meaning
+    if (_PEOPLE.fullmatch(people) and term[:1].isupper()
+            and re.search(r"\b[A-Z][a-z]", people) and not any(c.isdigit() for c in people)):
         # `Potsdam (July-Aug 1945): Stalin, Truman, Churchill then Attlee`
         return _clean([Fact("person", f"Who were the key figures of {term}?", meaning)])
     name, _, role = term.partition(", ")
