@@ -483,8 +483,8 @@ def _unique(drafts: Iterable[CardDraft],
             if earlier == draft.answer:
                 continue
             lead = lead_title(draft.topic, draft.answer)
-            if not lead:
-                continue
+            if not lead or draft.question.startswith(f"{lead}:"):
+                continue  # the same question with another answer, and nothing to tell them apart
             draft = dataclasses.replace(draft, question=with_lead(lead, draft.question), id="")
             if draft.question in seen_questions:
                 continue

@@ -22,7 +22,7 @@ _NAME_WORD = r"(?:[A-Z][\w’'-]*|of|the|and|in|de|v)"
 _NAME = re.compile(rf"^{_NAME_WORD}(?:\s(?:{_NAME_WORD}|\d+))*$")
 _EXAMPLE = re.compile(r"^(?:e\.?g\.?|eg|for example|such as)\s", re.IGNORECASE)
 _PREPOSITION = re.compile(r"^(?:in|on|at|to|into|from|with|by|of|for|as)\b", re.IGNORECASE)
-_BECAUSE = re.compile(r"\s(?:because of|because|b/c|bc|due to|as a result of|owing to|since)\s",
+_BECAUSE = re.compile(r"\s(?:because of|because|b/c|bc|due to|as a result of|owing to)\s",
                       re.IGNORECASE)
 _LED_TO = re.compile(r"\s(?:led to|leads to|resulted in|results in|caused|causes)\s",
                      re.IGNORECASE)
@@ -94,7 +94,9 @@ def arrow_facts(text: str, label: str = "", *, past: bool = False, lead: str = "
 
 
 def _led(lead: str, question: str) -> str:
-    return f"{lead}: {question[0].lower()}{question[1:]}" if lead else question
+    if not lead or question.startswith(f"{lead}:"):
+        return question
+    return f"{lead}: {question[0].lower()}{question[1:]}"
 
 
 def _the(label: str) -> str:

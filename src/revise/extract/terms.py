@@ -117,7 +117,7 @@ def is_case(term: str) -> bool:
 
 _CITATION = re.compile(
     r"^(?P<who>[A-Z][\w’'-]*(?: [A-Z][\w’'-]+)?(?:(?:,| &| and| \+) [A-Z][\w’'-]+)*"
-    r"(?: et al\.?)?) \((?P<year>[^()]*\d{4}s?[^()]*)\)$"
+    r"(?: et al\.?)?) \((?P<year>(?:(?:early|mid|late|c\.?|approx)\s)?\d{4}s?[a-z]?(?:,[^()]*)?)\)$"
 )
 
 
@@ -268,8 +268,9 @@ def term_facts(term: str, sep: str, meaning: str, *, historical: bool = False) -
         return _clean(facts)
     if is_person(term, meaning):
         return _person_facts(term, meaning)
-    if _PEOPLE.fullmatch(drop_parentheses(meaning) or meaning) and _PERSON.match(term) is not None \
-            or _PEOPLE.fullmatch(drop_parentheses(meaning) or meaning) and term[:1].isupper():
+    people = drop_parentheses(meaning) or meaning
+    if (_PEOPLE.fullmatch(people) and term[:1].isupper()
+            and re.search(r"\b[A-Z][a-z]", people) and not any(c.isdigit() for c in people)):
         # `Potsdam (July-Aug 1945): Stalin, Truman, Churchill then Attlee`
         return _clean([Fact("person", f"Who were the key figures of {term}?", meaning)])
     name, _, role = term.partition(", ")
@@ -405,7 +406,7 @@ _PARTICIPLE = re.compile(
     r"done|grown|shown|drawn|spoken|chosen|worn|born|caught|bought|brought|paid|sold|told)"
     r"\s(?:(?P<adverb>\w+ly)\s)?(?P<prep>in|by|from|of|into|to|for|with|at|on|as|when|where|if)"
     r"\s(?P<rest>.+)$")
-_BECAUSE = re.compile(r"^(?P<verb>\w+)\s(?:b/c|because|bc|as|since)\s(?P<rest>.+)$")
+_BECAUSE = re.compile(r"^(?P<verb>\w+)\s(?:b/c|because|bc)\s(?P<rest>.+)$")
 _VERB_FORMS = ("releases", "makes", "stores", "produces", "contains", "absorbs", "carries",
                "breaks", "controls", "secretes", "pumps", "kills", "moves", "sends", "adds",
                "removes", "checks", "turns", "converts", "holds", "forms", "allows", "helps")
@@ -449,16 +450,23 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
             and not re.search(r"\d", m.group("what"))):
         return Fact("definition", f"What is the term for {_lowered(m.group('what'))}?",
                     trim_ends(m.group("name")))
-    if words[0].lower() in ("lasts", "last", "takes", "take") and len(words) <= 6:
+    if words[0].lower() in ("lasts", "last", "takes", "take") and len(words) <= 14:
         # `lasts less than half a sec`
         verb = "last" if words[0].lower().startswith("last") else "take"
-        return Fact("definition", f"How long {does(noun)} {noun} {verb}?", " ".join(words[1:]))
+        return Fact("definition", f"How long {does(noun)} {noun} {verb}?",
+                    _cut_so(" ".join(words[1:])))
     base = verb_base(words[0])
     if base is None and is_plural(noun) and is_base_verb(words[0]):
         base = words[0].lower()  # `Ribosomes – make proteins`
     if base and base not in ("have", "do", "be") and words[1].lower() not in _PRONOUNS:
-        return Fact("definition", f"What {does(noun)} {noun} {base}?", " ".join(words[1:]))
+        return Fact("definition", f"What {does(noun)} {noun} {base}?",
+                    _cut_so(" ".join(words[1:])))
     return None
+
+
+def _cut_so(answer: str) -> str:
+    """An answer without the consequence the notes add after it (`… so usually higher`)."""
+    return trim_ends(re.split(r",?\s(?:so|which means|meaning)\s", answer)[0])
 
 
 _PRONOUNS = frozenset("""

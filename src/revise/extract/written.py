@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from revise.extract.phrasing import BLANK
+from revise.extract.phrasing import BLANK, shows
 from revise.extract.terms import Fact
 from revise.notes import trim_ends
 
@@ -21,6 +21,18 @@ _HIGHLIGHT = re.compile(r"==(?P<hidden>[^=]+?)==")
 
 def written_facts(text: str) -> list[Fact] | None:
     """The cards `text` writes out, or None when it writes none."""
+    facts = _written(text)
+    if facts is None:
+        return None
+    return [f for f in facts if _has_text(f.question) and _has_text(f.answer)
+            and not shows(f.question, f.answer)]
+
+
+def _has_text(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
+def _written(text: str) -> list[Fact] | None:
     if "{{c" in text and _CLOZE.search(text):
         return _cloze_groups(text)
     if "==" in text and _HIGHLIGHT.search(text):
