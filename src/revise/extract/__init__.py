@@ -296,7 +296,7 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         if found:
             facts += terms.sentence_facts(*found)
         elif arrows.has_arrow(sentence):
-            facts += arrows.arrow_facts(sentence, lead, past=past, lead=lead, causal=causal)
+            facts += arrows.arrow_facts(sentence, past=past, lead=lead, causal=causal)
         else:
             facts += arrows.linked_facts(sentence)
     return facts
@@ -316,8 +316,8 @@ def _sentences(text: str) -> list[str]:
             if part.strip()]
 
 
-_CAUSE_TITLE = re.compile(r"\b(?:causes?|why|effects?|consequences?|results?|impacts?|reasons?"
-                          r"|factors?|led|leads?)\b", re.IGNORECASE)
+_CAUSE_TITLE = re.compile(r"\b(?:causes|why|effects|consequences|results|impacts|reasons"
+                          r"|factors|led|leads)\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1024)
