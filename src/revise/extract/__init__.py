@@ -253,8 +253,17 @@ _ASKED = re.compile(r"^(?P<q>(?:why|what|how|when|where|who|which)\b[^?]{3,120}\
 _NEXT_ACRONYM = re.compile(r",\s(?=[A-Z][A-Z0-9]{1,7}\s?(?:=|[-–—]\s))|,\s(?=[^,=]{2,30}\s=\s)")
 
 
+# Every relation is marked by one of these: a line with none of them states no relation,
+# and most lines of long notes are skipped at the cost of one search.
+_RELATION_HINT = re.compile(
+    r"[:=→⇒⟹–—(?\"“‘+/]|\s-\s|->|\b(?:is|are|was|were|called|known|stands?|means|refers|"
+    r"because|due|owing|led|leads|result\w*|caus\w*|so|since|b/c|bc)\b", re.IGNORECASE)
+
+
 def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = False,
                     historical: bool = False) -> list[Fact]:
+    if not _RELATION_HINT.search(text):
+        return []
     asked = _ASKED.match(text)
     if asked:  # `why layers? each layer does one job`: the student's own question
         question = asked.group("q")
@@ -296,7 +305,7 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         if found:
             facts += terms.sentence_facts(*found)
         elif arrows.has_arrow(sentence):
-            facts += arrows.arrow_facts(sentence, lead, past=past, lead=lead, causal=causal)
+            facts += arrows.arrow_facts(sentence, past=past, lead=lead, causal=causal)
         else:
             facts += arrows.linked_facts(sentence)
     return facts
@@ -316,8 +325,8 @@ def _sentences(text: str) -> list[str]:
             if part.strip()]
 
 
-_CAUSE_TITLE = re.compile(r"\b(?:causes?|why|effects?|consequences?|results?|impacts?|reasons?"
-                          r"|factors?|led|leads?)\b", re.IGNORECASE)
+_CAUSE_TITLE = re.compile(r"\b(?:causes|why|effects|consequences|results|impacts|reasons"
+                          r"|factors|led|leads)\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1024)

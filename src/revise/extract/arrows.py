@@ -59,8 +59,8 @@ def arrow_facts(text: str, label: str = "", *, past: bool = False, lead: str = "
         # `Secret Police (Cheka) → OGPU → NKVD`: one thing under its successive names
         return _clean([Fact("sequence", f"What did {parts[0]} become, in order?",
                             " → ".join(parts[1:]))])
-    if len(parts) >= 3 and all(_STEP.match(p) for p in parts) and label and not any(
-            _CHANGE.search(p) for p in parts):
+    if len(parts) >= 3 and all(_STEP.match(p) for p in parts) and label and (
+            all(len(p.split()) <= 3 for p in parts) or not any(_CHANGE.search(p) for p in parts)):
         return _clean([Fact("sequence", f"What is the order of {_the(label)}?",
                             " → ".join(parts))])
     did = "did" if past else "does"
@@ -90,6 +90,10 @@ def arrow_facts(text: str, label: str = "", *, past: bool = False, lead: str = "
         if re.search(r"\d", cause) or len(effect.split()) < 2 and not _CHANGE.search(effect):
             continue
         facts.append(Fact("cause", _led(lead, f"What {did} {quoted(cause)} lead to?"), effect))
+    if not facts and lead and len(parts) >= 3 and all(_STEP.match(p) for p in parts):
+        # `sensory register -> STM -> LTM` under a model's heading: the order of its steps
+        return _clean([Fact("sequence", f"{lead}: what is the order, from {quoted(parts[0])}?",
+                            " → ".join(parts[1:]))])
     return _clean(facts[:_MAX_CHAIN_CARDS] if len(parts) > 2 else facts)
 
 

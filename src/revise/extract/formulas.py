@@ -118,12 +118,13 @@ def _one_formula(formula: str, description: str) -> list[Fact]:
         facts.append(Fact("formula", f"Complete the equation: {lhs} = ?", rhs))
     elif re.match(r"^[~≈]?\s?(?:approx\s)?[\d.,]+", rhs):
         # `speed of light = 3 x 10^8 m/s`: a value, not a way to work it out
+        value = trim_ends(re.split(r"\s\(|,\s|;\s", rhs)[0])
         facts.append(Fact("figure", f"What is the {drop_parentheses(lhs) or lhs}?"
-                          if lhs[:1].islower() else f"What is {lhs}?", rhs))
+                          if lhs[:1].islower() else f"What is {lhs}?", value))
     else:
         facts.append(Fact("formula", f"How do you calculate {drop_parentheses(lhs) or lhs}?",
                           rhs))
-    for m in re.finditer(r"([a-z][a-z ’'-]{2,40}?)\s\(([^()]{1,12})\)", description):
+    for m in re.finditer(r"(?<![a-z])([a-z][a-z ’'-]{2,60}?)\s\(([^()]{1,12})\)", description):
         quantity, unit = trim_ends(m.group(1)), m.group(2).strip()
         quantity = re.sub(r"^(?:[a-z]\s=\s|=\s|×\s)", "", quantity)
         if re.fullmatch(r"[A-Za-z/²³ ]{1,10}", unit) and quantity:

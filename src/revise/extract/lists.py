@@ -36,6 +36,8 @@ def list_fact(title: str, parent_topic: tuple[str, ...], items: list[str], *,
     if not 2 <= len(items) <= _MAX_ITEMS:
         return None
     title = trim_ends(title).rstrip(":").strip()
+    if "," in title and not _QUESTION.match(title):
+        title = trim_ends(title.rsplit(",", 1)[1])  # `a model of STM only, components`
     if not title:
         return None
     lowered = [w.strip("?:()…,.'’‘“”").casefold() for w in title.split()]

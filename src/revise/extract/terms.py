@@ -124,9 +124,9 @@ _CITATION = re.compile(
 _EVENT_NOUNS = frozenset(
     """
     plan act acts treaty pact putsch crisis war wars conference agreement doctrine
-    revolution rebellion rising uprising crash strike movement party law laws report bill
+    revolution rebellion rising uprising crash strike movement party report bill
     reform reforms league union alliance blockade airlift speech mutiny massacre battle
-    campaign election elections constitution programme program policy scheme model theory
+    campaign election elections constitution
 """.split())
 
 
@@ -456,12 +456,20 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
         return Fact("definition", f"How long {does(noun)} {noun} {verb}?",
                     _cut_so(" ".join(words[1:])))
     base = verb_base(words[0])
-    if base is None and is_plural(noun) and is_base_verb(words[0]):
+    if base is None and is_plural(noun) and words[0].lower() in _PLURAL_VERBS:
         base = words[0].lower()  # `Ribosomes – make proteins`
     if base and base not in ("have", "do", "be") and words[1].lower() not in _PRONOUNS:
         return Fact("definition", f"What {does(noun)} {noun} {base}?",
                     _cut_so(" ".join(words[1:])))
     return None
+
+
+# What parts do (`Ribosomes – make proteins`): a bare verb after a plural term. Other
+# words could as well be adjectives (`lower course`), so they are not read as verbs.
+_PLURAL_VERBS = frozenset("""
+    make produce carry contain store control break digest absorb release protect transport
+    pump kill secrete filter convert detect send receive hold allow help increase decrease
+""".split())
 
 
 def _cut_so(answer: str) -> str:
