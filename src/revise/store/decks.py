@@ -34,15 +34,41 @@ def deck(store: Store, name: str) -> dict | None:
 
 
 def deck_ids(store: Store, name: str | None) -> list[int] | None:
-    """[id] of deck `name` (StoreError if there is none), or None for every deck."""
+    """[id] of deck `name`, matched ignoring case (StoreError if there is none), or None
+    for every deck."""
     if name is None:
         return None
-    row = store.conn.execute("SELECT id FROM decks WHERE name = ?", [name]).fetchone()
-    if row is None:
-        names = [each["name"] for each in decks(store)]
-        known = f"; decks: {', '.join(names)}" if names else "; there are no decks yet"
-        raise StoreError(f"no deck named {name!r}{known}")
-    return [row[0]]
+    return [find_deck(store, name)["id"]]
+
+
+def find_deck(store: Store, name: str) -> dict:
+    """The deck called `name`: that exact name, else the one name that differs from it
+    only in case; a StoreError listing the decks there are when none (or several) fit."""
+    rows = list(query(store.conn, "SELECT * FROM decks WHERE name = ? COLLATE NOCASE"
+                      " ORDER BY name = ? DESC, name", [name, name]))
+    if rows and (rows[0]["name"] == name or len(rows) == 1):
+        return rows[0]
+    if rows:
+        raise StoreError(f"deck name {name!r} fits {', '.join(row['name'] for row in rows)};"
+                         " give its exact name")
+    names = [each["name"] for each in decks(store)]
+    known = f"; decks: {', '.join(names)}" if names else "; there are no decks yet"
+    raise StoreError(f"no deck named {name!r}{known}")
+
+
+def existing_name(store: Store, name: str) -> str:
+    """The name of the deck `name` fits ignoring case, or `name` itself for a new deck
+    (so `extract --deck stalin` adds to the deck Stalin)."""
+    rows = [row[0] for row in store.conn.execute(
+        "SELECT name FROM decks WHERE name = ? COLLATE NOCASE", [name])]
+    return name if name in rows or len(rows) != 1 else rows[0]
+
+
+def reviewed_deck_ids(store: Store) -> list[int] | None:
+    """The decks to review when none is named: all (None) but those built to hand out."""
+    if not store.conn.execute("SELECT 1 FROM decks WHERE built = 1 LIMIT 1").fetchone():
+        return None
+    return [row[0] for row in store.conn.execute("SELECT id FROM decks WHERE built = 0")]
 
 
 def set_deck_option(store: Store, column: str, value: float | int,
