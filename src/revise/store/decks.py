@@ -88,3 +88,68 @@ def set_deck_description(store: Store, name: str, description: str, *, now: date
     """Give deck `name` (created if new) a description. Call inside a transaction."""
     store.conn.execute("UPDATE decks SET description = ? WHERE id = ?",
                        [description, ensure_deck(store, name, now=now)])
+
+
+def deck_card_counts(store: Store) -> list[dict]:
+    """Every deck with its notes files and its cards by state: new, learning (learning
+    or relearning), review, suspended (of the cards not retired), and whether it was
+    built to hand out."""
+    active = "retired = 0 AND suspended = 0"
+    rows = list(query(store.conn,
+        "SELECT decks.id, decks.name, decks.built,"
+        f" sum({active} AND state = 'new') AS new,"
+        f" sum({active} AND state IN ('learning', 'relearning')) AS learning,"
+        f" sum({active} AND state = 'review') AS review,"
+        " sum(retired = 0 AND suspended = 1) AS suspended"
+        " FROM decks LEFT JOIN cards ON cards.deck_id = decks.id"
+        " GROUP BY decks.id ORDER BY decks.name"))
+    files: dict[int, list[str]] = {}
+    for deck_id, path in store.conn.execute(
+            "SELECT DISTINCT deck_id, source_path FROM cards WHERE retired = 0"
+            " AND source_path != '' ORDER BY deck_id, source_path"):
+        files.setdefault(deck_id, []).append(path)
+    for row in rows:
+        for name in ("new", "learning", "review", "suspended"):
+            row[name] = row[name] or 0
+        row["built"] = bool(row["built"])
+        row["notes"] = files.get(row["id"], [])
+    return rows
+
+
+def rename_deck(store: Store, old: str, new: str) -> str:
+    """Rename deck `old` (matched ignoring case) to `new`; its old name. Its cards keep
+    their ids and history."""
+    new = new.strip()
+    if not new:
+        raise StoreError("a deck's name cannot be empty")
+    with store.transaction():
+        found = find_deck(store, old)
+        taken = store.conn.execute("SELECT name FROM decks WHERE name = ? COLLATE NOCASE"
+                                   " AND id != ?", [new, found["id"]]).fetchone()
+        if taken:
+            raise StoreError(f"there is a deck named {taken[0]!r} already")
+        store.conn.execute("UPDATE decks SET name = ? WHERE id = ?", [new, found["id"]])
+    return found["name"]
+
+
+def delete_deck(store: Store, name: str) -> tuple[str, int, int]:
+    """Delete deck `name` (matched ignoring case) with its cards and their reviews, in
+    one transaction: (its name, cards, reviews) deleted."""
+    with store.transaction():
+        found = find_deck(store, name)
+        deck_id = found["id"]
+        reviews = store.conn.execute(
+            "DELETE FROM reviews WHERE card_id IN (SELECT id FROM cards WHERE deck_id = ?)",
+            [deck_id]).rowcount
+        cards = store.conn.execute("DELETE FROM cards WHERE deck_id = ?", [deck_id]).rowcount
+        store.conn.execute("DELETE FROM extracts WHERE deck_id = ?", [deck_id])
+        store.conn.execute("DELETE FROM review_tally WHERE deck_id = ?", [deck_id])
+        store.conn.execute("DELETE FROM decks WHERE id = ?", [deck_id])
+    return found["name"], cards, reviews
+
+
+def mark_built(store: Store, name: str, *, now: datetime) -> None:
+    """Mark deck `name` (created if new) as built to hand out: it stays out of its
+    builder's own review unless asked for by name. Call inside a transaction."""
+    store.conn.execute("UPDATE decks SET built = 1 WHERE id = ?",
+                       [ensure_deck(store, name, now=now)])
