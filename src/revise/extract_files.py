@@ -180,6 +180,11 @@ def _plan_dry_run(database: Path, readings: list) -> tuple[list, list[list[str]]
     with Store(database, readonly=True) if database.exists() else nullcontext() as store:
         for path, deck_name, reading in readings:
             stored = store.stored_cards(deck_name, path.name) if store else {}
+            if store and not stored:  # a notes file moved here keeps its cards
+                from revise.store.cards import cards_of_gone_files
+
+                for rows in cards_of_gone_files(store, deck_name, path.name, []).values():
+                    stored.update(rows)
             plans.append(plan_sync(stored, list(chain.from_iterable(reading.pieces()))))
             changes.append(change_lines(plans[-1], stored))
     for path, _, reading in readings:

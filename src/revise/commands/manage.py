@@ -68,7 +68,8 @@ def _suspend(ctx: typer.Context, ids, deck, topic, kind, search, database, suspe
         changed = set_suspended(store, chosen, suspended)
     done = "suspended" if suspended else "unsuspended"
     already = len(chosen) - changed
-    tail = f" ({already} already {done})" if already else ""
+    tail = (f" ({already} {'already suspended' if suspended else 'not suspended'})"
+            if already else "")
     typer.echo(f"{count(changed, 'card')} {done}{tail}" if chosen else "No cards match.")
 
 
@@ -126,7 +127,7 @@ def edit(
 
     Example: revise edit 3fa2c1 --answer "1 December 1934"
     """
-    from revise.store.manage import card, edit_card, resolve_card_ids
+    from revise.store.manage import card, edit_card, resolve_card_ids, short_ids
 
     with open_store(ctx, database) as store:
         [card_id] = resolve_card_ids(store, [card_id])
@@ -134,7 +135,8 @@ def edit(
             before = card(store, card_id)
             question, answer = _in_editor(before["question"], before["answer"], before)
         edited = edit_card(store, card_id, question=question, answer=answer, now=_now())
-    typer.echo(f"card {card_id[:8]}: {edited['question']} → {edited['answer']}")
+        shown = short_ids(store, [card_id])[card_id]
+    typer.echo(f"card {shown}: {edited['question']} → {edited['answer']}")
 
 
 def _in_editor(question: str, answer: str, card: dict) -> tuple[str, str]:

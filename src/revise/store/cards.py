@@ -69,7 +69,7 @@ def sync_cards(
     with store.transaction():
         deck_id = ensure_deck(store, deck, now=now)
         stored = stored_cards(store, deck, source_name, drafts)
-        gone = {} if stored else _cards_of_gone_files(store, deck, source_name, drafts)
+        gone = {} if stored else cards_of_gone_files(store, deck, source_name, drafts)
         for rows in gone.values():
             stored.update(rows)
         plan = plan_sync(stored, drafts)
@@ -100,7 +100,7 @@ def sync_cards(
             )
     return plan
 
-def _cards_of_gone_files(store: Store, deck: str, source_name: str,
+def cards_of_gone_files(store: Store, deck: str, source_name: str,
                          drafts: list[CardDraft]) -> dict[str, dict[str, dict]]:
     """For a notes file new to the deck: the deck's cards from each other notes file of
     the deck that is gone from where it was (a file moved or renamed), by its path."""
@@ -149,7 +149,7 @@ def sync_pieces(store: Store, deck: str, source_path: Path, pieces: Iterable[lis
         if store.conn.execute(
                 "SELECT 1 FROM cards JOIN decks ON decks.id = cards.deck_id"
                 " WHERE decks.name = ? AND source_name = ? LIMIT 1",
-                [deck, source_path.name]).fetchone() or _cards_of_gone_files(
+                [deck, source_path.name]).fetchone() or cards_of_gone_files(
                     store, deck, source_path.name, []):
             return sync_cards(store, deck, source_path, list(chain.from_iterable(pieces)),
                                    now=now)

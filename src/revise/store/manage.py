@@ -63,14 +63,13 @@ def resolve_card_ids(store: Store, given: list[str]) -> list[str]:
     or more than one (with the cards it fits)."""
     found: list[str] = []
     for text in given:
-        prefix = text.strip().lower()
+        prefix = text.strip()
         if not prefix:
             raise CardIdError("an empty card id: give the id `revise cards` shows")
-        rows = list(query(store.conn,
-            "SELECT cards.id, cards.question, decks.name AS deck FROM cards"
-            " JOIN decks ON decks.id = cards.deck_id"
-            " WHERE cards.id >= ? AND cards.id < ? ORDER BY cards.id LIMIT ?",
-            [prefix, prefix + "\U0010ffff", CANDIDATES_SHOWN + 1]))
+        rows = _starting_with(store, prefix)
+        if not rows and prefix.lower() != prefix:  # ids are lower case hex, mostly
+            prefix = prefix.lower()
+            rows = _starting_with(store, prefix)
         if not rows:
             raise CardIdError(f"no card has an id starting with {text.strip()!r}"
                               " (`revise cards` lists ids)")
@@ -86,6 +85,15 @@ def resolve_card_ids(store: Store, given: list[str]) -> list[str]:
         if card_id not in found:
             found.append(card_id)
     return found
+
+
+def _starting_with(store: Store, prefix: str) -> list[dict]:
+    """The first few cards whose id starts with `prefix` (by the id's own index)."""
+    return list(query(store.conn,
+        "SELECT cards.id, cards.question, decks.name AS deck FROM cards"
+        " JOIN decks ON decks.id = cards.deck_id"
+        " WHERE cards.id >= ? AND cards.id < ? ORDER BY cards.id LIMIT ?",
+        [prefix, prefix + "\U0010ffff", CANDIDATES_SHOWN + 1]))
 
 
 def _clip(text: str, width: int = 40) -> str:
