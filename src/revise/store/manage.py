@@ -19,6 +19,9 @@ from revise.times import iso
 
 # A short id is at least this long, and longer where another card's id starts the same.
 SHORT_ID_MIN = 6
+# Fewer ids than this are shortened by looking up their neighbours, more by reading
+# every id once.
+FEW_IDS = 2_000
 # An ambiguous prefix lists at most this many of the cards it fits.
 CANDIDATES_SHOWN = 5
 # The notes file name of cards added by hand: no extract syncs them.
@@ -34,18 +37,24 @@ def short_ids(store: Store, card_ids: list[str]) -> dict[str, str]:
     SHORT_ID_MIN characters), as git abbreviates commits."""
     if not card_ids:
         return {}
-    from bisect import bisect_left
+    if len(card_ids) < FEW_IDS:
+        # each id's two neighbours in the id index
+        neighbours = {card_id: [other for other in store.conn.execute(
+            "SELECT (SELECT max(id) FROM cards WHERE id < :id),"
+            " (SELECT min(id) FROM cards WHERE id > :id)", {"id": card_id}).fetchone()
+            if other is not None] for card_id in card_ids}
+    else:  # many: one pass over every id, in order, is quicker
+        from bisect import bisect_left
 
-    every = [row[0] for row in store.conn.execute("SELECT id FROM cards ORDER BY id")]
-    shown = {}
-    for card_id in card_ids:
-        at = bisect_left(every, card_id)
-        longest = 0
-        for neighbour in (at - 1, at + 1):
-            if 0 <= neighbour < len(every):
-                longest = max(longest, _common_length(card_id, every[neighbour]))
-        shown[card_id] = card_id[:max(SHORT_ID_MIN, longest + 1)]
-    return shown
+        every = [row[0] for row in store.conn.execute("SELECT id FROM cards ORDER BY id")]
+        neighbours = {}
+        for card_id in card_ids:
+            at = bisect_left(every, card_id)
+            neighbours[card_id] = [every[index] for index in (at - 1, at + 1)
+                                   if 0 <= index < len(every)]
+    return {card_id: card_id[:max(SHORT_ID_MIN, 1 + max(
+        (_common_length(card_id, other) for other in others), default=0))]
+        for card_id, others in neighbours.items()}
 
 
 def _common_length(one: str, other: str) -> int:
