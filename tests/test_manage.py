@@ -335,3 +335,12 @@ def test_a_cloze_card_goes_to_anki_as_a_cloze_note(db_file, tmp_path):
     assert [mid for mid, _ in notes] == [CLOZE_MODEL_ID]
     assert notes[0][1].split("\x1f")[0] == text
     assert cards == [(0,), (1,)]
+
+
+def test_a_renamed_deck_is_where_its_notes_go_on_being_extracted(revise, db_file, rivals,
+                                                                 answered):
+    assert revise("deck", "rename", "rivals", "Stalin's rivals").exit_code == 0
+    result = revise("extract", rivals)
+    assert result.exit_code == 0 and "→ deck Stalin's rivals: 0 new" in result.stdout
+    assert [deck["deck"] for deck in json.loads(revise("decks", "--json").stdout)] == [
+        "Stalin's rivals"]

@@ -43,7 +43,7 @@ def build_deck(store: Store, deck_file: Path, *, now: datetime, output: Path | N
     if not any(drafts for _, drafts in batches):
         raise ReviseError(f"{deck_file}: no cards match its topics and kinds")
     with store.transaction():
-        plans = [store.sync_cards(deck.name, notes.resolve(), drafts, now=now)
+        plans = [store.sync_cards(deck.name, notes.resolve(), drafts, now=now, notes_moved=True)
                  for notes, drafts in batches]
         set_deck_description(store, deck.name, deck.description, now=now)
         mark_built(store, deck.name, now=now)

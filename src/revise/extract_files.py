@@ -127,9 +127,10 @@ def extract_files(database: Path, paths: list[Path], *, now: datetime, deck: str
 
 def _known_decks(database: Path, paths: list[Path], deck: str | None
                  ) -> tuple[list[str], set[tuple[str, str]]]:
-    """The deck each file goes to (a deck already there whose name differs only in case
-    is that deck), and which (deck, file name) pairs hold active cards already: their
-    notes may be emptied to retire those cards."""
+    """The deck each file goes to, and which (deck, file name) pairs hold active cards
+    already: their notes may be emptied to retire those cards. A deck already there
+    whose name differs only in case is that deck; with no deck named, notes whose
+    cards are in one deck (renamed, or named by --deck before) go on into that deck."""
     from revise.store import Store
 
     names = [deck or path.stem for path in paths]
@@ -140,15 +141,27 @@ def _known_decks(database: Path, paths: list[Path], deck: str | None
     except ReviseError:
         return names, set()  # a database to migrate: its decks are found as written
     with store:
+        from revise.store.cards import decks_of_notes
         from revise.store.decks import existing_name
 
         names = [existing_name(store, name) for name in names]
-        holding = {(name, path.name) for name, path in zip(names, paths, strict=True)
-                   if store.conn.execute(
-                       "SELECT 1 FROM cards JOIN decks ON decks.id = cards.deck_id"
-                       " WHERE decks.name = ? AND source_name = ? AND retired = 0 LIMIT 1",
-                       [name, path.name]).fetchone()}
+        if deck is None:
+            for index, path in enumerate(paths):
+                if (names[index], path.name) in _holding(store, names[index], path):
+                    continue
+                homes = decks_of_notes(store, path.resolve())
+                if len(homes) == 1:
+                    names[index] = homes[0]
+        holding = set().union(*(_holding(store, name, path)
+                                for name, path in zip(names, paths, strict=True)))
     return names, holding
+
+
+def _holding(store, deck: str, path: Path) -> set[tuple[str, str]]:
+    """{(deck, file name)} if the deck holds active cards from a file of this name."""
+    from revise.store.cards import holds_cards_from
+
+    return {(deck, path.name)} if holds_cards_from(store, deck, path.name) else set()
 
 
 def _notices(store, plan, path: Path) -> list[str]:

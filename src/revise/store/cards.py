@@ -60,16 +60,20 @@ def stored_cards(store: Store, deck: str, source_name: str,
     return rows
 
 def sync_cards(
-    store: Store, deck: str, source_path: Path, drafts: list[CardDraft], *, now: datetime
+    store: Store, deck: str, source_path: Path, drafts: list[CardDraft], *, now: datetime,
+    notes_moved: bool = False,
 ) -> SyncPlan:
     """Make the deck's cards from `source_path` match `drafts`, keeping identity
-    (see `plan_sync`), in one transaction."""
+    (see `plan_sync`), in one transaction. With `notes_moved`, notes new to the deck
+    take over the cards (and history) of the deck's notes files that are gone, as a
+    file moved or renamed: its cards are the deck's, whatever its path."""
     source_name = source_path.name
     stamp = iso(now)
     with store.transaction():
         deck_id = ensure_deck(store, deck, now=now)
         stored = stored_cards(store, deck, source_name, drafts)
-        gone = {} if stored else cards_of_gone_files(store, deck, source_name, drafts)
+        gone = ({} if stored or not notes_moved
+                else cards_of_gone_files(store, deck, source_name, drafts))
         for rows in gone.values():
             stored.update(rows)
         plan = plan_sync(stored, drafts)
@@ -139,12 +143,29 @@ def _adopt(store: Store, plan: SyncPlan, gone: dict[str, dict[str, dict]],
                                [source_path.name, str(source_path), *chunk])
 
 
+def holds_cards_from(store: Store, deck: str, source_name: str) -> bool:
+    """Whether the deck has active cards from a notes file of this name."""
+    return store.conn.execute(
+        "SELECT 1 FROM cards JOIN decks ON decks.id = cards.deck_id"
+        " WHERE decks.name = ? AND source_name = ? AND retired = 0 LIMIT 1",
+        [deck, source_name]).fetchone() is not None
+
+
+def decks_of_notes(store: Store, source_path: Path) -> list[str]:
+    """The decks holding active cards from the notes file at `source_path`."""
+    return [row[0] for row in store.conn.execute(
+        "SELECT DISTINCT decks.name FROM cards JOIN decks ON decks.id = cards.deck_id"
+        " WHERE cards.source_name = ? AND cards.source_path = ? AND cards.retired = 0",
+        [source_path.name, str(source_path)])]
+
+
 def sync_pieces(store: Store, deck: str, source_path: Path, pieces: Iterable[list[CardDraft]],
                 *, now: datetime) -> SyncPlan:
     """`sync_cards` for cards that come a piece of the notes at a time, as long notes
-    are read (see `revise.extract.unique_pieces`). A file the deck has no cards from
-    has nothing to match them with: each piece is written as it comes, while the next
-    ones are still being read. Any other file is matched whole."""
+    are read (see `revise.extract.unique_pieces`), taking over the cards of moved notes.
+    A file the deck has no cards from (nor from notes now gone) has nothing to match
+    them with: each piece is written as it comes, while the next ones are still being
+    read. Any other file is matched whole."""
     with store.transaction():
         if store.conn.execute(
                 "SELECT 1 FROM cards JOIN decks ON decks.id = cards.deck_id"
@@ -152,7 +173,7 @@ def sync_pieces(store: Store, deck: str, source_path: Path, pieces: Iterable[lis
                 [deck, source_path.name]).fetchone() or cards_of_gone_files(
                     store, deck, source_path.name, []):
             return sync_cards(store, deck, source_path, list(chain.from_iterable(pieces)),
-                                   now=now)
+                              now=now, notes_moved=True)
         deck_id = ensure_deck(store, deck, now=now)
         stamp = iso(now)
         plan = SyncPlan()
