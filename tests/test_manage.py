@@ -344,3 +344,16 @@ def test_a_renamed_deck_is_where_its_notes_go_on_being_extracted(revise, db_file
     assert result.exit_code == 0 and "→ deck Stalin's rivals: 0 new" in result.stdout
     assert [deck["deck"] for deck in json.loads(revise("decks", "--json").stdout)] == [
         "Stalin's rivals"]
+
+
+def test_with_only_a_built_deck_due_and_the_dashboard_say_why_nothing_is_due(revise,
+                                                                            tmp_path):
+    (tmp_path / "class.txt").write_text(RIVALS, encoding="utf-8")
+    deck_file = tmp_path / "class.toml"
+    deck_file.write_text('name = "Class"\nnotes = ["class.txt"]\n', encoding="utf-8")
+    assert revise("build", deck_file).exit_code == 0
+    assert "Only decks built to hand out (Class)" in revise("due").stdout
+    assert "Only decks built to hand out (Class)" in revise().stdout
+    listed = json.loads(revise("decks", "--json").stdout)
+    assert [(deck["deck"], deck["built"], deck["due_today"]) for deck in listed] == [
+        ("Class", True, None)]

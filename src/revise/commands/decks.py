@@ -50,8 +50,12 @@ def decks(ctx: typer.Context, as_json: JsonOption = False, database: DbOption = 
     for row in listed:
         table.add_row(row["deck"], ", ".join(row["notes"]) or "-",
                       *(str(row[name]) for name in ("new", "learning", "review", "suspended")),
-                      "built, not reviewed" if row["built"] else str(row["due_today"]))
-    console().print(table, markup=False)
+                      "built" if row["built"] else str(row["due_today"]))
+    out = console()
+    out.print(table, markup=False)
+    if any(row["built"] for row in listed):
+        out.print("built: a deck built to hand out (revise build) stays out of your review;"
+                  " revise review --deck NAME reviews it", style="dim", markup=False)
 
 
 deck_app = typer.Typer(help="Rename or delete a deck.\n\nExample: revise deck rename stalin"

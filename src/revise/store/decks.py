@@ -64,6 +64,12 @@ def existing_name(store: Store, name: str) -> str:
     return name if name in rows or len(rows) != 1 else rows[0]
 
 
+def built_deck_names(store: Store) -> list[str]:
+    """The decks built to hand out (see `mark_built`)."""
+    return [row[0] for row in store.conn.execute(
+        "SELECT name FROM decks WHERE built = 1 ORDER BY name")]
+
+
 def reviewed_deck_ids(store: Store) -> list[int] | None:
     """The decks to review when none is named: all (None) but those built to hand out."""
     if not store.conn.execute("SELECT 1 FROM decks WHERE built = 1 LIMIT 1").fetchone():
