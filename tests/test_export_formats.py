@@ -507,3 +507,13 @@ def test_no_answers_is_for_worksheets_only(db_file, tmp_path, revise):
     result = revise("export", "-o", tmp_path / "x.csv", "--no-answers")
     assert result.exit_code == 1
     assert result.stderr == "error: --no-answers works with the worksheets only: md and html\n"
+
+
+def test_a_cloze_card_with_one_blank_becomes_a_deletion_of_its_answer():
+    from revise.exporters.apkg import cloze_text
+
+    card = {"kind": "cloze", "question": "Kirov was murdered in ____ 1934", "answer": "December"}
+    assert cloze_text(card) == "Kirov was murdered in {{c1::December}} 1934"
+    assert cloze_text({**card, "question": "____ and ____"}) is None  # which answer where?
+    assert cloze_text({**card, "kind": "date"}) is None
+    assert cloze_text({**card, "question": "{{c2::Kirov}} died"}) == "{{c2::Kirov}} died"

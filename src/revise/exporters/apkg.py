@@ -106,10 +106,23 @@ def cloze_model():
     )
 
 
-def is_cloze(card: dict) -> bool:
-    """Whether a card goes to Anki as a cloze note: a cloze card whose question holds
-    Anki's deletions (an imported cloze card, already shown as `[...]`, does not)."""
-    return card.get("kind") == "cloze" and CLOZE_NUMBER.search(card["question"]) is not None
+# how a cloze card's question shows its hidden words when it is not in Anki's syntax
+BLANK = "____"
+
+
+def cloze_text(card: dict) -> str | None:
+    """The text of the Anki cloze note a card becomes, or None for a card that is not
+    one: a cloze card's question in Anki's syntax (`{{c1::...}}`) as it is, or with its
+    one blank as a deletion of the answer. An imported cloze card, already shown as
+    `[...]`, stays a card of revise's note type."""
+    if card.get("kind") != "cloze":
+        return None
+    question = card["question"]
+    if CLOZE_NUMBER.search(question):
+        return question
+    if question.count(BLANK) == 1 and card["answer"].strip():
+        return question.replace(BLANK, "{{c1::" + card["answer"].replace("}}", "} }") + "}}")
+    return None
 
 
 def bullet_field(card: dict) -> str:
@@ -126,8 +139,8 @@ def deck_id(name: str) -> int:
 
 
 def note_fields(card: dict) -> list[str]:
-    """A card's fields in revise's note type; for a cloze note, Text and Extra (the
-    answer the extractor gave, shown under the card) in place of Question and Answer."""
+    """A card's fields in revise's note type (or, Text and Extra in place of Question
+    and Answer, in its cloze note type)."""
     return [html_field(card["question"]), html_field(card["answer"]),
             _topic_field(tuple(card["topic"])), html_field(card.get("source") or ""),
             html_field(card.get("kind") or ""), html_field(bullet_field(card))]
@@ -245,8 +258,9 @@ def _write_notes(cursor: sqlite3.Cursor, cards: Iterable[dict], note_type, ids: 
             name = card["deck"]
             if name not in deck_ids:
                 deck_ids[name] = deck_id(name)
-            if is_cloze(card):
-                cloze.add(card, deck_ids[name], note_rows, card_rows)
+            text = cloze_text(card)
+            if text is not None:
+                cloze.add(card, text, deck_ids[name], note_rows, card_rows)
                 continue
             note_id = next(ids)
             fields = note_fields(card)
@@ -279,8 +293,7 @@ class _ClozeNotes:
         self.schedule = schedule
         self.last: tuple | None = None  # (deck, text) of the last note, its numbers left
 
-    def add(self, card: dict, deck: int, note_rows: list, card_rows: list) -> None:
-        text = card["question"]
+    def add(self, card: dict, text: str, deck: int, note_rows: list, card_rows: list) -> None:
         numbers = sorted({int(number) for number in CLOZE_NUMBER.findall(text)})
         if self.last is not None and self.last[0] == (deck, text):
             _, note_id, left = self.last
@@ -288,7 +301,8 @@ class _ClozeNotes:
                 card_rows.append(self._card(left.pop(0), note_id, deck, card))
             return
         note_id = next(self.ids)
-        fields = note_fields(card)
+        # the answer is the deletions themselves: Extra is left for the user's own
+        fields = note_fields({**card, "question": text, "answer": ""})
         changed = _changed(card.get("updated"))
         note_rows.append((note_id, card["id"], CLOZE_MODEL_ID,
                           self.stamp if changed is None else changed, -1,
