@@ -158,6 +158,21 @@ def test_plan_sync_is_pure_and_reports_what_sync_would_do():
     assert plan_sync({}, drafts).report.new == 1
 
 
+def test_plan_sync_keeps_a_users_edit_and_a_deletion():
+    drafts = [draft("Lenin dies 1924", "1924")]
+    row = {"id": drafts[0].id, "retired": 0, "position": 0, "line": 1, "slot": 0,
+           "kind": "date", "topic": '["Rivals"]', "question": "When did Lenin die?",
+           "answer": "January 1924", "source": "Lenin dies 1924", "edited": 1, "deleted": 0}
+    plan = plan_sync({row["id"]: row}, drafts)
+    assert (plan.report.unchanged, plan.changed, plan.edited_bullets) == (1, [], [])
+    edited = [draft("Lenin dies, aged 53, 1924", "1924")]
+    plan = plan_sync({row["id"]: row}, edited)
+    assert plan.edited_bullets == [row["id"]] and plan.edited == {row["id"]}
+    deleted = {**row, "edited": 0, "deleted": 1, "retired": 1}
+    plan = plan_sync({row["id"]: deleted}, drafts)
+    assert (plan.changed, plan.new, plan.retired, plan.deleted) == ([], [], [], 1)
+
+
 def test_text_filters_are_literal(db_file):
     with Store(db_file) as store:
         sync(store, [draft("Growth 7-14% in 1933", "1933"), draft("Growth 100 in 1934", "1934")])
