@@ -219,3 +219,28 @@ def test_the_whole_shipped_unit_goes_to_anki_and_back(col, revise, tmp_path):
     back = cards_json(revise, "--db", other)
     assert [(card["question"], card["answer"], card["deck"], card["topic"]) for card in back] \
         == [(card["question"], card["answer"], card["deck"], card["topic"]) for card in built]
+
+
+def test_anki_reads_a_cloze_card_as_a_cloze_note_and_the_kind_and_bullet_fields(
+        col, db_file, tmp_path):
+    from revise.export import export_cards
+    from revise.models import CardDraft, Kind
+
+    text = "{{c1::Lenin}} died in {{c2::1924}}"
+    cloze = [CardDraft(deck="d", topic=("Rivals",), kind=Kind.CLOZE, question=text,
+                       answer=answer, source="Lenin died in 1924", slot=slot)
+             for slot, answer in enumerate(("Lenin", "1924"))]
+    date = CardDraft(deck="d", topic=("Rivals",), kind=Kind.DATE, question="Kirov murdered?",
+                     answer="1934", source="Kirov murdered 1934", position=40, line=2)
+    with Store(db_file) as store:
+        store.sync_cards("d", tmp_path / "n.md", [*cloze, date], now=NOW)
+        assert export_cards(store, tmp_path / "c.apkg", "apkg", deck="d") == 3
+    import_apkg(col, tmp_path / "c.apkg")
+    found = notes(col)
+    assert len(found) == 2 and col.card_count() == 3
+    by_type = {note.note_type()["name"]: note for note in found.values()}
+    assert by_type["revise cloze"]["Text"] == text
+    assert [card.ord for card in by_type["revise cloze"].cards()] == [0, 1]
+    assert (by_type["revise"]["Kind"], by_type["revise"]["Bullet"]) == ("date", "n.md:2")
+    question = by_type["revise cloze"].cards()[1].question()
+    assert ">Lenin</span> died in" in question and ">[...]</span>" in question

@@ -441,7 +441,11 @@ def test_cards_at_a_terminal_fit_one_line_a_card(revise, db_file, columns):
     assert header.split() == ["id", "deck", "kind", "question", "answer", "due"]
     shown = cards_json(revise, "--topic", "Show Trials")
     assert len(rows) == len(shown)  # one line a card
-    assert all(row.split()[0] in {card["id"][:8] for card in shown} for row in rows)
+    # each card's short id: the start of its id, at least 6 characters, fitting no other
+    short = [row.split()[0] for row in rows]
+    assert all(len(prefix) >= 6 for prefix in short)
+    assert sorted(next(card["id"] for card in shown if card["id"].startswith(prefix))
+                  for prefix in short) == sorted(card["id"] for card in shown)
     assert not any("Show Trials" in row for row in rows)  # the topic path is not repeated
     assert all(row.rstrip().endswith("new") for row in rows)
 

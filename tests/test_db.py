@@ -158,6 +158,21 @@ def test_plan_sync_is_pure_and_reports_what_sync_would_do():
     assert plan_sync({}, drafts).report.new == 1
 
 
+def test_plan_sync_keeps_a_users_edit_and_a_deletion():
+    drafts = [draft("Lenin dies 1924", "1924")]
+    row = {"id": drafts[0].id, "retired": 0, "position": 0, "line": 1, "slot": 0,
+           "kind": "date", "topic": '["Rivals"]', "question": "When did Lenin die?",
+           "answer": "January 1924", "source": "Lenin dies 1924", "edited": 1, "deleted": 0}
+    plan = plan_sync({row["id"]: row}, drafts)
+    assert (plan.report.unchanged, plan.changed, plan.edited_bullets) == (1, [], [])
+    edited = [draft("Lenin dies, aged 53, 1924", "1924")]
+    plan = plan_sync({row["id"]: row}, edited)
+    assert plan.edited_bullets == [row["id"]] and plan.edited == {row["id"]}
+    deleted = {**row, "edited": 0, "deleted": 1, "retired": 1}
+    plan = plan_sync({row["id"]: deleted}, drafts)
+    assert (plan.changed, plan.new, plan.retired, plan.deleted) == ([], [], [], 1)
+
+
 def test_text_filters_are_literal(db_file):
     with Store(db_file) as store:
         sync(store, [draft("Growth 7-14% in 1933", "1933"), draft("Growth 100 in 1934", "1934")])
@@ -172,6 +187,7 @@ def test_a_schema_1_database_gets_the_report_indexes_and_keeps_its_data(db_file,
     from tests.review_support import add_cards, answer
 
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+    without_later_columns(monkeypatch)
     with Store(db_file) as store:
         ids = add_cards(store, 4)
         answer(store, ids[0], 3, SESSION_NOW)
@@ -193,6 +209,15 @@ def test_a_schema_1_database_gets_the_report_indexes_and_keeps_its_data(db_file,
         assert [row[1] for row in recounted_tally(store)] == [1]  # counted when made
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert (db_file.parent / f"{db_file.name}.schema1.bak").exists()
+
+
+def without_later_columns(monkeypatch) -> None:
+    """Cards synced into a database of an early schema, which lacks the columns added
+    for what users do by hand (the sync reads them when they are there)."""
+    import revise.store.cards
+
+    monkeypatch.setattr(revise.store.cards, "STORED_COLUMNS", tuple(
+        name for name in revise.store.cards.STORED_COLUMNS if name not in ("edited", "deleted")))
 
 
 def recounted_tally(store: Store) -> list[tuple]:
@@ -305,6 +330,7 @@ def test_a_schema_4_database_gets_its_answers_counted_per_deck(db_file, monkeypa
     from tests.review_support import answer
 
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:4])
+    without_later_columns(monkeypatch)
     with Store(db_file) as store:
         pairs = [*zip(add_cards(store, 3, deck="a"), add_cards(store, 3, deck="b"),
                       strict=True)]

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from revise.exporters import anki_tags, html_field, topic_tag
-from revise.exporters.apkg import MODEL_ID, deck_id
+from revise.exporters.apkg import CLOZE_MODEL_ID, MODEL_ID, deck_id
 from revise.exporters.markdown import render
 from revise.store import Store
 from revise.times import iso
@@ -68,6 +68,8 @@ def test_apkg_has_one_note_per_card_with_guid_from_the_card_id(revise, db_file, 
         "Trotsky &amp; \"Left\" &lt;United Opposition&gt; '1926'",
         "Rise to power › Round 2 – Left",
         "1926 Trotsky, Zinoviev, Kamanev – ‘United Opposition’",
+        "definition",
+        "stalin.txt:2",
     ]
     assert {tags.strip() for *_, tags in notes} == {
         "Rise_to_power::Round_1_–_Trotsky", "Rise_to_power::Round_2_–_Left", "Purges"}
@@ -79,9 +81,9 @@ def test_apkg_model_and_deck_ids_are_fixed(db_file, tmp_path, revise):
     col = collection(tmp_path / "deck.apkg", tmp_path)
     models_json, decks_json = col.execute("SELECT models, decks FROM col").fetchone()
     models = json.loads(models_json)
-    assert list(models) == [str(MODEL_ID)]
+    assert sorted(models) == sorted([str(MODEL_ID), str(CLOZE_MODEL_ID)])
     assert [field["name"] for field in models[str(MODEL_ID)]["flds"]] == [
-        "Question", "Answer", "Topic", "Source"]
+        "Question", "Answer", "Topic", "Source", "Kind", "Bullet"]
     decks = {deck["name"]: deck["id"] for deck in json.loads(decks_json).values()}
     assert decks["Stalin::Rise"] == deck_id("Stalin::Rise")
     assert deck_id("Stalin::Rise") == deck_id("Stalin::Rise") != deck_id("Stalin")
@@ -505,3 +507,13 @@ def test_no_answers_is_for_worksheets_only(db_file, tmp_path, revise):
     result = revise("export", "-o", tmp_path / "x.csv", "--no-answers")
     assert result.exit_code == 1
     assert result.stderr == "error: --no-answers works with the worksheets only: md and html\n"
+
+
+def test_a_cloze_card_with_one_blank_becomes_a_deletion_of_its_answer():
+    from revise.exporters.apkg import cloze_text
+
+    card = {"kind": "cloze", "question": "Kirov was murdered in ____ 1934", "answer": "December"}
+    assert cloze_text(card) == "Kirov was murdered in {{c1::December}} 1934"
+    assert cloze_text({**card, "question": "____ and ____"}) is None  # which answer where?
+    assert cloze_text({**card, "kind": "date"}) is None
+    assert cloze_text({**card, "question": "{{c2::Kirov}} died"}) == "{{c2::Kirov}} died"

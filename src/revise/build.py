@@ -26,11 +26,14 @@ class Built:
 def build_deck(store: Store, deck_file: Path, *, now: datetime, output: Path | None = None,
                force: bool = False, allow_outside: bool = False) -> Built:
     """Sync the deck file's cards into its deck, in one transaction, then write them to
-    `output` (format from its suffix) if given. The deck file reads notes only from its
-    own folder and below unless `allow_outside` (see `revise.decks`)."""
+    `output` (format from its suffix) if given. The deck is marked built: it keeps the
+    cards' ids from one build to the next (so students' re-imports update in place)
+    but stays out of the builder's own review unless asked for by name. The deck file
+    reads notes only from its own folder and below unless `allow_outside` (see
+    `revise.decks`)."""
     from revise.decks import deck_drafts, load_deck
     from revise.export import check_output, export_cards, output_format
-    from revise.store.decks import set_deck_description
+    from revise.store.decks import mark_built, set_deck_description
 
     deck = load_deck(deck_file, allow_outside=allow_outside)
     if output is not None:
@@ -40,9 +43,10 @@ def build_deck(store: Store, deck_file: Path, *, now: datetime, output: Path | N
     if not any(drafts for _, drafts in batches):
         raise ReviseError(f"{deck_file}: no cards match its topics and kinds")
     with store.transaction():
-        plans = [store.sync_cards(deck.name, notes.resolve(), drafts, now=now)
+        plans = [store.sync_cards(deck.name, notes.resolve(), drafts, now=now, notes_moved=True)
                  for notes, drafts in batches]
         set_deck_description(store, deck.name, deck.description, now=now)
+        mark_built(store, deck.name, now=now)
     built = Built(deck.name, [(notes, plan.report)
                               for plan, (notes, _) in zip(plans, batches, strict=True)])
     if output is not None:

@@ -130,8 +130,9 @@ def parse_deck(text: str, path: Path, *, allow_outside: bool = False) -> DeckFil
         notes.append(note_path)
     kinds = {str(kind) for kind in Kind}
     for item in lists["kinds"]:
-        if item not in kinds:
+        if item.strip().lower() not in kinds:
             raise fail("kinds", f"unknown kind {item!r}; choose from {', '.join(Kind)}", item)
+    lists["kinds"] = tuple(item.strip().lower() for item in lists["kinds"])
     max_cards = data.get("max_cards")
     if max_cards is not None and (isinstance(max_cards, bool) or not isinstance(max_cards, int)
                                   or max_cards < 1):

@@ -80,7 +80,12 @@ def export_cards(store: Store, output: Path, format_name: str, *, deck: str | No
     check_format(format_name, with_scheduling, answers)
     check_output(output, force)
     progress = progress or _no_progress
-    filters = {"deck": deck, "topic": topic, "kind": kind}
+    if deck is not None:  # any case; a name that fits no deck lists those there are
+        from revise.store.decks import find_deck
+
+        deck = find_deck(store, deck)["name"]
+    filters = {"deck": deck, "topic": topic,
+               "kind": kind.strip().lower() if kind is not None else None}
     if format_name == "apkg":
         return _write_apkg(store, output, filters, with_scheduling, progress)
     found = store.cards(**filters, include_retired=format_name == "json")

@@ -29,17 +29,21 @@ PIECES_PER_WORKER = 4
 class FileExtract:
     """What extracting one notes file into a deck did (or, in a dry run, would do);
     `cards` holds its cards as dicts, under their stored ids, when they were asked for;
-    `changes`, in a dry run, a line for each card that would be added, updated or retired."""
+    `changes`, in a dry run, a line for each card that would be added, updated or retired;
+    `notices`, lines about cards the user may want to look at (see `_notices`)."""
 
     path: Path
     deck: str
     report: object  # a SyncReport
     cards: list[dict] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
 
 
-def read_notes(path: Path) -> str:
-    """The text of a notes file, or a NotesError that says what is wrong with it."""
+def read_notes(path: Path, *, may_be_empty: bool = False) -> str:
+    """The text of a notes file, or a NotesError that says what is wrong with it.
+    `may_be_empty`: an empty file is read as no text (notes emptied to retire their
+    cards), not refused."""
     from revise.notes import decode_notes
 
     check_input_file(path, "notes file", NotesError, MAX_NOTES_BYTES)
@@ -49,6 +53,8 @@ def read_notes(path: Path) -> str:
         data = path.read_bytes()
     except OSError as error:
         raise NotesError(f"cannot read {path}: {error.strerror}") from None
+    if may_be_empty and not data.strip():
+        return ""
     try:
         return decode_notes(data)
     except NotesError as error:
@@ -67,7 +73,9 @@ def extract_files(database: Path, paths: list[Path], *, now: datetime, deck: str
     from revise.store.cards import remember_extract
     from revise.sync import SyncReport
 
-    texts = [(path, deck or path.stem, read_notes(path)) for path in paths]
+    decks, holding = _known_decks(database, paths, deck)
+    texts = [(path, deck_name, read_notes(path, may_be_empty=(deck_name, path.name) in holding))
+             for path, deck_name in zip(paths, decks, strict=True)]
     digests = [] if dry_run else [_digest(*item) for item in texts]
     if not (dry_run or with_cards):
         unchanged = _unchanged(database, texts, digests)
@@ -76,6 +84,7 @@ def extract_files(database: Path, paths: list[Path], *, now: datetime, deck: str
                     for (path, deck_name, _), count in zip(texts, unchanged, strict=True)]
     plans = []
     changes: list[list[str]] = []
+    notices: list[list[str]] = []
     workers = workers if _can_fork() else 1
     pieces = [_pieces(text, workers) for _, _, text in texts]
     long_notes = sum(len(text) for _, _, text in texts) >= PIECE_MIN_CHARS
@@ -88,9 +97,9 @@ def extract_files(database: Path, paths: list[Path], *, now: datetime, deck: str
         # while the cards of the pieces before are written.
         readings = [(path, deck_name, NotesReading(text, deck_name, each, pool, advance))
                     for (path, deck_name, text), each in zip(texts, pieces, strict=True)]
-        for path, _, reading in readings:
+        for path, deck_name, reading in readings:
             if reading.whole:
-                _check_found(path, reading)
+                _check_found(path, reading, (deck_name, path.name) in holding)
         if dry_run:
             plans, changes = _plan_dry_run(database, readings)
         else:
@@ -100,16 +109,78 @@ def extract_files(database: Path, paths: list[Path], *, now: datetime, deck: str
                 for path, deck_name, reading in readings:
                     plans.append(store.sync_pieces(deck_name, path.resolve(), reading.pieces(),
                                                    now=now))
-                    _check_found(path, reading)  # (rolling back what its pieces wrote)
+                    # (rolling back what its pieces wrote)
+                    _check_found(path, reading, (deck_name, path.name) in holding)
                 for (path, deck_name, _), digest in zip(texts, digests, strict=True):
                     remember_extract(store, deck_name, path.name, digest, now=now)
+                notices = [_notices(store, plan, path) for plan, (path, _, _)
+                           in zip(plans, readings, strict=True)]
     results = []
     for plan, (path, deck_name, reading) in zip(plans, readings, strict=True):
         cards = ([{**draft.to_dict(), "id": plan.ids.get(draft.id, draft.id)}
                   for draft in reading.drafts] if with_cards else [])
         results.append(FileExtract(path, deck_name, plan.report, cards,
-                                   changes[len(results)] if changes else []))
+                                   changes[len(results)] if changes else [],
+                                   notices[len(results)] if not dry_run else []))
     return results
+
+
+def _known_decks(database: Path, paths: list[Path], deck: str | None
+                 ) -> tuple[list[str], set[tuple[str, str]]]:
+    """The deck each file goes to, and which (deck, file name) pairs hold active cards
+    already: their notes may be emptied to retire those cards. A deck already there
+    whose name differs only in case is that deck; with no deck named, notes whose
+    cards are in one deck (renamed, or named by --deck before) go on into that deck."""
+    from revise.store import Store
+
+    names = [deck or path.stem for path in paths]
+    if not database.exists():
+        return names, set()
+    try:
+        store = Store(database, readonly=True)
+    except ReviseError:
+        return names, set()  # a database to migrate: its decks are found as written
+    with store:
+        from revise.store.cards import decks_of_notes
+        from revise.store.decks import existing_name
+
+        names = [existing_name(store, name) for name in names]
+        if deck is None:
+            for index, path in enumerate(paths):
+                if (names[index], path.name) in _holding(store, names[index], path):
+                    continue
+                homes = decks_of_notes(store, path.resolve())
+                if len(homes) == 1:
+                    names[index] = homes[0]
+        holding = set().union(*(_holding(store, name, path)
+                                for name, path in zip(names, paths, strict=True)))
+    return names, holding
+
+
+def _holding(store, deck: str, path: Path) -> set[tuple[str, str]]:
+    """{(deck, file name)} if the deck holds active cards from a file of this name."""
+    from revise.store.cards import holds_cards_from
+
+    return {(deck, path.name)} if holds_cards_from(store, deck, path.name) else set()
+
+
+def _notices(store, plan, path: Path) -> list[str]:
+    """Lines telling the user what an extract did that they may want to look at: edited
+    cards whose bullets changed, cards moved from a notes file that is gone, and cards
+    retired because their notes are empty now."""
+    from revise.store.manage import short_ids
+
+    lines = []
+    shown = short_ids(store, plan.edited_bullets)
+    for card_id in plan.edited_bullets:
+        lines.append(f"  ! card {shown[card_id]}: you edited it and its bullet has changed;"
+                     f" see it with  revise edit {shown[card_id]}")
+    for gone, count in plan.adopted.items():
+        lines.append(f"  {count} cards (and their history) came over from {gone}, which is gone")
+    if plan.retired and not plan.ids:
+        lines.append(f"  {len(plan.retired)} cards retired: {path} gives no cards now"
+                     " (their history is kept)")
+    return lines
 
 
 def _plan_dry_run(database: Path, readings: list) -> tuple[list, list[list[str]]]:
@@ -122,6 +193,11 @@ def _plan_dry_run(database: Path, readings: list) -> tuple[list, list[list[str]]
     with Store(database, readonly=True) if database.exists() else nullcontext() as store:
         for path, deck_name, reading in readings:
             stored = store.stored_cards(deck_name, path.name) if store else {}
+            if store and not stored:  # a notes file moved here keeps its cards
+                from revise.store.cards import cards_of_gone_files
+
+                for rows in cards_of_gone_files(store, deck_name, path.name, []).values():
+                    stored.update(rows)
             plans.append(plan_sync(stored, list(chain.from_iterable(reading.pieces()))))
             changes.append(change_lines(plans[-1], stored))
     for path, _, reading in readings:
@@ -173,8 +249,8 @@ class NotesReading:
             self._advance(1)
 
 
-def _check_found(path: Path, reading: NotesReading) -> None:
-    if not reading.drafts:
+def _check_found(path: Path, reading: NotesReading, emptied: bool = False) -> None:
+    if not reading.drafts and not emptied:
         raise NotesError(f"{path}: found nothing to make cards from")
 
 

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from revise.errors import ReviseError
 from revise.exporters import TOPIC_SEPARATOR
+from revise.exporters.apkg import CLOZE_FIELDS as REVISE_CLOZE_FIELDS
 from revise.exporters.apkg import FIELDS as REVISE_FIELDS
 from revise.files import check_input_file
 from revise.models import Kind
@@ -84,6 +85,9 @@ class ImportedCard:
     id: str = ""
     line: int = 1
     slot: int = 0
+    # where the card's bullet is, when revise exported it ("notes.txt:12"): the cards
+    # of one bullet are kept apart in review
+    bullet: str = ""
 
 
 # --- text ------------------------------------------------------------------------
@@ -178,6 +182,8 @@ def note_cards(
     topic: tuple[str, ...] = (),
     source: str = "",
     line: int = 1,
+    kind: str = "basic",
+    bullet: str = "",
 ) -> list[ImportedCard]:
     """The cards one note gives: one for a front/back note (its first two fields), one
     per deletion for a cloze note (its first field). Fields are plain text; control
@@ -201,14 +207,17 @@ def note_cards(
         return [
             ImportedCard(deck=deck, question=question, answer=answer, kind="cloze",
                          topic=topic, tags=tags, source=source or revealed,
-                         id=card_id(guid, number) if guid else "", line=line, slot=number)
+                         id=card_id(guid, number) if guid else "", line=line, slot=number,
+                         bullet=bullet)
             for number, question, answer in cloze_cards(text)
         ]
     if len(fields) < 2 or not fields[0] or not fields[1]:
         return []
     return [ImportedCard(deck=deck, question=fields[0], answer=fields[1], topic=topic,
                          tags=tags, source=source or fields[0],
-                         id=card_id(guid) if guid else "", line=line)]
+                         id=card_id(guid) if guid else "", line=line,
+                         kind=kind if kind in CARD_KINDS and kind != "cloze" else "basic",
+                         bullet=bullet)]
 
 
 # --- Anki packages ---------------------------------------------------------------
@@ -336,19 +345,22 @@ def _read_collection(collection: Path, path: Path,
         rows = conn.execute(
             "SELECT id, CAST(guid AS TEXT), mid, CAST(coalesce(tags, '') AS TEXT),"
             " CAST(coalesce(flds, '') AS TEXT) FROM notes ORDER BY id")
-        # revise's own note type: question, answer, topic and source
+        # revise's own note types: question (or cloze text), answer, topic, source and,
+        # from packages of this revise on, the card's kind and bullet
         ours = {model for model, (names, _) in models.items()
-                if tuple(names[:len(REVISE_FIELDS)]) == REVISE_FIELDS}
+                if tuple(names[:4]) in (REVISE_FIELDS[:4], REVISE_CLOZE_FIELDS[:4])}
         for number, (note_id, guid, model_id, tags, fields) in enumerate(rows, start=1):
             cloze = models.get(model_id, ((), False))[1]
             wanted = len(REVISE_FIELDS) if model_id in ours else 2  # the rest go unread
             values = [html_to_text(value) for value in fields.split("\x1f", wanted)[:wanted]]
             deck = decks.get(note_decks.get(note_id))
-            topic, source = (values[2:4] + ["", ""])[:2] if model_id in ours else ("", "")
+            topic, source, kind, bullet = ((values[2:6] + [""] * 4)[:4] if model_id in ours
+                                           else ("", "", "", ""))
             cards += note_cards(
-                values, deck=deck if isinstance(deck, str) else "Default",
+                values[:4], deck=deck if isinstance(deck, str) else "Default",
                 tags=tuple(tags.split()), guid=guid, cloze=cloze,
-                topic=split_topic(topic) if topic else (), source=source, line=number)
+                topic=split_topic(topic) if topic else (), source=source, line=number,
+                kind=_one_line(kind).strip().lower(), bullet=_one_line(bullet).strip())
             if len(cards) > MAX_IMPORT_NOTES:
                 raise _too_many(path)
             if progress is not None and number % PROGRESS_EVERY == 0:
@@ -618,7 +630,11 @@ def import_file(store: Store, path: Path, *, deck: str | None = None, now: datet
             if _namesake(store, name, path) is None}
         tags: dict[str, tuple[str, ...]] = {}
         seen: set[str] = set()
-        for position, card in enumerate(cards):
+        # the cards of one bullet share a place, so review keeps them apart
+        bullets: dict[tuple[str, str], int] = {}
+        for index, card in enumerate(cards):
+            position = (bullets.setdefault((card.deck, card.bullet), index) if card.bullet
+                        else index)
             if card.id in homes and homes[card.id][1] != path.name:
                 report.already += 1
                 continue

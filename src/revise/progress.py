@@ -367,7 +367,8 @@ def cards_table(cards: list[dict], now: datetime, tz: tzinfo | None = None):
     # the short columns as wide as their widest entry; question and answer share the rest
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1), pad_edge=False,
                   collapse_padding=True, expand=True)
-    table.add_column("id", style="dim", no_wrap=True, width=8)
+    table.add_column("id", style="dim", no_wrap=True,
+                     width=max(6, *(len(card.get("short_id", card["id"][:8])) for card in cards)))
     table.add_column("deck", no_wrap=True, overflow="ellipsis",
                      width=min(14, max(4, *(len(card["deck"]) for card in cards))))
     table.add_column("kind", no_wrap=True, style="dim",
@@ -376,7 +377,7 @@ def cards_table(cards: list[dict], now: datetime, tz: tzinfo | None = None):
     table.add_column("answer", ratio=2, no_wrap=True, overflow="ellipsis")
     table.add_column("due", no_wrap=True, justify="right", width=max(3, *map(len, due)))
     for card, when in zip(cards, due, strict=True):
-        table.add_row(card["id"][:8], card["deck"], card["kind"],
+        table.add_row(card.get("short_id", card["id"][:8]), card["deck"], card["kind"],
                       _one_line(without_topic(card["question"], card["topic"])),
                       _one_line(card["answer"]), when)
     return table
@@ -387,6 +388,8 @@ def _one_line(text: str) -> str:
 
 
 def _when_due(card: dict, today: date, tz: tzinfo | None) -> str:
+    if card.get("deleted"):
+        return "deleted"
     if card.get("retired"):
         return "retired"
     if card.get("suspended"):

@@ -318,7 +318,9 @@ class Session:
         self._learning_today = 0
         # shown under the next question: the last answer is safe, or the card was suspended
         self._saved: Text | None = None
-        self.deck_ids = db.deck_ids(store, options.deck)
+        # a deck built to hand out is reviewed only when named
+        self.deck_ids = (db.deck_ids(store, options.deck) if options.deck is not None
+                         else db.reviewed_deck_ids(store))
         if options.topic and not store.cards(deck=options.deck, topic=options.topic, limit=1):
             raise StoreError(f"no cards under a topic matching {options.topic!r} "
                                 "(revise cards lists the cards and their topics)")

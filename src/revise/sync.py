@@ -26,7 +26,10 @@ CONTENT_COLUMNS = ("kind", "topic", "question", "answer", "source", "position", 
 # Those whose change makes a card updated (a change of place alone leaves it unchanged).
 TEXT_COLUMNS = ("kind", "topic", "question", "answer", "source")
 # What plan_sync reads of each stored card.
-STORED_COLUMNS = ("id", *TEXT_COLUMNS, "position", "line", "slot", "retired")
+STORED_COLUMNS = ("id", *TEXT_COLUMNS, "position", "line", "slot", "retired", "edited",
+                  "deleted")
+# What the user may have rewritten by hand (an edited card keeps its own).
+EDITABLE_COLUMNS = ("question", "answer")
 
 
 class SyncReport(namedtuple("SyncReport", "new updated retired unchanged",
@@ -50,6 +53,16 @@ class SyncPlan:
         self.unchanged = 0
         # the stored id each draft's card has (differs from the draft's own id after an edit)
         self.ids: dict[str, str] = {}
+        # cards whose question or answer the user edited, among the changed ones: their
+        # own text is kept
+        self.edited: set[str] = set()
+        # edited cards whose bullet changed since: the user may want to look again
+        self.edited_bullets: list[str] = []
+        # deleted cards whose bullet is still in the notes: they stay deleted
+        self.deleted = 0
+        # cards taken over from a notes file that is gone (moved or renamed): its path →
+        # how many (the store fills this in)
+        self.adopted: dict[str, int] = {}
 
     @property
     def report(self) -> SyncReport:
@@ -64,6 +77,9 @@ def plan_sync(stored: dict[str, dict], drafts: list[CardDraft]) -> SyncPlan:
     stored cards of the same kind whose bullet is similar enough, so a bullet with a
     typo fixed keeps its card, id and history with the new text. Stored cards left
     with no draft are retired (kept with their history, no longer reviewed).
+
+    A card the user deleted stays deleted. A card the user edited keeps its question
+    and answer; when its bullet has changed it is listed in `edited_bullets`.
     """
     plan = SyncPlan()
     pairs: list[tuple[str, CardDraft]] = []
@@ -81,9 +97,19 @@ def plan_sync(stored: dict[str, dict], drafts: list[CardDraft]) -> SyncPlan:
     for card_id, draft in pairs:
         plan.ids[draft.id] = card_id
         row = stored[card_id]
+        if row.get("deleted"):
+            plan.deleted += 1
+            continue
         says = content(draft)
-        if row["retired"] or any(row[name] != says[name] for name in TEXT_COLUMNS):
+        compared = TEXT_COLUMNS
+        if row.get("edited"):
+            compared = tuple(name for name in TEXT_COLUMNS if name not in EDITABLE_COLUMNS)
+            if row["source"] != says["source"]:
+                plan.edited_bullets.append(card_id)
+        if row["retired"] or any(row[name] != says[name] for name in compared):
             plan.changed.append((card_id, draft))
+            if row.get("edited"):
+                plan.edited.add(card_id)
         elif (row["position"], row["line"], row["slot"]) != (draft.position, draft.line,
                                                              draft.slot):
             plan.moved.append((card_id, draft))

@@ -6,8 +6,8 @@ A new command is a new module here, named in MODULES."""
 from importlib import import_module
 
 # The order of `revise --help`.
-MODULES = ("extract", "review", "due", "stats", "config", "optimize", "cards", "export",
-           "import_cmd", "build", "maintenance", "doctor")
+MODULES = ("extract", "review", "due", "stats", "config", "optimize", "cards", "manage",
+           "decks", "export", "import_cmd", "build", "maintenance", "doctor")
 
 
 def register_all(app) -> None:

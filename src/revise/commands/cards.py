@@ -25,22 +25,36 @@ def cards(
         str | None, typer.Option("--search", "-s", help="Only cards containing this text.")
     ] = None,
     retired: Annotated[bool, typer.Option("--retired", help="Include retired cards.")] = False,
+    suspended: Annotated[bool, typer.Option("--suspended",
+                                            help="Only suspended cards.")] = False,
+    deleted: Annotated[bool, typer.Option("--deleted",
+                                          help="Only the cards you deleted.")] = False,
     limit: Annotated[int | None, typer.Option("--limit", "-n", help="Show at most N.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     database: DbOption = None,
 ) -> None:
-    """List cards as a table.
+    """List cards as a table, each with its short id (which any command taking an ID
+    accepts, as does any longer start of the id).
 
     Example: revise cards --topic purges --kind figure
     """
     from revise.models import TOPIC_SEPARATOR, Kind
 
-    if kind is not None and kind not in set(Kind):
-        raise typer.BadParameter(f"unknown kind {kind!r}; choose from {', '.join(Kind)}",
-                                 param_hint="--kind")
+    if kind is not None:
+        if kind.strip().lower() not in set(Kind):
+            raise typer.BadParameter(f"unknown kind {kind!r}; choose from {', '.join(Kind)}",
+                                     param_hint="--kind")
+        kind = kind.strip().lower()
     with read_store(ctx, database) as store:
         found = store.cards(deck=deck, topic=topic, kind=kind, search=search,
-                            include_retired=retired, limit=limit)
+                            include_retired=retired, suspended=True if suspended else None,
+                            deleted=deleted, limit=limit)
+        if found and sys.stdout.isatty() and not as_json:
+            from revise.store.manage import short_ids
+
+            shown = short_ids(store, [card["id"] for card in found])
+            for card in found:
+                card["short_id"] = shown[card["id"]]
     if as_json:
         from revise.exporters.json import card_record
 

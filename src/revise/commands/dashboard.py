@@ -12,18 +12,26 @@ def dashboard(ctx: typer.Context) -> None:
     now = clock_from_env()()
     path = database_path(ctx, None)
     report = None
+    built: list[str] = []
     if path.exists():
         from revise.commands.common import read_store
         from revise.progress import dashboard as today
+        from revise.store.decks import built_deck_names
 
         with read_store(ctx, None) as store:
             report = today(store, now)
+            built = built_deck_names(store)
     out = console()
     local = now.astimezone()
     out.print(f"[bold]revise[/] — {local:%A} {local.day} {local:%B}", highlight=False)
     if report is None or not report["due"]["decks"]:
-        out.print("No cards yet. Make some from your notes:  "
-                  f"{invoked_as()} extract NOTES.txt")
+        if built:
+            out.print(f"Only decks built to hand out ({', '.join(built)}), which stay out of"
+                      f" your review; {invoked_as()} review --deck NAME reviews one.",
+                      markup=False)
+        out.print(("Cards of your own come from your notes:  " if built else
+                   "No cards yet. Make some from your notes:  ")
+                  + f"{invoked_as()} extract NOTES.txt")
         out.print("More: revise --help", style="dim")
         return
     from revise.progress import render_due

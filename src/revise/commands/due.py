@@ -17,9 +17,11 @@ def due(ctx: typer.Context, as_json: JsonOption = False, database: DbOption = No
     """
     from revise.environment import clock_from_env
     from revise.progress import due_today
+    from revise.store.decks import built_deck_names
 
     with read_store(ctx, database) as store:
         report = due_today(store, clock_from_env()())
+        built = built_deck_names(store)
     if as_json:
         write_json(report)
         return
@@ -29,6 +31,11 @@ def due(ctx: typer.Context, as_json: JsonOption = False, database: DbOption = No
     if not report["decks"]:
         from revise.environment import invoked_as
 
+        if built:
+            out.print(f"Only decks built to hand out ({', '.join(built)}): they stay out of"
+                      f" your review unless named ({invoked_as()} review --deck NAME)",
+                      markup=False)
+            return
         out.print(f"No cards yet: make some with {invoked_as()} extract NOTES.txt")
         return
     out.print(render_due(report))

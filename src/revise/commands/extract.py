@@ -60,6 +60,8 @@ def extract(
         typer.echo(f"{result.path} → deck {result.deck}: {result.report}{suffix}", err=as_json)
         for line in result.changes if not as_json else ():
             typer.echo(line)
+        for line in result.notices:
+            typer.echo(line, err=as_json)
 
 
 def _explain(paths: list[Path], deck: str | None) -> None:

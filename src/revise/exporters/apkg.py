@@ -1,7 +1,12 @@
 """Anki package export (`.apkg`), built with genanki, optionally with scheduling.
 
 Every card becomes one note of revise's own note type (Question, Answer, Topic,
-Source). The note's GUID is the card's id, which survives edits of the notes, so
+Source, Kind, Bullet); a cloze card (kind `cloze`, its question written with Anki's
+`{{c1::...}}` deletions) becomes a note of revise's cloze note type, one note for the
+cards of a bullet that share its text. Kind and Bullet (the notes file and line the
+card came from) are shown on no card: they let revise, importing the package, give
+the cards their kinds back and keep two cards of one bullet from following each
+other. The note's GUID is the card's id, which survives edits of the notes, so
 importing a newer export into Anki updates the notes in place; each note's
 modification time is the card's last change, which is what Anki compares to
 decide whether to take the update.
@@ -19,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import re
 import sqlite3
 import tempfile
 import zipfile
@@ -33,7 +39,12 @@ from revise.exporters import anki_tags, atomic_output, html_field, topic_path
 # Fixed forever: Anki recognises revise's note type by this id across releases.
 MODEL_ID = 1_718_021_507_311
 MODEL_NAME = "revise"
-FIELDS = ("Question", "Answer", "Topic", "Source")
+FIELDS = ("Question", "Answer", "Topic", "Source", "Kind", "Bullet")
+CLOZE_MODEL_ID = 1_718_021_507_312
+CLOZE_MODEL_NAME = "revise cloze"
+CLOZE_FIELDS = ("Text", "Extra", "Topic", "Source", "Kind", "Bullet")
+# Anki's cloze deletions: {{c1::hidden}} or {{c1::hidden::hint}}
+CLOZE_NUMBER = re.compile(r"\{\{c(\d+)::")
 
 QUESTION_TEMPLATE = (
     '{{#Topic}}<div class="topic">{{Topic}}</div>{{/Topic}}\n'
@@ -41,6 +52,15 @@ QUESTION_TEMPLATE = (
 )
 ANSWER_TEMPLATE = (
     '{{FrontSide}}\n<hr id="answer">\n<div class="answer">{{Answer}}</div>\n'
+    '{{#Source}}<div class="source">{{Source}}</div>{{/Source}}'
+)
+CLOZE_QUESTION_TEMPLATE = (
+    '{{#Topic}}<div class="topic">{{Topic}}</div>{{/Topic}}\n'
+    '<div class="question">{{cloze:Text}}</div>'
+)
+CLOZE_ANSWER_TEMPLATE = (
+    '{{#Topic}}<div class="topic">{{Topic}}</div>{{/Topic}}\n'
+    '<div class="question">{{cloze:Text}}</div>\n{{#Extra}}<div>{{Extra}}</div>{{/Extra}}\n'
     '{{#Source}}<div class="source">{{Source}}</div>{{/Source}}'
 )
 CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: left; }
@@ -72,6 +92,46 @@ def model():
     )
 
 
+def cloze_model():
+    import genanki
+
+    return genanki.Model(
+        CLOZE_MODEL_ID,
+        CLOZE_MODEL_NAME,
+        fields=[{"name": name} for name in CLOZE_FIELDS],
+        templates=[{"name": "Cloze", "qfmt": CLOZE_QUESTION_TEMPLATE,
+                    "afmt": CLOZE_ANSWER_TEMPLATE}],
+        css=CSS + ".cloze { font-weight: bold; color: blue; }\n",
+        model_type=genanki.Model.CLOZE,
+    )
+
+
+# how a cloze card's question shows its hidden words when it is not in Anki's syntax
+BLANK = "____"
+
+
+def cloze_text(card: dict) -> str | None:
+    """The text of the Anki cloze note a card becomes, or None for a card that is not
+    one: a cloze card's question in Anki's syntax (`{{c1::...}}`) as it is, or with its
+    one blank as a deletion of the answer. An imported cloze card, already shown as
+    `[...]`, stays a card of revise's note type."""
+    if card.get("kind") != "cloze":
+        return None
+    question = card["question"]
+    if CLOZE_NUMBER.search(question):
+        return question
+    if question.count(BLANK) == 1 and card["answer"].strip():
+        return question.replace(BLANK, "{{c1::" + card["answer"].replace("}}", "} }") + "}}")
+    return None
+
+
+def bullet_field(card: dict) -> str:
+    """Where a card's bullet is: its notes file and line ("notes.txt:12"), the same for
+    every card of the bullet; empty for cards from no notes file."""
+    name = card.get("source_name") or ""
+    return f"{name}:{card['line']}" if name and card.get("line") is not None else ""
+
+
 def deck_id(name: str) -> int:
     """A deck id derived from the name, the same in every export (and never Anki's 1)."""
     digest = hashlib.blake2b(f"revise deck\x1f{name}".encode(), digest_size=6).digest()
@@ -79,8 +139,11 @@ def deck_id(name: str) -> int:
 
 
 def note_fields(card: dict) -> list[str]:
+    """A card's fields in revise's note type (or, Text and Extra in place of Question
+    and Answer, in its cloze note type)."""
     return [html_field(card["question"]), html_field(card["answer"]),
-            _topic_field(tuple(card["topic"])), html_field(card.get("source") or "")]
+            _topic_field(tuple(card["topic"])), html_field(card.get("source") or ""),
+            html_field(card.get("kind") or ""), html_field(bullet_field(card))]
 
 
 # many cards share a topic, tags and the time they last changed: work each out once
@@ -122,10 +185,12 @@ def write(
     stamp = now.timestamp()
     ids = itertools.count(int(stamp * 1000))
     note_type = model()
+    cloze_type = cloze_model()
     skeleton = []
     for name, description in decks.items():
         deck = genanki.Deck(deck_id(name), name, description or "")
         deck.add_model(note_type)  # genanki records a deck's note types from its notes
+        deck.add_model(cloze_type)
         skeleton.append(deck)
     with tempfile.TemporaryDirectory() as folder:
         collection = Path(folder) / "collection.anki2"
@@ -186,9 +251,17 @@ def _write_notes(cursor: sqlite3.Cursor, cards: Iterable[dict], note_type, ids: 
     deck_ids: dict[str, int] = {}
     written = 0
     cards = iter(cards)
+    cloze = _ClozeNotes(ids, stamp, schedule)
     while batch := list(itertools.islice(cards, BATCH)):
         note_rows, card_rows = [], []
         for card in batch:
+            name = card["deck"]
+            if name not in deck_ids:
+                deck_ids[name] = deck_id(name)
+            text = cloze_text(card)
+            if text is not None:
+                cloze.add(card, text, deck_ids[name], note_rows, card_rows)
+                continue
             note_id = next(ids)
             fields = note_fields(card)
             changed = _changed(card.get("updated"))
@@ -199,9 +272,6 @@ def _write_notes(cursor: sqlite3.Cursor, cards: Iterable[dict], note_type, ids: 
                               fields[sort_field], 0, 0, ""))
             if not makes_card(map(fields.__getitem__, required)):
                 continue
-            name = card["deck"]
-            if name not in deck_ids:
-                deck_ids[name] = deck_id(name)
             row = (next(ids), note_id, deck_ids[name], *new_card)
             card_rows.append(row if schedule is None else schedule.apply(row, card))
         cursor.executemany("INSERT INTO notes VALUES (?,?,?,?,?,?,?,?,?,?,?)", note_rows)
@@ -209,6 +279,42 @@ def _write_notes(cursor: sqlite3.Cursor, cards: Iterable[dict], note_type, ids: 
             "INSERT INTO cards VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", card_rows)
         written += len(batch)
     return written
+
+
+class _ClozeNotes:
+    """Writes cloze cards as notes of revise's cloze note type. The cards of one bullet
+    that share their text (one card a deletion number) come one after another, and
+    become one note: its first card's id is the note's GUID, and its cards, one a
+    deletion number, take the cards' progress in the order of the numbers."""
+
+    def __init__(self, ids: Iterator[int], stamp: int, schedule: _Schedule | None):
+        self.ids = ids
+        self.stamp = stamp
+        self.schedule = schedule
+        self.last: tuple | None = None  # (deck, text) of the last note, its numbers left
+
+    def add(self, card: dict, text: str, deck: int, note_rows: list, card_rows: list) -> None:
+        numbers = sorted({int(number) for number in CLOZE_NUMBER.findall(text)})
+        if self.last is not None and self.last[0] == (deck, text):
+            _, note_id, left = self.last
+            if left:  # a further card of the note: the next deletion's Anki card
+                card_rows.append(self._card(left.pop(0), note_id, deck, card))
+            return
+        note_id = next(self.ids)
+        # the answer is the deletions themselves: Extra is left for the user's own
+        fields = note_fields({**card, "question": text, "answer": ""})
+        changed = _changed(card.get("updated"))
+        note_rows.append((note_id, card["id"], CLOZE_MODEL_ID,
+                          self.stamp if changed is None else changed, -1,
+                          _note_tags(card["topic"], card["tags"]), "\x1f".join(fields),
+                          fields[0], 0, 0, ""))
+        card_rows.append(self._card(numbers[0], note_id, deck, card))
+        self.last = ((deck, text), note_id, numbers[1:])
+
+    def _card(self, number: int, note_id: int, deck: int, card: dict):
+        row = (next(self.ids), note_id, deck, number - 1, self.stamp, -1, NEW,
+               0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "")
+        return row if self.schedule is None else self.schedule.apply(row, card)
 
 
 class _Schedule:

@@ -6,6 +6,7 @@ One module a concern:
     migrations   the schema, as an ordered list of small named migrations
     decks        deck names and options
     cards        syncing notes into cards, finding cards, each file's last extract
+    manage       what a user does to cards by hand: short ids, suspend, edit, delete, add
     reviews      today's queue, answers, undo, suspending, due counts
     stats        reviews per day, retention, forecast, topic strength
     share        what exports stream and imports look up

@@ -14,6 +14,7 @@ from revise.store.connection import Store, chunks, query
 from revise.store.decks import ensure_deck
 from revise.sync import (
     CONTENT_COLUMNS,
+    EDITABLE_COLUMNS,
     STORED_COLUMNS,
     TEXT_COLUMNS,
     SyncPlan,
@@ -59,21 +60,35 @@ def stored_cards(store: Store, deck: str, source_name: str,
     return rows
 
 def sync_cards(
-    store: Store, deck: str, source_path: Path, drafts: list[CardDraft], *, now: datetime
+    store: Store, deck: str, source_path: Path, drafts: list[CardDraft], *, now: datetime,
+    notes_moved: bool = False,
 ) -> SyncPlan:
     """Make the deck's cards from `source_path` match `drafts`, keeping identity
-    (see `plan_sync`), in one transaction."""
+    (see `plan_sync`), in one transaction. With `notes_moved`, notes new to the deck
+    take over the cards (and history) of the deck's notes files that are gone, as a
+    file moved or renamed: its cards are the deck's, whatever its path."""
     source_name = source_path.name
     stamp = iso(now)
     with store.transaction():
         deck_id = ensure_deck(store, deck, now=now)
-        plan = plan_sync(stored_cards(store, deck, source_name, drafts), drafts)
+        stored = stored_cards(store, deck, source_name, drafts)
+        gone = ({} if stored or not notes_moved
+                else cards_of_gone_files(store, deck, source_name, drafts))
+        for rows in gone.values():
+            stored.update(rows)
+        plan = plan_sync(stored, drafts)
+        if gone:
+            _adopt(store, plan, gone, source_path)
         for card_id, draft in plan.changed:
+            values = content_values(draft)
+            if card_id in plan.edited:  # the user's own question and answer stay
+                values = tuple(None if name in EDITABLE_COLUMNS else value
+                               for name, value in zip(CONTENT_COLUMNS, values, strict=True))
             store.conn.execute(
-                "UPDATE cards SET kind = ?, topic = ?, question = ?, answer = ?, "
-                "source = ?, position = ?, line = ?, slot = ?, source_path = ?, "
-                "retired = 0, updated = ? WHERE id = ?",
-                [*content_values(draft), str(source_path), stamp, card_id],
+                "UPDATE cards SET kind = ?, topic = ?, question = coalesce(?, question),"
+                " answer = coalesce(?, answer), source = ?, position = ?, line = ?, slot = ?,"
+                " source_path = ?, retired = 0, updated = ? WHERE id = ?",
+                [*values, str(source_path), stamp, card_id],
             )
         for card_id, draft in plan.moved:
             store.conn.execute(
@@ -89,19 +104,76 @@ def sync_cards(
             )
     return plan
 
+def cards_of_gone_files(store: Store, deck: str, source_name: str,
+                         drafts: list[CardDraft]) -> dict[str, dict[str, dict]]:
+    """For a notes file new to the deck: the deck's cards from each other notes file of
+    the deck that is gone from where it was (a file moved or renamed), by its path."""
+    paths = store.conn.execute(
+        "SELECT DISTINCT cards.source_name, cards.source_path FROM cards"
+        " JOIN decks ON decks.id = cards.deck_id WHERE decks.name = ?"
+        " AND cards.source_name NOT IN (?, '') AND cards.source_path != ''",
+        [deck, source_name]).fetchall()
+    places: dict[str, list[str]] = {}
+    for name, path in paths:
+        places.setdefault(name, []).append(path)
+    return {paths[0]: stored_cards(store, deck, name, drafts)
+            for name, paths in places.items()
+            if not any(Path(path).exists() for path in paths)}
+
+
+def _adopt(store: Store, plan: SyncPlan, gone: dict[str, dict[str, dict]],
+           source_path: Path) -> None:
+    """Move to `source_path` the cards the plan paired from files that are gone; the rest
+    of a gone file's cards stay where they were, unless some of its cards came over
+    (its notes moved here): then they are retired like any card whose bullet is gone."""
+    paired = set(plan.ids.values())
+    retired = set(plan.retired)
+    plan.retired = [card_id for card_id in plan.retired
+                    if not any(card_id in rows for rows in gone.values())]
+    for path, rows in gone.items():
+        moved = [card_id for card_id in rows if card_id in paired]
+        if not moved:
+            continue
+        plan.adopted[path] = len(moved)
+        plan.retired += [card_id for card_id in rows if card_id in retired]
+        for chunk in chunks(moved, 500):
+            marks = ",".join("?" * len(chunk))
+            store.conn.execute(f"UPDATE cards SET source_name = ?, source_path = ?"
+                               f" WHERE id IN ({marks})",
+                               [source_path.name, str(source_path), *chunk])
+
+
+def holds_cards_from(store: Store, deck: str, source_name: str) -> bool:
+    """Whether the deck has active cards from a notes file of this name."""
+    return store.conn.execute(
+        "SELECT 1 FROM cards JOIN decks ON decks.id = cards.deck_id"
+        " WHERE decks.name = ? AND source_name = ? AND retired = 0 LIMIT 1",
+        [deck, source_name]).fetchone() is not None
+
+
+def decks_of_notes(store: Store, source_path: Path) -> list[str]:
+    """The decks holding active cards from the notes file at `source_path`."""
+    return [row[0] for row in store.conn.execute(
+        "SELECT DISTINCT decks.name FROM cards JOIN decks ON decks.id = cards.deck_id"
+        " WHERE cards.source_name = ? AND cards.source_path = ? AND cards.retired = 0",
+        [source_path.name, str(source_path)])]
+
+
 def sync_pieces(store: Store, deck: str, source_path: Path, pieces: Iterable[list[CardDraft]],
                 *, now: datetime) -> SyncPlan:
     """`sync_cards` for cards that come a piece of the notes at a time, as long notes
-    are read (see `revise.extract.unique_pieces`). A file the deck has no cards from
-    has nothing to match them with: each piece is written as it comes, while the next
-    ones are still being read. Any other file is matched whole."""
+    are read (see `revise.extract.unique_pieces`), taking over the cards of moved notes.
+    A file the deck has no cards from (nor from notes now gone) has nothing to match
+    them with: each piece is written as it comes, while the next ones are still being
+    read. Any other file is matched whole."""
     with store.transaction():
         if store.conn.execute(
                 "SELECT 1 FROM cards JOIN decks ON decks.id = cards.deck_id"
                 " WHERE decks.name = ? AND source_name = ? LIMIT 1",
-                [deck, source_path.name]).fetchone():
+                [deck, source_path.name]).fetchone() or cards_of_gone_files(
+                    store, deck, source_path.name, []):
             return sync_cards(store, deck, source_path, list(chain.from_iterable(pieces)),
-                                   now=now)
+                              now=now, notes_moved=True)
         deck_id = ensure_deck(store, deck, now=now)
         stamp = iso(now)
         plan = SyncPlan()
@@ -163,11 +235,20 @@ def cards(
     kind: str | None = None,
     search: str | None = None,
     include_retired: bool = False,
+    suspended: bool | None = None,
+    deleted: bool = False,
     limit: int | None = None,
 ) -> list[dict]:
-    """Cards matching every filter given; text filters match literally, case-insensitively."""
+    """Cards matching every filter given; text filters match literally, case-insensitively;
+    the deck's name ignoring case. `suspended` True lists only suspended cards, False
+    only others; `deleted` lists only the cards the user deleted."""
+    if deck is not None:
+        from revise.store.decks import find_deck
+
+        deck = find_deck(store, deck)["name"]
     where, params = card_filters(deck=deck, topic=topic, kind=kind, search=search,
-                                 include_retired=include_retired)
+                                 include_retired=include_retired or deleted,
+                                 suspended=suspended, deleted=deleted)
     sql = (
         "SELECT cards.*, decks.name AS deck FROM cards JOIN decks ON decks.id = cards.deck_id"
         f" WHERE {where} ORDER BY decks.name, cards.source_name, cards.position, cards.kind,"
@@ -185,12 +266,18 @@ def card_filters(
     kind: str | None = None,
     search: str | None = None,
     include_retired: bool = False,
+    suspended: bool | None = None,
+    deleted: bool = False,
 ) -> tuple[str, list]:
     """A WHERE clause over `cards` joined with `decks`. Text is matched with instr(),
     never LIKE, so `%` and `_` in what the user typed mean themselves."""
     clauses, params = ["1"], []
     if not include_retired:
         clauses.append("cards.retired = 0")
+    if deleted:
+        clauses.append("cards.deleted = 1")
+    if suspended is not None:
+        clauses.append(f"cards.suspended = {int(suspended)}")
     if deck is not None:
         clauses.append("decks.name = ?")
         params.append(deck)
@@ -216,6 +303,9 @@ def decode_card(row: dict) -> dict:
     card["tags"] = json.loads(card.get("tags") or "[]")
     card["retired"] = bool(card["retired"])
     card["suspended"] = bool(card["suspended"])
+    for flag in ("edited", "deleted"):
+        if flag in card:
+            card[flag] = bool(card[flag])
     return card
 
 

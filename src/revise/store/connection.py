@@ -250,10 +250,10 @@ class Store:
         return stored_cards(self, deck, source_name, drafts)
 
     def sync_cards(self, deck: str, source_path: Path, drafts: list[CardDraft], *,
-                   now: datetime) -> SyncPlan:
+                   now: datetime, notes_moved: bool = False) -> SyncPlan:
         from revise.store.cards import sync_cards
 
-        return sync_cards(self, deck, source_path, drafts, now=now)
+        return sync_cards(self, deck, source_path, drafts, now=now, notes_moved=notes_moved)
 
     def sync_pieces(self, deck: str, source_path: Path, pieces: Iterable[list[CardDraft]],
                     *, now: datetime) -> SyncPlan:

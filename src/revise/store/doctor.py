@@ -24,12 +24,14 @@ def integrity_problems(store: Store) -> list[str]:
     return problems
 
 
-def missing_notes_files(store: Store) -> dict[str, int]:
-    """Notes files that active cards came from and that are no longer there, with card counts."""
+def missing_notes_files(store: Store) -> dict[tuple[str, str], int]:
+    """Notes files that active cards came from and that are no longer there: (deck,
+    path) → how many cards."""
     rows = store.conn.execute(
-        "SELECT source_path, count(*) FROM cards WHERE retired = 0 AND source_path != ''"
-        " GROUP BY source_path").fetchall()
-    return {path: count for path, count in rows if not Path(path).exists()}
+        "SELECT decks.name, source_path, count(*) FROM cards JOIN decks"
+        " ON decks.id = cards.deck_id WHERE retired = 0 AND source_path != ''"
+        " GROUP BY decks.name, source_path").fetchall()
+    return {(deck, path): count for deck, path, count in rows if not Path(path).exists()}
 
 
 def _last_review_mismatch_sql(select: str) -> str:
@@ -121,8 +123,13 @@ def diagnose(store: Store) -> list[Finding]:
     version, expected = store.version(), schema_version()
     if version != expected:
         findings.append(Finding("schema", f"schema version {version}, expected {expected}"))
-    for path, count in missing_notes_files(store).items():
-        findings.append(Finding("notes", f"{count} cards come from {path}, which is gone"))
+    for (deck, path), count in missing_notes_files(store).items():
+        from shlex import quote
+
+        findings.append(Finding(
+            "notes", f"{count} cards of deck {deck} come from {path}, which is gone; if you"
+            f" moved or renamed it, keep its cards and history with:  revise extract"
+            f" NEW_PATH --deck {quote(deck)}"))
     for card_id in cards_out_of_step_with_log(store):
         findings.append(Finding("log", f"card {card_id} does not match its latest review",
                                 fixable=True))

@@ -270,9 +270,19 @@ def m006_state_in_tables(db: Database) -> None:
     db.execute(f"DELETE FROM settings WHERE {extracted} OR key LIKE 'rescheduled-through:%'")
 
 
+def m007_cards_the_user_owns(db: Database) -> None:
+    """What a user does to cards and decks by hand, kept through every extract: a card
+    whose question or answer the user wrote (`edited`), a card the user deleted
+    (`deleted`, kept retired with its history), and a deck built for handing out
+    rather than for the builder's own review (`built`)."""
+    db.execute("ALTER TABLE cards ADD COLUMN edited INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE cards ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE decks ADD COLUMN built INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     m001_initial, m002_covering_indexes, m003_leaner_indexes, m004_review_tally,
-    m005_tally_per_deck, m006_state_in_tables]
+    m005_tally_per_deck, m006_state_in_tables, m007_cards_the_user_owns]
 
 
 def schema_version() -> int:

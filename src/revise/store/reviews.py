@@ -13,11 +13,12 @@ import json
 from revise.models import CARD_STATES, SCHEDULE_COLUMNS, QueueCard
 from revise.store.cards import decode_card
 from revise.store.connection import Store, query
-from revise.store.decks import deck_ids
+from revise.store.decks import deck_ids, reviewed_deck_ids
 
 __all__ = ["bullets_reviewed_since", "checkpoint", "count_due", "deck_ids",
            "defer_checkpoints", "due_counts", "in_decks", "new_cards", "new_started_since",
            "next_due", "queue_cards", "queue_filters", "record_rating", "review_card",
+           "reviewed_deck_ids",
            "suspend_card", "undo_rating"]
 
 ACTIVE = "cards.retired = 0 AND cards.suspended = 0"
@@ -220,7 +221,8 @@ def next_due(store: Store, after: str, *, deck_ids: list[int] | None = None,
 
 
 def due_counts(store: Store, *, now: str, day_end: str) -> list[dict]:
-    """Per deck, active cards by what today holds for them: new (not yet studied),
+    """Per deck (but those built to hand out, which are not reviewed unless named),
+    active cards by what today holds for them: new (not yet studied),
     learning (due before day_end), due (reviews due by now), later (reviews due later
     today) and cards (all active). Each count is one range of an index."""
     count = f"(SELECT count(*) FROM cards WHERE {ACTIVE} AND cards.deck_id = decks.id"
@@ -232,7 +234,7 @@ def due_counts(store: Store, *, now: str, day_end: str) -> list[dict]:
         f" {count} AND state = 'review' AND due <= :now) AS due,"
         f" {count} AND state = 'review' AND due > :now AND due < :end) AS later,"
         f" {count}) AS cards"
-        " FROM decks ORDER BY decks.name",
+        " FROM decks WHERE built = 0 ORDER BY decks.name",
         {"now": now, "end": day_end}))
 
 

@@ -14,7 +14,8 @@ from revise.store.connection import Store, chunks
 # a large collection has a hundred thousand cards and a million reviews.
 
 _EXPORT_CONTENT = ("cards.id, decks.name AS deck, cards.question, cards.answer, cards.topic,"
-                   " cards.tags, cards.source, cards.updated")
+                   " cards.tags, cards.source, cards.updated, cards.kind, cards.source_name,"
+                   " cards.line")
 _EXPORT_PROGRESS = (", cards.suspended, cards.state, cards.due, cards.last_review,"
                     " cards.stability, cards.difficulty, cards.reps, cards.lapses")
 
