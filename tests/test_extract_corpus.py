@@ -36,13 +36,18 @@ CORPUS_FLOORS = {
 }
 HOLDOUT_FLOORS = {
     "biology-cells.md": 0.30,
-    "business-finance.md": 0.45,
+    "business-finance.md": 0.40,
     "german-vocab-school.md": 0.50,
     "history-weimar-germany.txt": 0.25,
     "music-theory.md": 0.40,
     "physics-space-flat.txt": 0.20,
     "rs-buddhism.txt": 0.30,
     "sociology-education.txt": 0.15,
+    "pe-anatomy.md": 0.25,
+    "norman-conquest.txt": 0.30,
+    "chemical-bonding.md": 0.45,
+    "ethics.txt": 0.35,
+    "spanish-food.txt": 0.90,
 }
 
 

@@ -39,8 +39,12 @@ def is_formula(text: str) -> bool:
         return False
     if _is_symbolic(lhs):
         return True
-    # `speed = distance / time`, not `lower course = lateral erosion + deposition`
-    return len(lhs.split()) <= 5 and _STRONG_OPERATOR.search(rhs) is not None
+    # `speed = distance / time`, not `lower course = lateral erosion + deposition`, nor
+    # `Eudaimonia = happiness / flourishing` (a slash between words can mean "or")
+    if len(lhs.split()) > 5 or _STRONG_OPERATOR.search(rhs) is None:
+        return False
+    operators = _STRONG_OPERATOR.findall(rhs)
+    return not (operators == ["/"] and (lhs[:1].isupper() or "," in rhs))
 
 
 def _is_value(side: str) -> bool:

@@ -269,7 +269,12 @@ def _is_reference(text: str, start: int, end: int) -> bool:
     if start == 0 or text[start - 1] != "(" or text[end : end + 1] != ")":
         return False
     before = text[:start]
+    if _LIFESPAN.fullmatch(text[start:end]) and re.search(r"[A-Z][a-z]+\s\($", before):
+        return True  # `Immanuel Kant (1724-1804)`: a lifespan, not an event
     return bool(_AFTER_FIGURE.search(before))
+
+
+_LIFESPAN = re.compile(r"1?\d{3}\s?[-–]\s?1?\d{3,4}")
 
 
 def _blank_card(text: str, lead: str, start: int, end: int, ask: str) -> tuple[str, str] | None:

@@ -22,6 +22,10 @@ def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
     if len(cells) < 2 or not cells[0].strip():
         return []
     key = trim_ends(cells[0])
+    if key.endswith("?") or key.lower() in ("why", "how", "notes", "note", "eg", "example"):
+        return []  # `why?` explains the row above it: no question of its own
+    if header and trim_ends(header[0]).lower() in _ATTRIBUTE_COLUMN:
+        return _attribute_row(key, cells, header)
     facts: list[Fact] = []
     language = language_of(list(header[:1]))
     for j in range(1, min(len(cells), len(header) or len(cells))):
@@ -39,6 +43,23 @@ def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
             verb = "is" if _PARTICIPLE.match(heading) else "has"
             facts.append(Fact("fact", f"Which {first.lower()} {verb} {heading.lower()} {value}?",
                               key))
+    return [f for f in facts if not shows(f.question, f.answer)]
+
+
+# A first column of these holds attributes, and the other columns' headings are the things
+# (`| property | ionic | covalent |`): a cell is asked as "Ionic: what is the melting point?".
+_ATTRIBUTE_COLUMN = frozenset(
+    "property properties feature features characteristic characteristics attribute "
+    "aspect factor criterion".split())
+
+
+def _attribute_row(key: str, cells: tuple[str, ...], header: tuple[str, ...]) -> list[Fact]:
+    facts = []
+    for j in range(1, min(len(cells), len(header))):
+        value, thing = trim_ends(cells[j]), trim_ends(header[j])
+        if value and thing and value not in ("-", "–", "?"):
+            facts.append(Fact("fact", f"{thing[:1].upper()}{thing[1:]}: what is the {key.lower()}?",
+                              value))
     return [f for f in facts if not shows(f.question, f.answer)]
 
 

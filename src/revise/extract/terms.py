@@ -88,6 +88,9 @@ def _bracketed_meaning(text: str) -> tuple[str, str, str] | None:
     if (not aside or len(head.split()) > 3 or not looks_like_term(head)
             or len(aside.split()) < 2 or re.search(r"\d", head + aside) or aside[:1].isupper()):
         return None
+    if (re.search(r"\s&\s|,\s", aside) and not _RELATION.match(aside)
+            and not verb_base(aside.split()[0]) and " = " not in aside):
+        return None  # `mineral storage (calcium & phosphorus)`: examples, not a meaning
     if head.split()[-1].lower() in ("v", "vs") or re.fullmatch(r"[\d\s,–-]+", aside):
         return None
     return head, "()", aside
@@ -293,7 +296,12 @@ def is_person(term: str, meaning: str) -> bool:
     if not _PERSON.match(name) or _is_acronym(name):
         return False
     first_part = re.split(r"\s/\s|;\s|,\s", meaning)[0]
-    return bool(_ROLE_WORDS.search(first_part)) or (
+    if re.search(r"(?:al|ism|ist|ics|ology|tion|ness|ity)$", name.split()[-1].lower()):
+        return False  # `Deontological: judges actions by duty`: a theory, not a person
+    role = _ROLE_WORDS.search(first_part)
+    if role and role.start() == 0 and first_part.split()[0].lower().endswith("s"):
+        role = None  # `judges actions …`: a verb, not a role
+    return bool(role) or (
         first_part[:1].isupper() and len(first_part.split()) <= 6 and " of " in first_part)
 
 
@@ -700,7 +708,7 @@ def _split_examples(text: str) -> tuple[str, str]:
     """`size only -> speed, distance, mass` or `…, eg Germany 1923`: the meaning, the examples."""
     arrow = re.split(r"\s?(?:->|→)\s?", text)
     if (len(arrow) == 2 and "," in arrow[1] and _is_list(arrow[1])
-            and len(arrow[0].split()) >= 2 and not verb_base(arrow[1].split()[0])):
+            and len(arrow[0].split()) >= 2 and not _has_verb(arrow[1])):
         return trim_ends(arrow[0]), trim_ends(arrow[1])
     m = re.search(r"(,?)\s(?:eg|e\.g\.|such as)\s(.+)$", text)
     if m and m.start() > 0 and (m.group(1) or ("," in m.group(2) and _is_list(m.group(2)))):
@@ -721,6 +729,11 @@ def _aside_facts(term: str, aside: str) -> list[Fact]:
     if base and len(aside.split()) >= 3:
         return [Fact("definition", f"What does {term} do?", aside)]
     return []
+
+
+def _has_verb(text: str) -> bool:
+    return any(verb_base(w) or w.endswith(("n't", "ed")) or w in _STATEMENT_WORDS
+               for w in text.lower().replace(",", " ").split())
 
 
 def _is_list(text: str) -> bool:
