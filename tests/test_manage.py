@@ -298,7 +298,7 @@ def test_a_built_deck_stays_out_of_the_builders_review_and_keeps_its_ids(revise,
 def test_a_package_gives_a_student_the_kinds_and_the_bullets(revise, db_file, tmp_path):
     notes = tmp_path / "dates.txt"
     notes.write_text("* Rivals\n- Lenin dies 1924 and Trotsky is exiled 1929\n"
-                     "- Stalinism: rule by terror\n", encoding="utf-8")
+                     "- kulak: a peasant wealthy enough to hire labour\n", encoding="utf-8")
     assert revise("extract", notes).exit_code == 0
     kinds = sorted(card["kind"] for card in cards_json(revise))
     assert revise("export", "-o", tmp_path / "out.apkg").exit_code == 0
@@ -309,7 +309,7 @@ def test_a_package_gives_a_student_the_kinds_and_the_bullets(revise, db_file, tm
     with Store(student, readonly=True) as store:
         places = store.conn.execute("SELECT position, count(*) FROM cards GROUP BY position"
                                     " ORDER BY position").fetchall()
-    assert [count for _, count in places] == [2, 1]  # the two dates of one bullet share it
+    assert [count for _, count in places] == [2, 2]  # the two cards of a bullet share its place
 
 
 def test_a_cloze_card_goes_to_anki_as_a_cloze_note(db_file, tmp_path):
