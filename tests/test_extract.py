@@ -506,3 +506,23 @@ def test_highlights_are_deletions():
 def test_a_written_card_replaces_the_rule_made_ones():
     assert qa("# Cells\n- Nucleus – contains DNA :: what the nucleus holds") == [
         ("Nucleus – contains DNA", "what the nucleus holds")]
+
+
+def test_a_named_event_asks_when_and_what_happened():
+    assert qa("- Battle of Hastings (14 Oct 1066) - William beats Harold") == [
+        ("When was the Battle of Hastings?", "14 Oct 1066"),
+        ("What happened at the Battle of Hastings?", "William beats Harold"),
+    ]
+
+
+@pytest.mark.parametrize("notes", [
+    "| property | ionic | covalent |\n|---|---|---|\n| melting point | high | low |\n"
+    "| why? | strong bonds | weak forces |",
+])
+def test_a_table_of_properties_asks_each_thing_for_its_property(notes):
+    assert qa(notes) == [("Ionic: what is the melting point?", "high"),
+                         ("Covalent: what is the melting point?", "low")]
+
+
+def test_a_lifespan_is_not_a_date_to_learn():
+    assert qa("- Immanuel Kant (1724-1804), German philosopher.", Kind.DATE) == []

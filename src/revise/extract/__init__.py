@@ -233,8 +233,11 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     if formulas.is_formula(text):
         return facts[:_MAX_FACTS]
     lead = _lead(bullet)
-    said = " ".join(f.answer for f in facts)
     pair = terms.split_term(text) if len(text) <= _MAX_RELATION else None
+    dated = terms.event_date(pair[0]) if pair is not None else None
+    if dated is not None:
+        facts.insert(0, dated)
+    said = " ".join(f.answer for f in facts)
     if pair is not None and terms.is_citation(pair[0]) and not terms.is_discovery(pair[2]):
         # The year a study was published is a reference, not a fact to learn; the
         # year of a discovery is.

@@ -293,7 +293,7 @@ def _expands(acronym: str, meaning: str) -> bool:
 
 def is_person(term: str, meaning: str) -> bool:
     name = drop_parentheses(term)
-    if not _PERSON.match(name) or _is_acronym(name):
+    if not _PERSON.match(name) or _is_acronym(name) or _is_event_name(term):
         return False
     first_part = re.split(r"\s/\s|;\s|,\s", meaning)[0]
     if re.search(r"(?:al|ism|ist|ics|ology|tion|ness|ity)$", name.split()[-1].lower()):
@@ -568,9 +568,12 @@ def _described(term: str, meaning: str) -> list[Fact]:
         facts.append(Fact("list", f"{_capitalised(term)}: give all {len(items)}.",
                           "\n".join(items)))
         clauses = []
-    elif _is_event_name(term) and _defines(definition) and len(head.split()) <= 20:
-        facts.append(Fact("definition", f"What was the {drop_parentheses(term)}?"
-                          if not term.lower().startswith("the ") else f"What was {term}?", head))
+    elif _is_event_name(term) and len(head.split()) <= 20 and (
+            _defines(definition) or term.split()[0].lower() in ("battle", "siege", "war")):
+        name = drop_parentheses(term) or term
+        the = "" if name.lower().startswith("the ") else "the "
+        ask = "What happened at" if name.split()[0].lower() in ("battle", "siege") else "What was"
+        facts.append(Fact("definition", f"{ask} {the}{name}?", head))
         clauses = []
     elif looks_like_term(term) and _defines(definition):
         rest = [clause_relation(noun, c) for c in clauses[1:]]
@@ -605,12 +608,26 @@ _STATEMENT_WORDS = frozenset(
 
 
 def _is_event_name(term: str) -> bool:
-    """`Dawes Plan (1924)`, `Treaty of Versailles`: a named event, plan or law."""
+    """`Dawes Plan (1924)`, `Treaty of Versailles`, `Battle of Hastings`: a named event,
+    plan or law."""
     name = drop_parentheses(term) or term
     words = name.split()
     return (2 <= len(words) <= 6 and words[0][:1].isupper()
             and words[-1].lower() in _EVENT_NOUNS | {"versailles", "rights"}
-            or any(w.lower() in ("treaty", "act", "plan", "pact") for w in words[:1]))
+            or any(w.lower() in _EVENT_FIRST for w in words[:1]))
+
+
+_EVENT_FIRST = frozenset("treaty act plan pact battle siege war peace congress".split())
+
+
+def event_date(term: str) -> Fact | None:
+    """`Battle of Hastings (14 Oct 1066)`: "When was the Battle of Hastings?"."""
+    name, when = split_parenthetical(term)
+    if not _is_event_name(name) or not re.search(r"\b\d{3,4}\b", when) or \
+            len(when.split()) > 4:
+        return None
+    the = "" if name.lower().startswith("the ") else "the "
+    return Fact("date", f"When was {the}{name}?", when)
 
 
 def looks_like_term(term: str) -> bool:
