@@ -526,3 +526,20 @@ def test_a_table_of_properties_asks_each_thing_for_its_property(notes):
 
 def test_a_lifespan_is_not_a_date_to_learn():
     assert qa("- Immanuel Kant (1724-1804), German philosopher.", Kind.DATE) == []
+
+
+def test_explain_marks_the_items_of_a_list():
+    rows = explain("# Why do rivers flood?\n- heavy rain\n- steep slopes\n", "d")
+    assert [(row.text, row.in_list) for row in rows] == [
+        ("Why do rivers flood?", False), ("heavy rain", True), ("steep slopes", True)]
+
+
+def test_a_long_subject_is_called_a_name():
+    assert ("What is the process by which plants make food called?", "photosynthesis") in qa(
+        "The process by which plants make food is called photosynthesis.")
+
+
+def test_a_chain_without_a_name_is_asked_in_its_topic():
+    assert qa("# Rivers\n- source → upper course → middle course → lower course → mouth") == [
+        ("Rivers: what is the order, from ‘source’?",
+         "upper course → middle course → lower course → mouth")]

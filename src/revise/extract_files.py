@@ -48,7 +48,8 @@ def read_notes(path: Path, *, may_be_empty: bool = False) -> str:
 
     check_input_file(path, "notes file", NotesError, MAX_NOTES_BYTES)
     if path.suffix.lower() == ".toml":
-        raise NotesError(f"{path} is a deck file, not notes: build it with  revise build {path}")
+        raise NotesError(f"{path} is a deck file, not notes: build it with  revise build {path}"
+                         "  (add --allow-outside if its notes are outside its folder)")
     try:
         data = path.read_bytes()
     except OSError as error:

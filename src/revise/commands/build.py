@@ -16,7 +16,7 @@ def build(
         Path | None,
         typer.Option("--output", "-o", dir_okay=False,
                      help="Also write the deck to this file: .apkg, .txt (Anki text), .csv, "
-                          ".json or .md (worksheet)."),
+                          ".json, .md or .html (worksheet)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     allow_outside: Annotated[

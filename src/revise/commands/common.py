@@ -31,7 +31,8 @@ TopicOption = Annotated[
 ]
 KindOption = Annotated[
     str | None,
-    typer.Option("--kind", "-k", help="Only this kind: date, figure, cause, definition, list."),
+    typer.Option("--kind", "-k", help="Only this kind: definition, person, case, quote, "
+                 "vocabulary, formula, sequence, fact, date, figure, cause, list, basic, cloze."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 

@@ -20,8 +20,12 @@ def doctor(
 
     Example: revise doctor --fix
     """
+    from revise.commands.common import database_path
+    from revise.errors import StoreError
     from revise.store.doctor import doctor as checkup
 
+    if not database_path(ctx, database).exists():
+        raise StoreError(f"no database at {database_path(ctx, database)}: nothing to check")
     with open_store(ctx, database) as store:
         result = checkup(store, fix=fix)
         path = store.path

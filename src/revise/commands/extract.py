@@ -75,8 +75,11 @@ def _explain(paths: list[Path], deck: str | None) -> None:
         for row in rows:
             typer.echo(f"{row.line:>5}  {row.text}")
             for card in row.cards:
-                typer.echo(f"       → [{card.kind}] {card.question}  ⟶  {card.answer}")
-            if not row.cards:
+                answer = card.answer.replace("\n", " / ")
+                typer.echo(f"       → [{card.kind}] {card.question}  ⟶  {answer}")
+            if row.in_list and not row.cards:
+                typer.echo("       (an item of the list card above)")
+            elif not row.cards:
                 typer.echo("       (no card: rephrase it as `Term: meaning`, or write one "
                            "with `question :: answer`)")
 

@@ -79,6 +79,7 @@ class BulletCards:
     line: int
     text: str
     cards: list[CardDraft]
+    in_list: bool = False  # an item of the list card its title gave
 
 
 def explain(text: str, deck: str) -> list[BulletCards]:
@@ -89,7 +90,17 @@ def explain(text: str, deck: str) -> list[BulletCards]:
     for draft in _drafts(outline, deck):
         if draft.id in kept:
             by_position.setdefault(draft.position, []).append(draft)
-    rows = [BulletCards(b.line, b.text, by_position.pop(b.position, []))
+    listed = {d.position for drafts in by_position.values() for d in drafts
+              if d.kind == Kind.LIST}
+    homes = {s.position for s in outline.sections if s.position in listed}
+    section_of = {id(b): s.position for s in outline.sections for b in s.bullets}
+
+    def in_list(bullet: Bullet) -> bool:
+        parent = bullet.parent
+        return (parent is not None and parent.position in listed) or \
+            section_of.get(id(bullet)) in homes
+
+    rows = [BulletCards(b.line, b.text, by_position.pop(b.position, []), in_list(b))
             for b in outline.bullets if not b.intro or by_position.get(b.position)]
     rows += [BulletCards(s.line, s.title, cards) for s in outline.sections
              if (cards := by_position.pop(s.position, []))]
@@ -223,7 +234,7 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         return mine  # the student wrote the cards: exactly those, and no others
     if _WORKED_EXAMPLE.match(text):
         return []  # a worked example shows a method; its numbers are not facts to learn
-    if language is not None:
+    if language is not None and not formulas.is_formula(text) and not arrows.has_arrow(text):
         found = vocab.vocab_facts(text, language)
         if found:
             return found

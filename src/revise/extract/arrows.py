@@ -37,7 +37,7 @@ def has_arrow(text: str) -> bool:
 # from or to one is a cause, where an arrow between two facts may only mean "then".
 _CHANGE = re.compile(
     r"\b(?:up|down|rise[sn]?|rose|fall[s]?|fell|increase[sd]?|decrease[sd]?|more|less|fewer"
-    r"|higher|lower|cheaper|dearer|weaker|stronger|faster|slower|bigger|smaller|larger|reduce[sd]?"
+    r"|higher|cheaper|dearer|weaker|stronger|faster|slower|bigger|smaller|larger|reduce[sd]?"
     r"|grow[sn]?|grew|shrink[s]?|gain[s]?|loss|lose[s]?|cut[s]?|raise[sd]?|boost[s]?|shortage"
     r"|surplus|worse|better|↑|↓)\b", re.IGNORECASE)
 _MAX_CHAIN_CARDS = 3

@@ -153,9 +153,15 @@ _DEFINING_START = re.compile(
 )
 
 
+_NAMED = re.compile(
+    r"^(?P<subject>[^\W\d_](?:[\w’'()/+-]*\s){0,11}?[\w’'()/+-]+),?\s(?P<verb>is called|are called|"
+    r"was called|were called|is known as|are known as|was known as|were known as)\s"
+    r"(?P<rest>.+)$", re.IGNORECASE)
+
+
 def sentence_pair(sentence: str) -> tuple[str, str, str] | None:
     """(subject, verb, rest) of a defining sentence: `Inflation is a sustained rise …`."""
-    m = _SENTENCE.match(sentence.strip())
+    m = _SENTENCE.match(sentence.strip()) or _NAMED.match(sentence.strip())
     if not m:
         return None
     subject, verb, rest = m.group("subject"), m.group("verb").lower(), trim_ends(m.group("rest"))
@@ -333,6 +339,7 @@ _STATEMENT = re.compile(r"\s(?:is|are|was|were|can|cannot|can't|must|only|not|co
 
 def _case_facts(case: str, principle: str) -> list[Fact]:
     rule = trim_ends(re.split(r";\s|\.\s", principle)[0])
+    rule = re.sub(r"^(?:established|held|decided|ruled|showed|set out)\s(?:that\s)?", "", rule)
     rule_core = drop_parentheses(rule) or rule
     if len(rule_core.split()) > 30 or not has_words(rule_core, 2):
         return []
