@@ -517,3 +517,11 @@ def test_explain_shows_each_line_with_its_cards_and_writes_nothing(revise, db_fi
     skipped = lines.index("    3  a thought with nothing to ask")
     assert lines[skipped + 1].strip().startswith("(no card")
     assert not db_file.exists()
+
+
+def test_explain_piped_into_a_reader_that_stops_early_is_not_an_error(tmp_path):
+    shown = subprocess.run(
+        f"{sys.executable} -m revise extract {NOTES} --explain | head -n 2",
+        shell=True, capture_output=True, text=True, timeout=60)
+    assert len(shown.stdout.splitlines()) == 2
+    assert "error" not in shown.stderr

@@ -43,8 +43,8 @@ class _Group(TyperGroup):
     def invoke(self, ctx: typer.Context):
         try:
             return super().invoke(ctx)
-        except (typer.Exit, typer.Abort, TyperException):
-            raise
+        except (typer.Exit, typer.Abort, TyperException, BrokenPipeError):
+            raise  # a closed pipe is `main`'s to handle: `revise cards | head`
         except (Exception, KeyboardInterrupt) as error:
             told = failure(error)
             if told is None:
