@@ -280,6 +280,8 @@ _LIFESPAN = re.compile(r"1?\d{3}\s?[-–]\s?1?\d{3,4}")
 def _blank_card(text: str, lead: str, start: int, end: int, ask: str) -> tuple[str, str] | None:
     answer = text[start:end].strip()
     body = _excerpt(text, start, end)
+    if _SUBJECT.match(text) and _SUBJECT.match(text).end() <= start:
+        lead = ""  # `Kirov, party boss: murdered ____`: the line names its own subject
     if len(body.split()) > _MAX_WORDS:
         body, lead = _clause_around(text, start, end, lead)
     if not has_words(body.replace(BLANK, ""), 1):
@@ -292,7 +294,8 @@ def _blank_card(text: str, lead: str, start: int, end: int, ask: str) -> tuple[s
     return question, answer
 
 
-_MAX_WORDS = 22  # a question longer than this pastes the notes; cut it to the clause
+_MAX_WORDS = 18  # a question longer than this pastes the notes; cut it to the clause
+_SUBJECT = re.compile(r"^[^:;,]{2,60}?(?::\s|\s[–—-]\s)")
 _CLAUSE = re.compile(r",\s|;\s?|\s(?:->|=>|→)\s|\.\s")
 
 

@@ -276,7 +276,7 @@ def term_facts(term: str, sep: str, meaning: str, *, historical: bool = False) -
             facts += _aside_facts(term, aside)
         return _clean(facts)
     if is_person(term, meaning):
-        return _person_facts(term, meaning)
+        return _person_facts(term, meaning, past=historical)
     people = drop_parentheses(meaning) or meaning
     if (_PEOPLE.fullmatch(people) and term[:1].isupper()
             and re.search(r"\b[A-Z][a-z]", people) and not any(c.isdigit() for c in people)):
@@ -311,10 +311,10 @@ def is_person(term: str, meaning: str) -> bool:
         first_part[:1].isupper() and len(first_part.split()) <= 6 and " of " in first_part)
 
 
-def _person_facts(name: str, meaning: str) -> list[Fact]:
+def _person_facts(name: str, meaning: str, *, past: bool = False) -> list[Fact]:
     parts = [trim_ends(p) for p in re.split(r"\s/\s|;\s", meaning) if trim_ends(p)]
     facts: list[Fact] = []
-    be = "was" if re.search(r"\d", meaning) else "is"
+    be = "was" if past or re.search(r"\d", meaning) else "is"
     role = parts[0]
     role_core = trim_ends(re.split(r",\s", role)[0])
     if "->" in role_core or "→" in role_core:
