@@ -543,3 +543,11 @@ def test_a_chain_without_a_name_is_asked_in_its_topic():
     assert qa("# Rivers\n- source → upper course → middle course → lower course → mouth") == [
         ("Rivers: what is the order, from ‘source’?",
          "upper course → middle course → lower course → mouth")]
+
+
+def test_what_a_person_did_and_what_was_done_to_them():
+    made = qa("# Wives\n- Jane Seymour (m. 1536) – gave Henry his son Edward\n"
+              "- Anne Boleyn (m. 1533) – mother of Elizabeth. Accused of adultery + treason")
+    assert ("Who gave Henry his son Edward?", "Jane Seymour") in made
+    assert ("Who was mother of Elizabeth?", "Anne Boleyn") in made
+    assert ("Who was accused of adultery + treason?", "Anne Boleyn") in made

@@ -22,6 +22,7 @@ from revise.extract.phrasing import (
     has_words,
     is_base_verb,
     is_plural,
+    past_base,
     quoted,
     shows,
     split_clauses,
@@ -312,25 +313,46 @@ def is_person(term: str, meaning: str) -> bool:
 
 
 def _person_facts(name: str, meaning: str, *, past: bool = False) -> list[Fact]:
-    parts = [trim_ends(p) for p in re.split(r"\s/\s|;\s", meaning) if trim_ends(p)]
+    name = drop_parentheses(name) or name  # `Anne Boleyn (m. 1533)`: the name alone
+    parts = [trim_ends(p) for p in re.split(r"\s/\s|;\s|\.\s", meaning) if trim_ends(p)]
     facts: list[Fact] = []
     be = "was" if past or re.search(r"\d", meaning) else "is"
     role = parts[0]
     role_core = trim_ends(re.split(r",\s", role)[0])
-    if "->" in role_core or "→" in role_core:
-        steps = [trim_ends(s) for s in re.split(r"\s?(?:->|→)\s?", role_core)]
+    steps = [trim_ends(s) for s in re.split(r"\s?(?:->|→)\s?", role_core)]
+    if len(steps) > 1 and all(_PERSON.match(s) and len(s.split()) <= 5 for s in steps):
+        # `Thane of Glamis -> Thane of Cawdor -> King of Scotland`
         facts.append(Fact("sequence", f"What titles does {name} hold, in order?",
                           " → ".join(steps)))
-    elif len(role_core.split()) <= 10:
+    elif len(steps) == 1 and len(role_core.split()) <= 10 and _does(role_core):
+        facts.append(Fact("person", f"Who {role_core}?", name))  # `gave Henry his son`
+    elif len(steps) == 1 and len(role_core.split()) <= 10:
         facts.append(Fact("person", f"Who {be} {role_core}?", name))
         facts.append(Fact("person", f"Who {be} {name}?", role_core))
     for part in parts[1:] + re.split(r",\s", role)[1:]:
         for clause in re.split(r",\s", part):
             clause = trim_ends(clause)
-            verb = clause.split()[0].lower() if clause.split() else ""
-            if verb_base(verb) and 2 <= len(clause.split()) <= 12 and not shows(clause, name):
+            if not _does(clause) or not 2 <= len(clause.split()) <= 12 or shows(clause, name):
+                continue
+            clause = clause[0].lower() + clause[1:]
+            if _PASSIVE.match(clause):  # `accused of adultery`: what was done to them
+                if not re.search(r"\d", clause):
+                    facts.append(Fact("person", f"Who {be} {clause}?", name))
+            else:
                 facts.append(Fact("person", f"Who {clause}?", name))
     return _clean(facts)
+
+
+# `executed 1536`, `accused of treason`: done to the person, not by them
+_PASSIVE = re.compile(r"^\w+ed\s(?:\d|for\b|by\b|after\b|in\b|of\b|to\b|at\b|as\b)")
+
+
+def _does(clause: str) -> bool:
+    """Whether a clause starts with what someone did or does (`kills Macbeth`, `gave
+    Henry his son`), not with what they were."""
+    verb = clause.split()[0].lower() if clause.split() else ""
+    return bool(verb_base(verb) or past_base(verb) or
+                (verb.endswith("ed") and len(verb) > 4 and verb not in _ED_NOUNS))
 
 
 _STATEMENT = re.compile(r"\s(?:is|are|was|were|can|cannot|can't|must|only|not|counts?|"
