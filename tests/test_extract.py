@@ -191,9 +191,9 @@ def test_a_named_chain_is_asked_once_whole():
 
 def test_a_chain_of_changes_asks_what_each_leads_to():
     made = qa("# Demand-pull\n- low interest rates -> cheaper borrowing -> more spending")
-    assert made == [
-        ("Demand-pull: what does ‘low interest rates’ lead to?", "cheaper borrowing"),
-        ("Demand-pull: what does ‘cheaper borrowing’ lead to?", "more spending"),
+    assert made == [  # the topic, shown above each card, says what the chain is about
+        ("What does ‘low interest rates’ lead to?", "cheaper borrowing"),
+        ("What does ‘cheaper borrowing’ lead to?", "more spending"),
     ]
 
 
@@ -539,9 +539,9 @@ def test_a_long_subject_is_called_a_name():
         "The process by which plants make food is called photosynthesis.")
 
 
-def test_a_chain_without_a_name_is_asked_in_its_topic():
+def test_a_chain_without_a_name_is_asked_for_its_order():
     assert qa("# Rivers\n- source → upper course → middle course → lower course → mouth") == [
-        ("Rivers: what is the order, from ‘source’?",
+        ("What is the order, from ‘source’?",
          "upper course → middle course → lower course → mouth")]
 
 

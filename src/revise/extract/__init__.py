@@ -85,11 +85,9 @@ class BulletCards:
 def explain(text: str, deck: str) -> list[BulletCards]:
     """Every bullet and section title of `text` with the cards it gave, in file order."""
     outline = parse_notes(text)
-    kept = {draft.id for draft in extract_from_outline(outline, deck)}
     by_position: dict[int, list[CardDraft]] = {}
-    for draft in _drafts(outline, deck):
-        if draft.id in kept:
-            by_position.setdefault(draft.position, []).append(draft)
+    for draft in extract_from_outline(outline, deck):
+        by_position.setdefault(draft.position, []).append(draft)
     listed = {d.position for drafts in by_position.values() for d in drafts
               if d.kind == Kind.LIST}
     homes = {s.position for s in outline.sections if s.position in listed}
@@ -111,7 +109,7 @@ def explain(text: str, deck: str) -> list[BulletCards]:
 
 
 def _drafts(outline: Outline, deck: str) -> list[CardDraft]:
-    sections = {section.path: section for section in outline.sections}
+    homes = _homes(outline)
     is_vocab = _vocab_sections(outline)
     counts = _column_counts(outline.bullets)
     drafts: list[CardDraft] = []
@@ -129,9 +127,8 @@ def _drafts(outline: Outline, deck: str) -> list[CardDraft]:
                 drafts.append(_draft(deck, bullet.topic, Fact("basic", question, answer),
                                      bullet.text, bullet.position, bullet.line, 0))
             continue
-        section = sections.get(_section_path(bullet, sections))
-        language = is_vocab.get(section.path if section else (), None)
-        home = section or outline.root
+        home = homes.get(id(bullet), outline.root)
+        language = is_vocab.get(id(home))
         if id(home) not in historical:
             historical[id(home)] = _historical(home)
         drafts.extend(_bullet_cards(bullet, deck, language, counts,
@@ -161,21 +158,27 @@ def _historical(section: Section) -> bool:
     return bool(_YEAR.search(" ".join(section.path))) or dated * 4 >= max(len(section.bullets), 1)
 
 
-def _section_path(bullet: Bullet, sections: dict) -> tuple[str, ...]:
-    path = bullet.topic
-    while path and path not in sections:
-        path = path[:-1]
-    return path
+def _homes(outline: Outline) -> dict[int, Section]:
+    """Each bullet (by id) → the section it was written under (two sections may share a
+    title, and so a path: they are told apart by identity)."""
+    homes: dict[int, Section] = {}
+    for section in [outline.root, *outline.sections]:
+        stack = list(section.bullets)
+        while stack:
+            bullet = stack.pop()
+            homes[id(bullet)] = section
+            stack.extend(bullet.children)
+    return homes
 
 
-def _vocab_sections(outline: Outline) -> dict[tuple[str, ...], str]:
-    """Section path → language name ("" when unknown) for the sections of word pairs."""
-    found: dict[tuple[str, ...], str] = {}
+def _vocab_sections(outline: Outline) -> dict[int, str]:
+    """Section (by id) → language name ("" when unknown) for the sections of word pairs."""
+    found: dict[int, str] = {}
     for section in [outline.root, *outline.sections]:
         lines = [b.text for b in section.bullets if not b.cells]
         titles = list(section.path) or [section.title]
         if lines and vocab.is_vocab_section(titles, lines):
-            found[section.path] = vocab.language_of(titles) or _language_of_lines(lines)
+            found[id(section)] = vocab.language_of(titles) or _language_of_lines(lines)
     return found
 
 
@@ -239,7 +242,7 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         if found:
             return found
     facts = [] if len(text) > _MAX_RELATION else _relation_facts(
-        text, past=_is_past(bullet), lead=lead_title(bullet.topic),
+        text, past=_is_past(bullet), lead=_lead(bullet),
         causal=_about_causes(bullet.topic), historical=historical)
     if formulas.is_formula(text):
         return facts[:_MAX_FACTS]
@@ -401,13 +404,13 @@ def _dated(topic: tuple[str, ...]) -> bool:
 
 
 def _lead(bullet: Bullet) -> str:
-    lead = lead_title(bullet.topic)
+    """What a blanked line needs in front of it: the bullet it sits under, if any. Its
+    headings are not repeated: the topic path is shown above every card."""
     parent = bullet.parent
     if parent is not None and not parent.intro and parent.text:
         words = parent.text.split()
-        snippet = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
-        lead = snippet
-    return lead
+        return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+    return ""
 
 
 def _bullet_cards(bullet: Bullet, deck: str, language: str | None,

@@ -90,9 +90,9 @@ def arrow_facts(text: str, label: str = "", *, past: bool = False, lead: str = "
         if re.search(r"\d", cause) or len(effect.split()) < 2 and not _CHANGE.search(effect):
             continue
         facts.append(Fact("cause", _led(lead, f"What {did} {quoted(cause)} lead to?"), effect))
-    if not facts and lead and len(parts) >= 3 and all(_STEP.match(p) for p in parts):
+    if not facts and len(parts) >= 3 and all(_STEP.match(p) for p in parts):
         # `sensory register -> STM -> LTM` under a model's heading: the order of its steps
-        return _clean([Fact("sequence", f"{lead}: what is the order, from {quoted(parts[0])}?",
+        return _clean([Fact("sequence", _led(lead, f"What is the order, from {quoted(parts[0])}?"),
                             " → ".join(parts[1:]))])
     return _clean(facts[:_MAX_CHAIN_CARDS] if len(parts) > 2 else facts)
 

@@ -82,6 +82,9 @@ def formula_facts(text: str) -> list[Fact]:
 
 def _split_description(text: str) -> tuple[str, str]:
     """`F = m × a resultant force (N) = mass (kg) × …` → the formula and the words after."""
+    bracketed = re.match(r"^(?P<formula>[^()]+?)\s\((?P<words>[a-z][^()]*=[^()]*)\)$", text)
+    if bracketed:  # `V = I × R (p.d. = current × resistance)`
+        return bracketed.group("formula"), bracketed.group("words")
     lhs, _, rhs = text.partition("=")
     if not _is_symbolic(lhs.strip()):
         return text, ""
@@ -100,7 +103,7 @@ def _split_description(text: str) -> tuple[str, str]:
 def _one_formula(formula: str, description: str) -> list[Fact]:
     lhs, _, rhs = formula.partition("=")
     lhs, rhs = trim_ends(lhs), trim_ends(rhs)
-    if not lhs or not rhs:
+    if not any(c.isalnum() for c in lhs) or not any(c.isalnum() for c in rhs):
         return []
     facts: list[Fact] = []
     name = ""
@@ -108,7 +111,7 @@ def _one_formula(formula: str, description: str) -> list[Fact]:
         m = re.match(r"^([a-z][a-z ’'-]{2,40}?)(?:\s\(|\s=|,|$)", description)
         if m:
             name = trim_ends(m.group(1))
-    if rhs.count("=") >= 1 and not description:
+    if "=" in (drop_parentheses(rhs) or rhs) and not description:
         # `a / sin A = b / sin B = c / sin C`: one relation stated as a chain
         return [Fact("formula", f"Complete the equation: {lhs} = ?", rhs)]
     if _is_symbolic(lhs):

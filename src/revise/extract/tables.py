@@ -27,6 +27,7 @@ def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
     if header and trim_ends(header[0]).lower() in _ATTRIBUTE_COLUMN:
         return _attribute_row(key, cells, header)
     facts: list[Fact] = []
+    reverse: Fact | None = None
     language = language_of(list(header[:1]))
     for j in range(1, min(len(cells), len(header) or len(cells))):
         value = trim_ends(cells[j])
@@ -39,10 +40,12 @@ def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
             continue
         facts.append(Fact("fact", _ask(key, heading), value))
         first = trim_ends(header[0]) if header else ""
-        if first and column_counts.get((j, value.casefold()), 0) == 1 and has_words(first):
+        if (first and column_counts.get((j, value.casefold()), 0) == 1
+                and has_words(first) and len(value) > 1):
             verb = "is" if _PARTICIPLE.match(heading) else "has"
-            facts.append(Fact("fact", f"Which {first.lower()} {verb} {heading.lower()} {value}?",
-                              key))
+            reverse = Fact("fact", f"Which {first.lower()} {verb} {heading.lower()} {value}?", key)
+    if reverse is not None:  # one row asked the other way, by its last telling cell
+        facts.append(reverse)
     return [f for f in facts if not shows(f.question, f.answer)]
 
 

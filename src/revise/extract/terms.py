@@ -175,7 +175,7 @@ def sentence_pair(sentence: str) -> tuple[str, str, str] | None:
 
 
 def sentence_facts(subject: str, verb: str, rest: str) -> list[Fact]:
-    rest = trim_ends(re.split(r"\.\s|;\s", rest)[0])
+    rest = trim_ends(re.split(r"\.\s(?=[A-Z])|;\s", rest)[0])
     rest, examples = _split_examples(rest)
     rest = trim_ends(re.split(r",\s(?:so|which|because|but|and so)\s", rest)[0])
     core = _core(rest)
@@ -484,7 +484,8 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
                     trim_ends(m.group("rest")))
     m = _NAMING.match(clause)
     if (m and len(m.group("name").split()) <= 3 and len(m.group("what").split()) >= 2
-            and not re.search(r"\d", m.group("what"))):
+            and not re.search(r"\d", m.group("what"))
+            and not re.search(r"[\d+×/=−]", m.group("name"))):
         return Fact("definition", f"What is the term for {_lowered(m.group('what'))}?",
                     trim_ends(m.group("name")))
     if words[0].lower() in ("lasts", "last", "takes", "take") and len(words) <= 14:
