@@ -551,3 +551,17 @@ def test_what_a_person_did_and_what_was_done_to_them():
     assert ("Who gave Henry his son Edward?", "Jane Seymour") in made
     assert ("Who was mother of Elizabeth?", "Anne Boleyn") in made
     assert ("Who was accused of adultery + treason?", "Anne Boleyn") in made
+
+
+@pytest.mark.parametrize(("sentence", "question", "answer"), [
+    ("Acids produce hydrogen ions in water.", "What do acids produce?", "hydrogen ions in water"),
+    ("Hydrochloric acid makes chlorides.", "What does hydrochloric acid make?", "chlorides"),
+    ("A burette is used to add the acid drop by drop.", "What is a burette used for?",
+     "to add the acid drop by drop"),
+])
+def test_what_a_thing_does_in_a_sentence(sentence, question, answer):
+    assert qa(sentence) == [(question, answer)]
+
+
+def test_a_thing_that_does_nothing_to_an_object_gives_no_card():
+    assert qa("A strong acid fully ionises in water, eg hydrochloric acid.") == []

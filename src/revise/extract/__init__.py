@@ -270,17 +270,8 @@ _ASKED = re.compile(r"^(?P<q>(?:why|what|how|when|where|who|which)\b[^?]{3,120}\
 _NEXT_ACRONYM = re.compile(r",\s(?=[A-Z][A-Z0-9]{1,7}\s?(?:=|[-–—]\s))|,\s(?=[^,=]{2,30}\s=\s)")
 
 
-# Every relation is marked by one of these: a line with none of them states no relation,
-# and most lines of long notes are skipped at the cost of one search.
-_RELATION_HINT = re.compile(
-    r"[:=→⇒⟹–—(?\"“‘+/]|\s-\s|->|\b(?:is|are|was|were|called|known|stands?|means|refers|"
-    r"because|due|owing|led|leads|result\w*|caus\w*|so|since|b/c|bc)\b", re.IGNORECASE)
-
-
 def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = False,
                     historical: bool = False) -> list[Fact]:
-    if not _RELATION_HINT.search(text):
-        return []
     asked = _ASKED.match(text)
     if asked:  # `why layers? each layer does one job`: the student's own question
         question = asked.group("q")
@@ -324,7 +315,8 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         elif arrows.has_arrow(sentence):
             facts += arrows.arrow_facts(sentence, past=past, lead=lead, causal=causal)
         else:
-            facts += arrows.linked_facts(sentence)
+            linked = arrows.linked_facts(sentence)
+            facts += linked or ([] if historical else terms.statement_facts(sentence))
     return facts
 
 

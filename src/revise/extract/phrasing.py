@@ -239,7 +239,8 @@ _VERBS = frozenset("""
     require resend resist rest return reveal rise rule run say secrete see sell send
     separate serve set shape show shrink speed split spread squeeze start stay stop store
     suggest supply support surround take teach tell test think transmit transport travel
-    trigger turn undergo use vary want win work write
+    trigger turn undergo use vary want win work write ionise ionize react compare swap search
+    sort merge repeat heat cool melt boil evaporate condense
 """.split())
 
 

@@ -174,6 +174,42 @@ def sentence_pair(sentence: str) -> tuple[str, str, str] | None:
     return subject, verb, rest
 
 
+_USED = re.compile(r"^(?P<subject>(?:(?:a|an|the)\s)?[\w’'-]+(?:\s[\w’'-]+){0,3})\s(?:is|are)\s"
+                   r"used\s(?P<how>to|for)\s(?P<rest>.+?)\.?$", re.IGNORECASE)
+
+
+def statement_facts(sentence: str) -> list[Fact]:
+    """`Acids produce hydrogen ions in water`, `A burette is used to add the acid`: what a
+    thing does, asked of the thing."""
+    sentence = trim_ends(sentence)
+    m = _USED.match(sentence)
+    if m:
+        noun = _subject_noun(m.group("subject"))
+        be = "are" if is_plural(noun) else "is"
+        ask = f"What {be} {noun} used for?"
+        answer = (f"to {m.group('rest')}" if m.group("how") == "to" else m.group("rest"))
+        return _clean([Fact("definition", ask, trim_ends(_cut_so(answer)))])
+    words = sentence.rstrip(".").split()
+    for i in range(1, min(4, len(words) - 1)):
+        subject = " ".join(words[:i])
+        adverb = words[i] if words[i].endswith("ly") and i + 2 < len(words) else ""
+        verb = words[i + 1] if adverb else words[i]
+        obj = " ".join(words[i + 2:] if adverb else words[i + 1:])
+        noun = _subject_noun(subject)
+        bare = re.sub(r"^(?:a|an|the)\s", "", noun)
+        base = verb_base(verb) or (verb if is_plural(noun) and verb in _PLURAL_VERBS else None)
+        if base is None:
+            continue
+        if (base in ("have", "do", "be") or not looks_like_term(bare) or not obj
+                or len(obj.split()) > 12 or obj.split()[0].lower() in _PRONOUNS
+                or obj.split()[0].lower() in _NOT_DEFINITION_START):
+            return []  # `fully ionises in water`: nothing done to an object to ask for
+        adverb = f" {adverb}" if adverb else ""
+        return _clean([Fact("definition", f"What {does(noun)} {noun}{adverb} {base}?",
+                            trim_ends(_cut_so(obj)))])
+    return []
+
+
 def sentence_facts(subject: str, verb: str, rest: str) -> list[Fact]:
     rest = trim_ends(re.split(r"\.\s(?=[A-Z])|;\s", rest)[0])
     rest, examples = _split_examples(rest)
@@ -511,8 +547,9 @@ _PLURAL_VERBS = frozenset("""
 
 
 def _cut_so(answer: str) -> str:
-    """An answer without the consequence the notes add after it (`… so usually higher`)."""
-    return trim_ends(re.split(r",?\s(?:so|which means|meaning)\s", answer)[0])
+    """An answer without the consequence or example the notes add after it (`… so usually
+    higher`, `…, eg pure water`)."""
+    return trim_ends(re.split(r",?\s(?:so|which means|meaning)\s|,\s(?:eg|e\.g\.)\s", answer)[0])
 
 
 _PRONOUNS = frozenset("""
