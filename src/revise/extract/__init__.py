@@ -474,7 +474,8 @@ def _years(title: str) -> frozenset[str]:
 def _strip_answer(title: str, answer: str) -> str:
     pieces = [re.escape(answer)] + [re.escape(y) for y in _YEAR.findall(answer)]
     pattern = rf"[\s,(]*(?:{'|'.join(pieces)})(?:[-–/]\d{{2,4}})?(?:’s|'s|s)?\)?"
-    stripped = trim_ends(re.sub(pattern, "", title, flags=re.IGNORECASE).strip(" ,;:–-"))
+    stripped = re.sub(pattern, "", title, flags=re.IGNORECASE)
+    stripped = trim_ends(re.sub(r"\s*\([^()]*$", "", stripped).strip(" ,;:–-"))
     if not stripped or shows(stripped, answer):
         return ""
     return stripped

@@ -136,7 +136,11 @@ _EVENT_NOUNS = frozenset(
 
 def is_citation(term: str) -> bool:
     m = _CITATION.match(term.strip())
-    return m is not None and m.group("who").split()[-1].lower() not in _EVENT_NOUNS
+    if m is None or m.group("who").split()[-1].lower() in _EVENT_NOUNS:
+        return False
+    who = m.group("who").split()
+    # `Freedom Rides (1961)`: a plural names a thing; `Loftus (1979)`, `Bahrick et al.` people
+    return not (len(who) == 2 and who[-1].endswith("s") and not who[-1].endswith("us"))
 
 
 # ---------------------------------------------------------------------------- sentences
@@ -371,6 +375,8 @@ def _person_facts(name: str, meaning: str, *, past: bool = False) -> list[Fact]:
             if not _does(clause) or not 2 <= len(clause.split()) <= 12 or shows(clause, name):
                 continue
             clause = clause[0].lower() + clause[1:]
+            if re.match(r"^\w+ed\s(?:[A-Z]|\d)", clause):
+                continue  # `assassinated Memphis 1968`: a place or a time, not who was acted on
             if _PASSIVE.match(clause):  # `accused of adultery`: what was done to them
                 if not re.search(r"\d", clause):
                     facts.append(Fact("person", f"Who {be} {clause}?", name))
@@ -565,7 +571,7 @@ _NOT_PARTICIPLES = frozenset("""
 def _defined_in_history(term: str, meaning: str) -> bool:
     """In dated notes, only a lowercase term explained by a description (`kulak – a
     peasant wealthy enough to hire labour`) or a named plan, act or event is defined."""
-    if _is_event_name(term) or _is_acronym(term):
+    if _is_event_name(term):
         return True
     first = meaning.split()[0].lower() if meaning.split() else ""
     return term[:1].islower() and (first in ("a", "an", "the", "when", "where") or
@@ -746,7 +752,9 @@ def _defines(definition: str) -> bool:
 _NOT_DEFINITION_START = frozenset(
     """
     no not only but also and or under at in on by from to for with after before during since
-    until about around approx his her their its eg e.g. ie i.e. see
+    until about around approx his her their its eg e.g. ie i.e. see slow fast quick big small
+    easy hard simple cheap expensive good bad high low large very more less faster slower
+    better worse
 """.split())
 _LABELS = frozenset(
     """
