@@ -26,7 +26,7 @@ CORPUS_FLOORS = {
     "computing-networks.md": 0.50,
     "economics-inflation.md": 0.30,
     "english-lit-macbeth.md": 0.50,
-    "french-vocab-house.txt": 0.80,
+    "french-vocab-house.txt": 0.75,
     "geography-rivers.md": 0.35,
     "history-cold-war-flat.txt": 0.40,
     "law-contract-cases.md": 0.70,
@@ -48,6 +48,14 @@ HOLDOUT_FLOORS = {
     "chemical-bonding.md": 0.45,
     "ethics.txt": 0.35,
     "spanish-food.txt": 0.90,
+    "biology-ecology.md": 0.35,
+    "chemistry-acids-alkalis.md": 0.40,
+    "cs-algorithms.md": 0.20,
+    "geography-plate-tectonics.md": 0.70,
+    "history-civil-rights.md": 0.30,
+    "history-tudors.md": 0.25,
+    "physics-electricity.md": 0.35,
+    "rs-christianity.md": 0.35,
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from revise.extract.phrasing import drop_parentheses, lead_title
+from revise.extract.phrasing import drop_parentheses, lead_title, shows
 from revise.extract.terms import Fact, split_term
 from revise.notes import trim_ends
 
@@ -46,8 +46,8 @@ def list_fact(title: str, parent_topic: tuple[str, ...], items: list[str], *,
     if not asks:
         return None
     names = [_item_name(item) for item in items]
-    if not all(names):
-        return None
+    if not all(names) or any(shows(title, name) for name in names):
+        return None  # `abiotic vs biotic factors` over `Abiotic`, `Biotic`: no set to recall
     count = _NUMBER_WORDS[len(names)]
     order = ", in order" if numbered else ""
     if _QUESTION.match(title):
