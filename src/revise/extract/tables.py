@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from revise.extract.phrasing import article, has_words, shows
+from revise.extract.phrasing import article, has_words, is_plural, shows
 from revise.extract.terms import Fact
 from revise.extract.vocab import language_of
 from revise.notes import trim_ends
@@ -44,6 +44,8 @@ def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
                 and has_words(first) and len(value) > 1):
             verb = "is" if _PARTICIPLE.match(heading) else "has"
             reverse = Fact("fact", f"Which {first.lower()} {verb} {heading.lower()} {value}?", key)
+            if heading.lower() in ("example", "examples", "eg", "e.g."):
+                reverse = Fact("fact", f"{value} is an example of which {first.lower()}?", key)
     if reverse is not None:  # one row asked the other way, by its last telling cell
         facts.append(reverse)
     return [f for f in facts if not shows(f.question, f.answer)]
@@ -67,8 +69,11 @@ def _attribute_row(key: str, cells: tuple[str, ...], header: tuple[str, ...]) ->
 
 
 def _ask(key: str, heading: str) -> str:
+    if heading.lower() in ("example", "examples", "eg", "e.g."):
+        return f"Give an example: {key}."
     if heading.endswith("?"):
         return f"{key}: {heading}"
     if _PARTICIPLE.match(heading):
         return f"What is {article(key)} {heading.lower()}?"
-    return f"What is the {heading.lower()} of {article(key)}?"
+    be = "are" if is_plural(heading) else "is"
+    return f"What {be} the {heading.lower()} of {article(key)}?"
