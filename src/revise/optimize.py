@@ -325,7 +325,8 @@ def optimize_decks(store, deck: str | None = None, *, dry_run: bool = False,
     history = build_history(review_history(store, deck_ids))
     outcome = Outcome(f"deck {deck}" if deck else "every deck", history)
     if not history.reviews:
-        raise OptimizeError(f"no reviews in {outcome.scope} yet: nothing to fit")
+        where = f" in {outcome.scope}" if deck else ""
+        raise OptimizeError(f"no reviews{where} yet: nothing to fit")
     if not history.enough:
         return outcome
     stored = {tuple(values) if values else None

@@ -5,7 +5,7 @@ scripted keys and its screens captured as text: `Keys` (one key press at a time,
 a typed line) and `Screen` (replace what is shown). `TerminalKeys` reads single keys
 from a real terminal in cbreak mode.
 
-Every answer is committed (`db.record_rating`) before the next card is drawn, so
+Every answer is committed (`store.reviews.record_rating`) before the next card is drawn, so
 killing the process loses nothing already answered. A card answered meanwhile by
 another session is skipped, not counted twice.
 """

@@ -8,8 +8,9 @@ over a few short items gives a list card. A bullet with no relation that makes a
 question gives no card: no card beats a bad card.
 
 The rules live one relation a module (`terms`, `vocab`, `formulas`, `arrows`, `tables`,
-`lists`, `numbers`); this module walks the outline and turns facts into drafts. All of it
-is pure and offline: regular expressions and string rules only.
+`lists`, `numbers`, `names`, and `written` for the cards a student writes), with the
+wording they share in `phrasing`; this module walks the outline and turns facts into
+drafts. All of it is pure and offline: regular expressions and string rules only.
 """
 
 from __future__ import annotations
