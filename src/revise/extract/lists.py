@@ -9,6 +9,8 @@ from revise.extract.phrasing import drop_parentheses, lead_title, shows
 from revise.extract.terms import Fact, split_term
 from revise.notes import trim_ends
 
+_GENERIC = re.compile(r"^(?:key\s+)?(?:terms?|words?|vocab\w*|definitions?|facts?|points?|"
+                      r"notes?|glossary)$", re.IGNORECASE)
 _MAX_ITEMS = 6
 _MAX_ITEM_WORDS = 6
 # fmt: off
@@ -40,6 +42,8 @@ def list_fact(title: str, parent_topic: tuple[str, ...], items: list[str], *,
         title = trim_ends(title.rsplit(",", 1)[1])  # `a model of STM only, components`
     if not title:
         return None
+    if _GENERIC.match(title):
+        return None  # `Key terms` names no set a student would recall
     lowered = [w.strip("?:()…,.'’‘“”").casefold() for w in title.split()]
     asks = (_QUESTION.match(title) or intro or numbered
             or (lowered and (lowered[-1] in _SET_WORDS or lowered[0] in _SET_WORDS)))

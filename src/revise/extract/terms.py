@@ -715,6 +715,8 @@ def looks_like_term(term: str) -> bool:
         return False
     if len(words) == 1 and words[0].lower().endswith(("ful", "ous", "ive", "less", "able")):
         return False  # `hopeful: …` describes, it names nothing
+    if re.search(r"[²³^√]|^\w\(", term):
+        return False  # `O(n²)`: notation, explained by its context rather than defined
     if words[0].isdigit() or _MONTH_NAME.match(words[0]):
         return False  # `1 Dukkha`: a numbered item; `August`: a date, not a term
     for i, word in enumerate(words):
