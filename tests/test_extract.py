@@ -565,3 +565,9 @@ def test_what_a_thing_does_in_a_sentence(sentence, question, answer):
 
 def test_a_thing_that_does_nothing_to_an_object_gives_no_card():
     assert qa("A strong acid fully ionises in water, eg hydrochloric acid.") == []
+
+
+def test_a_line_under_a_named_thing_says_what_it_does():
+    notes = ("# Algorithms\n- Linear search\n  - checks each item in turn\n"
+             "  - works on unsorted lists\n")
+    assert qa(notes) == [("What does the linear search check?", "each item in turn")]

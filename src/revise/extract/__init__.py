@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from revise.extract import arrows, formulas, lists, names, numbers, tables, terms, vocab, written
 from revise.extract.numbers import Figure, find_dates, find_figures
-from revise.extract.phrasing import BLANK, lead_title, shows, verb_base, with_lead
+from revise.extract.phrasing import BLANK, article, lead_title, shows, verb_base, with_lead
 from revise.extract.terms import Fact
 from revise.models import CardDraft, Kind
 from revise.notes import Bullet, NotesPiece, Outline, Section, parse_notes, trim_ends
@@ -245,6 +245,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     facts = [] if len(text) > _MAX_RELATION else _relation_facts(
         text, past=_is_past(bullet), lead=_lead(bullet),
         causal=_about_causes(bullet.topic), historical=historical)
+    if not facts and not historical and len(text) <= _MAX_RELATION:
+        facts = _said_of_subject(bullet)
     if formulas.is_formula(text):
         return facts[:_MAX_FACTS]
     lead = _lead(bullet)
@@ -394,6 +396,25 @@ def _is_past(bullet: Bullet) -> bool:
 @functools.lru_cache(maxsize=1024)
 def _dated(topic: tuple[str, ...]) -> bool:
     return any(_YEAR.search(title) for title in topic)
+
+
+def _said_of_subject(bullet: Bullet) -> list[Fact]:
+    """`Linear search` over `- checks each item in turn …`: a line that starts with what
+    something does, under a bullet or heading that names the thing, is asked of it."""
+    subject = ""
+    parent = bullet.parent
+    if parent is not None and not parent.intro and len(parent.text.split()) <= 4:
+        subject = parent.text
+    elif bullet.topic and len(bullet.topic[-1].split()) <= 3:
+        subject = bullet.topic[-1]
+    subject = trim_ends(subject)
+    if not subject or not terms.looks_like_term(subject) or lead_title((subject,)) != subject:
+        return []
+    first = bullet.text.split()[0].lower() if bullet.text.split() else ""
+    if not verb_base(first):
+        return []
+    fact = terms.clause_relation(article(terms.decapitalised(subject)), bullet.text)
+    return [fact] if fact is not None and not shows(fact.question, fact.answer) else []
 
 
 def _lead(bullet: Bullet) -> str:

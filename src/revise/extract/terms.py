@@ -234,7 +234,7 @@ def sentence_facts(subject: str, verb: str, rest: str) -> list[Fact]:
     if verb in ("stands for", "stand for"):
         return _clean([Fact("definition", f"What does {subject} stand for?", core)])
     if verb in ("means", "refers to", "is defined as"):
-        return _clean([Fact("definition", f"What does {quoted(_decapitalised(subject))} mean?",
+        return _clean([Fact("definition", f"What does {quoted(decapitalised(subject))} mean?",
                             core)])
     noun = _subject_noun(subject)
     be = "are" if verb == "are" else "is"
@@ -242,7 +242,7 @@ def sentence_facts(subject: str, verb: str, rest: str) -> list[Fact]:
     bare = re.sub(r"^(?:a|an|the)\s", "", subject, flags=re.IGNORECASE)
     if len(core.split()) <= _MAX_REVERSE_WORDS and not core.lower().startswith(("when", "how")):
         facts.append(Fact("definition", f"What is the term for {_lowered(core)}?",
-                          _decapitalised(bare)))
+                          decapitalised(bare)))
     if examples:
         facts.append(Fact("list", f"Give an example of {_lowered(bare)}.", examples))
     return _clean(facts)
@@ -252,7 +252,7 @@ def _subject_noun(subject: str) -> str:
     subject = subject.strip()
     if subject[:1].isupper() and subject.split()[0].lower() in ("a", "an", "the"):
         return subject[0].lower() + subject[1:]
-    return _decapitalised(subject)
+    return decapitalised(subject)
 
 
 def _lowered(text: str) -> str:
@@ -474,7 +474,7 @@ def title_facts(title: str) -> list[Fact]:
     m = _PROPOSED.match(title.strip())
     if not m or not is_citation(m.group("who")):
         return []
-    what = _decapitalised(m.group("what"))
+    what = decapitalised(m.group("what"))
     return _clean([Fact("person", f"Who proposed the {what}?" if not what.lower().startswith(
         "the ") else f"Who proposed {what}?", m.group("who"))])
 
@@ -538,7 +538,8 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
     base = verb_base(words[0])
     if base is None and is_plural(noun) and words[0].lower() in _PLURAL_VERBS:
         base = words[0].lower()  # `Ribosomes – make proteins`
-    if base and base not in ("have", "do", "be") and words[1].lower() not in _PRONOUNS:
+    if (base and base not in ("have", "do", "be") and words[1].lower() not in _PRONOUNS
+            and words[1].lower() not in _NOT_DEFINITION_START | {"when", "if", "until"}):
         return Fact("definition", f"What {does(noun)} {noun} {base}?",
                     _cut_so(" ".join(words[1:])))
     return None
@@ -595,7 +596,7 @@ def _term_aside_facts(term: str) -> list[Fact]:
     """`amylase (a carbohydrase)`: the kind of thing the term is."""
     name, aside = split_parenthetical(term)
     if re.fullmatch(r"(?:a|an)\s[a-z]+", aside):
-        return [Fact("definition", f"{_capitalised(_decapitalised(name))} is a type of what?",
+        return [Fact("definition", f"{_capitalised(decapitalised(name))} is a type of what?",
                      aside.split()[1])]
     return []
 
@@ -604,7 +605,7 @@ _CONVERTS = re.compile(r"^(?P<what>[\w ]{2,30}?)\s?(?:->|→)\s?(?P<into>[^,;→
 
 
 def _described(term: str, meaning: str) -> list[Fact]:
-    noun = article(_decapitalised(term))
+    noun = article(decapitalised(term))
     converts = _CONVERTS.match(drop_parentheses(meaning) or meaning)
     if (converts and len(converts.group("what").split()) <= 3
             and not any(w in _STATEMENT_WORDS or verb_base(w) for w in
@@ -635,7 +636,7 @@ def _described(term: str, meaning: str) -> list[Fact]:
         site = re.match(r"^(?:the\s)?site of\s(.+)$", definition)
         if site:
             facts.append(Fact("definition", f"What is the site of {site.group(1)}?",
-                              _decapitalised(term)))
+                              decapitalised(term)))
     elif _is_list(head) and len(head.split(",")) >= 3:
         items = [trim_ends(i) for i in head.split(",")]
         facts.append(Fact("list", f"{_capitalised(term)}: give all {len(items)}.",
@@ -652,17 +653,17 @@ def _described(term: str, meaning: str) -> list[Fact]:
         rest = [clause_relation(noun, c) for c in clauses[1:]]
         answer = definition if any(rest) or ";" in head else head
         if len(answer.split()) <= _MAX_ANSWER_WORDS:
-            facts.append(Fact("definition", f"What is meant by {quoted(_decapitalised(term))}?",
+            facts.append(Fact("definition", f"What is meant by {quoted(decapitalised(term))}?",
                               answer))
             if _reversible(term, definition, meaning):
                 facts.append(Fact("definition", f"What is the term for {_lowered(definition)}?",
-                                  _decapitalised(term)))
+                                  decapitalised(term)))
     for clause in clauses[1:]:
         fact = clause_relation(noun, clause)
         if fact is not None:
             facts.append(fact)
     if examples:
-        facts.append(Fact("list", f"Give examples of {_plural(_decapitalised(term))}.",
+        facts.append(Fact("list", f"Give examples of {_plural(decapitalised(term))}.",
                           examples))
     if aside and has_words(aside, 2):
         facts += _aside_facts(term, aside)
@@ -812,7 +813,7 @@ def _split_examples(text: str) -> tuple[str, str]:
 
 def _aside_facts(term: str, aside: str) -> list[Fact]:
     if aside[:1] in "\"“" and aside[-1:] in "\"”":
-        return [Fact("definition", f"Which phrase sums up {quoted(_decapitalised(term))}?",
+        return [Fact("definition", f"Which phrase sums up {quoted(decapitalised(term))}?",
                      aside.strip("\"“”"))]
     if re.match(r"^(?:a|an)\s\w+$", aside):
         return [Fact("definition", f"{_capitalised(term)} is a type of what?", aside.split()[1])]
@@ -839,7 +840,7 @@ def _plural(noun: str) -> str:
     return noun if noun.endswith("s") else noun + "s"
 
 
-def _decapitalised(term: str) -> str:
+def decapitalised(term: str) -> str:
     """`Atom` → `atom`, `Relative atomic mass (Ar)` → `relative atomic mass (Ar)`, but
     `Newton's 1st law`, `Thomas Cromwell` and `DNA` stay as written."""
     words = (drop_parentheses(term) or term).split()
