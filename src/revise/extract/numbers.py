@@ -305,8 +305,13 @@ def _clause_around(text: str, start: int, end: int, lead: str) -> tuple[str, str
     lo = max(0, start - _MAX_BODY)
     for m in _CLAUSE.finditer(text, lo, start):
         lo = m.end()
-    m = _CLAUSE.search(text, end, end + _MAX_BODY)
-    hi = m.start() if m else min(len(text), end + _MAX_BODY)
+    hi = end
+    for m in _CLAUSE.finditer(text, end, end + _MAX_BODY):
+        hi = m.start()
+        if len(text[end:hi].split()) >= 3 or not m.group().startswith(","):
+            break  # `Estonia, Latvia & Lithuania occupied`: a list goes on past its commas
+    else:
+        hi = min(len(text), end + _MAX_BODY)
     clause = (text[lo:start] + BLANK + text[end:hi]).strip()
     subject = re.match(r"^([^:;,]{2,60}?)(?::\s|\s[–—-]\s)", text)
     if lo > 0 and subject:

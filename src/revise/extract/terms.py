@@ -637,7 +637,8 @@ def _described(term: str, meaning: str) -> list[Fact]:
         if site:
             facts.append(Fact("definition", f"What is the site of {site.group(1)}?",
                               decapitalised(term)))
-    elif _is_list(head) and len(head.split(",")) >= 3:
+    elif _is_list(head) and len(head.split(",")) >= 3 and (is_plural(term) or term.endswith(
+            ("by", "include", "includes", "are"))):
         items = [trim_ends(i) for i in head.split(",")]
         facts.append(Fact("list", f"{_capitalised(term)}: give all {len(items)}.",
                           "\n".join(items)))
