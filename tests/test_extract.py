@@ -571,3 +571,14 @@ def test_a_line_under_a_named_thing_says_what_it_does():
     notes = ("# Algorithms\n- Linear search\n  - checks each item in turn\n"
              "  - works on unsorted lists\n")
     assert qa(notes) == [("What does the linear search check?", "each item in turn")]
+
+
+@pytest.mark.parametrize("notes", [
+    "- Civil Rights Act 1964 - banned segregation in public places",
+    "The Civil Rights Act (1964) banned segregation in public places.",
+])
+def test_a_named_act_asks_when_and_what_it_did(notes):
+    assert sorted(qa(notes)) == sorted([
+        ("When was the Civil Rights Act?", "1964"),
+        ("What did the Civil Rights Act do?", "banned segregation in public places"),
+    ])

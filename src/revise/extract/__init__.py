@@ -319,7 +319,7 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
             facts += arrows.arrow_facts(sentence, past=past, lead=lead, causal=causal)
         else:
             linked = arrows.linked_facts(sentence)
-            facts += linked or ([] if historical else terms.statement_facts(sentence))
+            facts += linked or terms.statement_facts(sentence, historical=historical)
     return facts
 
 

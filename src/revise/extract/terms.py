@@ -182,10 +182,26 @@ _USED = re.compile(r"^(?P<subject>(?:(?:a|an|the)\s)?[\w’'-]+(?:\s[\w’'-]+){
                    r"used\s(?P<how>to|for)\s(?P<rest>.+?)\.?$", re.IGNORECASE)
 
 
-def statement_facts(sentence: str) -> list[Fact]:
+_EVENT_SENTENCE = re.compile(
+    r"^(?P<event>(?:The\s)?[A-Z][\w’'-]*(?:\s(?:of|the|[A-Z][\w’'-]*)){1,5})"
+    r"(?:\s\((?P<when>[^()]*\d{4}[^()]*)\))?\s(?P<did>[a-z]+\s.+?)\.?$")
+
+
+def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
     """`Acids produce hydrogen ions in water`, `A burette is used to add the acid`: what a
-    thing does, asked of the thing."""
+    thing does, asked of the thing; `The Act of Supremacy (1534) made Henry …`: what a
+    named event did."""
     sentence = trim_ends(sentence)
+    m = _EVENT_SENTENCE.match(sentence)
+    if m and _is_event_name(m.group("event")) and _did(m.group("did")):
+        name = m.group("event")
+        name = name[0].lower() + name[1:] if name.startswith("The ") else f"the {name}"
+        facts = [Fact("definition", f"What did {name} do?", trim_ends(m.group("did")))]
+        if m.group("when"):
+            facts.append(Fact("date", f"When was {name}?", m.group("when")))
+        return _clean(facts)
+    if historical:
+        return []  # in dated notes a subject is a person or a label, not a thing that acts
     m = _USED.match(sentence)
     if m:
         noun = _subject_noun(m.group("subject"))
@@ -387,6 +403,13 @@ def _person_facts(name: str, meaning: str, *, past: bool = False) -> list[Fact]:
 
 # `executed 1536`, `accused of treason`: done to the person, not by them
 _PASSIVE = re.compile(r"^\w+ed\s(?:\d|for\b|by\b|after\b|in\b|of\b|to\b|at\b|as\b)")
+
+
+def _did(clause: str) -> bool:
+    """Whether a clause starts with a past action (`banned segregation`, `made Henry …`)."""
+    verb = clause.split()[0].lower() if clause.split() else ""
+    return bool(past_base(verb) or (verb.endswith("ed") and len(verb) > 4
+                                    and verb not in _ED_NOUNS))
 
 
 def _does(clause: str) -> bool:
@@ -645,10 +668,13 @@ def _described(term: str, meaning: str) -> list[Fact]:
         clauses = []
     elif _is_event_name(term) and len(head.split()) <= 20 and (
             _defines(definition) or term.split()[0].lower() in ("battle", "siege", "war")):
-        name = drop_parentheses(term) or term
+        name = _YEAR_AFTER.sub("", drop_parentheses(term) or term)
         the = "" if name.lower().startswith("the ") else "the "
         ask = "What happened at" if name.split()[0].lower() in ("battle", "siege") else "What was"
-        facts.append(Fact("definition", f"{ask} {the}{name}?", head))
+        if _did(head) and ask == "What was":  # `Civil Rights Act 1964 - banned segregation`
+            facts.append(Fact("definition", f"What did {the}{name} do?", head))
+        else:
+            facts.append(Fact("definition", f"{ask} {the}{name}?", head))
         clauses = []
     elif looks_like_term(term) and _defines(definition):
         rest = [clause_relation(noun, c) for c in clauses[1:]]
@@ -685,19 +711,23 @@ _STATEMENT_WORDS = frozenset(
 def _is_event_name(term: str) -> bool:
     """`Dawes Plan (1924)`, `Treaty of Versailles`, `Battle of Hastings`: a named event,
     plan or law."""
-    name = drop_parentheses(term) or term
+    name = _YEAR_AFTER.sub("", drop_parentheses(term) or term)
+    name = re.sub(r"^the\s", "", name, flags=re.IGNORECASE)
     words = name.split()
     return (2 <= len(words) <= 6 and words[0][:1].isupper()
             and words[-1].lower() in _EVENT_NOUNS | {"versailles", "rights"}
             or any(w.lower() in _EVENT_FIRST for w in words[:1]))
 
 
+_YEAR_AFTER = re.compile(r"\s(?:1[0-9]{3}|20[0-9]{2})$")  # `Civil Rights Act 1964`
 _EVENT_FIRST = frozenset("treaty act plan pact battle siege war peace congress".split())
 
 
 def event_date(term: str) -> Fact | None:
     """`Battle of Hastings (14 Oct 1066)`: "When was the Battle of Hastings?"."""
     name, when = split_parenthetical(term)
+    if not when and _YEAR_AFTER.search(term):
+        name, when = term[: _YEAR_AFTER.search(term).start()], term.split()[-1]
     if not _is_event_name(name) or not re.search(r"\b\d{3,4}\b", when) or \
             len(when.split()) > 4:
         return None
