@@ -22,7 +22,6 @@ _STRONG_OPERATOR = re.compile(r"[×÷*/^²³√⁻]|\s[−-]\s")
 _FUNCTIONS = frozenset("""
     sin cos tan log ln exp sqrt
 """.split())
-_UNIT_AFTER = re.compile(r"^(?P<name>[a-z][a-z ’'-]{2,40}?)\s\((?P<unit>[^()]{1,12})\)")
 
 
 _SHORTHAND = re.compile(r"\b(?:b/c|w/out|w/o|w/|and/or|s/he|n/a)", re.IGNORECASE)

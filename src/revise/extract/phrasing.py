@@ -91,23 +91,6 @@ def has_words(text: str, count: int = 1) -> bool:
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-def words(text: str) -> list[str]:
-    return text.split()
-
-
-def first_clause(text: str, limit: int = 0) -> str:
-    """`text` up to its first sentence or clause break (`;`, `. `, ` / `)."""
-    m = _CLAUSE_BREAK.search(text)
-    clause = text[: m.start()] if m else text
-    clause = trim_ends(clause)
-    if limit and len(clause.split()) > limit:
-        return ""
-    return clause
-
-
-_CLAUSE_BREAK = re.compile(r";|\.(?=\s+[A-Z])|\s/\s")
-
-
 @functools.lru_cache(maxsize=4096)
 def drop_parentheses(text: str) -> str:
     return trim_ends(" ".join(_PARENS.sub(" ", text).split()))
@@ -210,16 +193,6 @@ _IRREGULAR_PAST = {
     "told": "tell", "thought": "think", "threw": "throw", "won": "win", "wrote": "write",
     "forced": "force", "put": "put", "cut": "cut", "hit": "hit", "let": "let", "shut": "shut",
 }
-# Words ending in -s or -ed that are not verbs at the head of a clause.
-_NOT_VERBS = frozenset(
-    """
-    is was has does this thus its his hers ours yours always perhaps less unless across
-    towards news series species means physics economics politics analysis crisis basis gas
-    bus plus status process success loss class glass mass cross press stress famous various
-    serious previous religious us yes bed red need seed speed feed reed hundred sacred naked
-    wicked united
-""".split()
-)
 
 
 # Verbs that state what a thing does in notes (`Nucleus – contains DNA`); a word ending

@@ -234,7 +234,7 @@ def sentence_facts(subject: str, verb: str, rest: str) -> list[Fact]:
     rest = trim_ends(re.split(r"\.\s(?=[A-Z])|;\s", rest)[0])
     rest, examples = _split_examples(rest)
     rest = trim_ends(re.split(r",\s(?:so|which|because|but|and so)\s", rest)[0])
-    core = _core(rest)
+    core = trim_ends(rest)
     if not core:
         return []
     if "called" in verb or "known as" in verb:
@@ -767,7 +767,6 @@ _MONTH_NAME = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[
 _ED_NOUNS = frozenset("""
     speed seed need feed bed red hundred creed breed steed reed
 """.split())
-_YEARISH = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
 
 
 def _defines(definition: str) -> bool:
@@ -888,10 +887,6 @@ def decapitalised(term: str) -> str:
 
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _core(text: str) -> str:
-    return trim_ends(text)
 
 
 def _stems(text: str) -> set[str]:
