@@ -29,6 +29,15 @@ def _open(folder: Path):
     return Collection(str(folder / "collection.anki2"))
 
 
+def _import(col, package: Path) -> None:
+    """`package` into `col` as File › Import does: notes and cards, no scheduling."""
+    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    col.import_anki_package(ImportAnkiPackageRequest(
+        package_path=str(package),
+        options=ImportAnkiPackageOptions(with_scheduling=False, merge_notetypes=True)))
+
+
 def add(tsv: Path, folder: Path) -> dict:
     from anki.collection import AddNoteRequest
 
@@ -59,15 +68,11 @@ def load(package: Path, database: Path, folder: Path) -> dict:
     (9,999), so every due card counts, as in revise."""
     import sqlite3
 
-    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
-
     folder.mkdir(parents=True, exist_ok=True)
     col = _open(folder)
     try:
         started = time.perf_counter()
-        col.import_anki_package(ImportAnkiPackageRequest(
-            package_path=str(package),
-            options=ImportAnkiPackageOptions(with_scheduling=False, merge_notetypes=True)))
+        _import(col, package)
         anki_ids = dict(col.db.all("SELECT notes.guid, cards.id FROM cards"
                                    " JOIN notes ON notes.id = cards.nid"))
         created = col.crt
@@ -202,15 +207,11 @@ def export(folder: Path, out: Path) -> dict:
 
 def import_package(package: Path, folder: Path) -> dict:
     """A package into a new collection, as File › Import does (no scheduling)."""
-    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
-
     folder.mkdir(parents=True, exist_ok=True)
     col = _open(folder)
     try:
         started = time.perf_counter()
-        col.import_anki_package(ImportAnkiPackageRequest(
-            package_path=str(package),
-            options=ImportAnkiPackageOptions(with_scheduling=False, merge_notetypes=True)))
+        _import(col, package)
         return {"seconds": time.perf_counter() - started, "notes": col.note_count()}
     finally:
         col.close()
