@@ -80,6 +80,45 @@ def test_a_part_and_its_job_is_asked_as_its_relation(bullet, question, answer):
     assert (question, answer) in qa(f"# Cells\n- {bullet}")
 
 
+@pytest.mark.parametrize(("bullet", "question", "answer"), [
+    ("small intestine (makes more enzymes, absorbs food)", "What does the small intestine make?",
+     "more enzymes"),
+    ("pancreas (makes amylase, protease + lipase, releases them into the gut)",
+     "What does the pancreas make?", "amylase, protease + lipase"),
+    ("large intestine (absorbs water from undigested food -> forms faeces)",
+     "What does the large intestine absorb?", "water from undigested food"),
+    ("mitosis - cell division making 2 identical cells", "What is meant by ‘mitosis’?",
+     "cell division making 2 identical cells"),
+    ("oxygen debt – extra O2 needed after exercise", "What is meant by ‘oxygen debt’?",
+     "extra O2 needed after exercise"),
+])
+def test_what_a_bracket_or_a_meaning_says_a_part_does(bullet, question, answer):
+    assert (question, answer) in qa(f"# Digestion\n- {bullet}")
+
+
+def test_a_line_saying_where_it_happens_is_asked_of_the_heading():
+    notes = ("# Respiration\n## Aerobic (w/ oxygen)\n- happens in mitochondria\n"
+             "## Photosynthesis\n- takes place in chloroplasts")
+    assert qa(notes) == [("Where does aerobic respiration happen?", "in mitochondria"),
+                         ("Where does photosynthesis take place?", "in chloroplasts")]
+
+
+@pytest.mark.parametrize("bullet", [
+    "chlorophyll (green pigment) absorbs light – mostly red + blue",
+    "TODO: practical – pondweed + lamp, count bubbles",
+    "essay Q practise: how far do you agree?",
+    "light microscope: max magnification x2000, resolution 200 nm",
+])
+def test_statements_notes_to_self_and_measurements_are_not_defined(bullet):
+    assert not any(q.startswith("What is meant by") for q, _ in qa(f"# Plants\n- {bullet}"))
+
+
+def test_stages_under_a_long_label_are_asked_in_order():
+    assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
+        ("Stars the size of the Sun: what are the stages, in order?",
+         "main sequence → red giant → white dwarf")]
+
+
 @pytest.mark.parametrize(("sentence", "question", "answer"), [
     ("Inflation is a sustained rise in the general price level.", "What is inflation?",
      "a sustained rise in the general price level"),
@@ -150,6 +189,20 @@ def test_gender_marks_stay_with_the_word_and_asides_leave_the_answer():
               "le bureau = study (also desk!)")
     assert ("What is the French for ‘toilet’?", "les toilettes (f pl)") in made
     assert ("What does ‘le bureau’ mean?", "study") in made
+
+
+def test_words_glossed_in_brackets_several_to_a_line():
+    made = qa("# German - adjectives\nstreng (strict), langweilig (boring)\n"
+              "nützlich (useful), schwierig (difficult)\n")
+    assert ("What does ‘streng’ mean?", "strict") in made
+    assert ("What is the German for ‘difficult’?", "schwierig") in made
+
+
+def test_english_written_first_is_still_asked_as_the_meaning():
+    made = qa("# German\nto do homework = Hausaufgaben machen, to repeat a year = sitzenbleiben\n"
+              "die Pause - break\n")
+    assert ("What does ‘sitzenbleiben’ mean?", "to repeat a year") in made
+    assert ("What is the German for ‘to do homework’?", "Hausaufgaben machen") in made
 
 
 def test_vocabulary_without_a_title_is_known_by_its_articles():

@@ -23,7 +23,15 @@ from dataclasses import dataclass
 
 from revise.extract import arrows, formulas, lists, names, numbers, tables, terms, vocab, written
 from revise.extract.numbers import Figure, find_dates, find_figures
-from revise.extract.phrasing import BLANK, article, lead_title, shows, verb_base, with_lead
+from revise.extract.phrasing import (
+    BLANK,
+    article,
+    drop_parentheses,
+    lead_title,
+    shows,
+    verb_base,
+    with_lead,
+)
 from revise.extract.terms import Fact
 from revise.models import CardDraft, Kind
 from revise.notes import Bullet, NotesPiece, Outline, Section, parse_notes, trim_ends
@@ -406,7 +414,7 @@ def _said_of_subject(bullet: Bullet) -> list[Fact]:
     if parent is not None and not parent.intro and len(parent.text.split()) <= 4:
         subject = parent.text
     elif bullet.topic and len(bullet.topic[-1].split()) <= 3:
-        subject = bullet.topic[-1]
+        subject = _qualified(bullet.topic)
     subject = trim_ends(subject)
     if not subject or not terms.looks_like_term(subject) or lead_title((subject,)) != subject:
         return []
@@ -415,6 +423,18 @@ def _said_of_subject(bullet: Bullet) -> list[Fact]:
         return []
     fact = terms.clause_relation(article(terms.decapitalised(subject)), bullet.text)
     return [fact] if fact is not None and not shows(fact.question, fact.answer) else []
+
+
+_ADJECTIVE = re.compile(r"^[A-Za-z-]+(?:ic|al|ive|ous|ary|ar)$")
+
+
+def _qualified(topic: tuple[str, ...]) -> str:
+    """The thing a heading names: `Respiration › Aerobic (w/ oxygen)` is aerobic
+    respiration."""
+    title = drop_parentheses(topic[-1]) or topic[-1]
+    if len(topic) >= 2 and _ADJECTIVE.match(title) and len(topic[-2].split()) <= 2:
+        return f"{title} {trim_ends(topic[-2]).lower()}"
+    return topic[-1]
 
 
 def _lead(bullet: Bullet) -> str:

@@ -128,7 +128,8 @@ def article(noun: str) -> str:
     return f"the {noun}"
 
 
-_ABSTRACT = re.compile(r"(?:tion|sion|ment|ance|ence|ity|ism|ness|ing|ation|ure|ics|ogy|ysis)$")
+_ABSTRACT = re.compile(r"(?:tion|sion|ment|ance|ence|ity|ism|ness|ing|ation|ure|ics|ogy|ysis"
+                       r"|osis|esis)$")
 
 
 def is_plural(noun: str) -> bool:
@@ -213,7 +214,7 @@ _VERBS = frozenset("""
     separate serve set shape show shrink speed split spread squeeze start stay stop store
     suggest supply support surround take teach tell test think transmit transport travel
     trigger turn undergo use vary want win work write ionise ionize react compare swap search
-    sort merge repeat heat cool melt boil evaporate condense
+    sort merge repeat heat cool melt boil evaporate condense happen occur
 """.split())
 
 

@@ -553,6 +553,11 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
             and not re.search(r"[\d+×/=−]", m.group("name"))):
         return Fact("definition", f"What is the term for {_lowered(m.group('what'))}?",
                     trim_ends(m.group("name")))
+    m = _WHERE_IT_HAPPENS.match(clause)
+    if m:  # `happens in chloroplasts`
+        verb = re.sub(r"^(\w+?)s?\b", r"\1", m.group("verb").lower())
+        return Fact("definition", f"Where {does(noun)} {noun} {verb}?",
+                    _cut_so(m.group("place")))
     if words[0].lower() in ("lasts", "last", "takes", "take") and len(words) <= 14:
         # `lasts less than half a sec`
         verb = "last" if words[0].lower().startswith("last") else "take"
@@ -562,12 +567,15 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
     if base is None and is_plural(noun) and words[0].lower() in _PLURAL_VERBS:
         base = words[0].lower()  # `Ribosomes – make proteins`
     if (base and base not in ("have", "do", "be") and words[1].lower() not in _PRONOUNS
-            and words[1].lower() not in _NOT_DEFINITION_START | {"when", "if", "until"}):
+            and (words[1].lower() in ("more", "less")
+                 or words[1].lower() not in _NOT_DEFINITION_START | {"when", "if", "until"})):
         return Fact("definition", f"What {does(noun)} {noun} {base}?",
                     _cut_so(" ".join(words[1:])))
     return None
 
 
+_WHERE_IT_HAPPENS = re.compile(r"^(?P<verb>happens?|occurs?|takes? place)"
+                               r"\s(?P<place>(?:in|at|on|inside|within)\s.+)$", re.IGNORECASE)
 # What parts do (`Ribosomes – make proteins`): a bare verb after a plural term. Other
 # words could as well be adjectives (`lower course`), so they are not read as verbs.
 _PLURAL_VERBS = frozenset("""
@@ -579,7 +587,10 @@ _PLURAL_VERBS = frozenset("""
 def _cut_so(answer: str) -> str:
     """An answer without the consequence or example the notes add after it (`… so usually
     higher`, `…, eg pure water`)."""
-    return trim_ends(re.split(r",?\s(?:so|which means|meaning)\s|,\s(?:eg|e\.g\.)\s", answer)[0])
+    return trim_ends(_CONSEQUENCE.split(answer)[0])
+
+
+_CONSEQUENCE = re.compile(r",?\s(?:so|which means|meaning)\s|,\s(?:eg|e\.g\.)\s|\s?(?:->|→|=>)\s?")
 
 
 _PRONOUNS = frozenset("""
@@ -650,6 +661,7 @@ def _described(term: str, meaning: str) -> list[Fact]:
     clauses = [trim_ends(c) for c in split_clauses(
         head, r",\s(?=[a-z])|;\s|\s/\s|\s\+\s(?=(?:" + "|".join(_VERB_FORMS) + r")\b)")
         if trim_ends(c)]
+    clauses = _joined_objects(clauses)
     if not clauses:
         return []
     definition = clauses[0]
@@ -679,7 +691,7 @@ def _described(term: str, meaning: str) -> list[Fact]:
     elif looks_like_term(term) and _defines(definition):
         rest = [clause_relation(noun, c) for c in clauses[1:]]
         answer = definition if any(rest) or ";" in head else head
-        if len(answer.split()) <= _MAX_ANSWER_WORDS:
+        if len(answer.split()) <= _MAX_ANSWER_WORDS and _few_numbers(answer):
             facts.append(Fact("definition", f"What is meant by {quoted(decapitalised(term))}?",
                               answer))
             if _reversible(term, definition, meaning):
@@ -695,6 +707,24 @@ def _described(term: str, meaning: str) -> list[Fact]:
     if aside and has_words(aside, 2):
         facts += _aside_facts(term, aside)
     return _clean(facts)
+
+
+def _joined_objects(clauses: list[str]) -> list[str]:
+    """`makes amylase, protease + lipase, releases them …`: the pieces a comma cut from
+    what a verb acts on go back to it."""
+    joined: list[str] = []
+    for clause in clauses:
+        if joined and _starts_with_verb(joined[-1]) and not _starts_with_verb(clause) \
+                and len(clause.split()) <= 3:
+            joined[-1] = f"{joined[-1]}, {clause}"
+        else:
+            joined.append(clause)
+    return joined
+
+
+def _starts_with_verb(clause: str) -> bool:
+    first = clause.split()[0].lower() if clause.split() else ""
+    return bool(verb_base(first) or _RELATION.match(clause))
 
 
 # Words that make a phrase a statement (`prices low`, `right opposed`, `not so united`)
@@ -743,7 +773,12 @@ def looks_like_term(term: str) -> bool:
         return False
     if any(w in ("+", "&", "and") for w in words[1:-1]) and words[0][:1].isupper():
         return False  # `Kamanev + Zinoviev`: people, not a term
-    if words[0].lower() in _NOT_DEFINITION_START or words[0].lower() in ("towards", "toward"):
+    if _STUDY_WORDS.search(term):
+        return False  # `essay Q practise`: a note to self
+    first = words[0].lower()
+    if first in _NOT_DEFINITION_START and not (first in _TERM_ADJECTIVES and 2 <= len(words) <= 3):
+        return False  # `small intestine` and `high tide` are terms; `small area eg …` is not
+    if first in ("towards", "toward"):
         return False
     if len(words) == 1 and words[0].lower().endswith(("ful", "ous", "ive", "less", "able")):
         return False  # `hopeful: …` describes, it names nothing
@@ -757,9 +792,16 @@ def looks_like_term(term: str) -> bool:
             return False
         if low.endswith("ed") and len(low) > 4 and not word[:1].isupper() and low not in _ED_NOUNS:
             return False
-        if i == 0 and verb_base(low):
-            return False
+        if verb_base(low) and (i == 0 or i < len(words) - 1 and low not in _NOUN_VERBS):
+            return False  # `chlorophyll absorbs light`: a statement, not a name
     return True
+
+
+_STUDY_WORDS = re.compile(r"\b(?:essay|exam|practi[cs]e|past papers?|homework|revision|mock|todo"
+                          r"|textbook|use when)\b", re.IGNORECASE)
+# Plurals that are verbs too, read as nouns inside a term (`guard cells open`, `trade plans`).
+_NOUN_VERBS = frozenset("cells plants plans forms tests controls rules changes needs uses "
+                        "points shows links sets turns works records cuts supplies".split())
 
 
 _MONTH_NAME = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$",
@@ -777,7 +819,17 @@ def _defines(definition: str) -> bool:
     last = words[-1].lower().strip(".,")
     if last.endswith("ed") and len(last) > 4 and last not in _ED_NOUNS:
         return False  # `OGPU quelled`: an event, told in the past
-    return not re.search(r"\d|=", definition) and len(words) <= 25
+    if words[0].lower() in ("each", "every") or words[0][:1].isdigit() or "=" in definition:
+        return False
+    return len(words) <= 25 and _few_numbers(definition)
+
+
+def _few_numbers(text: str) -> bool:
+    """Numbers make a text a figure or an event, unless one small count sits in a
+    description (`cell division making 2 identical cells`); `CO2` is a name, not a number."""
+    numbers = re.findall(r"(?<![\d.,/-])[x×]?\d[\d.,/-]*", text)
+    return not numbers or len(numbers) == 1 and "%" not in text and \
+        re.fullmatch(r"\d{1,2}(?:-\d{1,3})?", numbers[0]) is not None
 
 
 # A meaning that starts with one of these places, dates or qualifies something: it says
@@ -789,11 +841,14 @@ _NOT_DEFINITION_START = frozenset(
     easy hard simple cheap expensive good bad high low large very more less faster slower
     better worse
 """.split())
+# Adjectives that begin many two- or three-word terms (`small intestine`, `low pressure`).
+_TERM_ADJECTIVES = frozenset("small big large high low simple fast slow".split())
 _LABELS = frozenset(
     """
     criticism criticisms evaluation strengths weaknesses strength weakness internal external
     example examples note notes tip tips context background summary advantages disadvantages
-    pros cons aim aims method methods results findings conclusion
+    pros cons aim aims method methods results findings conclusion todo reminder reminders
+    homework hw revise revision
 """.split())
 
 

@@ -46,23 +46,54 @@ def split_pairs(text: str) -> list[tuple[str, str]]:
     """The (word, meaning) pairs on one line: `le salon = living room`, or several
     separated by ` / ` or commas (`en haut = upstairs / en bas = downstairs`)."""
     pieces = [text]
-    for splitter in (r"\s/\s", r",\s", r";\s"):
+    for splitter in (r",\s", r";\s", r"\s/\s"):  # the cut that gives the most pairs
         parts = re.split(splitter, text)
-        if len(parts) >= 2 and all(_PAIR_SEPARATOR.search(p) for p in parts):
+        if len(parts) > len(pieces) and all(_PAIR_SEPARATOR.search(p) for p in parts):
             pieces = parts
-            break
     pairs = []
     for piece in pieces:
         m = _PAIR_SEPARATOR.search(piece)
         if not m:
-            return []
+            return _glossed_pairs(text)
         word, meaning = trim_ends(piece[: m.start()]), trim_ends(piece[m.end() :])
         if not word or not meaning:
             return []
         if max(len(_bare(word).split()), len(_bare(meaning).split())) > _MAX_SIDE_WORDS:
             return []
+        pairs.append(_foreign_first(word, meaning))
+    return pairs
+
+
+_GLOSSED = re.compile(r"^(?P<word>[^()]{1,40}?)\s?\((?P<meaning>[^()]{1,40})\)$")
+
+
+def _glossed_pairs(text: str) -> list[tuple[str, str]]:
+    """`streng (strict), langweilig (boring)`: words glossed in brackets, two or more a
+    line (one alone is as likely a term with an aside)."""
+    pieces = [trim_ends(p) for p in re.split(r",\s|;\s", text)]
+    found = [_GLOSSED.match(p) for p in pieces]
+    if len(found) < 2 or not all(found):
+        return []
+    pairs = []
+    for m in found:
+        word, meaning = trim_ends(m.group("word")), trim_ends(m.group("meaning"))
+        if _GENDER.fullmatch(f"({meaning})") or not word or not meaning:
+            return []
+        if max(len(word.split()), len(meaning.split())) > _MAX_SIDE_WORDS // 2:
+            return []
         pairs.append((word, meaning))
     return pairs
+
+
+_ENGLISH_START = re.compile(r"^(?:to|the)\s", re.IGNORECASE)
+
+
+def _foreign_first(word: str, meaning: str) -> tuple[str, str]:
+    """`to repeat a year = sitzenbleiben`: the English side written first is put second."""
+    if _ENGLISH_START.match(word) and not _ENGLISH_START.match(meaning) \
+            and not looks_foreign(word):
+        return meaning, word
+    return word, meaning
 
 
 def looks_foreign(word: str) -> str:
@@ -90,7 +121,7 @@ def is_vocab_section(titles: list[str], lines: list[str]) -> bool:
 def vocab_facts(text: str, language: str) -> list[Fact]:
     facts: list[Fact] = []
     for word, meaning in split_pairs(text):
-        foreign = _keep_gender(word)
+        foreign = _keep_gender(re.sub(r"^(?:BUT|NB|AND|ALSO)\s", "", word))
         english = _bare(meaning)
         if not foreign or not english:
             continue
