@@ -113,6 +113,28 @@ def test_statements_notes_to_self_and_measurements_are_not_defined(bullet):
     assert not any(q.startswith("What is meant by") for q, _ in qa(f"# Plants\n- {bullet}"))
 
 
+@pytest.mark.parametrize(("bullet", "question", "answer"), [
+    ("Relational database: data split into separate tables that are linked",
+     "What is meant by ‘relational database’?", "data split into separate tables that are linked"),
+    ("Table (entity): stores data about one type of thing", "What does the table store?",
+     "data about one type of thing"),
+    ("WHERE - the condition", "What is meant by ‘WHERE’?", "the condition"),
+    ("Scramble for Africa - competition for colonies", "What was the Scramble for Africa?",
+     "competition for colonies"),
+    ("relative atomic mass: takes isotopes + their abundance into account",
+     "What does the relative atomic mass take into account?", "isotopes + their abundance"),
+])
+def test_terms_that_read_like_other_words_are_still_terms(bullet, question, answer):
+    assert (question, answer) in qa(f"# Notes\n- {bullet}")
+
+
+def test_a_reason_given_for_a_past_act_is_asked_without_guessing_the_verb():
+    assert qa("- The Pope refused b/c Charles V controlled Rome") == [
+        ("What was the reason the Pope refused?", "Charles V controlled Rome")]
+    assert qa("- prices rose because demand increased") == [
+        ("Why did prices rise?", "demand increased")]
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

@@ -130,6 +130,7 @@ def linked_facts(text: str) -> list[Fact]:
     m = _BECAUSE.search(text)
     if m:
         effect, cause = _last_clause(text[: m.start()]), _first_clause(text[m.end() :])
+        cause = re.sub(r"^of\s", "", cause)  # `b/c of literacy tests`
         question = why_question(effect) if effect else None
         if question and cause and len(cause.split()) <= _MAX_SIDE:
             facts.append(Fact("cause", question, cause))

@@ -262,7 +262,17 @@ def why_question(clause: str) -> str | None:
         base = past_base(low)
         if base and i <= 4:
             return _tidy(f"Why did {_lower_first(subject)} {base} {rest}?")
+        if (_REGULAR_PAST.match(low) and i <= 4 and len(tokens) <= 16 and low not in _STATES
+                and not re.search(r"ly$|^(?:already|then|also|still|just|not|never)$",
+                                  tokens[i - 1].lower())):
+            # `the Pope refused`: its base can't be told from spelling, so the past stays
+            subject = re.sub(r"^The\s", "the ", clause)
+            return _tidy(f"What was the reason {subject}?")
     return None
+
+
+_REGULAR_PAST = re.compile(r"^[a-z]{3,}(?<!e)ed$|^[a-z]{3,}ied$")
+_STATES = frozenset("needed used wanted called based linked related united concerned".split())
 
 
 def _lower_first(text: str) -> str:

@@ -101,7 +101,8 @@ def _is_term(term: str) -> bool:
     words = drop_parentheses(term).split() or term.split()
     if not words or len(words) > _MAX_TERM_WORDS or len(term) > 70:
         return False
-    if words[0].lower() in _NOT_TERM_START or any(c in term for c in ";!?"):
+    if (words[0].lower() in _NOT_TERM_START and not (words[0].isupper() and len(words[0]) > 1)
+            or any(c in term for c in ";!?")):  # `WHERE - the condition`: a keyword
         return False
     if not has_words(term) and not _is_acronym(term):
         return False
@@ -558,12 +559,17 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
         verb = re.sub(r"^(\w+?)s?\b", r"\1", m.group("verb").lower())
         return Fact("definition", f"Where {does(noun)} {noun} {verb}?",
                     _cut_so(m.group("place")))
-    if words[0].lower() in ("lasts", "last", "takes", "take") and len(words) <= 14:
+    if words[0].lower() in ("lasts", "last", "takes", "take") and len(words) <= 14 and \
+            _DURATION.search(clause):
         # `lasts less than half a sec`
         verb = "last" if words[0].lower().startswith("last") else "take"
         return Fact("definition", f"How long {does(noun)} {noun} {verb}?",
                     _cut_so(" ".join(words[1:])))
     base = verb_base(words[0])
+    if base and clause.lower().endswith(" into account") and len(words) > 3:
+        # `takes isotopes + their abundance into account`
+        return Fact("definition", f"What {does(noun)} {noun} {base} into account?",
+                    " ".join(words[1:-2]))
     if base is None and is_plural(noun) and words[0].lower() in _PLURAL_VERBS:
         base = words[0].lower()  # `Ribosomes – make proteins`
     if (base and base not in ("have", "do", "be") and words[1].lower() not in _PRONOUNS
@@ -574,6 +580,8 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
     return None
 
 
+_DURATION = re.compile(r"\d|\b(?:sec|second|min|minute|hour|hr|day|week|month|year|yr|ages"
+                       r"|long|short)s?\b", re.IGNORECASE)
 _WHERE_IT_HAPPENS = re.compile(r"^(?P<verb>happens?|occurs?|takes? place)"
                                r"\s(?P<place>(?:in|at|on|inside|within)\s.+)$", re.IGNORECASE)
 # What parts do (`Ribosomes – make proteins`): a bare verb after a plural term. Other
@@ -639,7 +647,7 @@ _CONVERTS = re.compile(r"^(?P<what>[\w ]{2,30}?)\s?(?:->|→)\s?(?P<into>[^,;→
 
 
 def _described(term: str, meaning: str) -> list[Fact]:
-    noun = article(decapitalised(term))
+    noun = article(decapitalised(drop_parentheses(term) or term))
     converts = _CONVERTS.match(drop_parentheses(meaning) or meaning)
     if (converts and len(converts.group("what").split()) <= 3
             and not any(w in _STATEMENT_WORDS or verb_base(w) for w in
@@ -701,9 +709,10 @@ def _described(term: str, meaning: str) -> list[Fact]:
         fact = clause_relation(noun, clause)
         if fact is not None:
             facts.append(fact)
-    if examples:
-        facts.append(Fact("list", f"Give examples of {_plural(decapitalised(term))}.",
-                          examples))
+    kind = decapitalised(term)
+    if examples and kind.islower() and "(" not in kind and not re.search(r"[<>=]", examples):
+        # `alloys - …, eg steel`: examples of a kind of thing, not of a keyword's use
+        facts.append(Fact("list", f"Give examples of {_plural(kind)}.", examples))
     if aside and has_words(aside, 2):
         facts += _aside_facts(term, aside)
     return _clean(facts)
@@ -745,8 +754,16 @@ def _is_event_name(term: str) -> bool:
     name = re.sub(r"^the\s", "", name, flags=re.IGNORECASE)
     words = name.split()
     return (2 <= len(words) <= 6 and words[0][:1].isupper()
-            and words[-1].lower() in _EVENT_NOUNS | {"versailles", "rights"}
+            and (words[-1].lower() in _EVENT_NOUNS | {"versailles", "rights"}
+                 or _NAMED_THING.search(name) is not None)
             or any(w.lower() in _EVENT_FIRST for w in words[:1]))
+
+
+# What tells a named thing from a person's name: `Scramble for Africa`, `Anglo-German
+# naval race`, `Entente Cordiale`.
+_NAMED_THING = re.compile(r"^[A-Z][\w-]*\s(?:for|against)\s[A-Z]|^Anglo-|^[A-Z]\w*(?:\s[A-Z]\w*)?"
+                          r"\s(?:[a-z]{3,}\s)?(?:race|scramble|entente|cordiale|sea|crisis|trial"
+                          r"|trials|incident|affair|raid|system|laws)$")
 
 
 _YEAR_AFTER = re.compile(r"\s(?:1[0-9]{3}|20[0-9]{2})$")  # `Civil Rights Act 1964`
@@ -780,7 +797,8 @@ def looks_like_term(term: str) -> bool:
         return False  # `small intestine` and `high tide` are terms; `small area eg …` is not
     if first in ("towards", "toward"):
         return False
-    if len(words) == 1 and words[0].lower().endswith(("ful", "ous", "ive", "less", "able")):
+    if len(words) == 1 and words[0].lower().endswith(("ful", "ous", "ive", "less", "able")) \
+            and words[0].lower() not in _ADJECTIVE_LIKE_NOUNS:
         return False  # `hopeful: …` describes, it names nothing
     if re.search(r"[²³^√]|^\w\(", term):
         return False  # `O(n²)`: notation, explained by its context rather than defined
@@ -797,6 +815,10 @@ def looks_like_term(term: str) -> bool:
     return True
 
 
+_ADJECTIVE_LIKE_NOUNS = frozenset("""
+    table cable variable vegetable timetable syllable constable motive objective adjective
+    executive detective relative explosive alternative narrative initiative incentive
+""".split())
 _STUDY_WORDS = re.compile(r"\b(?:essay|exam|practi[cs]e|past papers?|homework|revision|mock|todo"
                           r"|textbook|use when)\b", re.IGNORECASE)
 # Plurals that are verbs too, read as nouns inside a term (`guard cells open`, `trade plans`).
@@ -817,8 +839,9 @@ def _defines(definition: str) -> bool:
     if len(words) < 2 or words[0].lower() in _NOT_DEFINITION_START:
         return False
     last = words[-1].lower().strip(".,")
-    if last.endswith("ed") and len(last) > 4 and last not in _ED_NOUNS:
-        return False  # `OGPU quelled`: an event, told in the past
+    if last.endswith("ed") and len(last) > 4 and last not in _ED_NOUNS and \
+            not re.search(r"\b(?:that|which|who)\b", definition):
+        return False  # `OGPU quelled`: an event told in the past; `tables that are linked` is not
     if words[0].lower() in ("each", "every") or words[0][:1].isdigit() or "=" in definition:
         return False
     return len(words) <= 25 and _few_numbers(definition)
