@@ -135,6 +135,21 @@ def test_a_reason_given_for_a_past_act_is_asked_without_guessing_the_verb():
         ("Why did prices rise?", "demand increased")]
 
 
+def test_a_labelled_equation_is_asked_of_its_heading():
+    notes = ("# Photosynthesis\n- word eq: carbon dioxide + water → glucose + oxygen\n"
+             "- symbol eq: 6CO2 + 6H2O → C6H12O6 + 6O2 (light over the arrow)\n"
+             "# Respiration\n## Anaerobic\n- in muscles: glucose → lactic acid\n"
+             "# Weimar\n- in Germany: prices up → savings lost\n")
+    made = qa(notes)
+    assert made[:3] == [
+        ("What is the word equation for photosynthesis?",
+         "carbon dioxide + water → glucose + oxygen"),
+        ("What is the symbol equation for photosynthesis?", "6CO2 + 6H2O → C6H12O6 + 6O2"),
+        ("What is the word equation for anaerobic respiration in muscles?",
+         "glucose → lactic acid")]
+    assert not any("equation" in q for q, _ in made[3:])
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

@@ -246,6 +246,10 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         return mine  # the student wrote the cards: exactly those, and no others
     if _WORKED_EXAMPLE.match(text):
         return []  # a worked example shows a method; its numbers are not facts to learn
+    if bullet.topic:
+        equation = formulas.labelled_equation(text, _subject_of(bullet.topic))
+        if equation:
+            return equation
     if language is not None and not formulas.is_formula(text) and not arrows.has_arrow(text):
         found = vocab.vocab_facts(text, language)
         if found:
@@ -435,6 +439,13 @@ def _qualified(topic: tuple[str, ...]) -> str:
     if len(topic) >= 2 and _ADJECTIVE.match(title) and len(topic[-2].split()) <= 2:
         return f"{title} {trim_ends(topic[-2]).lower()}"
     return topic[-1]
+
+
+def _subject_of(topic: tuple[str, ...]) -> str:
+    """What the nearest heading is about, as a question names it (`Respiration › Aerobic
+    (w/ oxygen)` → `aerobic respiration`)."""
+    subject = trim_ends(drop_parentheses(_qualified(topic)) or topic[-1])
+    return subject if subject[:2].isupper() else subject.lower()
 
 
 def _lead(bullet: Bullet) -> str:

@@ -147,3 +147,43 @@ def word_equation(text: str) -> list[Fact]:
     if len(lhs.split()) > 10 or len(rhs.split()) > 10:
         return []
     return [Fact("formula", f"Complete the word equation: {lhs} → ?", rhs)]
+
+
+_EQUATION_LABEL = re.compile(r"^(?P<kind>(?:word|symbol|balanced(?: symbol)?|chemical|ionic)"
+                             r"\s(?:eq|eqn|equation)s?|(?:eq|eqn|equation)|in\s[A-Za-z&' ]{2,30}?)"
+                             r"\s?:\s(?P<equation>.+)$", re.IGNORECASE)
+
+
+_REACTION = re.compile(r"respiration|reaction|synthesis|fermentation|combustion|digestion"
+                       r"|electrolysis|equation|oxidation|reduction|neutralisation", re.IGNORECASE)
+
+
+def labelled_equation(text: str, subject: str) -> list[Fact]:
+    """`word eq: carbon dioxide + water → glucose + oxygen` under Photosynthesis: "What
+    is the word equation for photosynthesis?"; `in muscles: glucose → lactic acid` under
+    Anaerobic respiration: the word equation in muscles."""
+    m = _EQUATION_LABEL.match(text)
+    if not m or not subject:
+        return []
+    equation, _ = _without_aside(trim_ends(m.group("equation")))
+    sides = re.split(r"\s?(?:→|->|=>)\s?", equation)
+    if len(sides) != 2 or not all(sides) or any(len(side.split()) > 10 for side in sides):
+        return []
+    kind = m.group("kind").lower()
+    where = ""
+    if kind.startswith("in "):
+        if not _REACTION.search(subject):
+            return []  # `in Germany: inflation → …` is no equation
+        kind, where = "word equation", f" {kind}"
+    elif re.match(r"^(?:eq|eqn|equation)$", kind):
+        kind = "equation"
+    else:
+        kind = re.sub(r"\s(?:eq|eqn|equation)s?$", " equation", kind)
+    return [Fact("formula", f"What is the {kind} for {subject}{where}?", " → ".join(sides))]
+
+
+def _without_aside(equation: str) -> tuple[str, str]:
+    """`6CO2 + 6H2O → C6H12O6 + 6O2 (light + chlorophyll over the arrow)`: the aside is not
+    part of the answer."""
+    m = re.match(r"^(?P<eq>.+?)\s\((?P<aside>[^()]*)\)$", equation)
+    return (trim_ends(m.group("eq")), m.group("aside")) if m else (equation, "")
