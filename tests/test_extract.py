@@ -135,6 +135,11 @@ def test_a_reason_given_for_a_past_act_is_asked_without_guessing_the_verb():
         ("Why did prices rise?", "demand increased")]
 
 
+def test_a_statement_before_a_dash_is_asked_of_its_subject():
+    assert qa("# Plants\n- chlorophyll (green pigment) absorbs light – mostly red + blue, "
+              "reflects green") == [("What does chlorophyll absorb?", "light – mostly red + blue")]
+
+
 def test_a_labelled_equation_is_asked_of_its_heading():
     notes = ("# Photosynthesis\n- word eq: carbon dioxide + water → glucose + oxygen\n"
              "- symbol eq: 6CO2 + 6H2O → C6H12O6 + 6O2 (light over the arrow)\n"

@@ -321,7 +321,9 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         facts = terms.term_facts(term, sep, meaning, historical=historical)
         if not facts and arrows.has_arrow(meaning):
             facts = arrows.arrow_facts(meaning, term, past=past, lead=term, causal=causal)
-        return facts
+        if facts or not _STATEMENT_BEFORE.match(term):
+            return facts
+        # `chlorophyll absorbs light – mostly red + blue`: a statement, read as one
     facts: list[Fact] = []
     for sentence in _sentences(text):
         found = terms.sentence_pair(sentence)
@@ -335,6 +337,8 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
     return facts
 
 
+# A subject and a present-tense verb before the separator: `chlorophyll absorbs light`.
+_STATEMENT_BEFORE = re.compile(r"^[\w()’' -]{2,40}?\s(?:[a-z]+s)\s[\w ]+$")
 _LABEL = re.compile(r"^(?:context|background|note|notes|nb|tip|remember|summary|overview|"
                     r"intro|introduction|evaluation|conclusion|example|examples|eg|e\.g\.)$",
                     re.IGNORECASE)

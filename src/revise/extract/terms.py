@@ -226,6 +226,8 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
                 or obj.split()[0].lower() in _NOT_DEFINITION_START):
             return []  # `fully ionises in water`: nothing done to an object to ask for
         adverb = f" {adverb}" if adverb else ""
+        noun = drop_parentheses(noun) or noun
+        obj = _before_next_verb(obj)
         return _clean([Fact("definition", f"What {does(noun)} {noun}{adverb} {base}?",
                             trim_ends(_cut_so(obj)))])
     return []
@@ -729,6 +731,18 @@ def _joined_objects(clauses: list[str]) -> list[str]:
         else:
             joined.append(clause)
     return joined
+
+
+def _before_next_verb(text: str) -> str:
+    """`light – mostly red + blue, reflects green`: what the first verb acts on ends where
+    the next verb starts."""
+    clauses = split_clauses(text, r",\s(?=[a-z])|;\s")
+    kept = clauses[:1]
+    for clause in clauses[1:]:
+        if _starts_with_verb(clause):
+            break
+        kept.append(clause)
+    return ", ".join(kept) if kept else text
 
 
 def _starts_with_verb(clause: str) -> bool:
