@@ -163,8 +163,18 @@ def _written_answers(bullets: list[Bullet]) -> dict[int, str | None]:
 def _historical(section: Section) -> bool:
     """A section of dated events: there `Label: what happened` is a fact about the label,
     not a definition of it (`Money: exported grain buys western machinery`)."""
-    dated = sum(1 for b in section.bullets if _YEAR.search(b.text))
-    return bool(_YEAR.search(" ".join(section.path))) or dated * 4 >= max(len(section.bullets), 1)
+    dated = sum(1 for b in section.bullets if _YEAR.search(_without_citation(b.text)))
+    titles = " ".join(_without_citation(title) for title in section.path)
+    return bool(_YEAR.search(titles)) or dated * 4 >= max(len(section.bullets), 1)
+
+
+def _without_citation(text: str) -> str:
+    """`Parsons (1961): school is …` without its citation: a study's year dates no event."""
+    m = _CITATION_LEAD.match(text)
+    return text[m.end():] if m and terms.is_citation(m.group(1)) else text
+
+
+_CITATION_LEAD = re.compile(r"^([^:()]{2,60}\([^()]{4,20}\))\s?[:\-–—]")
 
 
 def _homes(outline: Outline) -> dict[int, Section]:

@@ -497,6 +497,10 @@ def _states(clause: str) -> bool:
 
 def title_facts(title: str) -> list[Fact]:
     """`Multi-store model (MSM) – Atkinson & Shiffrin (1968)`: who proposed it."""
+    pair = split_term(title.strip())
+    if pair is not None and is_citation(pair[0]) and len(pair[2].split()) >= 3:
+        # `Parsons (1961): school is the bridge …` over the points that follow it
+        return _citation_facts(pair[0], pair[2])
     m = _PROPOSED.match(title.strip())
     if not m or not is_citation(m.group("who")):
         return []
