@@ -155,6 +155,27 @@ def test_a_labelled_equation_is_asked_of_its_heading():
     assert not any("equation" in q for q, _ in made[3:])
 
 
+@pytest.mark.parametrize("bullet", [
+    "past paper June 2019 Q4 !!",
+    "see the textbook ch.3 pp. 54-61 for the sources on 1917",
+    "TODO - learn the 16 mark essay plan",
+    "ask Mr H about the Kornilov thing",
+])
+def test_notes_to_self_give_no_card(bullet):
+    assert qa(f"# Russia\n- {bullet}") == []
+
+
+def test_a_row_of_values_is_not_blanked_one_by_one():
+    assert qa("- Place values for 8 bit binary - 128 64 32 16 8 4 2 1") == []
+
+
+def test_an_amount_is_not_asked_as_a_year_nor_a_year_the_title_shows():
+    made = qa("# Russia 1917\n- Kilobyte: 1000 bytes\n- kibibyte = 1024\n"
+              "- Tsar abdicated in March 1917, Lenin returned in 1917\n")
+    assert not any(q.endswith("In what year?") for q, _ in made)
+    assert ("Tsar abdicated in ____, Lenin returned in 1917. When?", "March 1917") in made
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

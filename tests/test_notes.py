@@ -694,6 +694,17 @@ def test_spaced_arrow_before_lowercase_words_is_an_arrow():
     assert "run Party => run government => run country" in texts(notes)
 
 
+def test_points_run_together_with_spaced_dots_belong_to_the_title_before_them():
+    notes = ("# Russia\nDual Power • Prov Govt shared power w/ the Soviet • Order No.1 said so\n"
+             "Lenin - leader of the Bolsheviks\n")
+    assert topics(notes) == {
+        "Dual Power": ("Russia",),
+        "Prov Govt shared power w/ the Soviet": ("Russia", "Dual Power"),
+        "Order No.1 said so": ("Russia", "Dual Power"),
+        "Lenin - leader of the Bolsheviks": ("Russia",),
+    }
+
+
 def test_text_before_the_first_section_of_a_flattened_file_is_its_title():
     notes = "HISTORY revision => Origins* Alliance- a- b"
     assert topics(notes)["a"] == ("HISTORY revision", "Origins", "Alliance")

@@ -333,7 +333,7 @@ def _flat_markers(content: str) -> list[_Mark] | None:
     """The markers of `content` if it reads as a flattened line, else None."""
     hints = (content.count("- ") + content.count("* ") + content.count("=>")
              + content.count("•") + content.count("-\t") + content.count("*\t"))
-    if hints < 3:
+    if hints < 2 or hints < 3 and content.count(" • ") < 2:
         return None  # too few markers to be flattened: skip the slower scan
     lead = _LEADING_MARK.match(content)
     begin = lead.end() if lead else 0
@@ -353,7 +353,8 @@ def _flat_markers(content: str) -> list[_Mark] | None:
             and len(content) <= _MAX_CHARS_PER_SPACED_MARK * len(spaced)
         ):
             spaced = []
-    if not spaced and not (glued >= 3 or (glued >= 2 and lead)):
+    dots = content.count(" • ")  # `Dual Power • shared power … • …`: never text
+    if not spaced and not (glued >= 3 or (glued >= 2 and lead) or dots >= 2):
         return None
     marks.extend(spaced)
     marks.extend(
@@ -1044,6 +1045,16 @@ def _read_flat_line(builder: _Builder, tok: _Token, marks: list[_Mark]) -> None:
             segments.insert(0, (None, seg_start, seg_end))
 
     section_level = builder.md_level + 1
+    titled = (segments[0][0] is None and len(segments) > 2
+              and all(marker == "•" for marker, _, _ in segments[1:])
+              and len(content[segments[0][1]:segments[0][2]].split()) <= _MAX_ARROW_TITLE_WORDS)
+    if titled:
+        # `Kornilov Affair (Aug 1917) • Kornilov tried … • …`: the points of a title
+        _, seg_start, seg_end = segments.pop(0)
+        seg = content[seg_start:seg_end]
+        lead = len(seg) - len(seg.lstrip())
+        builder.nest.clear()
+        builder.add_bullet(seg.strip() + ":", base + seg_start + lead, tok.line)
     for marker, seg_start, seg_end in segments:
         seg = content[seg_start:seg_end]
         lead = len(seg) - len(seg.lstrip())
@@ -1064,6 +1075,8 @@ def _read_flat_line(builder: _Builder, tok: _Token, marks: list[_Mark]) -> None:
 
         if heading_level:
             builder.open_section(head, heading_level, position, tok.line, explicit=True)
+        elif titled:
+            builder.add_bullet(head, position, tok.line, indent=2)
         else:
             builder.add_bullet(head, position, tok.line, prose=marker is None, nested=False)
         if tail:

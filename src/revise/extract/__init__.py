@@ -254,6 +254,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     mine = written.written_facts(text)
     if mine is not None:
         return mine  # the student wrote the cards: exactly those, and no others
+    if _NOTE_TO_SELF.search(text):
+        return []  # `past paper June 2019 Q4`, `see textbook p.45`: study admin, no fact
     if _WORKED_EXAMPLE.match(text):
         return []  # a worked example shows a method; its numbers are not facts to learn
     if bullet.topic:
@@ -282,6 +284,7 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         # year of a discovery is.
         text, lead = pair[2], pair[0]
     for kind, question, answer in numbers.number_cards(text, lead, asked=said,
+                                                       shown=" ".join(bullet.topic),
                                                        limit=_MAX_NUMBERS):
         facts.append(Fact(kind, question, answer))
     if not facts and len(text) <= _MAX_RELATION:  # a name only where nothing better was
@@ -412,6 +415,11 @@ def _quote_facts(text: str) -> list[Fact] | None:
 
 
 _YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
+_NOTE_TO_SELF = re.compile(
+    r"^(?:todo|to do\s?[:!-]|ask\s|check\s|remember to|don'?t forget|learn\s|revise\s|practi[cs]e\s"
+    r"|flashcards\b|finish\s|mock\b|hw\b|homework\b)|\b(?:past papers?|textbook|workbook"
+    r"|revision guide|p\.\s?\d|pp\.\s?\d|page\s\d|in the spec|on the spec|exam board)\b",
+    re.IGNORECASE)
 _WORKED_EXAMPLE = re.compile(r"^(?:e\.?g\.?|for example|worked example)[\s:,]", re.IGNORECASE)
 
 

@@ -48,6 +48,10 @@ _AMOUNT_AFTER = re.compile(
     r"\s?(?:%|per\s?cent|million|mill|mil|bn|billion|thousand|tons|tonnes|km|kg|miles)(?!\w)",
     re.IGNORECASE,
 )
+_VALUE_AROUND = re.compile(r"(?:=|(?<![^\W\d_])[x×*])\s?$")
+_COUNTED_AFTER = re.compile(r"\s(?:bytes|bits|people|men|women|soldiers|troops|deaths|words|rows"
+                            r"|students|pupils|participants|members|votes|seats|tanks|ships"
+                            r"|planes|workers|children|cases)\b", re.IGNORECASE)
 _DATE_ASK = {
     "dmy": "On what date?",
     "dm": "On what date?",
@@ -66,8 +70,9 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
     for m in _DATE.finditer(text):
         kind = m.lastgroup or "year"
         if kind == "year":
-            if _AMOUNT_AFTER.match(text, m.end()):
-                continue
+            if _AMOUNT_AFTER.match(text, m.end()) or _VALUE_AROUND.search(text, 0, m.start()) \
+                    or _COUNTED_AFTER.match(text, m.end()):
+                continue  # `1000 bytes`, `kibibyte = 1024`: an amount
             if not m.group().isdigit():
                 kind = "range"
         spans.append((m.start(), m.end(), kind))
@@ -217,12 +222,15 @@ _WORKED_EXAMPLE = re.compile(r"^(?:e\.?g\.?|eg|for example|example|worked exampl
                              re.IGNORECASE)
 
 
-def number_cards(text: str, lead: str, *, asked: str = "",
+def number_cards(text: str, lead: str, *, asked: str = "", shown: str = "",
                  limit: int = 3) -> list[tuple[str, str, str]]:
     """(kind, question, answer) for the first `limit` dates and figures worth asking in
-    `text` that `asked` (what the bullet's other cards answer) does not already hold."""
+    `text` that `asked` (what the bullet's other cards answer) does not already hold, nor
+    `shown` (the titles above the bullet: `1917` in a unit on 1917 is no question)."""
     if not _DIGIT.search(text) or _WORKED_EXAMPLE.match(text):
         return []
+    if _ROW_OF_VALUES.search(text):
+        return []  # `128 64 32 16 8 4 2 1`: a row of values, each blank shown by the others
     made: list[tuple[str, str, str]] = []
     dates = find_dates(text)
     for start, end, kind in dates:
@@ -230,6 +238,8 @@ def number_cards(text: str, lead: str, *, asked: str = "",
             return made
         if _is_reference(text, start, end) or (asked and shows(asked, text[start:end])):
             continue
+        if kind == "year" and re.search(rf"(?<![\d–-]){text[start:end]}(?![\d–-])", shown):
+            continue  # `1917` in notes titled 1917
         card = _blank_card(text, lead, start, end, _date_ask(kind))
         if card:
             made.append(("date", *card))
@@ -243,6 +253,9 @@ def number_cards(text: str, lead: str, *, asked: str = "",
         if card:
             made.append(("figure", *card))
     return made
+
+
+_ROW_OF_VALUES = re.compile(r"(?<![\w.])(?:\d+(?:\.\d+)?(?:\s+|,\s?)){3,}\d")
 
 
 _ASIDE = re.compile(r"\((?:some|also|not|usually|just|this|which|new|i\.?e\.?|eg|e\.g\.)\b[^()]*$"
@@ -335,7 +348,7 @@ def _excerpt(text: str, start: int, end: int) -> str:
         half = _MAX_BODY // 2
         if start - lo > half:
             space = text.find(" ", start - half, start - 1)
-            lo = space + 1 if space >= 0 else start - half // 2
+            lo = space + 1 if space >= 0 else lo
         if hi - end > half:
             space = text.rfind(" ", end + 1, end + half)
             hi = space if space >= 0 else end + half // 2
