@@ -176,6 +176,43 @@ def test_an_amount_is_not_asked_as_a_year_nor_a_year_the_title_shows():
     assert ("Tsar abdicated in ____, Lenin returned in 1917. When?", "March 1917") in made
 
 
+@pytest.mark.parametrize("bullet", [
+    "humans have 23 pairs (46 total)", "4 bases: A, T, C, G",
+    "triplet of 3 bases -> codes for one amino acid", "25% BB, 50% Bb, 25% bb",
+])
+def test_a_number_the_rest_of_the_line_gives_away_is_not_blanked(bullet):
+    assert qa(f"# DNA\n- {bullet}", Kind.FIGURE) == []
+
+
+def test_a_figure_with_the_year_it_was_taken_is_still_asked():
+    assert ("Nazi seats: ____ (1928) -> 107 (1930). How many?", "12") in qa(
+        "- Nazi seats: 12 (1928) -> 107 (1930)")
+
+
+def test_what_something_is_caused_by():
+    assert qa("# Variation\n- variation is caused by genes, environment or both") == [
+        ("What is variation caused by?", "genes, environment or both")]
+
+
+def test_letters_that_are_not_an_acronym_s_expansion_are_not_asked_as_one():
+    assert ("What does DNA stand for?", "double helix") not in qa("- DNA = double helix")
+    assert qa("- DNA = deoxyribonucleic acid") == [
+        ("What does DNA stand for?", "deoxyribonucleic acid")]
+
+
+def test_a_role_many_people_share_is_not_asked_whose_it_is():
+    made = qa("# Genetics\n## Mendel\n- Gregor Mendel – Austrian monk\n"
+              "- Thomas Cromwell - chief minister 1532-40\n")
+    assert ("Who was chief minister 1532-40?", "Thomas Cromwell") in made
+    assert not any(q == "Who is Austrian monk?" for q, _ in made)
+
+
+def test_a_heading_naming_the_answer_is_not_shown_above_it():
+    cards = extract_cards("# Genetics\n## Mendel\n- Gregor Mendel – Austrian monk\n", "d")
+    assert [c.topic for c in cards if c.answer == "Gregor Mendel"] in ([], [("Genetics",)])
+    assert all("Mendel" not in " ".join(c.topic) for c in cards if "Mendel" in c.answer)
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

@@ -522,6 +522,8 @@ def _holds(title: str, answer: str) -> bool:
     if shows(title, answer) or _shares_year(title, answer):
         return True
     words = _folded_words(answer)
+    if title.istitle() and len(title.split()) <= 3 and _folded_words(title) <= words:
+        return True  # `Mendel` above a card whose answer is `Gregor Mendel`
     return bool(words) and words <= _folded_words(title)
 
 

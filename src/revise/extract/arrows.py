@@ -26,6 +26,8 @@ _BECAUSE = re.compile(r"\s(?:because of|because|b/c|bc|due to|as a result of|owi
                       re.IGNORECASE)
 _LED_TO = re.compile(r"\s(?:led to|leads to|resulted in|results in|caused|causes)\s",
                      re.IGNORECASE)
+_CAUSED_BY = re.compile(r"\s(is|are|was|were)\s(?:mainly\s|mostly\s|usually\s)?caused\sby\s",
+                        re.IGNORECASE)
 _MAX_SIDE = 16
 
 
@@ -134,6 +136,13 @@ def linked_facts(text: str) -> list[Fact]:
         question = why_question(effect) if effect else None
         if question and cause and len(cause.split()) <= _MAX_SIDE:
             facts.append(Fact("cause", question, cause))
+    m = _CAUSED_BY.search(text)
+    if m:  # `variation is caused by genes, environment or both`
+        thing, cause = _last_clause(text[: m.start()]), _first_clause(text[m.end() :])
+        if thing and cause and len(thing.split()) <= 6 and len(cause.split()) <= _MAX_SIDE:
+            facts.append(Fact("cause", f"What {m.group(1).lower()} {thing} caused by?",
+                              re.sub(r"\s\([^()]*\)$", "", cause)))
+        return _clean(facts)
     m = _LED_TO.search(text)
     if m:
         cause, effect = _last_clause(text[: m.start()]), _first_clause(text[m.end() :])

@@ -243,11 +243,15 @@ def number_cards(text: str, lead: str, *, asked: str = "", shown: str = "",
         card = _blank_card(text, lead, start, end, _date_ask(kind))
         if card:
             made.append(("date", *card))
-    for figure in find_figures(text, dates):
+    figures = find_figures(text, dates)
+    shares = sum(1 for f in figures if text[f.start:f.end].endswith("%"))
+    for figure in figures:
         if len(made) == limit:
             break
         if (_in_aside(text, figure.start) or _trivial(text, figure)
-                or (asked and shows(asked, text[figure.start:figure.end]))):
+                or (asked and shows(asked, text[figure.start:figure.end]))
+                or _shown_by_the_rest(text, figure) or shares >= 3 and
+                text[figure.start:figure.end].endswith("%")):
             continue
         card = _blank_card(text, lead, figure.start, figure.end, figure.ask)
         if card:
@@ -271,6 +275,37 @@ def _trivial(text: str, figure: Figure) -> bool:
     number = text[figure.start : figure.end]
     return (figure.bare and number.isdigit() and int(number) < 10
             and not _PLURAL_AFTER.match(text, figure.end))
+
+
+_TWIN = re.compile(r"\s?\((?:approx\s)?(?!(?:1\d{3}|20\d{2})\b)\d[\d,.]*\s?\w*\)")
+_COUNT_WORDS = re.compile(r"\b(?:pairs?|triplets?|trios?|doubles?|twins?|dozens?|quartets?"
+                          r"|single|both)\b", re.IGNORECASE)
+_LISTED = re.compile(r"\s?[\w-]*\s?[:=–-]\s?((?:[^,;:()]{1,25},\s?)+[^,;:()]{1,25})$")
+
+
+def _shown_by_the_rest(text: str, figure: Figure) -> bool:
+    """A blank the line gives away: `23 pairs (46 total)` each shows the other, `triplet
+    of 3 bases` says its count, `4 bases: A, T, C, G` lists what it counts."""
+    number = text[figure.start:figure.end]
+    if _TWIN.match(text, _word_end(text, figure.end)) or (
+            re.fullmatch(r"[\d,]+", number) and not _YEARISH.fullmatch(number) and re.search(
+                r"\d[\w,.]*\s?\w*\s?\((?:approx\s)?$", text[:figure.start])):
+        return True
+    if not number.isdigit() or int(number) > 12:
+        return False
+    if _COUNT_WORDS.search(text[max(0, figure.start - 30):figure.end + 30]):
+        return True
+    listed = _LISTED.match(text, _word_end(text, figure.end))
+    return listed is not None and len(listed.group(1).split(",")) == int(number)
+
+
+_YEARISH = re.compile(r"1\d{3}|20\d{2}")
+
+
+def _word_end(text: str, at: int) -> int:
+    """Past the word that follows a number (`23 pairs`), where an aside would start."""
+    m = re.match(r"\s?[^\W\d_]+", text[at:])
+    return at + m.end() if m else at
 
 
 def _in_aside(text: str, at: int) -> bool:

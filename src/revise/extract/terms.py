@@ -354,7 +354,12 @@ def term_facts(term: str, sep: str, meaning: str, *, historical: bool = False) -
 def _expands(acronym: str, meaning: str) -> bool:
     letters = [c for c in acronym if c.isalpha() and c.isupper()]
     initials = [w[0].upper() for w in re.findall(r"[A-Za-z][\w-]*", meaning)[: len(letters) + 3]]
-    return bool(letters) and bool(initials) and initials[0] == letters[0]
+    if not letters or not initials or initials[0] != letters[0]:
+        return False
+    # every letter in order somewhere in the words (`DNA = deoxyribonucleic acid`, not
+    # `DNA = double helix`)
+    rest = iter(meaning.upper())
+    return all(letter in rest for letter in letters)
 
 
 def is_person(term: str, meaning: str) -> bool:
@@ -386,7 +391,9 @@ def _person_facts(name: str, meaning: str, *, past: bool = False) -> list[Fact]:
     elif len(steps) == 1 and len(role_core.split()) <= 10 and _does(role_core):
         facts.append(Fact("person", f"Who {role_core}?", name))  # `gave Henry his son`
     elif len(steps) == 1 and len(role_core.split()) <= 10:
-        facts.append(Fact("person", f"Who {be} {role_core}?", name))
+        if _SINGLES_OUT.search(role_core) or len(role_core.split()) >= 3:
+            # `chief minister 1532-40` is one person; `Austrian monk` could be many
+            facts.append(Fact("person", f"Who {be} {role_core}?", name))
         facts.append(Fact("person", f"Who {be} {name}?", role_core))
     for part in parts[1:] + re.split(r",\s", role)[1:]:
         for clause in re.split(r",\s", part):
@@ -404,6 +411,7 @@ def _person_facts(name: str, meaning: str, *, past: bool = False) -> list[Fact]:
     return _clean(facts)
 
 
+_SINGLES_OUT = re.compile(r"\d|\b(?:of|to|in|for|who|first|last|only)\b|[’']s\b|\b[A-Z]{2,}\b")
 # `executed 1536`, `accused of treason`: done to the person, not by them
 _PASSIVE = re.compile(r"^\w+ed\s(?:\d|for\b|by\b|after\b|in\b|of\b|to\b|at\b|as\b)")
 
