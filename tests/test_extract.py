@@ -213,6 +213,13 @@ def test_a_heading_naming_the_answer_is_not_shown_above_it():
     assert all("Mendel" not in " ".join(c.topic) for c in cards if "Mendel" in c.answer)
 
 
+def test_the_title_line_of_a_file_and_a_truth_table_s_rows_give_no_card():
+    notes = ("Computer Science - Data Representation & Logic (Paper 1)\n\n# Logic gates\n"
+             "| A | B | AND | OR |\n|---|---|---|---|\n| 0 | 1 | 0 | 1 |\n"
+             "- XOR: output 1 only if inputs are diff\n")
+    assert qa(notes) == [("What is meant by ‘XOR’?", "output 1 only if inputs are diff")]
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

@@ -126,8 +126,9 @@ def _drafts(outline: Outline, deck: str) -> list[CardDraft]:
         drafts.extend(_section_list(section, deck))
     answers = _written_answers(outline.bullets)
     historical: dict[int, bool] = {}
+    title = _file_title(outline)
     for bullet in outline.bullets:
-        if bullet.detached:
+        if bullet.detached or bullet is title:
             continue
         if id(bullet) in answers:
             answer = answers[id(bullet)]
@@ -144,6 +145,18 @@ def _drafts(outline: Outline, deck: str) -> list[CardDraft]:
                                     historical=historical[id(home)]))
     drafts.sort(key=lambda d: d.position)
     return drafts
+
+
+def _file_title(outline: Outline) -> Bullet | None:
+    """`Computer Science - Data Representation & Logic (Paper 1)` on the first line, above
+    the notes' headings: the file's title, which states no fact."""
+    if not outline.bullets or not outline.sections:
+        return None
+    first = outline.bullets[0]
+    if first.topic or not first.prose or first.children or len(first.text.split()) > 12 \
+            or first.position > outline.sections[0].position:
+        return None
+    return first
 
 
 def _written_answers(bullets: list[Bullet]) -> dict[int, str | None]:
@@ -418,7 +431,7 @@ _YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
 _NOTE_TO_SELF = re.compile(
     r"^(?:todo|to do\s?[:!-]|ask\s|check\s|remember to|don'?t forget|learn\s|revise\s|practi[cs]e\s"
     r"|flashcards\b|finish\s|mock\b|hw\b|homework\b)|\b(?:past papers?|textbook|workbook"
-    r"|revision guide|p\.\s?\d|pp\.\s?\d|page\s\d|in the spec|on the spec|exam board)\b",
+    r"|revision guide|p\.\s?\d|pp\.\s?\d|page\s\d|(?:in|on) (?:the )?spec|spec point|exam board)\b",
     re.IGNORECASE)
 _WORKED_EXAMPLE = re.compile(r"^(?:e\.?g\.?|for example|worked example)[\s:,]", re.IGNORECASE)
 

@@ -48,6 +48,7 @@ _AMOUNT_AFTER = re.compile(
     r"\s?(?:%|per\s?cent|million|mill|mil|bn|billion|thousand|tons|tonnes|km|kg|miles)(?!\w)",
     re.IGNORECASE,
 )
+_EQUALS_A_NUMBER = re.compile(r"\s?=\s?\d")
 _VALUE_AROUND = re.compile(r"(?:=|(?<![^\W\d_])[x×*])\s?$")
 _COUNTED_AFTER = re.compile(r"\s(?:bytes|bits|people|men|women|soldiers|troops|deaths|words|rows"
                             r"|students|pupils|participants|members|votes|seats|tanks|ships"
@@ -70,9 +71,10 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
     for m in _DATE.finditer(text):
         kind = m.lastgroup or "year"
         if kind == "year":
-            if _AMOUNT_AFTER.match(text, m.end()) or _VALUE_AROUND.search(text, 0, m.start()) \
-                    or _COUNTED_AFTER.match(text, m.end()):
-                continue  # `1000 bytes`, `kibibyte = 1024`: an amount
+            if (_AMOUNT_AFTER.match(text, m.end()) or _VALUE_AROUND.search(text, 0, m.start())
+                    or _COUNTED_AFTER.match(text, m.end()) or _EQUALS_A_NUMBER.match(text, m.end())
+                    or set(m.group()) <= {"0", "1"}):
+                continue  # `1000 bytes`, `kibibyte = 1024`, `1101 = 13`: an amount or a code
             if not m.group().isdigit():
                 kind = "range"
         spans.append((m.start(), m.end(), kind))
@@ -277,7 +279,7 @@ def _trivial(text: str, figure: Figure) -> bool:
             and not _PLURAL_AFTER.match(text, figure.end))
 
 
-_TWIN = re.compile(r"\s?\((?:approx\s)?(?!(?:1\d{3}|20\d{2})\b)\d[\d,.]*\s?\w*\)")
+_TWIN = re.compile(r"\s?(?:[^\W\d_]+\s)?\((?:approx\s)?(?!(?:1\d{3}|20\d{2})\b)\d[\d,.–-]*\s?\w*\)")
 _COUNT_WORDS = re.compile(r"\b(?:pairs?|triplets?|trios?|doubles?|twins?|dozens?|quartets?"
                           r"|single|both)\b", re.IGNORECASE)
 _LISTED = re.compile(r"\s?[\w-]*\s?[:=–-]\s?((?:[^,;:()]{1,25},\s?)+[^,;:()]{1,25})$")

@@ -24,6 +24,8 @@ def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
     key = trim_ends(cells[0])
     if key.endswith("?") or key.lower() in ("why", "how", "notes", "note", "eg", "example"):
         return []  # `why?` explains the row above it: no question of its own
+    if len(key) == 1 and (not header or len(trim_ends(header[0])) == 1):
+        return []  # `| 0 | 1 | 0 | 1 |` under `| A | B | AND | OR |`: one input names no row
     if header and trim_ends(header[0]).lower() in _ATTRIBUTE_COLUMN:
         return _attribute_row(key, cells, header)
     facts: list[Fact] = []
