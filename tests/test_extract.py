@@ -220,6 +220,23 @@ def test_the_title_line_of_a_file_and_a_truth_table_s_rows_give_no_card():
     assert qa(notes) == [("What is meant by ‘XOR’?", "output 1 only if inputs are diff")]
 
 
+def test_definitions_in_notes_that_cite_studies_are_still_definitions():
+    notes = ("# Types of conformity\nKelman (1958) said there are 3 types\n"
+             "- Homozygous – two alleles the same (BB or bb)\n"
+             "- Normative social influence (NSI) = conforming to be liked\n"
+             "- Compliance - going along with the group in public\n")
+    made = qa(notes)
+    assert ("What is meant by ‘homozygous’?", "two alleles the same") in made
+    assert ("What is meant by ‘normative social influence (NSI)’?",
+            "conforming to be liked") in made
+    assert ("What is meant by ‘compliance’?", "going along with the group in public") in made
+
+
+def test_how_something_ends_by():
+    assert qa("- an offer ends by: revocation, rejection, lapse of time") == [
+        ("How does an offer end?", "revocation, rejection, lapse of time")]
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

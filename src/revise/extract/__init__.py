@@ -184,9 +184,12 @@ def _historical(section: Section) -> bool:
 def _without_citation(text: str) -> str:
     """`Parsons (1961): school is …` without its citation: a study's year dates no event."""
     m = _CITATION_LEAD.match(text)
-    return text[m.end():] if m and terms.is_citation(m.group(1)) else text
+    text = text[m.end():] if m and terms.is_citation(m.group(1)) else text
+    return _CITED.sub("", text)  # `Kelman (1958) said …`
 
 
+_CITED = re.compile(r"\b[A-Z][\w’'-]+(?:\s(?:&|and|\+)\s[A-Z][\w’'-]+)?(?:\set al\.?)?"
+                    r"\s\((?:c\.\s?)?\d{4}[a-z]?\)")
 _CITATION_LEAD = re.compile(r"^([^:()]{2,60}\([^()]{4,20}\))\s?[:\-–—]")
 
 

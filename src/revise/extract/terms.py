@@ -221,6 +221,10 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
         base = verb_base(verb) or (verb if is_plural(noun) and verb in _PLURAL_VERBS else None)
         if base is None:
             continue
+        if re.match(r"^by\b:?\s", obj) and looks_like_term(bare) and len(obj.split()) <= 13:
+            # `an offer ends by: revocation, rejection, …`
+            return _clean([Fact("definition", f"How {does(noun)} {noun} {base}?",
+                                trim_ends(re.sub(r"^by\b:?\s", "", obj)))])
         if (base in ("have", "do", "be") or not looks_like_term(bare) or not obj
                 or len(obj.split()) > 12 or obj.split()[0].lower() in _PRONOUNS
                 or obj.split()[0].lower() in _NOT_DEFINITION_START):
@@ -588,7 +592,8 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
         base = words[0].lower()  # `Ribosomes – make proteins`
     if (base and base not in ("have", "do", "be") and words[1].lower() not in _PRONOUNS
             and (words[1].lower() in ("more", "less")
-                 or words[1].lower() not in _NOT_DEFINITION_START | {"when", "if", "until"})):
+                 or words[1].lower().strip(":,;") not in
+                 _NOT_DEFINITION_START | {"when", "if", "until"})):
         return Fact("definition", f"What {does(noun)} {noun} {base}?",
                     _cut_so(" ".join(words[1:])))
     return None
@@ -823,9 +828,8 @@ def looks_like_term(term: str) -> bool:
         return False  # `small intestine` and `high tide` are terms; `small area eg …` is not
     if first in ("towards", "toward"):
         return False
-    if len(words) == 1 and words[0].lower().endswith(("ful", "ous", "ive", "less", "able")) \
-            and words[0].lower() not in _ADJECTIVE_LIKE_NOUNS:
-        return False  # `hopeful: …` describes, it names nothing
+    if len(words) == 1 and words[0].lower().endswith(("ful", "less")):
+        return False  # `hopeful: …` describes, it names nothing (`homozygous` is a term)
     if re.search(r"[²³^√]|^\w\(", term):
         return False  # `O(n²)`: notation, explained by its context rather than defined
     if words[0].isdigit() or _MONTH_NAME.match(words[0]):
@@ -841,10 +845,6 @@ def looks_like_term(term: str) -> bool:
     return True
 
 
-_ADJECTIVE_LIKE_NOUNS = frozenset("""
-    table cable variable vegetable timetable syllable constable motive objective adjective
-    executive detective relative explosive alternative narrative initiative incentive
-""".split())
 _STUDY_WORDS = re.compile(r"\b(?:essay|exam|practi[cs]e|past papers?|homework|revision|mock|todo"
                           r"|textbook|use when)\b", re.IGNORECASE)
 # Plurals that are verbs too, read as nouns inside a term (`guard cells open`, `trade plans`).
@@ -865,9 +865,10 @@ def _defines(definition: str) -> bool:
     if len(words) < 2 or words[0].lower() in _NOT_DEFINITION_START:
         return False
     last = words[-1].lower().strip(".,")
-    if last.endswith("ed") and len(last) > 4 and last not in _ED_NOUNS and \
-            not re.search(r"\b(?:that|which|who)\b", definition):
-        return False  # `OGPU quelled`: an event told in the past; `tables that are linked` is not
+    if last.endswith("ed") and len(last) > 4 and last not in _ED_NOUNS \
+            and len((drop_parentheses(definition) or definition).split()) <= 4 \
+            and words[-2].lower() not in ("be", "been", "being", "is", "are", "get", "gets"):
+        return False  # `OGPU quelled`: an event told in the past; `to be liked` is not
     if words[0].lower() in ("each", "every") or words[0][:1].isdigit() or "=" in definition:
         return False
     return len(words) <= 25 and _few_numbers(definition)
