@@ -237,6 +237,21 @@ def test_how_something_ends_by():
         ("How does an offer end?", "revocation, rejection, lapse of time")]
 
 
+def test_who_led_a_group_and_what_it_wanted():
+    notes = ("Opposition groups 1905-17:\n- Mensheviks - also Marxist, led by Martov - wanted a "
+             "mass party\n- Socialist Revolutionaries (SRs) - supported by peasants\n")
+    made = qa(notes)
+    assert ("Who led the Mensheviks?", "Martov") in made
+    assert ("What did the Mensheviks want?", "a mass party") in made
+    assert ("Who supported the Socialist Revolutionaries (SRs)?", "peasants") in made
+
+
+def test_a_named_event_in_the_plural():
+    assert qa("- July Days (July 1917) - armed demos in Petrograd - failed") == [
+        ("When were the July Days?", "July 1917"),
+        ("What were the July Days?", "armed demos in Petrograd")]
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

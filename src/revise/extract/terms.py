@@ -131,8 +131,11 @@ _EVENT_NOUNS = frozenset(
     plan act acts treaty pact putsch crisis war wars conference agreement doctrine
     revolution rebellion rising uprising crash strike movement party report bill
     reform reforms league union alliance blockade airlift speech mutiny massacre battle
-    campaign election elections constitution
+    campaign election elections constitution days affair offensive decree theses plot coup
+    riots famine purges trials invasion landings rally rides
 """.split())
+_PLURAL_EVENTS = frozenset("days theses riots purges trials landings rides acts wars reforms "
+                           "elections".split())
 
 
 def is_citation(term: str) -> bool:
@@ -350,9 +353,37 @@ def term_facts(term: str, sep: str, meaning: str, *, historical: bool = False) -
     if role and _PERSON.match(name) and _ROLE_WORDS.search(role) and len(role.split()) <= 8:
         # `Kirov, Leningrad Communist Party boss: murdered Dec 1934`
         return _clean([Fact("person", f"Who was {role}?", name)])
-    if historical and not _defined_in_history(term, meaning):
-        return []
+    group = _group_facts(term, meaning)
+    if group or historical and not _defined_in_history(term, meaning):
+        return group
     return _meaning_facts(term, meaning)
+
+
+_LED_BY = re.compile(r"^(?:(?:was|were|is|are)\s)?(?P<verb>led|founded|set up|run|headed|backed"
+                     r"|supported|organised|organized|planned|opposed|formed|started)"
+                     r"(?:\s(?:first|mainly|mostly))?\sby\s(?P<who>.+)$", re.IGNORECASE)
+_WANTED = re.compile(r"^(?:they\s)?(?:wanted|wants|aimed to|demanded)\s(?P<what>.+)$",
+                     re.IGNORECASE)
+
+
+def _group_facts(term: str, meaning: str) -> list[Fact]:
+    """`Mensheviks - also Marxist, led by Martov - wanted a mass party`: in dated notes, who
+    led or backed a named group, and what it wanted."""
+    name = drop_parentheses(term) or term
+    if not (name[:1].isupper() and is_plural(name.split()[-1]) and len(name.split()) <= 4):
+        return []
+    group = f"the {term}" if not term.lower().startswith("the ") else term
+    facts = []
+    for clause in split_clauses(meaning, r",\s|;\s|\s[-–—]\s"):
+        led = _LED_BY.match(trim_ends(clause))
+        if led and len(led.group("who").split()) <= 6:
+            facts.append(Fact("person", f"Who {led.group('verb').lower()} {group}?",
+                              trim_ends(led.group("who"))))
+        wanted = _WANTED.match(trim_ends(clause))
+        if wanted and 2 <= len(wanted.group("what").split()) <= 10:
+            facts.append(Fact("definition", f"What did {group} want?",
+                              trim_ends(wanted.group("what"))))
+    return _clean(facts)
 
 
 def _expands(acronym: str, meaning: str) -> bool:
@@ -709,7 +740,9 @@ def _described(term: str, meaning: str) -> list[Fact]:
             _defines(definition) or term.split()[0].lower() in ("battle", "siege", "war")):
         name = _YEAR_AFTER.sub("", drop_parentheses(term) or term)
         the = "" if name.lower().startswith("the ") else "the "
-        ask = "What happened at" if name.split()[0].lower() in ("battle", "siege") else "What was"
+        ask = "What happened at" if name.split()[0].lower() in ("battle", "siege") else \
+            "What were" if name.split()[-1].lower() in _PLURAL_EVENTS else "What was"
+        head = trim_ends(re.split(r"\s[-–—]\s", head)[0])  # `armed demos … - failed - …`
         if _did(head) and ask == "What was":  # `Civil Rights Act 1964 - banned segregation`
             facts.append(Fact("definition", f"What did {the}{name} do?", head))
         else:
@@ -810,7 +843,8 @@ def event_date(term: str) -> Fact | None:
             len(when.split()) > 4:
         return None
     the = "" if name.lower().startswith("the ") else "the "
-    return Fact("date", f"When was {the}{name}?", when)
+    be = "were" if name.split()[-1].lower() in _PLURAL_EVENTS else "was"
+    return Fact("date", f"When {be} {the}{name.strip()}?", when)
 
 
 def looks_like_term(term: str) -> bool:
