@@ -252,6 +252,17 @@ def test_a_named_event_in_the_plural():
         ("What were the July Days?", "armed demos in Petrograd")]
 
 
+def test_a_kind_given_by_its_examples_and_what_it_is_for():
+    made = qa("# Bones\n- long bones – eg femur, humerus -> used for movement\n"
+              "- short bones – eg carpals, tarsals -> weight bearing\n"
+              "- cartilage – covers ends of bones, acts as shock absorber\n")
+    assert made[:4] == [("Give examples of long bones.", "femur, humerus"),
+                        ("What are long bones used for?", "movement"),
+                        ("Give examples of short bones.", "carpals, tarsals"),
+                        ("What is the job of short bones?", "weight bearing")]
+    assert ("What does the cartilage act as?", "shock absorber") in made
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

@@ -603,6 +603,9 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
             and not re.search(r"[\d+×/=−]", m.group("name"))):
         return Fact("definition", f"What is the term for {_lowered(m.group('what'))}?",
                     trim_ends(m.group("name")))
+    m = re.match(r"^(?:acts|act|works|work|serves|serve)\sas\s(?:an?\s)?(.+)$", clause)
+    if m and len(m.group(1).split()) <= 6:  # `acts as a shock absorber`
+        return Fact("definition", f"What {does(noun)} {noun} act as?", _cut_so(m.group(1)))
     m = _WHERE_IT_HAPPENS.match(clause)
     if m:  # `happens in chloroplasts`
         verb = re.sub(r"^(\w+?)s?\b", r"\1", m.group("verb").lower())
@@ -698,6 +701,9 @@ _CONVERTS = re.compile(r"^(?P<what>[\w ]{2,30}?)\s?(?:->|→)\s?(?P<into>[^,;→
 
 def _described(term: str, meaning: str) -> list[Fact]:
     noun = article(decapitalised(drop_parentheses(term) or term))
+    kinds = _kind_examples(term, meaning)
+    if kinds is not None:
+        return _clean(kinds)
     converts = _CONVERTS.match(drop_parentheses(meaning) or meaning)
     if (converts and len(converts.group("what").split()) <= 3
             and not any(w in _STATEMENT_WORDS or verb_base(w) for w in
@@ -798,6 +804,34 @@ def _before_next_verb(text: str) -> str:
 def _starts_with_verb(clause: str) -> bool:
     first = clause.split()[0].lower() if clause.split() else ""
     return bool(verb_base(first) or _RELATION.match(clause))
+
+
+_EXAMPLES_FIRST = re.compile(r"^(?:eg|e\.g\.|such as)\s(?P<examples>[^→>]+?)"
+                             r"(?:\s?(?:->|→)\s?(?P<role>.+))?$", re.IGNORECASE)
+
+
+def _kind_examples(term: str, meaning: str) -> list[Fact] | None:
+    """`long bones – eg femur, humerus -> used for movement`: a kind of thing given by its
+    examples, and what it is for."""
+    kind = decapitalised(drop_parentheses(term) or term)
+    if not kind.islower() or not looks_like_term(kind):
+        return None
+    head, aside = split_parenthetical(meaning)
+    m = _EXAMPLES_FIRST.match(head)
+    if not m or _has_verb(m.group("examples")):
+        return None
+    examples, role = trim_ends(m.group("examples")), trim_ends(m.group("role") or "")
+    facts = [Fact("list", f"Give examples of {_plural(kind)}.", examples)]
+    be = "are" if is_plural(kind) else "is"
+    used = re.match(r"^used (?:for|in|to)\s(.+)$", role)
+    if used:
+        facts.append(Fact("definition", f"What {be} {kind} used for?", trim_ends(used.group(1))))
+    elif role and len(role.split()) <= 4 and not _has_verb(role):
+        facts.append(Fact("definition", f"What is the job of {kind}?", role))
+    if aside and has_words(aside, 2) and not aside.lower().startswith(("eg", "e.g")):
+        thing = kind if is_plural(kind) else f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
+        facts.append(Fact("definition", f"What is special about {thing}?", aside))
+    return facts
 
 
 # Words that make a phrase a statement (`prices low`, `right opposed`, `not so united`)
