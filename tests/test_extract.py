@@ -263,6 +263,15 @@ def test_a_kind_given_by_its_examples_and_what_it_is_for():
     assert ("What does the cartilage act as?", "shock absorber") in made
 
 
+def test_in_history_a_name_starting_the_line_is_a_person():
+    notes = ("Kornilov Affair 1917:\n- Kerensky armed the Red Guards to defend the city\n"
+             "- Tsar Nicholas II was an autocrat and ruled alone\n")
+    assert qa(notes) == [
+        ("____ armed the Red Guards to defend the city. Who?", "Kerensky"),
+        ("____ was an autocrat and ruled alone. Who?", "Tsar Nicholas II")]
+    assert qa("# Cells\n- Mitochondria produced energy") == []
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

@@ -304,7 +304,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
                                                        limit=_MAX_NUMBERS):
         facts.append(Fact(kind, question, answer))
     if not facts and len(text) <= _MAX_RELATION:  # a name only where nothing better was
-        facts += [Fact(*card) for card in names.name_cards(text, lead, said)]
+        facts += [Fact(*card) for card in names.name_cards(text, lead, said,
+                                                           historical=historical)]
     return facts[:_MAX_FACTS]
 
 

@@ -85,8 +85,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def name_cards(text: str, lead: str, taken: str) -> list[tuple[str, str, str]]:
-    """(kind, question, answer) for the names in `text` not already an answer (`taken`)."""
+def name_cards(text: str, lead: str, taken: str, *,
+               historical: bool = False) -> list[tuple[str, str, str]]:
+    """(kind, question, answer) for the names in `text` not already an answer (`taken`).
+    In `historical` notes a capitalised word starting the line and doing something in the
+    past (`Kerensky armed the Red Guards`) is a person."""
     cards: list[tuple[str, str, str]] = []
     # The most specific name first: a longer one, then one later in the line.
     spans = sorted(find_names(text), key=lambda span: (-len(text[span[0]:span[1]].split()),
@@ -98,7 +101,7 @@ def name_cards(text: str, lead: str, taken: str) -> list[tuple[str, str, str]]:
         rest = text[:start] + BLANK + text[end:]
         if not has_words(rest.replace(BLANK, ""), 3):
             continue
-        if not _is_subject(text, start, end, name) or len(text.split()) > 15:
+        if not _is_subject(text, start, end, name, historical) or len(text.split()) > 15:
             continue  # only `____ told Stalin about the atomic bomb`: a doer, asked "Who?"
         ask = "Who?"
         question = with_lead(lead, f"{_clause(rest)} {ask}")
@@ -111,7 +114,7 @@ def name_cards(text: str, lead: str, taken: str) -> list[tuple[str, str, str]]:
     return cards
 
 
-def _is_subject(text: str, start: int, end: int, name: str) -> bool:
+def _is_subject(text: str, start: int, end: int, name: str, historical: bool = False) -> bool:
     """A person-like name doing the verb after it: `Truman told Stalin …`."""
     if _EVENT_WORDS.search(name) or name.isupper():
         return False
@@ -119,10 +122,15 @@ def _is_subject(text: str, start: int, end: int, name: str) -> bool:
     if before and before[-1] not in ",;:(" and not before.endswith(("=>", "->", "→", "–", "-")):
         return False
     m = _VERB_AFTER.match(text[end:])
-    if not m or (start == 0 and " " not in name):
-        return False  # a capitalised first word may just start the sentence
+    if not m:
+        return False
     verb = m.group("verb")
-    return bool(verb_base(verb) or past_base(verb) or (verb.endswith("ed") and len(verb) > 4))
+    past = bool(past_base(verb) or (verb.endswith("ed") and len(verb) > 4))
+    if start == 0 and " " not in name and not (historical and past and not name.endswith("s")):
+        return False  # a capitalised first word may just start the sentence
+    if verb in ("was", "were") and re.match(r"\s(?:was|were)\san?\s", text[end:]):
+        return True  # `Tsar Nicholas II was an autocrat`
+    return bool(verb_base(verb) or past)
 
 
 def _clause(text: str) -> str:
