@@ -272,6 +272,26 @@ def test_in_history_a_name_starting_the_line_is_a_person():
     assert qa("# Cells\n- Mitochondria produced energy") == []
 
 
+def test_a_count_and_its_items_are_asked_as_a_list():
+    assert qa("- 3 key things for minority influence: consistency, commitment, flexibility") == [
+        ("What are the 3 key things for minority influence?",
+         "consistency, commitment, flexibility")]
+
+
+def test_several_definitions_in_one_line_of_sentences():
+    made = qa("- Agentic state = seeing yourself as an agent, so you don't feel responsible. "
+              "Opposite = autonomous state. Agentic shift = moving from autonomous to agentic.")
+    assert made == [
+        ("What is meant by ‘agentic state’?",
+         "seeing yourself as an agent, so you don't feel responsible"),
+        ("What is meant by ‘agentic shift’?", "moving from autonomous to agentic")]
+
+
+def test_an_arrow_the_notes_call_a_cause():
+    assert qa('- "snowball effect" -> leads to social change (eg suffragettes)') == [
+        ("What does ‘snowball effect’ lead to?", "social change")]
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

@@ -324,6 +324,15 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
     quote = _quote_facts(text)
     if quote is not None:
         return quote
+    sentences = _sentences(text)
+    if len(sentences) > 1 and all(terms.split_term(s) for s in sentences) \
+            and not any(_ABBREVIATION_END.search(s) for s in sentences[:-1]):
+        # `Agentic state = … Opposite = autonomous state. Agentic shift = …`: one each
+        return [f for sentence in sentences for f in _relation_facts(
+            sentence, past=past, lead=lead, causal=causal, historical=historical)]
+    counted = lists.counted_list(text)
+    if counted is not None:
+        return [counted]
     parts = _NEXT_ACRONYM.split(text)
     if len(parts) > 1 and all(terms.split_term(p) for p in parts):
         return [f for p in parts for f in _relation_facts(p, past=past, lead=lead, causal=causal,
@@ -428,14 +437,17 @@ def _quote_facts(text: str) -> list[Fact] | None:
         facts.append(Fact("quote", f"Who says “{quote}”?", speaker))
     if where:
         facts.append(Fact("quote", f"Where in the text is “{quote}” said?", where.group()))
-    return [f for f in facts if not shows(f.question, f.answer)]
+    return [f for f in facts if not shows(f.question, f.answer)] or None
 
 
 _YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
+_ABBREVIATION_END = re.compile(r"\b(?:e\.g|eg|i\.e|ie|etc|approx|no|vs|St|Dr|Mr|Mrs|Ms)\.?$",
+                               re.IGNORECASE)
 _NOTE_TO_SELF = re.compile(
     r"^(?:todo|to do\s?[:!-]|ask\s|check\s|remember to|don'?t forget|learn\s|revise\s|practi[cs]e\s"
     r"|flashcards\b|finish\s|mock\b|hw\b|homework\b)|\b(?:past papers?|textbook|workbook"
-    r"|revision guide|p\.\s?\d|pp\.\s?\d|page\s\d|(?:in|on) (?:the )?spec|spec point|exam board)\b",
+    r"|revision guide|p\.\s?\d|pp\.\s?\d|page\s\d|(?:in|on) (?:the )?spec|spec point|exam board"
+    r"|essay (?:q|qs|question|plan)|\d+ mark (?:q|question|essay))\b",
     re.IGNORECASE)
 _WORKED_EXAMPLE = re.compile(r"^(?:e\.?g\.?|for example|worked example)[\s:,]", re.IGNORECASE)
 

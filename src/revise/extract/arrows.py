@@ -43,6 +43,12 @@ _CHANGE = re.compile(
     r"|grow[sn]?|grew|shrink[s]?|gain[s]?|loss|lose[s]?|cut[s]?|raise[sd]?|boost[s]?|shortage"
     r"|surplus|worse|better|↑|↓)\b", re.IGNORECASE)
 _MAX_CHAIN_CARDS = 3
+_SAYS_SO = re.compile(r"^(?:leads? to|led to|causes|caused|results? in|resulted in)\s",
+                      re.IGNORECASE)
+
+
+def _cut_example(text: str) -> str:
+    return trim_ends(re.split(r"\s\((?:eg|e\.g\.)\s|,?\s(?:eg|e\.g\.)\s", text)[0])
 
 
 def arrow_facts(text: str, label: str = "", *, past: bool = False, lead: str = "",
@@ -92,7 +98,10 @@ def arrow_facts(text: str, label: str = "", *, past: bool = False, lead: str = "
         if _NAME.match(effect) and _NAME.match(cause):
             facts.append(Fact("sequence", _led(lead, f"What came after {cause}?"), effect))
             continue
-        if not (causal or _CHANGE.search(cause) or _CHANGE.search(effect)):
+        said = _SAYS_SO.match(effect)
+        if said:  # `"snowball effect" -> leads to social change`: the notes say it is a cause
+            effect = _cut_example(effect[said.end():])
+        elif not (causal or _CHANGE.search(cause) or _CHANGE.search(effect)):
             continue  # an arrow between two facts may mean no more than "then"
         if re.search(r"\d", cause) or len(effect.split()) < 2 and not _CHANGE.search(effect):
             continue

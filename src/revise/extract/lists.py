@@ -82,3 +82,23 @@ def _item_name(item: str) -> str:
     if len(name.split()) > _MAX_ITEM_WORDS or re.search(r"\d", name):
         return ""
     return name
+
+
+_COUNTED = re.compile(r"^(?P<n>\d{1,2}|two|three|four|five|six|seven|eight)\s(?P<what>[^:=]{3,60}?)"
+                      r"\s?[:=–-]\s(?P<items>[^:;]+)$", re.IGNORECASE)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+
+
+def counted_list(text: str) -> Fact | None:
+    """`3 key things for minority influence: consistency, commitment, flexibility`: the
+    items, asked by the count the notes give."""
+    m = _COUNTED.match(text.strip())
+    if not m:
+        return None
+    n = m.group("n").lower()
+    count = int(n) if n.isdigit() else _COUNTS[n]
+    items = [item.strip() for item in re.split(r",\s|\s\+\s|\sand\s", m.group("items"))]
+    if count < 2 or len(items) != count or any(not item or len(item.split()) > 5 for item in items):
+        return None
+    return Fact("list", f"What are the {m.group('n')} {m.group('what').strip()}?",
+                ", ".join(items))

@@ -282,7 +282,7 @@ def _trivial(text: str, figure: Figure) -> bool:
 _TWIN = re.compile(r"\s?(?:[^\W\d_]+\s)?\((?:approx\s)?(?!(?:1\d{3}|20\d{2})\b)\d[\d,.–-]*\s?\w*\)")
 _COUNT_WORDS = re.compile(r"\b(?:pairs?|triplets?|trios?|doubles?|twins?|dozens?|quartets?"
                           r"|single|both)\b", re.IGNORECASE)
-_LISTED = re.compile(r"\s?[\w-]*\s?[:=–-]\s?((?:[^,;:()]{1,25},\s?)+[^,;:()]{1,25})$")
+_LISTED = re.compile(r"(?:\s?[\w-]+){0,6}\s?[:=–-]\s?((?:[^,;:()]{1,25},\s?)+[^,;:()]{1,25})$")
 
 
 def _shown_by_the_rest(text: str, figure: Figure) -> bool:

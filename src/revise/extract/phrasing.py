@@ -81,7 +81,10 @@ def _word_char(text: str, i: int) -> bool:
 
 
 def quoted(term: str) -> str:
-    return f"‘{term}’"
+    return f"‘{term.strip(QUOTE_MARKS)}’"
+
+
+QUOTE_MARKS = "\"“”‘’'"
 
 
 def has_words(text: str, count: int = 1) -> bool:

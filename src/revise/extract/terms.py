@@ -966,6 +966,7 @@ _LABELS = frozenset(
     criticism criticisms evaluation strengths weaknesses strength weakness internal external
     example examples note notes tip tips context background summary advantages disadvantages
     pros cons aim aims method methods results findings conclusion todo reminder reminders
+    opposite
     homework hw revise revision
 """.split())
 
