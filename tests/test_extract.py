@@ -292,6 +292,17 @@ def test_an_arrow_the_notes_call_a_cause():
         ("What does ‘snowball effect’ lead to?", "social change")]
 
 
+def test_in_history_a_named_body_is_asked_what_it_was():
+    notes = "England 1066:\n- Witan = council of nobles who chose the new king\n"
+    assert qa(notes) == [("What was the Witan?", "council of nobles who chose the new king")]
+
+
+def test_words_glossed_in_a_long_line_with_an_example_after_it():
+    made = qa("# Deutsch\n## Adjektive\nstreng (strict), langweilig (boring), lustig (funny), "
+              "hilfsbereit (helpful)\neg Herr Braun ist sehr streng\n")
+    assert ("What is the German for ‘helpful’?", "hilfsbereit") in made
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

@@ -278,6 +278,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         equation = formulas.labelled_equation(text, _subject_of(bullet.topic))
         if equation:
             return equation
+    if language is None and vocab.glossed_line(text):
+        language = vocab.language_of(list(bullet.topic))
     if language is not None and not formulas.is_formula(text) and not arrows.has_arrow(text):
         found = vocab.vocab_facts(text, language)
         if found:

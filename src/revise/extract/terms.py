@@ -356,6 +356,9 @@ def term_facts(term: str, sep: str, meaning: str, *, historical: bool = False) -
     group = _group_facts(term, meaning)
     if group or historical and not _defined_in_history(term, meaning):
         return group
+    if historical and term[:1].isupper() and len(term.split()) == 1 and _names_a_kind(meaning):
+        head = trim_ends(split_clauses(drop_parentheses(meaning) or meaning)[0])
+        return _clean([Fact("definition", f"What was the {term}?", head)])  # `Witan = …`
     return _meaning_facts(term, meaning)
 
 
@@ -407,6 +410,8 @@ def is_person(term: str, meaning: str) -> bool:
     role = _ROLE_WORDS.search(first_part)
     if role and role.start() == 0 and first_part.split()[0].lower().endswith("s"):
         role = None  # `judges actions …`: a verb, not a role
+    if _names_a_kind(first_part):
+        return False  # `Witan = council of nobles … who advised the king`: a body, not a person
     return bool(role) or (
         first_part[:1].isupper() and len(first_part.split()) <= 6 and " of " in first_part)
 
@@ -669,9 +674,29 @@ def _defined_in_history(term: str, meaning: str) -> bool:
     peasant wealthy enough to hire labour`) or a named plan, act or event is defined."""
     if _is_event_name(term):
         return True
-    first = meaning.split()[0].lower() if meaning.split() else ""
+    words = meaning.lower().split()
+    first = words[0] if words else ""
+    if term[:1].isupper() and len(term.split()) == 1 and len(words) >= 3 and \
+            _names_a_kind(meaning):
+        return True  # `Witan = council of nobles & churchmen who advised the king`
     return term[:1].islower() and (first in ("a", "an", "the", "when", "where") or
                                    bool(_ABSTRACT_HEAD.match(first)))
+
+
+def _names_a_kind(meaning: str) -> bool:
+    """`council of nobles …`, `a part-time army …`: a meaning that says what kind of thing."""
+    words = [w.strip(",.") for w in meaning.lower().split()]
+    if words[:1] and words[0] in ("a", "an", "the"):
+        words = words[1:]
+    return bool(words) and (words[0] in _KIND_NOUNS or len(words) > 1 and words[1] in _KIND_NOUNS)
+
+
+# What a named thing in history is a kind of (`Witan = council of …`, `Cheka - secret police`).
+_KIND_NOUNS = frozenset("""
+    council group body system policy plan law tax army party organisation organization
+    movement idea belief court assembly parliament police church ship weapon fort castle
+    document book treaty agreement list tribe people dynasty title
+""".split())
 
 
 _ABSTRACT_HEAD = re.compile(r"^(?:\w+(?:tion|sion|ment|ance|ence|ity|ism|ness|ure|ship)|"
@@ -723,7 +748,8 @@ def _described(term: str, meaning: str) -> list[Fact]:
     head, aside = split_parenthetical(meaning)
     head, examples = _split_examples(head)
     clauses = [trim_ends(c) for c in split_clauses(
-        head, r",\s(?=[a-z])|;\s|\s/\s|\s\+\s(?=(?:" + "|".join(_VERB_FORMS) + r")\b)")
+        head, r",\s(?=[a-z])|;\s|\s/\s(?=[^,;/]*\s[^,;/]*\s)|\s\+\s(?=(?:" + "|".join(_VERB_FORMS)
+        + r")\b)")
         if trim_ends(c)]
     clauses = _joined_objects(clauses)
     if not clauses:

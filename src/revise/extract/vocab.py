@@ -65,13 +65,21 @@ def split_pairs(text: str) -> list[tuple[str, str]]:
 
 
 _GLOSSED = re.compile(r"^(?P<word>[^()]{1,40}?)\s?\((?P<meaning>[^()]{1,40})\)$")
+_GLOSSED_FIRST = re.compile(r"^(?P<word>[^()\s]{1,40})\s?\((?P<meaning>[^()]{1,40})\)"
+                            r"\s(?:eg|e\.g\.)\s")
+
+
+def glossed_line(text: str) -> bool:
+    """A line of three or more words glossed in brackets: vocabulary wherever it is."""
+    return len(_glossed_pairs(text)) >= 3
 
 
 def _glossed_pairs(text: str) -> list[tuple[str, str]]:
     """`streng (strict), langweilig (boring)`: words glossed in brackets, two or more a
     line (one alone is as likely a term with an aside)."""
     pieces = [trim_ends(p) for p in re.split(r",\s|;\s", text)]
-    found = [_GLOSSED.match(p) for p in pieces]
+    found = [_GLOSSED.match(p) for p in pieces[:-1]]
+    found.append(_GLOSSED.match(pieces[-1]) or _GLOSSED_FIRST.match(pieces[-1]))  # `… eg …`
     if len(found) < 2 or not all(found):
         return []
     pairs = []
@@ -105,7 +113,7 @@ def looks_foreign(word: str) -> str:
 
 
 def is_vocab_section(titles: list[str], lines: list[str]) -> bool:
-    short = sum(1 for line in lines if len(line) <= 80)
+    short = sum(1 for line in lines if len(line) <= 80 or len(split_pairs(line)) >= 3)
     if short * 10 < len(lines) * 6:
         return False  # word pairs are short lines
     pairs = [split_pairs(line) for line in lines]
