@@ -303,6 +303,20 @@ def test_words_glossed_in_a_long_line_with_an_example_after_it():
     assert ("What is the German for ‘helpful’?", "hilfsbereit") in made
 
 
+@pytest.mark.parametrize(("bullet", "question", "answer"), [
+    ("Binary: base 2 number system, only uses the digits 0 and 1", "What is meant by ‘binary’?",
+     "base 2 number system"),
+    ("Most significant bit (MSB): the leftmost bit",
+     "What is meant by ‘most significant bit (MSB)’?", "the leftmost bit"),
+    ("AND gate: output is 1 only if both inputs are 1", "What is meant by ‘AND gate’?",
+     "output is 1 only if both inputs are 1"),
+    ("Why computers use binary: circuits made of switches", "Why do computers use binary?",
+     "circuits made of switches"),
+])
+def test_definitions_and_reasons_in_computing_notes(bullet, question, answer):
+    assert (question, answer) in qa(f"# Data representation\n{bullet}\n")
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

@@ -30,6 +30,7 @@ from revise.extract.phrasing import (
     lead_title,
     shows,
     verb_base,
+    why_question,
     with_lead,
 )
 from revise.extract.terms import Fact
@@ -313,6 +314,7 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
 
 _ASKED = re.compile(r"^(?P<q>(?:why|what|how|when|where|who|which)\b[^?]{3,120}\?)\s*:?\s*"
                     r"(?P<a>\S.*)$", re.IGNORECASE)
+_WHY_LABEL = re.compile(r"^why\s(?P<clause>[^:?]{3,80}):\s(?P<a>\S.{2,})$", re.IGNORECASE)
 # `HTTP = Hypertext…, HTTPS = HTTP Secure`: several acronyms defined on one line.
 _NEXT_ACRONYM = re.compile(r",\s(?=[A-Z][A-Z0-9]{1,7}\s?(?:=|[-–—]\s))|,\s(?=[^,=]{2,30}\s=\s)")
 
@@ -323,6 +325,11 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
     if asked:  # `why layers? each layer does one job`: the student's own question
         question = asked.group("q")
         return [Fact("fact", question[0].upper() + question[1:], trim_ends(asked.group("a")))]
+    why = _WHY_LABEL.match(text)
+    if why and why_question(why.group("clause")):
+        # `Why computers use binary: circuits made of switches`
+        return [Fact("cause", why_question(why.group("clause")) or "",
+                     trim_ends(why.group("a")))]
     quote = _quote_facts(text)
     if quote is not None:
         return quote

@@ -265,6 +265,8 @@ def why_question(clause: str) -> str | None:
         base = past_base(low)
         if base and i <= 4:
             return _tidy(f"Why did {_lower_first(subject)} {base} {rest}?")
+        if low in _VERBS and i <= 3 and low not in _NOUN_LIKE_VERBS and is_plural(subject):
+            return _tidy(f"Why do {_lower_first(subject)} {low} {rest}?")  # `computers use`
         if (_REGULAR_PAST.match(low) and i <= 4 and len(tokens) <= 16 and low not in _STATES
                 and not re.search(r"ly$|^(?:already|then|also|still|just|not|never)$",
                                   tokens[i - 1].lower())):
@@ -276,6 +278,10 @@ def why_question(clause: str) -> str | None:
 
 _REGULAR_PAST = re.compile(r"^[a-z]{3,}(?<!e)ed$|^[a-z]{3,}ied$")
 _STATES = frozenset("needed used wanted called based linked related united concerned".split())
+
+
+# Base verbs that are as often nouns after a plural (`plants store`, but `trade links`).
+_NOUN_LIKE_VERBS = frozenset("plant link point rest set test turn work play cover end rule".split())
 
 
 def _lower_first(text: str) -> str:

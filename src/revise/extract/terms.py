@@ -782,7 +782,7 @@ def _described(term: str, meaning: str) -> list[Fact]:
         clauses = []
     elif looks_like_term(term) and _defines(definition):
         rest = [clause_relation(noun, c) for c in clauses[1:]]
-        answer = definition if any(rest) or ";" in head else head
+        answer = definition if any(rest) or ";" in head or not _few_numbers(head) else head
         if len(answer.split()) <= _MAX_ANSWER_WORDS and _few_numbers(answer):
             facts.append(Fact("definition", f"What is meant by {quoted(decapitalised(term))}?",
                               answer))
@@ -918,6 +918,8 @@ def looks_like_term(term: str) -> bool:
     if _STUDY_WORDS.search(term):
         return False  # `essay Q practise`: a note to self
     first = words[0].lower()
+    if words[0].isupper() and len(words[0]) > 1:
+        first = ""  # `AND gate`: a keyword, not a conjunction
     if first in _NOT_DEFINITION_START and not (first in _TERM_ADJECTIVES and 2 <= len(words) <= 3):
         return False  # `small intestine` and `high tide` are terms; `small area eg …` is not
     if first in ("towards", "toward"):
@@ -930,8 +932,9 @@ def looks_like_term(term: str) -> bool:
         return False  # `1 Dukkha`: a numbered item; `August`: a date, not a term
     for i, word in enumerate(words):
         low = word.lower().strip(",.’'")
-        if low in _STATEMENT_WORDS:
-            return False
+        if low in _STATEMENT_WORDS and not (i == 0 and low in ("most", "least")
+                                            and len(words) >= 3) and not word.isupper():
+            return False  # (`most significant bit` is a term)
         if low.endswith("ed") and len(low) > 4 and not word[:1].isupper() and low not in _ED_NOUNS:
             return False
         if verb_base(low) and (i == 0 or i < len(words) - 1 and low not in _NOUN_VERBS):
@@ -971,9 +974,9 @@ def _defines(definition: str) -> bool:
 def _few_numbers(text: str) -> bool:
     """Numbers make a text a figure or an event, unless one small count sits in a
     description (`cell division making 2 identical cells`); `CO2` is a name, not a number."""
-    numbers = re.findall(r"(?<![\d.,/-])[x×]?\d[\d.,/-]*", text)
+    numbers = set(re.findall(r"(?<![\d.,/-])[x×]?\d[\d.,/-]*", text))
     return not numbers or len(numbers) == 1 and "%" not in text and \
-        re.fullmatch(r"\d{1,2}(?:-\d{1,3})?", numbers[0]) is not None
+        re.fullmatch(r"\d{1,2}(?:-\d{1,3})?", numbers.pop()) is not None
 
 
 # A meaning that starts with one of these places, dates or qualifies something: it says
