@@ -317,6 +317,23 @@ def test_definitions_and_reasons_in_computing_notes(bullet, question, answer):
     assert (question, answer) in qa(f"# Data representation\n{bullet}\n")
 
 
+def test_a_named_event_told_in_a_sentence_and_who_led_it():
+    assert qa("- The Pilgrimage of Grace (1536) was a northern rebellion against the closing "
+              "of the monasteries, led by Robert Aske.") == [
+        ("What was the Pilgrimage of Grace?",
+         "a northern rebellion against the closing of the monasteries"),
+        ("Who led the Pilgrimage of Grace?", "Robert Aske"),
+        ("When was the Pilgrimage of Grace?", "1536")]
+
+
+def test_a_person_known_by_their_family():
+    made = qa("Wives 1509-47:\n- Catherine of Aragon (m. 1509) – Spanish, widow of Henry's "
+              "brother Arthur. Mother of Mary.")
+    assert ("Who was the widow of Henry's brother Arthur?", "Catherine of Aragon") in made
+    assert ("Who was the mother of Mary?", "Catherine of Aragon") in made
+    assert not any(answer == "Spanish" for _, answer in made)
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

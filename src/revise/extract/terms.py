@@ -191,17 +191,33 @@ _EVENT_SENTENCE = re.compile(
     r"(?:\s\((?P<when>[^()]*\d{4}[^()]*)\))?\s(?P<did>[a-z]+\s.+?)\.?$")
 
 
+_LED_BY_END = re.compile(r",\s(?:led|organised|organized|started)\sby\s([A-Z][\w’' -]{2,40})$")
+
+
 def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
     """`Acids produce hydrogen ions in water`, `A burette is used to add the acid`: what a
     thing does, asked of the thing; `The Act of Supremacy (1534) made Henry …`: what a
     named event did."""
     sentence = trim_ends(sentence)
     m = _EVENT_SENTENCE.match(sentence)
-    if m and _is_event_name(m.group("event")) and _did(m.group("did")):
+    if m and _is_event_name(m.group("event")):
         name = m.group("event")
         name = name[0].lower() + name[1:] if name.startswith("The ") else f"the {name}"
-        facts = [Fact("definition", f"What did {name} do?", trim_ends(m.group("did")))]
-        if m.group("when"):
+        did, led = m.group("did"), None
+        led_by = _LED_BY_END.search(did)
+        if led_by:  # `…, led by Robert Aske`
+            did, led = did[: led_by.start()], led_by
+        was = re.match(r"^(?:was|were)\s(?P<what>(?:a|an|the)\s.+)$", did)
+        if _did(did):
+            facts = [Fact("definition", f"What did {name} do?", trim_ends(did))]
+        elif was:  # `The Pilgrimage of Grace (1536) was a northern rebellion …`
+            facts = [Fact("definition", f"What was {name}?", trim_ends(was.group("what")))]
+        else:
+            facts = []
+        if facts and led:
+            facts.append(Fact("person", f"Who {led.group(0).split()[1]} {name}?",
+                              trim_ends(led.group(1))))
+        if facts and m.group("when"):
             facts.append(Fact("date", f"When was {name}?", m.group("when")))
         return _clean(facts)
     if historical:
@@ -412,7 +428,8 @@ def is_person(term: str, meaning: str) -> bool:
         role = None  # `judges actions …`: a verb, not a role
     if _names_a_kind(first_part):
         return False  # `Witan = council of nobles … who advised the king`: a body, not a person
-    return bool(role) or (
+    kin = any(_KIN.match(trim_ends(part)) for part in re.split(r",\s|\.\s", meaning))
+    return bool(role) or kin or (
         first_part[:1].isupper() and len(first_part.split()) <= 6 and " of " in first_part)
 
 
@@ -430,7 +447,7 @@ def _person_facts(name: str, meaning: str, *, past: bool = False) -> list[Fact]:
                           " → ".join(steps)))
     elif len(steps) == 1 and len(role_core.split()) <= 10 and _does(role_core):
         facts.append(Fact("person", f"Who {role_core}?", name))  # `gave Henry his son`
-    elif len(steps) == 1 and len(role_core.split()) <= 10:
+    elif len(steps) == 1 and 2 <= len(role_core.split()) <= 10:
         if _SINGLES_OUT.search(role_core) or len(role_core.split()) >= 3:
             # `chief minister 1532-40` is one person; `Austrian monk` could be many
             facts.append(Fact("person", f"Who {be} {role_core}?", name))
@@ -438,6 +455,10 @@ def _person_facts(name: str, meaning: str, *, past: bool = False) -> list[Fact]:
     for part in parts[1:] + re.split(r",\s", role)[1:]:
         for clause in re.split(r",\s", part):
             clause = trim_ends(clause)
+            kin = _KIN.match(clause)
+            if kin and not shows(clause, name):  # `widow of Henry's brother Arthur`
+                facts.append(Fact("person", f"Who {be} the {clause[0].lower()}{clause[1:]}?", name))
+                continue
             if not _does(clause) or not 2 <= len(clause.split()) <= 12 or shows(clause, name):
                 continue
             clause = clause[0].lower() + clause[1:]
@@ -451,6 +472,9 @@ def _person_facts(name: str, meaning: str, *, past: bool = False) -> list[Fact]:
     return _clean(facts)
 
 
+_KIN = re.compile(r"^(?:[Ww]idow|[Mm]other|[Ff]ather|[Ss]on|[Dd]aughter|[Ww]ife|[Hh]usband"
+                  r"|[Bb]rother|[Ss]ister|[Nn]ephew|[Nn]iece|[Cc]ousin|[Hh]eir|[Ff]ounder"
+                  r"|[Ll]eader)\s(?:of|to)\s[A-Z][\w’' ]{1,40}$")
 _SINGLES_OUT = re.compile(r"\d|\b(?:of|to|in|for|who|first|last|only)\b|[’']s\b|\b[A-Z]{2,}\b")
 # `executed 1536`, `accused of treason`: done to the person, not by them
 _PASSIVE = re.compile(r"^\w+ed\s(?:\d|for\b|by\b|after\b|in\b|of\b|to\b|at\b|as\b)")
@@ -880,7 +904,7 @@ def _is_event_name(term: str) -> bool:
     return (2 <= len(words) <= 6 and words[0][:1].isupper()
             and (words[-1].lower() in _EVENT_NOUNS | {"versailles", "rights"}
                  or _NAMED_THING.search(name) is not None)
-            or any(w.lower() in _EVENT_FIRST for w in words[:1]))
+            or len(words) >= 2 and words[0].lower() in _EVENT_FIRST)
 
 
 # What tells a named thing from a person's name: `Scramble for Africa`, `Anglo-German
@@ -891,7 +915,9 @@ _NAMED_THING = re.compile(r"^[A-Z][\w-]*\s(?:for|against)\s[A-Z]|^Anglo-|^[A-Z]\
 
 
 _YEAR_AFTER = re.compile(r"\s(?:1[0-9]{3}|20[0-9]{2})$")  # `Civil Rights Act 1964`
-_EVENT_FIRST = frozenset("treaty act plan pact battle siege war peace congress".split())
+_EVENT_FIRST = frozenset("treaty act plan pact battle siege war peace congress dissolution "
+                         "pilgrimage invasion assassination abdication reformation "
+                         "restoration".split())
 
 
 def event_date(term: str) -> Fact | None:
