@@ -334,6 +334,26 @@ def test_a_person_known_by_their_family():
     assert not any(answer == "Spanish" for _, answer in made)
 
 
+def test_who_led_a_dated_event_who_crushed_it_and_why_it_failed():
+    made = qa("Weimar 1918-33:\n- Spartacist uprising Jan 1919 - communists led by Rosa "
+              "Luxemburg, crushed by the Freikorps\n- Kapp Putsch March 1920 - Wolfgang Kapp "
+              "took over Berlin; failed b/c the workers went on a general strike\n")
+    assert made == [
+        ("When was the Spartacist uprising?", "Jan 1919"),
+        ("Who led the Spartacist uprising?", "Rosa Luxemburg"),
+        ("Who crushed the Spartacist uprising?", "the Freikorps"),
+        ("When was the Kapp Putsch?", "March 1920"),
+        ("Why did the Kapp Putsch fail?", "the workers went on a general strike")]
+
+
+def test_what_a_person_was_known_as_and_what_they_did_to_someone():
+    made = qa("Weimar 1918-33:\n- Heinrich Brüning - chancellor 1930-32, known as the \"hunger "
+              "chancellor\" b/c he cut benefits\n- Franz von Papen - chancellor 1932, persuaded "
+              "Hindenburg to make Hitler chancellor\n")
+    assert ("What was Heinrich Brüning known as?", "hunger chancellor") in made
+    assert ("Who persuaded Hindenburg to make Hitler chancellor?", "Franz von Papen") in made
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

@@ -455,6 +455,10 @@ def _person_facts(name: str, meaning: str, *, past: bool = False) -> list[Fact]:
     for part in parts[1:] + re.split(r",\s", role)[1:]:
         for clause in re.split(r",\s", part):
             clause = trim_ends(clause)
+            known = _KNOWN_AS.match(clause)
+            if known:  # `known as the "hunger chancellor" b/c …`
+                facts.append(Fact("person", f"What {be} {name} known as?", known.group("as")))
+                continue
             kin = _KIN.match(clause)
             if kin and not shows(clause, name):  # `widow of Henry's brother Arthur`
                 facts.append(Fact("person", f"Who {be} the {clause[0].lower()}{clause[1:]}?", name))
@@ -462,7 +466,8 @@ def _person_facts(name: str, meaning: str, *, past: bool = False) -> list[Fact]:
             if not _does(clause) or not 2 <= len(clause.split()) <= 12 or shows(clause, name):
                 continue
             clause = clause[0].lower() + clause[1:]
-            if re.match(r"^\w+ed\s(?:[A-Z]|\d)", clause):
+            if re.match(r"^\w+ed\s(?:[A-Z]|\d)", clause) and (
+                    re.search(r"\d", clause) or len(clause.split()) < 5):
                 continue  # `assassinated Memphis 1968`: a place or a time, not who was acted on
             if _PASSIVE.match(clause):  # `accused of adultery`: what was done to them
                 if not re.search(r"\d", clause):
@@ -472,6 +477,8 @@ def _person_facts(name: str, meaning: str, *, past: bool = False) -> list[Fact]:
     return _clean(facts)
 
 
+_KNOWN_AS = re.compile(r"^(?:known|nicknamed|called)\sas\s(?:the\s)?[\"“‘']?(?P<as>[^\"”’']{3,40})"
+                       r"[\"”’']?(?:\s(?:b/c|because)\s.+)?$")
 _KIN = re.compile(r"^(?:[Ww]idow|[Mm]other|[Ff]ather|[Ss]on|[Dd]aughter|[Ww]ife|[Hh]usband"
                   r"|[Bb]rother|[Ss]ister|[Nn]ephew|[Nn]iece|[Cc]ousin|[Hh]eir|[Ff]ounder"
                   r"|[Ll]eader)\s(?:of|to)\s[A-Z][\w’' ]{1,40}$")
@@ -798,11 +805,14 @@ def _described(term: str, meaning: str) -> list[Fact]:
         the = "" if name.lower().startswith("the ") else "the "
         ask = "What happened at" if name.split()[0].lower() in ("battle", "siege") else \
             "What were" if name.split()[-1].lower() in _PLURAL_EVENTS else "What was"
+        whole = head
         head = trim_ends(re.split(r"\s[-–—]\s", head)[0])  # `armed demos … - failed - …`
+        done = _event_clauses(f"{the}{name}", whole)
         if _did(head) and ask == "What was":  # `Civil Rights Act 1964 - banned segregation`
             facts.append(Fact("definition", f"What did {the}{name} do?", head))
-        else:
+        elif not done:
             facts.append(Fact("definition", f"{ask} {the}{name}?", head))
+        facts += done
         clauses = []
     elif looks_like_term(term) and _defines(definition):
         rest = [clause_relation(noun, c) for c in clauses[1:]]
@@ -914,17 +924,52 @@ _NAMED_THING = re.compile(r"^[A-Z][\w-]*\s(?:for|against)\s[A-Z]|^Anglo-|^[A-Z]\
                           r"|trials|incident|affair|raid|system|laws)$")
 
 
-_YEAR_AFTER = re.compile(r"\s(?:1[0-9]{3}|20[0-9]{2})$")  # `Civil Rights Act 1964`
+# `Civil Rights Act 1964`, `Spartacist uprising Jan 1919`, `Munich Putsch 8-9 November 1923`
+_YEAR_AFTER = re.compile(r"\s(?:(?:\d{1,2}(?:-\d{1,2})?\s)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
+                         r"|Oct|Nov|Dec)[a-z]*\.?\s)?(?:1[0-9]{3}|20[0-9]{2})$")
 _EVENT_FIRST = frozenset("treaty act plan pact battle siege war peace congress dissolution "
                          "pilgrimage invasion assassination abdication reformation "
                          "restoration".split())
+
+
+_DONE_BY = re.compile(r"(?:^|\s)(?P<verb>led|crushed|organised|organized|started|planned"
+                      r"|defeated|ended|put down|signed)\sby\s(?P<who>[A-Z][^,;()]{1,40}|the\s[A-Z]"
+                      r"[^,;()]{1,40})(?:\s\([^()]*\))?$")
+_FAILED_BECAUSE = re.compile(r"^(?:it\s)?(?P<verb>failed|collapsed|ended)\s(?:b/c|bc|because)\s"
+                             r"(?P<why>.+)$")
+_BLAMED_ON = re.compile(r"^(?:was\s)?blamed on\s(?P<who>.{2,40})$")
+
+
+def _event_clauses(name: str, meaning: str) -> list[Fact]:
+    """`Spartacist uprising Jan 1919 - communists led by Rosa Luxemburg, crushed by the
+    Freikorps`: who led a named event, who crushed it, why it failed."""
+    facts = []
+    for clause in split_clauses(meaning, r",\s|;\s|\s[-–—]\s"):
+        clause = trim_ends(clause)
+        done = _DONE_BY.search(clause)
+        if done:
+            facts.append(Fact("person", f"Who {done.group('verb')} {name}?",
+                              trim_ends(done.group("who"))))
+            continue
+        failed = _FAILED_BECAUSE.match(clause)
+        if failed:
+            verb = {"failed": "fail", "collapsed": "collapse", "ended": "end"}[failed.group("verb")]
+            facts.append(Fact("cause", f"Why did {name} {verb}?", trim_ends(failed.group("why"))))
+            continue
+        blamed = _BLAMED_ON.match(clause)
+        if blamed:
+            facts.append(Fact("person", f"Who was {name} blamed on?",
+                              trim_ends(drop_parentheses(blamed.group("who")) or
+                                        blamed.group("who"))))
+    return facts
 
 
 def event_date(term: str) -> Fact | None:
     """`Battle of Hastings (14 Oct 1066)`: "When was the Battle of Hastings?"."""
     name, when = split_parenthetical(term)
     if not when and _YEAR_AFTER.search(term):
-        name, when = term[: _YEAR_AFTER.search(term).start()], term.split()[-1]
+        name, when = term[: _YEAR_AFTER.search(term).start()], _YEAR_AFTER.search(term).group()
+        when = when.strip()
     if not _is_event_name(name) or not re.search(r"\b\d{3,4}\b", when) or \
             len(when.split()) > 4:
         return None
