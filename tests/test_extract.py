@@ -203,7 +203,7 @@ def test_letters_that_are_not_an_acronym_s_expansion_are_not_asked_as_one():
 def test_a_role_many_people_share_is_not_asked_whose_it_is():
     made = qa("# Genetics\n## Mendel\n- Gregor Mendel – Austrian monk\n"
               "- Thomas Cromwell - chief minister 1532-40\n")
-    assert ("Who was chief minister 1532-40?", "Thomas Cromwell") in made
+    assert ("Who was the chief minister 1532-40?", "Thomas Cromwell") in made
     assert not any(q == "Who is Austrian monk?" for q, _ in made)
 
 
@@ -352,6 +352,20 @@ def test_what_a_person_was_known_as_and_what_they_did_to_someone():
               "Hindenburg to make Hitler chancellor\n")
     assert ("What was Heinrich Brüning known as?", "hunger chancellor") in made
     assert ("Who persuaded Hindenburg to make Hitler chancellor?", "Franz von Papen") in made
+
+
+def test_a_line_listing_people_and_their_roles():
+    made = qa("Russia 1917:\n- Key people - Nicholas II = last Tsar - Kerensky = PM of Prov Govt")
+    assert ("Who was the last Tsar?", "Nicholas II") in made
+    assert ("Who was the PM of Prov Govt?", "Kerensky") in made
+
+
+def test_a_course_name_is_not_part_of_a_question():
+    made = qa("# Social Influence - Psychology revision (AQA Paper 1)\n"
+              "Kelman (1958) said there are 3 types:\n- Compliance\n- Identification\n"
+              "- Internalisation\n")
+    assert made == [("What are the three types of Social Influence?",
+                     "Compliance\nIdentification\nInternalisation")]
 
 
 def test_stages_under_a_long_label_are_asked_in_order():
@@ -521,7 +535,7 @@ def test_a_participle_heading_reads_as_a_verb():
 
 def test_a_person_and_a_role_both_ways():
     assert qa("# Tudors\n- Thomas Cromwell - chief minister 1532-40")[:2] == [
-        ("Who was chief minister 1532-40?", "Thomas Cromwell"),
+        ("Who was the chief minister 1532-40?", "Thomas Cromwell"),
         ("Who was Thomas Cromwell?", "chief minister 1532-40"),
     ]
 
@@ -843,7 +857,7 @@ def test_what_a_person_did_and_what_was_done_to_them():
     made = qa("# Wives\n- Jane Seymour (m. 1536) – gave Henry his son Edward\n"
               "- Anne Boleyn (m. 1533) – mother of Elizabeth. Accused of adultery + treason")
     assert ("Who gave Henry his son Edward?", "Jane Seymour") in made
-    assert ("Who was mother of Elizabeth?", "Anne Boleyn") in made
+    assert ("Who was the mother of Elizabeth?", "Anne Boleyn") in made
     assert ("Who was accused of adultery + treason?", "Anne Boleyn") in made
 
 

@@ -316,7 +316,8 @@ _ASKED = re.compile(r"^(?P<q>(?:why|what|how|when|where|who|which)\b[^?]{3,120}\
                     r"(?P<a>\S.*)$", re.IGNORECASE)
 _WHY_LABEL = re.compile(r"^why\s(?P<clause>[^:?]{3,80}):\s(?P<a>\S.{2,})$", re.IGNORECASE)
 # `HTTP = Hypertext…, HTTPS = HTTP Secure`: several acronyms defined on one line.
-_NEXT_ACRONYM = re.compile(r",\s(?=[A-Z][A-Z0-9]{1,7}\s?(?:=|[-–—]\s))|,\s(?=[^,=]{2,30}\s=\s)")
+_NEXT_ACRONYM = re.compile(r",\s(?=[A-Z][A-Z0-9]{1,7}\s?(?:=|[-–—]\s))|,\s(?=[^,=]{2,30}\s=\s)"
+                           r"|\s[-–—]\s(?=[^-–—=,]{2,30}\s=\s)")
 
 
 def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = False,
@@ -343,6 +344,9 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
     if counted is not None:
         return [counted]
     parts = _NEXT_ACRONYM.split(text)
+    if len(parts) > 2 and len(parts[0].split()) <= 5 and not re.search(r"[=:]", parts[0]) \
+            and not terms.split_term(parts[0]) and all(terms.split_term(p) for p in parts[1:]):
+        parts = parts[1:]  # `Key people quick list - Nicholas II = last Tsar - …`
     if len(parts) > 1 and all(terms.split_term(p) for p in parts):
         return [f for p in parts for f in _relation_facts(p, past=past, lead=lead, causal=causal,
                                                           historical=historical)]

@@ -42,6 +42,8 @@ def is_formula(text: str) -> bool:
     # `Eudaimonia = happiness / flourishing` (a slash between words can mean "or")
     if len(lhs.split()) > 5 or _STRONG_OPERATOR.search(rhs) is None:
         return False
+    if re.search(r"[\"“”]", rhs) or len(re.findall(r"[A-Za-z]{3,}", rhs)) > 12:
+        return False  # `criticism = "child of its time" - Perrin …`: prose, not a formula
     operators = _STRONG_OPERATOR.findall(rhs)
     return not (operators == ["/"] and (lhs[:1].isupper() or "," in rhs))
 

@@ -38,6 +38,11 @@ def list_fact(title: str, parent_topic: tuple[str, ...], items: list[str], *,
     if not 2 <= len(items) <= _MAX_ITEMS:
         return None
     title = trim_ends(title).rstrip(":").strip()
+    if len(title.split()) > 12:  # `Conformity is when … Kelman (1958) said there are 3 types`
+        title = re.split(r"(?<=[a-z)][.!?])\s+", title)[-1]
+    there = re.search(r"\bthere (?:are|were) (?:\w+) (\w.{2,40})$", title)
+    if there:
+        title = there.group(1)  # `… said there are 3 types`: the types
     if "," in title and not _QUESTION.match(title):
         title = trim_ends(title.rsplit(",", 1)[1])  # `a model of STM only, components`
     if not title:

@@ -25,7 +25,7 @@ _GENERIC_TITLES = re.compile(
 def lead_title(topic: tuple[str, ...], answer: str = "") -> str:
     """The nearest title of `topic` worth showing before a question, or ""."""
     for title in reversed(topic):
-        title = trim_ends(title)
+        title = trim_ends(_COURSE_TAIL.sub("", title))
         if not title or _GENERIC_TITLES.match(title) or title[:1] == "(":
             continue
         if answer and shows(title, answer):
@@ -34,6 +34,11 @@ def lead_title(topic: tuple[str, ...], answer: str = "") -> str:
             continue
         return title
     return ""
+
+
+# `Social Influence - Psychology revision (AQA Paper 1)`: the course, not the topic
+_COURSE_TAIL = re.compile(r"\s[-–—:|]\s[^-–—:|]*\b(?:revision|notes|paper|unit|gcse|a-?level|aqa"
+                          r"|ocr|edexcel|wjec|spec|exam)\b.*$", re.IGNORECASE)
 
 
 def with_lead(lead: str, question: str) -> str:
@@ -251,6 +256,8 @@ def why_question(clause: str) -> str | None:
     tokens = clause.split()
     if len(tokens) < 2 or len(tokens) > 25:
         return None
+    if tokens[0].lower() in ("it", "they", "he", "she", "this", "these", "that", "those", "we"):
+        return None  # `It was meant to last …`: whose reason, the question can't say
     for i, token in enumerate(tokens[:6]):
         low = token.lower().strip(",")
         subject = " ".join(tokens[:i])

@@ -426,7 +426,7 @@ def is_person(term: str, meaning: str) -> bool:
     role = _ROLE_WORDS.search(first_part)
     if role and role.start() == 0 and first_part.split()[0].lower().endswith("s"):
         role = None  # `judges actions …`: a verb, not a role
-    if _names_a_kind(first_part):
+    if _names_a_kind(first_part) and not (role and role.start() < 25):
         return False  # `Witan = council of nobles … who advised the king`: a body, not a person
     kin = any(_KIN.match(trim_ends(part)) for part in re.split(r",\s|\.\s", meaning))
     return bool(role) or kin or (
@@ -450,7 +450,9 @@ def _person_facts(name: str, meaning: str, *, past: bool = False) -> list[Fact]:
     elif len(steps) == 1 and 2 <= len(role_core.split()) <= 10:
         if _SINGLES_OUT.search(role_core) or len(role_core.split()) >= 3:
             # `chief minister 1532-40` is one person; `Austrian monk` could be many
-            facts.append(Fact("person", f"Who {be} {role_core}?", name))
+            the = "" if re.match(r"^(?:a|an|the|his|her|their|its)\b|^\S+[’']s\b|^[A-Z][a-z]",
+                                 role_core) else "the "
+            facts.append(Fact("person", f"Who {be} {the}{role_core}?", name))
         facts.append(Fact("person", f"Who {be} {name}?", role_core))
     for part in parts[1:] + re.split(r",\s", role)[1:]:
         for clause in re.split(r",\s", part):
@@ -1010,6 +1012,8 @@ def looks_like_term(term: str) -> bool:
             return False
         if verb_base(low) and (i == 0 or i < len(words) - 1 and low not in _NOUN_VERBS):
             return False  # `chlorophyll absorbs light`: a statement, not a name
+        if i > 0 and past_base(low):
+            return False  # `Milgram later wrote`
     return True
 
 
