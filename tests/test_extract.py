@@ -368,6 +368,20 @@ def test_a_course_name_is_not_part_of_a_question():
                      "Compliance\nIdentification\nInternalisation")]
 
 
+def test_a_ratio_is_kept_whole():
+    assert qa("- Bb x Bb -> 3:1 ratio dominant : recessive") == [
+        ("Bb x Bb -> ____ ratio dominant : recessive. What ratio?", "3:1")]
+    assert qa("- John 3:16 is often quoted") == []
+
+
+def test_each_before_a_term_and_only_before_a_meaning():
+    made = qa("# Genetics\n- each nucleotide = sugar + phosphate + base\n"
+              "- Recessive – only expressed if 2 copies present\n- (mock is the 14th!!)\n")
+    assert ("What is meant by ‘nucleotide’?", "sugar + phosphate + base") in made
+    assert ("What is meant by ‘recessive’?", "only expressed if 2 copies present") in made
+    assert not any("mock" in q for q, _ in made)
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

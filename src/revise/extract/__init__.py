@@ -457,10 +457,11 @@ _YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
 _ABBREVIATION_END = re.compile(r"\b(?:e\.g|eg|i\.e|ie|etc|approx|no|vs|St|Dr|Mr|Mrs|Ms)\.?$",
                                re.IGNORECASE)
 _NOTE_TO_SELF = re.compile(
-    r"^(?:todo|to do\s?[:!-]|ask\s|check\s|remember to|don'?t forget|learn\s|revise\s|practi[cs]e\s"
-    r"|flashcards\b|finish\s|mock\b|hw\b|homework\b)|\b(?:past papers?|textbook|workbook"
-    r"|revision guide|p\.\s?\d|pp\.\s?\d|page\s\d|(?:in|on) (?:the )?spec|spec point|exam board"
-    r"|essay (?:q|qs|question|plan)|\d+ mark (?:q|question|essay))\b",
+    r"^\(?(?:todo|to do\s?[:!-]|ask\s|check\s|remember to|don'?t forget|learn\s|revise\s"
+    r"|practi[cs]e\s|flashcards\b|finish\s|mock\b|hw\b|homework\b)"
+    r"|\b(?:past papers?|textbook|workbook|revision guide|p\.\s?\d|pp\.\s?\d|page\s\d"
+    r"|(?:in|on) (?:the )?spec|spec point|exam board|essay (?:q|qs|question|plan)"
+    r"|\d+ mark (?:q|question|essay)|mock (?:is|exam|on))\b",
     re.IGNORECASE)
 _WORKED_EXAMPLE = re.compile(r"^(?:e\.?g\.?|for example|worked example)[\s:,]", re.IGNORECASE)
 

@@ -107,6 +107,7 @@ _FIGURE = re.compile(
     (?:
         (?P<science>{_NUMBER}\s?[x×]\s?10(?:\^\s?[-−]?[0-9]+|[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?:\s?(?:{_UNIT}|m(?![^\W\d_])))?)
       | (?P<fraction>[0-9]+/[0-9]+)(?![0-9/])
+      | (?P<ratio>[0-9]+:[0-9]+)(?![0-9:])
       | (?P<plusminus>{_NUMBER}\s?±\s?{_NUMBER}(?:\s?{_UNIT})?(?:\s(?:items|chunks|words|digits))?)
       | (?P<currency>[$£€¥]\s?)?
         (?P<number>{_NUMBER})(?:\s?(?P<first_unit>{_TIME_UNITS})(?=\s?[-–]\s?[0-9]))?(?P<range>\s?[-–]\s?{_NUMBER})?(?P<plus>\+)?
@@ -181,6 +182,10 @@ def _figure(m: re.Match[str], text: str) -> Figure | None:
     start, end = m.span()
     if m.re is _WORD_FRACTION or m.group("fraction"):
         return Figure(start, end, "What fraction?", bare=False)
+    if m.group("ratio"):  # `3:1`, kept whole; not `John 3:16` nor `at 10:30`
+        if re.search(r"(?:\b(?:at|by|from|until|to)|[A-Z][a-z]+)\s$", text[:start]):
+            return None
+        return Figure(start, end, "What ratio?", bare=False)
     if m.group("science") or m.group("plusminus"):
         return Figure(start, end, "What value?" if m.group("science") else "How many?",
                       bare=False)

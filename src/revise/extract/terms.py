@@ -347,6 +347,7 @@ _LIST_ITEM = re.compile(r"^[\w’'()/-]+(?:\s[\w’'()/-]+){0,3}$")
 def term_facts(term: str, sep: str, meaning: str, *, historical: bool = False) -> list[Fact]:
     """The cards a term and its meaning call for. In `historical` notes (dated events) a
     capitalised label before a colon is a name or a heading, not a term to define."""
+    term = re.sub(r"^(?:each|every)\s(?=\S)", "", term)  # `each nucleotide = …`
     if is_citation(term):
         return _citation_facts(term, meaning)
     if is_case(term):
@@ -1034,8 +1035,9 @@ _ED_NOUNS = frozenset("""
 def _defines(definition: str) -> bool:
     """Whether a meaning's first clause reads as a definition, not an event or a figure."""
     words = definition.split()
-    if len(words) < 2 or words[0].lower() in _NOT_DEFINITION_START:
-        return False
+    if len(words) < 2 or words[0].lower() in _NOT_DEFINITION_START and not (
+            words[0].lower() == "only" and re.match(r"\w+ed$", words[1])):
+        return False  # (`only expressed if 2 copies present` defines)
     last = words[-1].lower().strip(".,")
     if last.endswith("ed") and len(last) > 4 and last not in _ED_NOUNS \
             and len((drop_parentheses(definition) or definition).split()) <= 4 \
