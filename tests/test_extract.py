@@ -382,6 +382,14 @@ def test_each_before_a_term_and_only_before_a_meaning():
     assert not any("mock" in q for q, _ in made)
 
 
+def test_a_sentence_defining_without_an_article():
+    made = qa("- Hyperinflation is extremely rapid inflation, eg Germany 1923.")
+    assert ("What is hyperinflation?", "extremely rapid inflation") in made
+    for sentence in ("velocity is higher at the surface", "chromosomes are made of DNA",
+                     "Alloys are harder than pure metals"):
+        assert not any(q.startswith("What is the term") for q, _ in qa(f"- {sentence}"))
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

@@ -177,9 +177,26 @@ def sentence_pair(sentence: str) -> tuple[str, str, str] | None:
     first = subject.split()[0].lower()
     if first in _NOT_TERM_START or first in ("there", "here") or not has_words(rest):
         return None
-    if verb in ("is", "are") and not _DEFINING_START.match(rest):
+    if verb in ("is", "are") and not _DEFINING_START.match(rest) and not _names_a_class(
+            subject, rest):
         return None  # `velocity is higher…` states a fact but defines nothing
     return subject, verb, rest
+
+
+def _names_a_class(subject: str, rest: str) -> bool:
+    """`Hyperinflation is extremely rapid inflation, eg …`: a short noun phrase without an
+    article can define too."""
+    core = re.split(r",\s|;\s|\s(?:eg|e\.g\.|b/c|because|tho|but)\s", rest)[0].split()
+    return (len(subject.split()) <= 3 and 2 <= len(core) <= 8
+            and core[0].lower() not in _NOT_DEFINITION_START | _STATEMENT_WORDS | _COMPARATIVES
+            and not any(re.search(r"\d|ing$|ed$|^mainly$|^usually$|^often$|^than$", w)
+                        or verb_base(w) or w.lower() in _PARTICIPLES for w in core))
+
+
+_COMPARATIVES = frozenset("higher lower bigger smaller faster slower greater fewer larger "
+                          "stronger weaker cheaper dearer fine ok okay".split())
+_PARTICIPLES = frozenset("made found used known seen given shown taken built held kept "
+                         "paid sold told sent won lost".split())
 
 
 _USED = re.compile(r"^(?P<subject>(?:(?:a|an|the)\s)?[\w’'-]+(?:\s[\w’'-]+){0,3})\s(?:is|are)\s"
