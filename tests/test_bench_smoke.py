@@ -38,7 +38,8 @@ def test_generated_notes_give_cards_of_every_kind(tmp_path):
 
 def test_generated_history_leaves_each_card_as_its_last_review_left_it(tmp_path):
     notes, database = tmp_path / "notes.md", tmp_path / "revise.db"
-    generate.write_notes(notes, 200, seed=5)
+    # Enough cards that some are due now: about three in a hundred are (see _card_history).
+    generate.write_notes(notes, 800, seed=5)
     with Store(database) as store:
         store.sync_cards("bench", notes, extract_cards(notes.read_text(), "bench"),
                          now=utc_now())

@@ -705,6 +705,16 @@ def test_points_run_together_with_spaced_dots_belong_to_the_title_before_them():
     }
 
 
+def test_a_long_line_of_points_after_a_short_title_and_its_arrow():
+    notes = ("February Revolution 1917 => 23 Feb (8 March new calendar) - Women's Day march "
+             "turned into mass strikes - soldiers of the garrison mutinied - Tsar abdicated on "
+             "2 March 1917 - end of over 300 yrs of Romanov rule - Provisional Govt took over, "
+             "led by Prince Lvov - Petrograd Soviet set up - Lenin still in exile\n")
+    found = topics(notes)
+    assert found["23 Feb (8 March new calendar)"] == ("February Revolution 1917",)
+    assert found["soldiers of the garrison mutinied"] == ("February Revolution 1917",)
+
+
 def test_text_before_the_first_section_of_a_flattened_file_is_its_title():
     notes = "HISTORY revision => Origins* Alliance- a- b"
     assert topics(notes)["a"] == ("HISTORY revision", "Origins", "Alliance")

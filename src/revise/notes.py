@@ -1045,16 +1045,23 @@ def _read_flat_line(builder: _Builder, tok: _Token, marks: list[_Mark]) -> None:
             segments.insert(0, (None, seg_start, seg_end))
 
     section_level = builder.md_level + 1
+    first = content[segments[0][1]:segments[0][2]]
+    title, arrow, after = first.partition(" => ")
+    if not arrow or len(title.split()) > _MAX_ARROW_TITLE_WORDS // 2:
+        title, after = first, ""
     titled = (segments[0][0] is None and len(segments) > 2
-              and all(marker == "•" for marker, _, _ in segments[1:])
-              and len(content[segments[0][1]:segments[0][2]].split()) <= _MAX_ARROW_TITLE_WORDS)
+              and all(marker in ("•", "-") for marker, _, _ in segments[1:])
+              and len(title.split()) <= _MAX_ARROW_TITLE_WORDS)
     if titled:
-        # `Kornilov Affair (Aug 1917) • Kornilov tried … • …`: the points of a title
+        # `Kornilov Affair (Aug 1917) • Kornilov tried … • …`, `February Revolution 1917 =>
+        # 23 Feb - …`: the points of a title
         _, seg_start, seg_end = segments.pop(0)
-        seg = content[seg_start:seg_end]
-        lead = len(seg) - len(seg.lstrip())
+        lead = len(first) - len(first.lstrip())
         builder.nest.clear()
-        builder.add_bullet(seg.strip() + ":", base + seg_start + lead, tok.line)
+        builder.add_bullet(title.strip() + ":", base + seg_start + lead, tok.line)
+        if after.strip():
+            at = seg_start + len(title) + len(arrow)
+            segments.insert(0, ("-", at, seg_end))
     for marker, seg_start, seg_end in segments:
         seg = content[seg_start:seg_end]
         lead = len(seg) - len(seg.lstrip())

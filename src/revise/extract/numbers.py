@@ -71,7 +71,8 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
     for m in _DATE.finditer(text):
         kind = m.lastgroup or "year"
         if kind == "year":
-            if (_AMOUNT_AFTER.match(text, m.end()) or _VALUE_AROUND.search(text, 0, m.start())
+            if (_AMOUNT_AFTER.match(text, m.end())
+                    or _VALUE_AROUND.search(text, max(0, m.start() - 3), m.start())
                     or _COUNTED_AFTER.match(text, m.end()) or _EQUALS_A_NUMBER.match(text, m.end())
                     or set(m.group()) <= {"0", "1"}):
                 continue  # `1000 bytes`, `kibibyte = 1024`, `1101 = 13`: an amount or a code
@@ -178,12 +179,15 @@ def find_figures(text: str, taken: Iterable[tuple[int, int, str]] = ()) -> list[
     return figures
 
 
+_NOT_A_RATIO = re.compile(r"(?:\b(?:at|by|from|until|to)|[A-Z][a-z]+)\s$")
+
+
 def _figure(m: re.Match[str], text: str) -> Figure | None:
     start, end = m.span()
     if m.re is _WORD_FRACTION or m.group("fraction"):
         return Figure(start, end, "What fraction?", bare=False)
     if m.group("ratio"):  # `3:1`, kept whole; not `John 3:16` nor `at 10:30`
-        if re.search(r"(?:\b(?:at|by|from|until|to)|[A-Z][a-z]+)\s$", text[:start]):
+        if _NOT_A_RATIO.search(text[max(0, start - 30):start]):
             return None
         return Figure(start, end, "What ratio?", bare=False)
     if m.group("science") or m.group("plusminus"):
@@ -295,18 +299,19 @@ def _shown_by_the_rest(text: str, figure: Figure) -> bool:
     of 3 bases` says its count, `4 bases: A, T, C, G` lists what it counts."""
     number = text[figure.start:figure.end]
     if _TWIN.match(text, _word_end(text, figure.end)) or (
-            re.fullmatch(r"[\d,]+", number) and not _YEARISH.fullmatch(number) and re.search(
-                r"\d[\w,.]*\s?\w*\s?\((?:approx\s)?$", text[:figure.start])):
+            re.fullmatch(r"[\d,]+", number) and not _YEARISH.fullmatch(number)
+            and _AFTER_A_NUMBER.search(text[max(0, figure.start - 40):figure.start])):
         return True
     if not number.isdigit() or int(number) > 12:
         return False
     if _COUNT_WORDS.search(text[max(0, figure.start - 30):figure.end + 30]):
         return True
-    listed = _LISTED.match(text, _word_end(text, figure.end))
+    listed = _LISTED.match(text[:figure.end + 200], _word_end(text, figure.end))
     return listed is not None and len(listed.group(1).split(",")) == int(number)
 
 
 _YEARISH = re.compile(r"1\d{3}|20\d{2}")
+_AFTER_A_NUMBER = re.compile(r"\d[\w,.]*\s?\w*\s?\((?:approx\s)?$")
 
 
 def _word_end(text: str, at: int) -> int:
