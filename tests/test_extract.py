@@ -390,6 +390,21 @@ def test_a_sentence_defining_without_an_article():
         assert not any(q.startswith("What is the term") for q, _ in qa(f"- {sentence}"))
 
 
+def test_what_a_thing_has_a_value_of():
+    assert qa("# Acids\n- A neutral solution has a pH of exactly 7, eg pure water.") == [
+        ("What is the pH of a neutral solution?", "7")]
+
+
+def test_in_history_a_lowercase_word_and_its_meaning_and_a_role_held_by_a_name():
+    made = qa("England 1066:\n- housecarls = Harold's professional, well trained soldiers\n"
+              "- assassin = Gavrilo Princip, a Bosnian Serb\n"
+              "- Governor Orval Faubus used the National Guard to block them\n")
+    assert ("What is meant by ‘housecarls’?", "Harold's professional, well trained soldiers") \
+        in made
+    assert ("Who was the assassin?", "Gavrilo Princip") in made
+    assert ("____ used the National Guard to block them. Who?", "Governor Orval Faubus") in made
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

@@ -125,7 +125,7 @@ def _is_subject(text: str, start: int, end: int, name: str, historical: bool = F
     if not m:
         return False
     verb = m.group("verb")
-    past = bool(past_base(verb) or (verb.endswith("ed") and len(verb) > 4))
+    past = bool(past_base(verb) or (verb.endswith("ed") and len(verb) > 3))
     if start == 0 and " " not in name and not (historical and past and not name.endswith("s")):
         return False  # a capitalised first word may just start the sentence
     if verb in ("was", "were") and re.match(r"\s(?:was|were)\san?\s", text[end:]):

@@ -211,6 +211,11 @@ _EVENT_SENTENCE = re.compile(
 _LED_BY_END = re.compile(r",\s(?:led|organised|organized|started)\sby\s([A-Z][\w’' -]{2,40})$")
 
 
+_HAS_A = re.compile(r"^(?P<x>(?:(?:a|an|the)\s)?[\w’' -]{2,40}?)\s(?:has|have)\s(?:a|an)\s"
+                    r"(?P<y>[\w ]{1,25}?)\sof\s(?:exactly\s|about\s|approx\.?\s|around\s)?"
+                    r"(?P<z>[^,;]{1,30})")
+
+
 def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
     """`Acids produce hydrogen ions in water`, `A burette is used to add the acid`: what a
     thing does, asked of the thing; `The Act of Supremacy (1534) made Henry …`: what a
@@ -239,6 +244,13 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
         return _clean(facts)
     if historical:
         return []  # in dated notes a subject is a person or a label, not a thing that acts
+    has = _HAS_A.match(sentence)
+    if has and looks_like_term(re.sub(r"^(?:a|an|the)\s", "", has.group("x"))):
+        # `A neutral solution has a pH of exactly 7`
+        thing = has.group("x")
+        thing = thing[0].lower() + thing[1:] if thing.split()[0] in ("A", "An", "The") else thing
+        return _clean([Fact("figure", f"What is the {has.group('y')} of {thing}?",
+                            trim_ends(has.group("z")))])
     m = _USED.match(sentence)
     if m:
         noun = _subject_noun(m.group("subject"))
@@ -730,6 +742,9 @@ def _defined_in_history(term: str, meaning: str) -> bool:
     if term[:1].isupper() and len(term.split()) == 1 and len(words) >= 3 and \
             _names_a_kind(meaning):
         return True  # `Witan = council of nobles & churchmen who advised the king`
+    if term[:1].islower() and len(term.split()) <= 2 and len(words) >= 3 and \
+            _defines(split_clauses(meaning)[0]) and not _did(meaning):
+        return True  # `housecarls = Harold's professional, well trained soldiers`
     return term[:1].islower() and (first in ("a", "an", "the", "when", "where") or
                                    bool(_ABSTRACT_HEAD.match(first)))
 
@@ -754,9 +769,20 @@ _ABSTRACT_HEAD = re.compile(r"^(?:\w+(?:tion|sion|ment|ance|ence|ity|ism|ness|ur
                             r"policy|system|process|idea|belief|term|name|group|body|plan)$")
 
 
+def _named_in_meaning(term: str, meaning: str) -> list[Fact] | None:
+    """`assassin = Gavrilo Princip, a Bosnian Serb`: a role whose meaning is a person."""
+    name = re.match(r"^(?:[A-Z][\w’'-]+\s){1,3}[A-Z][\w’'-]+(?=$|,|\s\(|\s[-–—]\s)", meaning)
+    if not name or not term.islower() or len(term.split()) > 2:
+        return None
+    return [Fact("person", f"Who was the {term}?", name.group())]
+
+
 def _meaning_facts(term: str, meaning: str) -> list[Fact]:
     if not (looks_like_term(term) or _is_event_name(term) or _is_acronym(term)):
         return []
+    named = _named_in_meaning(term, meaning)
+    if named is not None:
+        return named
     facts = _term_aside_facts(term)
     if facts:
         term = drop_parentheses(term) or term
@@ -1030,8 +1056,8 @@ def looks_like_term(term: str) -> bool:
             return False
         if verb_base(low) and (i == 0 or i < len(words) - 1 and low not in _NOUN_VERBS):
             return False  # `chlorophyll absorbs light`: a statement, not a name
-        if i > 0 and past_base(low):
-            return False  # `Milgram later wrote`
+        if past_base(low) and low not in ("cost", "set", "put", "cut", "hit", "let"):
+            return False  # `Milgram later wrote`, `lost out`
     return True
 
 
@@ -1062,6 +1088,8 @@ def _defines(definition: str) -> bool:
         return False  # `OGPU quelled`: an event told in the past; `to be liked` is not
     if words[0].lower() in ("each", "every") or words[0][:1].isdigit() or "=" in definition:
         return False
+    if re.search(r"\b(?:is|are|was|were)\b[^,;]*\bthan\b", definition):
+        return False  # `higher pleasures are better than lower ones`: a claim, not a meaning
     return len(words) <= 25 and _few_numbers(definition)
 
 
@@ -1089,7 +1117,7 @@ _LABELS = frozenset(
     criticism criticisms evaluation strengths weaknesses strength weakness internal external
     example examples note notes tip tips context background summary advantages disadvantages
     pros cons aim aims method methods results findings conclusion todo reminder reminders
-    opposite
+    opposite problem problems issue issues limitation limitations
     homework hw revise revision
 """.split())
 
