@@ -227,8 +227,8 @@ def test_definitions_in_notes_that_cite_studies_are_still_definitions():
              "- Compliance - going along with the group in public\n")
     made = qa(notes)
     assert ("What is meant by ‘homozygous’?", "two alleles the same") in made
-    assert ("What is meant by ‘normative social influence (NSI)’?",
-            "conforming to be liked") in made
+    assert ("What is meant by ‘normative social influence’?", "conforming to be liked") in made
+    assert ("What does NSI stand for?", "normative social influence") in made
     assert ("What is meant by ‘compliance’?", "going along with the group in public") in made
 
 
@@ -307,7 +307,9 @@ def test_words_glossed_in_a_long_line_with_an_example_after_it():
     ("Binary: base 2 number system, only uses the digits 0 and 1", "What is meant by ‘binary’?",
      "base 2 number system"),
     ("Most significant bit (MSB): the leftmost bit",
-     "What is meant by ‘most significant bit (MSB)’?", "the leftmost bit"),
+     "What is meant by ‘most significant bit’?", "the leftmost bit"),
+    ("Most significant bit (MSB): the leftmost bit", "What does MSB stand for?",
+     "most significant bit"),
     ("AND gate: output is 1 only if both inputs are 1", "What is meant by ‘AND gate’?",
      "output is 1 only if both inputs are 1"),
     ("Why computers use binary: circuits made of switches", "Why do computers use binary?",
@@ -403,6 +405,14 @@ def test_in_history_a_lowercase_word_and_its_meaning_and_a_role_held_by_a_name()
         in made
     assert ("Who was the assassin?", "Gavrilo Princip") in made
     assert ("____ used the National Guard to block them. Who?", "Governor Orval Faubus") in made
+
+
+def test_a_term_s_other_name_and_a_reason_for_its_kind():
+    made = qa("# Photosynthesis\n- light-independent reaction (Calvin cycle) – makes glucose\n"
+              "- endothermic reaction b/c energy is taken in from the environment\n")
+    assert ("What is another name for light-independent reaction?", "Calvin cycle") in made
+    assert ("Why is photosynthesis an endothermic reaction?",
+            "energy is taken in from the environment") in made
 
 
 def test_stages_under_a_long_label_are_asked_in_order():

@@ -488,6 +488,13 @@ def _said_of_subject(bullet: Bullet) -> list[Fact]:
     if not subject or not terms.looks_like_term(subject) or lead_title((subject,)) != subject:
         return []
     first = bullet.text.split()[0].lower() if bullet.text.split() else ""
+    why = _KIND_BECAUSE.match(bullet.text)
+    if why and not any(verb_base(w) for w in why.group("what").split()):
+        # `endothermic reaction b/c energy is taken in` under Photosynthesis
+        what = why.group("what")
+        a = "an" if what[0] in "aeiou" else "a"
+        noun = article(terms.decapitalised(subject))
+        return [Fact("cause", f"Why is {noun} {a} {what}?", trim_ends(why.group("why")))]
     if not verb_base(first):
         return []
     fact = terms.clause_relation(article(terms.decapitalised(subject)), bullet.text)
@@ -511,6 +518,11 @@ def _subject_of(topic: tuple[str, ...]) -> str:
     (w/ oxygen)` → `aerobic respiration`)."""
     subject = trim_ends(drop_parentheses(_qualified(topic)) or topic[-1])
     return subject if subject[:2].isupper() else subject.lower()
+
+
+_KIND_BECAUSE = re.compile(r"^(?P<what>[a-z][\w-]*\s(?:reaction|process|change|system|element"
+                           r"|compound|mixture|organ|tissue|gas|metal|acid|base|feature|type)s?)"
+                           r"\s(?:b/c|bc|because)\s(?P<why>.{3,})$")
 
 
 def _lead(bullet: Bullet) -> str:

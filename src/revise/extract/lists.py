@@ -70,7 +70,9 @@ def list_fact(title: str, parent_topic: tuple[str, ...], items: list[str], *,
             phrase = title[0].lower() + title[1:] if title[1:2].islower() else title
             if len(lowered) == 1:
                 parent = lead_title(parent_topic)
-                if parent:
+                if parent and parent.lower().startswith(lowered[0]):
+                    phrase = parent[0].lower() + parent[1:]  # `types` under `Types of conformity`
+                elif parent:
                     phrase = f"{phrase} of {parent}"
             question = f"What are the {count} {phrase}{order}?"
     elif intro or numbered:

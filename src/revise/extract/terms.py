@@ -795,6 +795,14 @@ def _term_aside_facts(term: str) -> list[Fact]:
     if re.fullmatch(r"(?:a|an)\s[a-z]+", aside):
         return [Fact("definition", f"{_capitalised(decapitalised(name))} is a type of what?",
                      aside.split()[1])]
+    if _is_acronym(aside) and _expands(aside, name) and len(name.split()) >= 2:
+        # `Normative social influence (NSI) = …`
+        return [Fact("definition", f"What does {aside} stand for?", decapitalised(name))]
+    if (re.fullmatch(r"[A-Z][\w’'-]+(?:\s[\w’'-]+){1,3}", aside) and not re.search(r"\d", aside)
+            and not any(verb_base(w) for w in aside.split())):
+        # `light-independent reaction (Calvin cycle)`: the other name it goes by
+        return [Fact("definition", f"What is another name for {article(decapitalised(name))}?",
+                     aside)]
     return []
 
 
