@@ -415,6 +415,15 @@ def test_a_term_s_other_name_and_a_reason_for_its_kind():
             "energy is taken in from the environment") in made
 
 
+def test_a_title_holding_most_of_the_answer_is_left_out_of_its_topic():
+    cards = extract_cards("# Social Influence\n## Explanations\n"
+                          "- Normative social influence (NSI) = conforming to be liked\n"
+                          "# Ionic bonding\n- ionic bond = the attraction between ions\n", "d")
+    shown = {c.answer: c.topic for c in cards}
+    assert shown["normative social influence"] == ("Explanations",)
+    assert shown["ionic bond"] == ()
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

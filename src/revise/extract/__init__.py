@@ -566,6 +566,8 @@ def _topic_without(topic: tuple[str, ...], answer: str) -> tuple[str, ...]:
     kept = []
     for title in topic:
         if _holds(title, answer):
+            if not (shows(title, answer) or _shares_year(title, answer)):
+                continue  # `Ionic bonding` above `ionic bond`: nothing to cut, the title goes
             title = _strip_answer(title, answer)
             if not title or _holds(title, answer):
                 continue
@@ -579,7 +581,8 @@ def _holds(title: str, answer: str) -> bool:
     words = _folded_words(answer)
     if title.istitle() and len(title.split()) <= 3 and _folded_words(title) <= words:
         return True  # `Mendel` above a card whose answer is `Gregor Mendel`
-    return bool(words) and words <= _folded_words(title)
+    # `Social Influence` above a card whose answer is `normative social influence`
+    return bool(words) and 3 * len(words & _folded_words(title)) >= 2 * len(words)
 
 
 _SMALL_WORDS = frozenset("""
@@ -589,8 +592,16 @@ _SMALL_WORDS = frozenset("""
 
 @functools.lru_cache(maxsize=4096)
 def _folded_words(text: str) -> frozenset[str]:
-    return frozenset({w[:-1] if w.endswith("s") and len(w) > 3 else w
-            for w in re.findall(r"[^\W_]+", text.lower()) if w not in _SMALL_WORDS})
+    """The words of `text` without small words, plurals and -ing (`Ionic bonding` holds
+    `ionic bond`)."""
+    return frozenset({_fold(w) for w in re.findall(r"[^\W_]+", text.lower())
+                      if w not in _SMALL_WORDS})
+
+
+def _fold(word: str) -> str:
+    if word.endswith("ing") and len(word) > 5:
+        return word[:-3]
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
 def _shares_year(title: str, answer: str) -> bool:
