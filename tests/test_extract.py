@@ -424,6 +424,18 @@ def test_a_title_holding_most_of_the_answer_is_left_out_of_its_topic():
     assert shown["ionic bond"] == ()
 
 
+def test_a_number_written_twice_is_not_blanked_and_a_year_is_no_range_backwards():
+    assert qa("- heart has 4 chambers – 2 atria (top) + 2 ventricles (bottom)") == [
+        ("heart has ____ chambers – 2 atria (top) + 2 ventricles (bottom). How many?", "4")]
+    assert ("Julian calendar until ____ - 13 days behind. In what year?", "1918") in qa(
+        "- Julian calendar until 1918 - 13 days behind")
+
+
+def test_a_file_s_course_title_gives_no_card():
+    assert qa("RUSSIA 1917 - REVISION (copied off a revision site)\n\n- Lenin dies 1924\n") == [
+        ("Lenin dies ____. In what year?", "1924")]
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

@@ -154,10 +154,15 @@ def _file_title(outline: Outline) -> Bullet | None:
     if not outline.bullets or not outline.sections:
         return None
     first = outline.bullets[0]
-    if first.topic or not first.prose or first.children or len(first.text.split()) > 12 \
-            or first.position > outline.sections[0].position:
+    if first.topic or first.children or len(first.text.split()) > 14:
         return None
-    return first
+    before_headings = first.prose and first.position < outline.sections[0].position
+    return first if before_headings or _COURSE.search(first.text) else None
+
+
+# A title names the course it is for (`RUSSIA 1917 - REVISION`, `Bio Paper 2 notes`)
+_COURSE = re.compile(r"\b(?:revision|notes|paper\s\d|unit\s\d|topic\s\d|gcse|a-level|ks[345]"
+                     r"|chapter\s\d)\b", re.IGNORECASE)
 
 
 def _written_answers(bullets: list[Bullet]) -> dict[int, str | None]:
@@ -457,11 +462,11 @@ _YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
 _ABBREVIATION_END = re.compile(r"\b(?:e\.g|eg|i\.e|ie|etc|approx|no|vs|St|Dr|Mr|Mrs|Ms)\.?$",
                                re.IGNORECASE)
 _NOTE_TO_SELF = re.compile(
-    r"^\(?(?:todo|to do\s?[:!-]|ask\s|check\s|remember to|don'?t forget|learn\s|revise\s"
+    r"^\(?(?:todo|to do\s?[:!-]|ask\s|check\s|remember to|learn\s|revise\s"
     r"|practi[cs]e\s|flashcards\b|finish\s|mock\b|hw\b|homework\b)"
     r"|\b(?:past papers?|textbook|workbook|revision guide|p\.\s?\d|pp\.\s?\d|page\s\d"
     r"|(?:in|on) (?:the )?spec|spec point|exam board|essay (?:q|qs|question|plan)"
-    r"|\d+ mark (?:q|question|essay)|mock (?:is|exam|on))\b",
+    r"|\d+ mark (?:q|question|essay)|mock (?:is|exam|on)|don'?t (?:forget|mix up))\b",
     re.IGNORECASE)
 _WORKED_EXAMPLE = re.compile(r"^(?:e\.?g\.?|for example|worked example)[\s:,]", re.IGNORECASE)
 

@@ -49,6 +49,7 @@ _AMOUNT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _EQUALS_A_NUMBER = re.compile(r"\s?=\s?\d")
+_BACKWARDS = re.compile(r"(?:1[0-9]|20)(?P<a>[0-9]{2})\s?[-–/]\s?(?P<b>[0-9]{2})")
 _VALUE_AROUND = re.compile(r"(?:=|(?<![^\W\d_])[x×*])\s?$")
 _COUNTED_AFTER = re.compile(r"\s(?:bytes|bits|people|men|women|soldiers|troops|deaths|words|rows"
                             r"|students|pupils|participants|members|votes|seats|tanks|ships"
@@ -70,6 +71,11 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
         return spans
     for m in _DATE.finditer(text):
         kind = m.lastgroup or "year"
+        backwards = _BACKWARDS.fullmatch(m.group())
+        if backwards and int(backwards.group("b")) <= int(backwards.group("a")):
+            # `1918 - 13 days behind`: a year, then another number
+            spans.append((m.start(), m.start() + 4, "year"))
+            continue
         if kind == "year":
             if (_AMOUNT_AFTER.match(text, m.end())
                     or _VALUE_AROUND.search(text, max(0, m.start() - 3), m.start())
@@ -339,6 +345,8 @@ _LIFESPAN = re.compile(r"1?\d{3}\s?[-–]\s?1?\d{3,4}")
 
 def _blank_card(text: str, lead: str, start: int, end: int, ask: str) -> tuple[str, str] | None:
     answer = text[start:end].strip()
+    if len(re.findall(rf"(?<![\w./:–-]){re.escape(answer)}(?![\w/:])", text)) > 1:
+        return None  # `the 1905 Revolution (Jan 1905 …)`: which 1905 is asked?
     body = _excerpt(text, start, end)
     if _SUBJECT.match(text) and _SUBJECT.match(text).end() <= start:
         lead = ""  # `Kirov, party boss: murdered ____`: the line names its own subject
@@ -365,6 +373,9 @@ def _clause_around(text: str, start: int, end: int, lead: str) -> tuple[str, str
     lo = max(0, start - _MAX_BODY)
     for m in _CLAUSE.finditer(text, lo, start):
         lo = m.end()
+    if 0 < lo < start and text[lo - 1].isalnum():  # never start mid-word
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space >= 0 else lo
     hi = end
     for m in _CLAUSE.finditer(text, end, end + _MAX_BODY):
         hi = m.start()
