@@ -436,6 +436,12 @@ def test_a_file_s_course_title_gives_no_card():
         ("Lenin dies ____. In what year?", "1924")]
 
 
+def test_code_a_worked_case_and_a_reminder_give_no_blank():
+    assert qa("- SELECT Name FROM Students WHERE Age >= 15") == []
+    assert not any(q.startswith("What is") for q, _ in qa("- 2 inputs = 4 rows, 3 inputs = 8 rows"))
+    assert qa("# Databases\nData types (learn these!!)\n") == []
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

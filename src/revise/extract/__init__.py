@@ -463,6 +463,7 @@ _ABBREVIATION_END = re.compile(r"\b(?:e\.g|eg|i\.e|ie|etc|approx|no|vs|St|Dr|Mr|
                                re.IGNORECASE)
 _NOTE_TO_SELF = re.compile(
     r"^\(?(?:todo|to do\s?[:!-]|ask\s|check\s|remember to|learn\s|revise\s"
+    r"|[^:(]{1,40}(?::\s|\s\()(?:learn|revise) (?:these|this|them|it)\b"
     r"|practi[cs]e\s|flashcards\b|finish\s|mock\b|hw\b|homework\b)"
     r"|\b(?:past papers?|textbook|workbook|revision guide|p\.\s?\d|pp\.\s?\d|page\s\d"
     r"|(?:in|on) (?:the )?spec|spec point|exam board|essay (?:q|qs|question|plan)"

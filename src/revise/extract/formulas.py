@@ -125,6 +125,8 @@ def _one_formula(formula: str, description: str) -> list[Fact]:
     elif _OPERATOR.search(lhs) and not re.search(r"[a-z]{3,}", lhs):
         facts.append(Fact("formula", f"Complete the equation: {lhs} = ?", rhs))
     elif re.match(r"^[~≈]?\s?(?:approx\s)?[\d.,]+", rhs):
+        if re.match(r"^\d", lhs):
+            return []  # `3 inputs = 8 rows`: a worked case, not a quantity's value
         # `speed of light = 3 x 10^8 m/s`: a value, not a way to work it out
         value = trim_ends(re.split(r"\s\(|,\s|;\s", rhs)[0])
         facts.append(Fact("figure", f"What is the {drop_parentheses(lhs) or lhs}?"

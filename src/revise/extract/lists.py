@@ -92,7 +92,7 @@ def _item_name(item: str) -> str:
 
 
 _COUNTED = re.compile(r"^(?P<n>\d{1,2}|two|three|four|five|six|seven|eight)\s(?P<what>[^:=]{3,60}?)"
-                      r"\s?[:=–-]\s(?P<items>[^:;]+)$", re.IGNORECASE)
+                      r"\s?[:–-]\s(?P<items>[^:;=]+)$", re.IGNORECASE)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 
 
@@ -105,7 +105,8 @@ def counted_list(text: str) -> Fact | None:
     n = m.group("n").lower()
     count = int(n) if n.isdigit() else _COUNTS[n]
     items = [item.strip() for item in re.split(r",\s|\s\+\s|\sand\s", m.group("items"))]
-    if count < 2 or len(items) != count or any(not item or len(item.split()) > 5 for item in items):
+    if count < 2 or len(items) != count or any(not item or len(item.split()) > 5
+                                                or item[:1].isdigit() for item in items):
         return None
     return Fact("list", f"What are the {m.group('n')} {m.group('what').strip()}?",
                 ", ".join(items))

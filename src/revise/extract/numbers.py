@@ -248,6 +248,8 @@ def number_cards(text: str, lead: str, *, asked: str = "", shown: str = "",
         return []
     if _ROW_OF_VALUES.search(text):
         return []  # `128 64 32 16 8 4 2 1`: a row of values, each blank shown by the others
+    if _CODE.search(text) or len(_KEYWORDS.findall(text)) >= 2:
+        return []  # `SELECT Name FROM Students WHERE Age >= 15`: code, its numbers are examples
     made: list[tuple[str, str, str]] = []
     dates = find_dates(text)
     for start, end, kind in dates:
@@ -276,6 +278,9 @@ def number_cards(text: str, lead: str, *, asked: str = "", shown: str = "",
     return made
 
 
+_CODE = re.compile(r"[<>!=]=|:=|\+=|\(\)|;\s*$")
+_KEYWORDS = re.compile(r"\b(?:SELECT|FROM|WHERE|INSERT|UPDATE|DELETE|VALUES|ORDER|JOIN|SET|PRINT"
+                       r"|INPUT|OUTPUT|WHILE|ENDIF|ENDWHILE|RETURN|THEN|ELSE)\b")
 _ROW_OF_VALUES = re.compile(r"(?<![\w.])(?:\d+(?:\.\d+)?(?:\s+|,\s?)){3,}\d")
 
 
