@@ -442,6 +442,26 @@ def test_code_a_worked_case_and_a_reminder_give_no_blank():
     assert qa("# Databases\nData types (learn these!!)\n") == []
 
 
+@pytest.mark.parametrize(("bullet", "question", "answer"), [
+    ("vena cava -> brings deoxygenated blood into right atrium", "What does the vena cava bring?",
+     "deoxygenated blood into right atrium"),
+    ("valves stop backflow", "What do valves stop?", "backflow"),
+    ("coronary arteries supply the heart muscle w/ oxygen", "What do coronary arteries supply?",
+     "the heart muscle w/ oxygen"),
+    ("Groynes - wooden barriers at right angles to the beach - trap sediment - cheap",
+     "What is meant by ‘groynes’?", "wooden barriers at right angles to the beach"),
+    ("Rock armour - large boulders piled at foot of cliff - absorb wave energy",
+     "What is meant by ‘rock armour’?", "large boulders piled at foot of cliff"),
+])
+def test_what_a_part_does_and_a_definition_that_runs_on(bullet, question, answer):
+    assert (question, answer) in qa(f"# Notes\n- {bullet}")
+
+
+def test_a_capitalised_common_noun_is_no_group_led_by_someone():
+    assert not any(q.startswith("Who") for q, _ in qa(
+        "# Coasts\n- Spits - long ridge of sand into the sea - formed by longshore drift"))
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

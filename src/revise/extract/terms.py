@@ -65,8 +65,11 @@ def split_term(text: str) -> tuple[str, str, str] | None:
         term, meaning = trim_ends(text[: m.start()]), trim_ends(text[m.end() :])
         if not term or not meaning:
             continue
-        if sep in ("→", "->") and not _ARTICLES.match(meaning) and not _is_acronym(term):
-            return None  # an arrow here is a cause or a step, not a definition
+        if sep in ("→", "->") and not _ARTICLES.match(meaning) and not _is_acronym(term) \
+                and not (verb_base(meaning.split()[0]) and looks_like_term(term)
+                         and not re.match(r"(?:leads|causes|results)\b", meaning)):
+            return None  # an arrow here is a cause or a step, not a definition (`vena cava ->
+            # brings blood …` says what it does)
         if sep == ":" and term[-1:].isdigit() and meaning[:1].isdigit():
             return None  # a time, 10:30
         if _is_term(term) or is_case(term) or is_citation(term):
@@ -261,18 +264,23 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
     words = sentence.rstrip(".").split()
     for i in range(1, min(4, len(words) - 1)):
         subject = " ".join(words[:i])
-        adverb = words[i] if words[i].endswith("ly") and i + 2 < len(words) else ""
+        adverb = words[i] if words[i].endswith("ly") and i + 2 < len(words) and not (
+            is_base_verb(words[i]) or verb_base(words[i])) else ""  # (`supply` is no adverb)
         verb = words[i + 1] if adverb else words[i]
         obj = " ".join(words[i + 2:] if adverb else words[i + 1:])
         noun = _subject_noun(subject)
         bare = re.sub(r"^(?:a|an|the)\s", "", noun)
-        base = verb_base(verb) or (verb if is_plural(noun) and verb in _PLURAL_VERBS else None)
+        base = verb_base(verb) or (verb if is_plural(noun) and (
+            verb in _PLURAL_VERBS or is_base_verb(verb) and i <= 2) else None)
         if base is None:
             continue
         if re.match(r"^by\b:?\s", obj) and looks_like_term(bare) and len(obj.split()) <= 13:
             # `an offer ends by: revocation, rejection, …`
             return _clean([Fact("definition", f"How {does(noun)} {noun} {base}?",
                                 trim_ends(re.sub(r"^by\b:?\s", "", obj)))])
+        if subject.split()[-1].lower() in ("always", "never", "often", "usually", "also") \
+                or re.match(r"^(?:out|up|off|down|back|away|on)\b", obj):
+            return []  # `always start w/ …`, `savers lose out …`: no thing acted on to ask for
         if (base in ("have", "do", "be") or not looks_like_term(bare) or not obj
                 or len(obj.split()) > 12 or obj.split()[0].lower() in _PRONOUNS
                 or obj.split()[0].lower() in _NOT_DEFINITION_START):
@@ -321,7 +329,8 @@ def sentence_facts(subject: str, verb: str, rest: str) -> list[Fact]:
 
 def _subject_noun(subject: str) -> str:
     subject = subject.strip()
-    if subject[:1].isupper() and subject.split()[0].lower() in ("a", "an", "the"):
+    if subject[:1].isupper() and subject.split()[0].lower() in (
+            "a", "an", "the", "some", "many", "most", "all"):
         return subject[0].lower() + subject[1:]
     return decapitalised(subject)
 
@@ -425,7 +434,8 @@ def _group_facts(term: str, meaning: str) -> list[Fact]:
     facts = []
     for clause in split_clauses(meaning, r",\s|;\s|\s[-–—]\s"):
         led = _LED_BY.match(trim_ends(clause))
-        if led and len(led.group("who").split()) <= 6:
+        if led and len(led.group("who").split()) <= 6 and (
+                led.group("who")[:1].isupper() or led.group("verb").lower() == "supported"):
             facts.append(Fact("person", f"Who {led.group('verb').lower()} {group}?",
                               trim_ends(led.group("who"))))
         wanted = _WANTED.match(trim_ends(clause))
@@ -871,6 +881,8 @@ def _described(term: str, meaning: str) -> list[Fact]:
     elif looks_like_term(term) and _defines(definition):
         rest = [clause_relation(noun, c) for c in clauses[1:]]
         answer = definition if any(rest) or ";" in head or not _few_numbers(head) else head
+        if re.search(r"\s[-–—]\s", answer):  # `wooden barriers - trap sediment - …`
+            answer = trim_ends(re.split(r"\s[-–—]\s", answer)[0])
         if len(answer.split()) <= _MAX_ANSWER_WORDS and _few_numbers(answer):
             facts.append(Fact("definition", f"What is meant by {quoted(decapitalised(term))}?",
                               answer))
@@ -1087,8 +1099,9 @@ def _defines(definition: str) -> bool:
     """Whether a meaning's first clause reads as a definition, not an event or a figure."""
     words = definition.split()
     if len(words) < 2 or words[0].lower() in _NOT_DEFINITION_START and not (
-            words[0].lower() == "only" and re.match(r"\w+ed$", words[1])):
-        return False  # (`only expressed if 2 copies present` defines)
+            words[0].lower() == "only" and re.match(r"\w+ed$", words[1])
+            or words[0].lower() in ("large", "small", "big") and len(words) >= 3):
+        return False  # (`only expressed if 2 copies present`, `large boulders piled …` define)
     last = words[-1].lower().strip(".,")
     if last.endswith("ed") and len(last) > 4 and last not in _ED_NOUNS \
             and len((drop_parentheses(definition) or definition).split()) <= 4 \
