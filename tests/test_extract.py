@@ -462,6 +462,25 @@ def test_a_capitalised_common_noun_is_no_group_led_by_someone():
         "# Coasts\n- Spits - long ridge of sand into the sea - formed by longshore drift"))
 
 
+def test_web_page_furniture_gives_no_card_nor_title():
+    notes = ("Home > Geography > Coasts\nSkip to content  Menu  Search\n# Waves\n"
+             "- fetch = the distance the wind blows over open water\nAdvertisement\n"
+             "- Test yourself Q1 Name 4 processes of erosion\n© Revision site 2023  Privacy\n")
+    cards = extract_cards(notes, "d")
+    assert [(c.question, c.topic) for c in cards] == [
+        ("What is meant by ‘fetch’?", ("Waves",)),
+        ("What is the term for the distance the wind blows over open water?", ("Waves",))]
+
+
+def test_a_comparison_is_a_cause_and_the_example_after_eg_is_the_term():
+    made = qa("# Coasts\n- longer fetch = bigger more powerful waves\n"
+              "- mechanical weathering eg freeze-thaw: water gets into cracks and freezes\n"
+              "- lower course = lateral erosion + deposition\n")
+    assert ("What does a longer fetch lead to?", "bigger more powerful waves") in made
+    assert ("What is meant by ‘freeze-thaw’?", "water gets into cracks and freezes") in made
+    assert ("What is meant by ‘lower course’?", "lateral erosion + deposition") in made
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

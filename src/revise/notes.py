@@ -286,6 +286,13 @@ _SPACED_MARK = re.compile(r"[-*•](?<=[ \t][-*•])(?=[ \t])")
 # `_read_flat_line`).
 _SPACED_ARROW = re.compile(r"=>(?<=[ \t]=>)(?![>=])")
 _LEADING_MARK = re.compile(r"[ \t]*(?:[-*](?=[ \t])|=>(?![>=])|•)")
+# What a copied web page brings along besides the notes: whole lines of it.
+_PAGE_FURNITURE = re.compile(
+    r"^(?:skip to (?:main )?content\b|advertisement$|menu$|search$|sign (?:in|up)\b|log in\b"
+    r"|share (?:this|on)\b|was this page helpful|back to top$|print (?:this )?page$"
+    r"|related (?:topics|articles|links|pages)\b|test yourself\b|page \d+ of \d+$"
+    r"|(?:©|\(c\)|copyright)\s)|\bclick to enlarge\b|\bcookies$"
+    r"|^home\s?(?:>|›|»)\s?\w", re.IGNORECASE)
 _CONTROL_SEARCH = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
 
 # A line is read as flattened with spaced markers only when it is long and holds many
@@ -423,6 +430,9 @@ def _tokenise(
             continue
         if fenced:
             continue
+        if _PAGE_FURNITURE.search(stripped.lstrip("-*•+ \t")):
+            tokens.append(_Token("blank", line=lineno, start=start))
+            continue  # `Skip to content  Menu  Search`, `Advertisement`: the web page, not notes
         lead = len(content) - len(content.lstrip())
         indent = _indent_width(content[:lead])
 

@@ -320,6 +320,9 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
 _ASKED = re.compile(r"^(?P<q>(?:why|what|how|when|where|who|which)\b[^?]{3,120}\?)\s*:?\s*"
                     r"(?P<a>\S.*)$", re.IGNORECASE)
 _WHY_LABEL = re.compile(r"^why\s(?P<clause>[^:?]{3,80}):\s(?P<a>\S.{2,})$", re.IGNORECASE)
+_COMPARED = re.compile(r"^(?:longer|shorter|higher|lower|bigger|smaller|faster|slower|greater"
+                       r"|stronger|weaker|steeper|warmer|colder|hotter|wider|narrower|more|less"
+                       r"|fewer)\s\w", re.IGNORECASE)
 # `HTTP = Hypertext…, HTTPS = HTTP Secure`: several acronyms defined on one line.
 _NEXT_ACRONYM = re.compile(r",\s(?=[A-Z][A-Z0-9]{1,7}\s?(?:=|[-–—]\s))|,\s(?=[^,=]{2,30}\s=\s)"
                            r"|\s[-–—]\s(?=[^-–—=,]{2,30}\s=\s)")
@@ -366,6 +369,14 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
             return equation
     if pair is not None and _LABEL.match(pair[0]):
         text, pair = pair[2], None  # `Context: …` labels prose, it defines nothing
+    if pair is not None and pair[1] == "=" and _COMPARED.match(pair[0]) and \
+            _COMPARED.match(pair[2]) and len(pair[2].split()) <= 8:
+        # `longer fetch = bigger more powerful waves`: a cause, not a definition
+        a = "" if pair[0].split()[0].lower() in ("more", "less", "fewer") else "a "
+        return [Fact("cause", f"What does {a}{pair[0]} lead to?", pair[2])]
+    if pair is not None and re.search(r"\s(?:eg|e\.g\.)\s", pair[0]):
+        # `mechanical weathering eg freeze-thaw: water gets into cracks …`: the example
+        pair = (re.split(r"\s(?:eg|e\.g\.)\s", pair[0])[-1], pair[1], pair[2])
     if pair is not None:
         term, sep, meaning = pair
         if len(arrows.ARROW.findall(meaning)) >= 2 and not terms.is_person(term, meaning):

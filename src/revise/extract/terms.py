@@ -729,7 +729,8 @@ def _cut_so(answer: str) -> str:
     return trim_ends(_CONSEQUENCE.split(answer)[0])
 
 
-_CONSEQUENCE = re.compile(r",?\s(?:so|which means|meaning)\s|,\s(?:eg|e\.g\.)\s|\s?(?:->|→|=>)\s?")
+_CONSEQUENCE = re.compile(r",?\s(?:so|which means|meaning|but)\s|,\s(?:eg|e\.g\.)\s"
+                          r"|\s?(?:->|→|=>)\s?")
 
 
 _PRONOUNS = frozenset("""
@@ -881,13 +882,18 @@ def _described(term: str, meaning: str) -> list[Fact]:
     elif looks_like_term(term) and _defines(definition):
         rest = [clause_relation(noun, c) for c in clauses[1:]]
         answer = definition if any(rest) or ";" in head or not _few_numbers(head) else head
+        if answer is definition and not any(rest) and ";" not in head \
+                and _has_verb(" ".join(definition.split()[1:3])) \
+                and len(head.split()) <= 30 and _few_numbers(head):
+            answer = head  # `water gets into cracks, freezes and expands, …`: one process
         if re.search(r"\s[-–—]\s", answer):  # `wooden barriers - trap sediment - …`
             answer = trim_ends(re.split(r"\s[-–—]\s", answer)[0])
         if len(answer.split()) <= _MAX_ANSWER_WORDS and _few_numbers(answer):
             facts.append(Fact("definition", f"What is meant by {quoted(decapitalised(term))}?",
                               answer))
             if _reversible(term, definition, meaning):
-                facts.append(Fact("definition", f"What is the term for {_lowered(definition)}?",
+                described = _lowered(_DASHED.split(definition)[0])
+                facts.append(Fact("definition", f"What is the term for {described}?",
                                   decapitalised(term)))
     for clause in clauses[1:]:
         fact = clause_relation(noun, clause)
@@ -934,6 +940,9 @@ def _starts_with_verb(clause: str) -> bool:
 
 _EXAMPLES_FIRST = re.compile(r"^(?:eg|e\.g\.|such as)\s(?P<examples>[^→>]+?)"
                              r"(?:\s?(?:->|→)\s?(?P<role>.+))?$", re.IGNORECASE)
+
+
+_DASHED = re.compile(r"\s[-–—]\s")
 
 
 def _kind_examples(term: str, meaning: str) -> list[Fact] | None:
