@@ -481,6 +481,15 @@ def test_a_comparison_is_a_cause_and_the_example_after_eg_is_the_term():
     assert ("What is meant by ‘lower course’?", "lateral erosion + deposition") in made
 
 
+def test_a_title_s_year_range_is_not_shown_above_its_end_nor_cut_inside_a_number():
+    cards = extract_cards("# Nazi Germany 1933-39 – Paper 3 revision\n## Economy\n"
+                          "- Unemployment fell to under 0.5 million by 1939\n"
+                          "- only 3 Nazis in the cabinet\n", "d")
+    topics = {c.answer: c.topic for c in cards}
+    assert topics["1939"] == ("Nazi Germany – Paper 3 revision", "Economy")
+    assert topics["3"] == ("Nazi Germany 1933-39 – Paper revision", "Economy")
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

@@ -628,12 +628,22 @@ def _shares_year(title: str, answer: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _years(title: str) -> frozenset[str]:
-    return frozenset(_YEAR.findall(title))
+    """The years a title shows, the end of a range too (`1933-39` shows 1939)."""
+    years = set(_YEAR.findall(title))
+    for start, end in _YEAR_RANGE.findall(title):
+        years.add(end if len(end) == 4 else start[:2] + end)
+    return frozenset(years)
+
+
+_YEAR_RANGE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\s?[-–/]\s?([0-9]{4}|[0-9]{2})\b")
 
 
 def _strip_answer(title: str, answer: str) -> str:
-    pieces = [re.escape(answer)] + [re.escape(y) for y in _YEAR.findall(answer)]
-    pattern = rf"[\s,(]*(?:{'|'.join(pieces)})(?:[-–/]\d{{2,4}})?(?:’s|'s|s)?\)?"
+    years = _YEAR.findall(answer)
+    ranges = [re.escape(m.group()) for m in _YEAR_RANGE.finditer(title)
+              if _years(m.group()) & set(years)]
+    pieces = ranges + [re.escape(answer)] + [re.escape(y) for y in years]
+    pattern = rf"[\s,(]*(?<![\w.])(?:{'|'.join(pieces)})(?![\w])(?:[-–/]\d{{2,4}})?(?:’s|'s|s)?\)?"
     stripped = re.sub(pattern, "", title, flags=re.IGNORECASE)
     stripped = trim_ends(re.sub(r"\s*\([^()]*$", "", stripped).strip(" ,;:–-"))
     if not stripped or shows(stripped, answer):
