@@ -490,6 +490,12 @@ def test_a_title_s_year_range_is_not_shown_above_its_end_nor_cut_inside_a_number
     assert topics["3"] == ("Nazi Germany 1933-39 – Paper revision", "Economy")
 
 
+def test_labels_are_no_people_nor_terms():
+    made = qa("# Strange Situation\n- Findings: 65% first attached to mother\n"
+              "- Measured: proximity seeking, exploration\n")
+    assert not any(q.startswith(("Who", "What is meant")) for q, _ in made)
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

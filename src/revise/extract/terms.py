@@ -109,8 +109,8 @@ def _is_term(term: str) -> bool:
         return False
     if not has_words(term) and not _is_acronym(term):
         return False
-    if len(words) == 1 and words[0].lower().endswith("ed") and words[0].islower():
-        return False  # `agreed: …` labels what follows
+    if len(words) == 1 and words[0].lower().endswith("ed") and words[0][1:].islower():
+        return False  # `agreed: …`, `Measured: …` label what follows
     # `1928: …` is a dated event, not a term
     return not re.match(r"^\d{3,4}\b", term)
 
@@ -458,8 +458,9 @@ def _expands(acronym: str, meaning: str) -> bool:
 
 def is_person(term: str, meaning: str) -> bool:
     name = drop_parentheses(term)
-    if not _PERSON.match(name) or _is_acronym(name) or _is_event_name(term):
-        return False
+    if not _PERSON.match(name) or _is_acronym(name) or _is_event_name(term) \
+            or name.lower() in _LABELS:
+        return False  # (`Findings: 65% …` is a label)
     first_part = re.split(r"\s/\s|;\s|,\s", meaning)[0]
     if re.search(r"(?:al|ism|ist|ics|ology|tion|ness|ity)$", name.split()[-1].lower()):
         return False  # `Deontological: judges actions by duty`: a theory, not a person
