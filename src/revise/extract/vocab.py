@@ -30,6 +30,7 @@ _ARTICLE_LANG = [
 ]
 _FOREIGN_LETTERS = re.compile(r"[àâçéèêëîïôûùüÿœæñáíóúäöß¿¡]", re.IGNORECASE)
 _PAIR_SEPARATOR = re.compile(r"\s[-–—=:]\s|:\s|\s=|=\s|\s→\s|\s->\s")
+_PAIR_SPLITTERS = (re.compile(r"\s/\s"), re.compile(r",\s"), re.compile(r";\s"))
 _GENDER = re.compile(r"\((?:m|f|n|nt|pl|m pl|f pl|m/f|mf|m or f)\b[^)]{0,30}\)", re.IGNORECASE)
 _MAX_SIDE_WORDS = 6
 
@@ -45,9 +46,11 @@ def language_of(titles: list[str]) -> str:
 def split_pairs(text: str) -> list[tuple[str, str]]:
     """The (word, meaning) pairs on one line: `le salon = living room`, or several
     separated by ` / ` or commas (`en haut = upstairs / en bas = downstairs`)."""
+    if not _PAIR_SEPARATOR.search(text):
+        return []  # (no piece of it can hold a pair either)
     pieces = [text]
-    for splitter in (r"\s/\s", r",\s", r";\s"):
-        parts = re.split(splitter, text)
+    for splitter in _PAIR_SPLITTERS:
+        parts = splitter.split(text)
         if len(parts) >= 2 and all(_PAIR_SEPARATOR.search(p) for p in parts):
             pieces = parts
             break
