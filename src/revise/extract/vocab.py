@@ -80,8 +80,16 @@ def is_vocab_section(titles: list[str], lines: list[str]) -> bool:
     short = sum(1 for line in lines if len(line) <= 80)
     if short * 10 < len(lines) * 6:
         return False  # word pairs are short lines
-    pairs = [split_pairs(line) for line in lines]
-    paired = [p for p in pairs if p]
+    paired = []
+    unpaired = 0
+    for line in lines:
+        pairs = split_pairs(line)
+        if pairs:
+            paired.append(pairs)
+        else:
+            unpaired += 1
+            if unpaired * 10 > len(lines) * 4:
+                return False  # too few pairs already: the rest cannot make it 60%
     if sum(len(p) for p in paired) < 2 or len(paired) * 10 < len(lines) * 6:
         return False
     if language_of(titles) or any(_VOCAB_TITLE.search(t) for t in titles):
