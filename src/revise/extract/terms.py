@@ -45,6 +45,8 @@ _MAX_REVERSE_WORDS = 14
 
 # Separators between a term and its meaning, most telling first at equal positions.
 _SEPARATOR = re.compile(r"\s[–—]\s|\s-\s|\s=\s|:\s|\s→\s|\s->\s|–(?=\s)|—|(?<=\w)-\s(?=\w)")
+# A character each of those separators holds: a line with none is quickly told apart.
+_SEPARATOR_MARK = re.compile(r"[–—=:→-]")
 _ARTICLES = re.compile(r"^(?:a|an|the|when|where|process|type|kind|form|way|word|term|name|"
                        r"part|method|substance|idea|belief|period|time)\b", re.IGNORECASE)
 _NOT_TERM_START = frozenset(
@@ -58,6 +60,8 @@ _NOT_TERM_START = frozenset(
 @functools.lru_cache(maxsize=4096)
 def split_term(text: str) -> tuple[str, str, str] | None:
     """(term, separator, meaning) of a bullet that pairs a term with what it means."""
+    if not _SEPARATOR_MARK.search(text):
+        return _bracketed_meaning(text)
     for m in _SEPARATOR.finditer(text):
         if _inside_brackets(text, m.start()):
             continue
