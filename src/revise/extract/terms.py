@@ -225,6 +225,8 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
         subject = " ".join(words[:i])
         adverb = words[i] if words[i].endswith("ly") and i + 2 < len(words) else ""
         verb = words[i + 1] if adverb else words[i]
+        if verb not in _PLURAL_VERBS and verb_base(verb) is None:
+            continue  # no verb here (the test below, before reading the subject)
         obj = " ".join(words[i + 2:] if adverb else words[i + 1:])
         noun = _subject_noun(subject)
         bare = re.sub(r"^(?:a|an|the)\s", "", noun)
