@@ -480,7 +480,10 @@ _SMALL_WORDS = frozenset("""
 @functools.lru_cache(maxsize=4096)
 def _folded_words(text: str) -> frozenset[str]:
     return frozenset({w[:-1] if w.endswith("s") and len(w) > 3 else w
-            for w in re.findall(r"[^\W_]+", text.lower()) if w not in _SMALL_WORDS})
+            for w in _WORDS.findall(text.lower()) if w not in _SMALL_WORDS})
+
+
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def _shares_year(title: str, answer: str) -> bool:

@@ -112,15 +112,24 @@ def _is_term(term: str) -> bool:
     if len(words) == 1 and words[0].lower().endswith("ed") and words[0].islower():
         return False  # `agreed: …` labels what follows
     # `1928: …` is a dated event, not a term
-    return not re.match(r"^\d{3,4}\b", term)
+    return not _YEAR_FIRST.match(term)
+
+
+_YEAR_FIRST = re.compile(r"^\d{3,4}\b")
 
 
 def _is_acronym(term: str) -> bool:
-    return re.fullmatch(r"[A-Z][A-Z0-9&/.]{1,9}s?", term.strip()) is not None
+    return _ACRONYM.fullmatch(term.strip()) is not None
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&/.]{1,9}s?")
 
 
 def is_case(term: str) -> bool:
-    return re.search(r"\S \s?v\.? \S", term) is not None and term[:1].isupper()
+    return _VERSUS.search(term) is not None and term[:1].isupper()
+
+
+_VERSUS = re.compile(r"\S \s?v\.? \S")
 
 
 _CITATION = re.compile(
@@ -725,7 +734,7 @@ def _is_event_name(term: str) -> bool:
     """`Dawes Plan (1924)`, `Treaty of Versailles`, `Battle of Hastings`: a named event,
     plan or law."""
     name = _YEAR_AFTER.sub("", drop_parentheses(term) or term)
-    name = re.sub(r"^the\s", "", name, flags=re.IGNORECASE)
+    name = _THE.sub("", name)
     words = name.split()
     return (2 <= len(words) <= 6 and words[0][:1].isupper()
             and words[-1].lower() in _EVENT_NOUNS | {"versailles", "rights"}
@@ -733,6 +742,7 @@ def _is_event_name(term: str) -> bool:
 
 
 _YEAR_AFTER = re.compile(r"\s(?:1[0-9]{3}|20[0-9]{2})$")  # `Civil Rights Act 1964`
+_THE = re.compile(r"^the\s", re.IGNORECASE)
 _EVENT_FIRST = frozenset("treaty act plan pact battle siege war peace congress".split())
 
 
@@ -828,12 +838,13 @@ def _reversible(term: str, definition: str, meaning: str) -> bool:
     return not re.search(r"[→>=]|\bis\b|\bwas\b", definition)
 
 
+_ATTRIBUTE_SPLIT = re.compile(r"\s\|\s|;\s")
 _ATTRIBUTE = re.compile(r"^(?P<name>[a-z][a-z ]{1,25}?)\s?[=:]\s?(?P<value>.+)$")
 
 
 def attribute_facts(term: str, meaning: str) -> list[Fact]:
     """`STM: coding = acoustic | capacity = 7±2 items`: each attribute asked of the term."""
-    segments = [trim_ends(p) for p in re.split(r"\s\|\s|;\s", meaning)]
+    segments = [trim_ends(p) for p in _ATTRIBUTE_SPLIT.split(meaning)]
     found = [_ATTRIBUTE.match(p) for p in segments]
     if len(segments) < 2 or not all(found):
         return []
