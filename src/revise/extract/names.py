@@ -88,18 +88,20 @@ def find_names(text: str) -> list[tuple[int, int]]:
 def name_cards(text: str, lead: str, taken: str) -> list[tuple[str, str, str]]:
     """(kind, question, answer) for the names in `text` not already an answer (`taken`)."""
     cards: list[tuple[str, str, str]] = []
+    if len(text.split()) > 15:
+        return cards  # only `____ told Stalin about the atomic bomb`: a doer, asked "Who?"
     # The most specific name first: a longer one, then one later in the line.
     spans = sorted(find_names(text), key=lambda span: (-len(text[span[0]:span[1]].split()),
                                                        -span[0]))
     for start, end in spans:
         name = text[start:end]
+        if not _is_subject(text, start, end, name):
+            continue  # (the quickest test, and the one most names fail)
         if shows(taken, name) or shows(lead, name) or len(name) < 2:
             continue
         rest = text[:start] + BLANK + text[end:]
         if not has_words(rest.replace(BLANK, ""), 3):
             continue
-        if not _is_subject(text, start, end, name) or len(text.split()) > 15:
-            continue  # only `____ told Stalin about the atomic bomb`: a doer, asked "Who?"
         ask = "Who?"
         question = with_lead(lead, f"{_clause(rest)} {ask}")
         question = blank_out(question, name)
