@@ -17,6 +17,8 @@ from revise.extract.terms import Fact
 from revise.notes import trim_ends
 
 ARROW = re.compile(r"\s?(?:=>|->|→|⇒|⟹)\s?")
+# The same arrows without the spaces around them: whether there is one is found sooner.
+_ARROW_MARK = re.compile(r"=>|->|→|⇒|⟹")
 _STEP = re.compile(r"^[^\s,;:]+(?:\s[^\s,;:]+){0,5}$")
 _NAME_WORD = r"(?:[A-Z][\w’'-]*|of|the|and|in|de|v)"
 _NAME = re.compile(rf"^{_NAME_WORD}(?:\s(?:{_NAME_WORD}|\d+))*$")
@@ -30,7 +32,7 @@ _MAX_SIDE = 16
 
 
 def has_arrow(text: str) -> bool:
-    return ARROW.search(text) is not None
+    return _ARROW_MARK.search(text) is not None
 
 
 # A side that states a change (`AD up`, `cheaper borrowing`, `prices rise`): an arrow
