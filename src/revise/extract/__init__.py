@@ -326,7 +326,8 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
 _LABEL = re.compile(r"^(?:context|background|note|notes|nb|tip|remember|summary|overview|"
                     r"intro|introduction|evaluation|conclusion|example|examples|eg|e\.g\.)$",
                     re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)’'])[.!?]\s+(?=[A-Z])")
+# (the stop first and the letter before it looked back at: re then jumps from stop to stop)
+_SENTENCE_END = re.compile(r"[.!?](?<=[a-z0-9)’'][.!?])\s+(?=[A-Z])")
 
 
 _NEXT_NAMING = re.compile(r",\s(?=[^,]{1,30}\s(?:is|are)\scalled\s)")
