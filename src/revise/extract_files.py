@@ -274,6 +274,8 @@ def _reading_processes(needed: bool, workers: int) -> Iterator:
         return
     import multiprocessing
 
+    import revise.extract  # noqa: F401  (its patterns compiled once, here, not in each worker)
+
     # fork: the workers start at once, with revise already imported
     with multiprocessing.get_context("fork").Pool(workers, _quiet_worker) as pool:
         yield pool

@@ -410,7 +410,8 @@ _STATEMENT_BEFORE = re.compile(r"^[\w()’' -]{2,40}?\s(?:[a-z]+s)\s[\w ]+$")
 _LABEL = re.compile(r"^(?:context|background|note|notes|nb|tip|remember|summary|overview|"
                     r"intro|introduction|evaluation|conclusion|example|examples|eg|e\.g\.)$",
                     re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)’'])[.!?]\s+(?=[A-Z])")
+# (the stop first and the letter before it looked back at: re then jumps from stop to stop)
+_SENTENCE_END = re.compile(r"[.!?](?<=[a-z0-9)’'][.!?])\s+(?=[A-Z])")
 
 
 _NEXT_NAMING = re.compile(r",\s(?=[^,]{1,30}\s(?:is|are)\scalled\s)")
@@ -611,8 +612,10 @@ _SMALL_WORDS = frozenset("""
 def _folded_words(text: str) -> frozenset[str]:
     """The words of `text` without small words, plurals and -ing (`Ionic bonding` holds
     `ionic bond`)."""
-    return frozenset({_fold(w) for w in re.findall(r"[^\W_]+", text.lower())
-                      if w not in _SMALL_WORDS})
+    return frozenset({_fold(w) for w in _WORDS.findall(text.lower()) if w not in _SMALL_WORDS})
+
+
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def _fold(word: str) -> str:

@@ -16,7 +16,10 @@ from revise.extract.phrasing import has_words, quoted, shows, why_question
 from revise.extract.terms import Fact
 from revise.notes import trim_ends
 
-ARROW = re.compile(r"\s?(?:=>|->|→|⇒|⟹)\s?")
+_ARROWS = r"=>|->|→|⇒|⟹"
+ARROW = re.compile(rf"\s?(?:{_ARROWS})\s?")
+# The arrows without the spaces around them: whether there is one is found sooner.
+_ARROW_MARK = re.compile(_ARROWS)
 _STEP = re.compile(r"^[^\s,;:]+(?:\s[^\s,;:]+){0,5}$")
 _NAME_WORD = r"(?:[A-Z][\w’'-]*|of|the|and|in|de|v)"
 _NAME = re.compile(rf"^{_NAME_WORD}(?:\s(?:{_NAME_WORD}|\d+))*$")
@@ -32,7 +35,7 @@ _MAX_SIDE = 16
 
 
 def has_arrow(text: str) -> bool:
-    return ARROW.search(text) is not None
+    return _ARROW_MARK.search(text) is not None
 
 
 # A side that states a change (`AD up`, `cheaper borrowing`, `prices rise`): an arrow

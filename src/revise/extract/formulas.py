@@ -144,6 +144,8 @@ def _one_formula(formula: str, description: str) -> list[Fact]:
 
 def word_equation(text: str) -> list[Fact]:
     """`carbon dioxide + water → glucose + oxygen`: asked as its products."""
+    if "+" not in text:
+        return []  # (no sum to the left of an arrow)
     m = re.match(r"^(?P<lhs>[^→>]+?)\s?(?:→|->|=>)\s?(?P<rhs>[^→>]+)$", text)
     if not m or "+" not in m.group("lhs"):
         return []

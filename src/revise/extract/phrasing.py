@@ -93,6 +93,8 @@ QUOTE_MARKS = "\"“”‘’'"
 
 
 def has_words(text: str, count: int = 1) -> bool:
+    if count == 1:  # the usual question, answered at the first word
+        return _WORD.search(text) is not None
     return len(_WORD.findall(text)) >= count
 
 

@@ -45,6 +45,8 @@ _MAX_REVERSE_WORDS = 14
 
 # Separators between a term and its meaning, most telling first at equal positions.
 _SEPARATOR = re.compile(r"\s[–—]\s|\s-\s|\s=\s|:\s|\s→\s|\s->\s|–(?=\s)|—|(?<=\w)-\s(?=\w)")
+# A character each of those separators holds: a line with none is quickly told apart.
+_SEPARATOR_MARK = re.compile(r"[–—=:→-]")
 _ARTICLES = re.compile(r"^(?:a|an|the|when|where|process|type|kind|form|way|word|term|name|"
                        r"part|method|substance|idea|belief|period|time)\b", re.IGNORECASE)
 _NOT_TERM_START = frozenset(
@@ -58,6 +60,8 @@ _NOT_TERM_START = frozenset(
 @functools.lru_cache(maxsize=4096)
 def split_term(text: str) -> tuple[str, str, str] | None:
     """(term, separator, meaning) of a bullet that pairs a term with what it means."""
+    if not _SEPARATOR_MARK.search(text):
+        return _bracketed_meaning(text)
     for m in _SEPARATOR.finditer(text):
         if _inside_brackets(text, m.start()):
             continue
@@ -112,15 +116,24 @@ def _is_term(term: str) -> bool:
     if len(words) == 1 and words[0].lower().endswith("ed") and words[0][1:].islower():
         return False  # `agreed: …`, `Measured: …` label what follows
     # `1928: …` is a dated event, not a term
-    return not re.match(r"^\d{3,4}\b", term)
+    return not _YEAR_FIRST.match(term)
+
+
+_YEAR_FIRST = re.compile(r"^\d{3,4}\b")
 
 
 def _is_acronym(term: str) -> bool:
-    return re.fullmatch(r"[A-Z][A-Z0-9&/.]{1,9}s?", term.strip()) is not None
+    return _ACRONYM.fullmatch(term.strip()) is not None
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&/.]{1,9}s?")
 
 
 def is_case(term: str) -> bool:
-    return re.search(r"\S \s?v\.? \S", term) is not None and term[:1].isupper()
+    return _VERSUS.search(term) is not None and term[:1].isupper()
+
+
+_VERSUS = re.compile(r"\S \s?v\.? \S")
 
 
 _CITATION = re.compile(
@@ -171,8 +184,15 @@ _NAMED = re.compile(
     r"(?P<rest>.+)$", re.IGNORECASE)
 
 
+# A word every verb of `_SENTENCE` and `_NAMED` starts with: a sentence without one is
+# no definition, and this finds that out sooner than the full patterns do.
+_DEFINING_VERB = re.compile(r"\s(?:is|are|was|were|known|stands?|means|refers)\s", re.IGNORECASE)
+
+
 def sentence_pair(sentence: str) -> tuple[str, str, str] | None:
     """(subject, verb, rest) of a defining sentence: `Inflation is a sustained rise …`."""
+    if not _DEFINING_VERB.search(sentence):
+        return None
     m = _SENTENCE.match(sentence.strip()) or _NAMED.match(sentence.strip())
     if not m:
         return None
@@ -267,6 +287,8 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
         adverb = words[i] if words[i].endswith("ly") and i + 2 < len(words) and not (
             is_base_verb(words[i]) or verb_base(words[i])) else ""  # (`supply` is no adverb)
         verb = words[i + 1] if adverb else words[i]
+        if verb not in _PLURAL_VERBS and verb_base(verb) is None and not is_base_verb(verb):
+            continue  # no verb here (the test below, before reading the subject)
         obj = " ".join(words[i + 2:] if adverb else words[i + 1:])
         noun = _subject_noun(subject)
         bare = re.sub(r"^(?:a|an|the)\s", "", noun)
@@ -985,7 +1007,7 @@ def _is_event_name(term: str) -> bool:
     """`Dawes Plan (1924)`, `Treaty of Versailles`, `Battle of Hastings`: a named event,
     plan or law."""
     name = _YEAR_AFTER.sub("", drop_parentheses(term) or term)
-    name = re.sub(r"^the\s", "", name, flags=re.IGNORECASE)
+    name = _THE.sub("", name)
     words = name.split()
     return (2 <= len(words) <= 6 and words[0][:1].isupper()
             and (words[-1].lower() in _EVENT_NOUNS | {"versailles", "rights"}
@@ -1038,6 +1060,7 @@ def _event_clauses(name: str, meaning: str) -> list[Fact]:
                               trim_ends(drop_parentheses(blamed.group("who")) or
                                         blamed.group("who"))))
     return facts
+_THE = re.compile(r"^the\s", re.IGNORECASE)
 
 
 def event_date(term: str) -> Fact | None:
@@ -1171,12 +1194,13 @@ def _reversible(term: str, definition: str, meaning: str) -> bool:
     return not re.search(r"[→>=]|\bis\b|\bwas\b", definition)
 
 
+_ATTRIBUTE_SPLIT = re.compile(r"\s\|\s|;\s")
 _ATTRIBUTE = re.compile(r"^(?P<name>[a-z][a-z ]{1,25}?)\s?[=:]\s?(?P<value>.+)$")
 
 
 def attribute_facts(term: str, meaning: str) -> list[Fact]:
     """`STM: coding = acoustic | capacity = 7±2 items`: each attribute asked of the term."""
-    segments = [trim_ends(p) for p in re.split(r"\s\|\s|;\s", meaning)]
+    segments = [trim_ends(p) for p in _ATTRIBUTE_SPLIT.split(meaning)]
     found = [_ATTRIBUTE.match(p) for p in segments]
     if len(segments) < 2 or not all(found):
         return []

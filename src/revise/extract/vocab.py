@@ -30,6 +30,7 @@ _ARTICLE_LANG = [
 ]
 _FOREIGN_LETTERS = re.compile(r"[àâçéèêëîïôûùüÿœæñáíóúäöß¿¡]", re.IGNORECASE)
 _PAIR_SEPARATOR = re.compile(r"\s[-–—=:]\s|:\s|\s=|=\s|\s→\s|\s->\s")
+_PAIR_SPLITTERS = (re.compile(r"\s/\s"), re.compile(r",\s"), re.compile(r";\s"))
 _GENDER = re.compile(r"\((?:m|f|n|nt|pl|m pl|f pl|m/f|mf|m or f)\b[^)]{0,30}\)", re.IGNORECASE)
 _MAX_SIDE_WORDS = 6
 
@@ -45,9 +46,11 @@ def language_of(titles: list[str]) -> str:
 def split_pairs(text: str) -> list[tuple[str, str]]:
     """The (word, meaning) pairs on one line: `le salon = living room`, or several
     separated by ` / ` or commas (`en haut = upstairs / en bas = downstairs`)."""
+    if not _PAIR_SEPARATOR.search(text):
+        return _glossed_pairs(text)  # (no piece of it can hold a pair with a separator)
     pieces = [text]
-    for splitter in (r",\s", r";\s", r"\s/\s"):  # the cut that gives the most pairs
-        parts = re.split(splitter, text)
+    for splitter in _PAIR_SPLITTERS:  # the cut that gives the most pairs
+        parts = splitter.split(text)
         if len(parts) > len(pieces) and all(_PAIR_SEPARATOR.search(p) for p in parts):
             pieces = parts
     pairs = []
@@ -116,8 +119,16 @@ def is_vocab_section(titles: list[str], lines: list[str]) -> bool:
     short = sum(1 for line in lines if len(line) <= 80 or len(split_pairs(line)) >= 3)
     if short * 10 < len(lines) * 6:
         return False  # word pairs are short lines
-    pairs = [split_pairs(line) for line in lines]
-    paired = [p for p in pairs if p]
+    paired = []
+    unpaired = 0
+    for line in lines:
+        pairs = split_pairs(line)
+        if pairs:
+            paired.append(pairs)
+        else:
+            unpaired += 1
+            if unpaired * 10 > len(lines) * 4:
+                return False  # too few pairs already: the rest cannot make it 60%
     if sum(len(p) for p in paired) < 2 or len(paired) * 10 < len(lines) * 6:
         return False
     if language_of(titles) or any(_VOCAB_TITLE.search(t) for t in titles):
