@@ -350,7 +350,7 @@ _LIFESPAN = re.compile(r"1?\d{3}\s?[-–]\s?1?\d{3,4}")
 
 def _blank_card(text: str, lead: str, start: int, end: int, ask: str) -> tuple[str, str] | None:
     answer = text[start:end].strip()
-    if len(re.findall(rf"(?<![\w./:–-]){re.escape(answer)}(?![\w/:])", text)) > 1:
+    if _written_twice(text, answer):
         return None  # `the 1905 Revolution (Jan 1905 …)`: which 1905 is asked?
     body = _excerpt(text, start, end)
     if _SUBJECT.match(text) and _SUBJECT.match(text).end() <= start:
@@ -365,6 +365,19 @@ def _blank_card(text: str, lead: str, start: int, end: int, ask: str) -> tuple[s
     if shows(question, answer) or not has_words(question.replace(BLANK, ""), 1):
         return None
     return question, answer
+
+
+def _written_twice(text: str, answer: str) -> bool:
+    """Whether `answer` stands on its own more than once in `text` (not inside `1/4`,
+    `24-25` or a longer number)."""
+    found, at = 0, text.find(answer)
+    while at >= 0 and found < 2:
+        before = text[at - 1] if at else " "
+        after = text[at + len(answer)] if at + len(answer) < len(text) else " "
+        if not (before.isalnum() or before in "./:–-_" or after.isalnum() or after in "/:_"):
+            found += 1
+        at = text.find(answer, at + 1)
+    return found > 1
 
 
 _MAX_WORDS = 18  # a question longer than this pastes the notes; cut it to the clause
