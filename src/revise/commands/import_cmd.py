@@ -32,7 +32,7 @@ def import_(
 
     from revise.importers import import_file
 
-    with open_store(ctx, database) as store, _progress_bar(f"Importing {path.name}") as progress:
+    with open_store(ctx, database, bulk=True) as store, _progress_bar(f"Importing {path.name}") as progress:
         report = import_file(store, path, deck=deck, now=datetime.now(UTC), progress=progress)
     typer.echo(str(report))
 
