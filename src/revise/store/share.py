@@ -43,9 +43,11 @@ def export_card_rows(store: Store, *, deck: str | None = None, topic: str | None
     """The active cards that match, one at a time, in the order of `Store.cards`: their
     content (with topic and tags as tuples) and, with `progress`, their scheduling."""
     where, params = card_filters(deck=deck, topic=topic, kind=kind)
-    # Sorting a large collection's cards is most of this query's work, and SQLite's
-    # sorter can share it with a second thread.
+    # Sorting a large collection's cards is most of this query's work: SQLite's sorter
+    # can share it with a second thread, and sorts in memory rather than through
+    # temporary files.
     store.conn.execute("PRAGMA threads = 2")
+    store.conn.execute("PRAGMA temp_store = MEMORY")
     cursor = store.conn.execute(
         f"SELECT {_EXPORT_CONTENT}{_EXPORT_PROGRESS if progress else ''} FROM cards"
         f" JOIN decks ON decks.id = cards.deck_id WHERE {where}"
