@@ -196,6 +196,9 @@ def write(
         collection = Path(folder) / "collection.anki2"
         conn = sqlite3.connect(collection)
         try:
+            # larger pages than SQLite's 4 KB: fewer of them to write and to pack, in
+            # a smaller package
+            conn.execute("PRAGMA page_size = 16384")
             # a scratch file, packed once complete: it needs no journal
             conn.execute("PRAGMA journal_mode = OFF")
             conn.execute("PRAGMA synchronous = OFF")
