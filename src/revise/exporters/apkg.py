@@ -221,12 +221,30 @@ def write(
             conn.commit()
         finally:
             conn.close()
-        # level 1: about a third of the default level's time, for a file a tenth larger
         with atomic_output(path, "wb") as out, zipfile.ZipFile(
                 out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
-            package.write(collection, "collection.anki2")
+            _deflate(package, collection, "collection.anki2")
             package.writestr("media", "{}")
     return written
+
+
+PACK_CHUNK = 1024 * 1024
+
+
+def _deflate(package: zipfile.ZipFile, source: Path, name: str) -> None:
+    """`source` into `package` as `name`, deflated by ISA-L (the isal package): the
+    deflate every Anki reads, as zlib writes it, in about a quarter of the time of
+    zlib's fastest level, for a file a few percent larger. zipfile offers no choice of
+    compressor, so the member's own (zlib at level 1) is replaced before anything is
+    written to it; the member still counts the data's size and checksum itself."""
+    from isal import isal_zlib
+
+    info = zipfile.ZipInfo.from_file(source, name)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    with source.open("rb") as data, package.open(info, "w") as member:
+        member._compressor = isal_zlib.compressobj(1, isal_zlib.DEFLATED, -15)
+        while piece := data.read(PACK_CHUNK):
+            member.write(piece)
 
 
 def _seconds(text: str | None) -> int | None:
