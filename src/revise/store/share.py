@@ -56,7 +56,7 @@ def export_card_rows(store: Store, *, deck: str | None = None, topic: str | None
         params)
     keys = [column[0] for column in cursor.description]
     for row in cursor:
-        card = dict(zip(keys, row, strict=True))
+        card = dict(zip(keys, row, strict=False))  # (a row is as long as its description)
         card["topic"] = _json_tuple(card["topic"])
         card["tags"] = _json_tuple(card["tags"] or "[]")
         yield card
