@@ -235,7 +235,7 @@ def _deflate(package: zipfile.ZipFile, source: Path, name: str) -> None:
     """`source` into `package` as `name`, deflated by ISA-L (the isal package): the
     deflate every Anki reads, as zlib writes it, in about a quarter of the time of
     zlib's fastest level, for a file a few percent larger. zipfile offers no choice of
-    compressor, so the member's own (zlib at level 1) is replaced before anything is
+    compressor, so the member's own (zlib's) is replaced before anything is
     written to it; the member still counts the data's size and checksum itself."""
     from isal import isal_zlib
 
