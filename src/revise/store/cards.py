@@ -196,7 +196,7 @@ def _insert_new(store: Store, deck_id: int, source_path: Path, drafts: list[Card
         # default 2 MB page cache a large first extract spends its time
         # re-reading and spilling index pages.
         store.conn.execute(f"PRAGMA cache_size = -{BIG_WRITE_CACHE_KIB}")
-        if store.conn.execute("SELECT 1 FROM cards LIMIT 1").fetchone() is None:
+        if not has_cards(store):
             # Into an empty table, the other indexes are built once the rows are in
             # (in this transaction): sorting each once is quicker than keeping it in
             # order through every insert.
@@ -214,11 +214,16 @@ def _insert_new(store: Store, deck_id: int, source_path: Path, drafts: list[Card
         store.conn.execute(sql)
     return free
 
+def has_cards(store: Store) -> bool:
+    """Whether the database holds any card at all (a first write looks nothing up)."""
+    return store.conn.execute("SELECT 1 FROM cards LIMIT 1").fetchone() is not None
+
+
 def _free_ids(store: Store, card_ids: list[str], source_name: str) -> dict[str, str]:
     """The id each new card gets: its own, unless a stored card (or another new one)
     has it. Two files in one deck can hold the same bullet; the second gets its own id."""
     stored: set[str] = set()
-    for chunk in chunks(card_ids, 500):
+    for chunk in chunks(card_ids, 500) if has_cards(store) else ():
         marks = ",".join("?" * len(chunk))
         stored.update(row[0] for row in store.conn.execute(
             f"SELECT id FROM cards WHERE id IN ({marks})", chunk))

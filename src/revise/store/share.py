@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from revise.store.cards import card_filters
+from revise.store.cards import card_filters, has_cards
 from revise.store.connection import Store, chunks
 
 # A package export streams the cards and reviews it writes rather than holding them:
@@ -95,7 +95,7 @@ def export_review_rows(store: Store, *, deck: str | None = None, topic: str | No
 def card_homes(store: Store, card_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
     """Where cards with these ids already live: id → (deck name, source file name)."""
     homes: dict[str, tuple[str, str]] = {}
-    for chunk in chunks(list(card_ids), 500):
+    for chunk in chunks(list(card_ids), 500) if has_cards(store) else ():
         marks = ",".join("?" * len(chunk))
         for row in store.conn.execute(
             "SELECT cards.id, decks.name, cards.source_name FROM cards"
