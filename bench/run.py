@@ -4,6 +4,7 @@
     python bench/run.py --cards 300 --reviews 3000 --runs 2 --ratings 50   # a quick look
     python bench/run.py --json               # the figures as JSON on stdout
     python bench/run.py --only import --cards 20000   # one part: extract, then import
+    python bench/run.py --only export --cards 20000 --reviews 200000   # extract, history, export
 
 Every revise figure is a whole process, started as a user starts it, timed from start
 to exit, with its peak memory (the child's own maximum resident set, from `os.wait4`).
@@ -163,12 +164,15 @@ class Bench:
         self.adding()
         if args.only in (None, "import"):
             self.imports()
-        if args.only is None:
+        if args.only in (None, "export"):
             self.history()
             if self.anki:
                 self.anki_setup()
+        if args.only is None:
             self.commands()
+        if args.only in (None, "export"):
             self.exports()
+        if args.only is None:
             self.ratings()
         ours = {key: series.figure() for key, series in self.ours.items() if series.seconds}
         theirs = {key: series.figure() for key, series in self.theirs.items()
@@ -465,8 +469,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=BENCH / "out",
                         help="folder for the generated data [default: bench/out]")
     parser.add_argument("--keep", action="store_true", help="keep the generated data")
-    parser.add_argument("--only", choices=["import"],
-                        help="measure only the first extract and this part")
+    parser.add_argument("--only", choices=["import", "export"],
+                        help="measure only the first extract and this part (export: after"
+                             " the history is written)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--readme", type=Path,
                         help="also write the table into this file (make bench: bench/README.md),"

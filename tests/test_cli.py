@@ -15,7 +15,7 @@ from typer.main import get_command
 
 import revise
 from revise.cli import app
-from revise.commands.common import LONG_LIST, write_json
+from revise.commands.common import LONG_LIST, bulk_work, write_json
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTES = ROOT / "data" / "notes.txt"
@@ -147,3 +147,20 @@ def test_json_is_compact_for_programs_whichever_library_writes_it(items, capsys)
                                   '"due":null}'] * items) + "]\n"
     write_json('{"already":"JSON"}')
     assert capsys.readouterr().out == '{"already":"JSON"}\n'
+
+
+def test_bulk_work_pauses_the_cycle_collector_and_gives_it_back_as_it_was():
+    import gc
+
+    assert gc.isenabled()
+    with pytest.raises(ValueError), bulk_work():
+        assert not gc.isenabled()
+        raise ValueError  # a failed import or export gives it back too
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with bulk_work():
+            pass
+        assert not gc.isenabled()  # left off by someone else: left off
+    finally:
+        gc.enable()

@@ -38,6 +38,25 @@ def test_new_database_gets_current_schema_and_wal(db_file):
         assert {"decks", "cards", "reviews", "settings"} <= set(store.db.table_names())
 
 
+def test_a_large_first_write_keeps_every_index_of_the_cards(db_file):
+    from revise.store.cards import BIG_WRITE_ROWS
+
+    def indexes(store):
+        return sorted(store.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cards'"))
+
+    with Store(db_file) as store:
+        before = indexes(store)
+        drafts = [draft(f"Treaty {number} was signed in {1000 + number}", str(1000 + number))
+                  for number in range(BIG_WRITE_ROWS + 1)]
+        sync(store, drafts)  # into an empty table: its indexes are built after the rows
+        assert indexes(store) == before
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert store.conn.execute("SELECT count(*) FROM cards INDEXED BY idx_cards_new"
+                                  " WHERE retired = 0 AND suspended = 0 AND state = 'new'"
+                                  ).fetchone()[0] == BIG_WRITE_ROWS + 1
+
+
 def test_reopening_keeps_data(db_file):
     with Store(db_file) as store:
         sync(store, [draft("Lenin dies 1924", "1924")])

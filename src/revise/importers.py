@@ -73,7 +73,9 @@ class ImportFileError(ReviseError):
 Progress = Callable[[int, int | None], None]
 
 
-@dataclass(frozen=True)
+# not frozen: a large package makes a hundred thousand of these, and a frozen
+# dataclass sets each field through object.__setattr__
+@dataclass(slots=True)
 class ImportedCard:
     deck: str
     question: str
@@ -315,7 +317,7 @@ def _open_collection(collection: Path) -> sqlite3.Connection:
     """A read-only connection of its own to a foreign collection: `immutable` (no locks,
     no journal), schema objects not trusted to call functions, no attaching."""
     conn = sqlite3.connect(f"{collection.as_uri()}?mode=ro&immutable=1", uri=True)
-    conn.text_factory = lambda data: data.decode("utf-8", "replace")
+    conn.text_factory = functools.partial(str, encoding="utf-8", errors="replace")
     conn.execute("PRAGMA trusted_schema = OFF")
     conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)
     return conn
@@ -351,16 +353,21 @@ def _read_collection(collection: Path, path: Path,
                 if tuple(names[:4]) in (REVISE_FIELDS[:4], REVISE_CLOZE_FIELDS[:4])}
         for number, (note_id, guid, model_id, tags, fields) in enumerate(rows, start=1):
             cloze = models.get(model_id, ((), False))[1]
-            wanted = len(REVISE_FIELDS) if model_id in ours else 2  # the rest go unread
-            values = [html_to_text(value) for value in fields.split("\x1f", wanted)[:wanted]]
             deck = decks.get(note_decks.get(note_id))
-            topic, source, kind, bullet = ((values[2:6] + [""] * 4)[:4] if model_id in ours
-                                           else ("", "", "", ""))
-            cards += note_cards(
-                values[:4], deck=deck if isinstance(deck, str) else "Default",
-                tags=tuple(tags.split()), guid=guid, cloze=cloze,
-                topic=split_topic(topic) if topic else (), source=source, line=number,
-                kind=_one_line(kind).strip().lower(), bullet=_one_line(bullet).strip())
+            deck = deck if isinstance(deck, str) else "Default"
+            if model_id in ours:
+                wanted = len(REVISE_FIELDS)
+                values = [html_to_text(value) for value in fields.split("\x1f", wanted)[:wanted]]
+                question, answer, topic, source, kind, bullet = (values + [""] * wanted)[:wanted]
+                cards += note_cards(
+                    [question, answer], deck=deck, tags=tuple(tags.split()), guid=guid,
+                    cloze=cloze, topic=split_topic(topic) if topic else (), source=source,
+                    line=number, kind=_one_line(kind).strip().lower(),
+                    bullet=_one_line(bullet).strip())
+            else:  # the first two fields: the rest go unread
+                values = [html_to_text(value) for value in fields.split("\x1f", 2)[:2]]
+                cards += note_cards(values, deck=deck, tags=tuple(tags.split()), guid=guid,
+                                    cloze=cloze, line=number)
             if len(cards) > MAX_IMPORT_NOTES:
                 raise _too_many(path)
             if progress is not None and number % PROGRESS_EVERY == 0:

@@ -38,8 +38,8 @@ def strip_control_sequences(text: str, *, keep_newlines: bool = True,
     then each becomes a space, for one-line values such as deck names and tags.
     Pure; never raises.
     """
-    if not _ANY_SPECIAL.search(text):
-        return text
+    if text.isprintable() or not _ANY_SPECIAL.search(text):
+        return text  # (printable: no control character, line break or BOM at all)
     text = _SEQUENCE.sub("", text)
     text = _LINE_BREAK.sub("\n", text)
     text = _CONTROL.sub("", text)

@@ -7,6 +7,8 @@ The database is the command's own --db, else the one given before the command
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -73,6 +75,23 @@ def read_store(ctx: typer.Context, database: Path | None):
     except NeedsUpgrade:
         Store(path).close()
         return Store(path, readonly=True)
+
+
+@contextmanager
+def bulk_work() -> Iterator[None]:
+    """Python's cycle collector paused for work that makes an object or two per card
+    of a large collection: none of them is in a cycle, and the collector would walk
+    the growing heap of them again and again. Reference counting still frees
+    whatever the work drops; the collector runs again afterwards."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def console(stderr: bool = False):

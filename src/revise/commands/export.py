@@ -5,7 +5,14 @@ from typing import Annotated
 
 import typer
 
-from revise.commands.common import DbOption, DeckOption, KindOption, TopicOption, read_store
+from revise.commands.common import (
+    DbOption,
+    DeckOption,
+    KindOption,
+    TopicOption,
+    bulk_work,
+    read_store,
+)
 
 
 def export(
@@ -55,7 +62,7 @@ def export(
     format_name = output_format(output, format_name)
     check_format(format_name, with_scheduling, not no_answers)
     check_output(output, force)
-    with read_store(ctx, database) as store:
+    with bulk_work(), read_store(ctx, database) as store:
         written = export_cards(store, output, format_name, deck=deck, topic=topic, kind=kind,
                                with_scheduling=with_scheduling, answers=not no_answers,
                                force=force, progress=partial(progress_bar,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from revise.commands.common import DbOption, open_store
+from revise.commands.common import DbOption, bulk_work, open_store
 
 
 def import_(
@@ -32,7 +32,9 @@ def import_(
 
     from revise.importers import import_file
 
-    with open_store(ctx, database) as store, _progress_bar(f"Importing {path.name}") as progress:
+    # bulk: a first import into a new database goes straight into the file
+    with bulk_work(), open_store(ctx, database, bulk=True) as store, \
+            _progress_bar(f"Importing {path.name}") as progress:
         report = import_file(store, path, deck=deck, now=datetime.now(UTC), progress=progress)
     typer.echo(str(report))
 

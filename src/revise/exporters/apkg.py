@@ -196,6 +196,9 @@ def write(
         collection = Path(folder) / "collection.anki2"
         conn = sqlite3.connect(collection)
         try:
+            # larger pages than SQLite's 4 KB: fewer of them to write and to pack, in
+            # a smaller package
+            conn.execute("PRAGMA page_size = 16384")
             # a scratch file, packed once complete: it needs no journal
             conn.execute("PRAGMA journal_mode = OFF")
             conn.execute("PRAGMA synchronous = OFF")
@@ -218,12 +221,30 @@ def write(
             conn.commit()
         finally:
             conn.close()
-        # level 1: about a third of the default level's time, for a file a tenth larger
         with atomic_output(path, "wb") as out, zipfile.ZipFile(
                 out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
-            package.write(collection, "collection.anki2")
+            _deflate(package, collection, "collection.anki2")
             package.writestr("media", "{}")
     return written
+
+
+PACK_CHUNK = 1024 * 1024
+
+
+def _deflate(package: zipfile.ZipFile, source: Path, name: str) -> None:
+    """`source` into `package` as `name`, deflated by ISA-L (the isal package): the
+    deflate every Anki reads, as zlib writes it, in about a quarter of the time of
+    zlib's fastest level, for a file a few percent larger. zipfile offers no choice of
+    compressor, so the member's own (zlib's) is replaced before anything is
+    written to it; the member still counts the data's size and checksum itself."""
+    from isal import isal_zlib
+
+    info = zipfile.ZipInfo.from_file(source, name)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    with source.open("rb") as data, package.open(info, "w") as member:
+        member._compressor = isal_zlib.compressobj(1, isal_zlib.DEFLATED, -15)
+        while piece := data.read(PACK_CHUNK):
+            member.write(piece)
 
 
 def _seconds(text: str | None) -> int | None:

@@ -101,7 +101,10 @@ class Store:
         if self._db is None:
             from sqlite_utils import Database
 
-            self._db = Database(self.conn)
+            # no sqlite-utils plugins: whatever else is installed has no say in revise's
+            # database, and finding plugins means reading every installed package's
+            # metadata, which takes longer than the migrations themselves
+            self._db = Database(self.conn, execute_plugins=False)
         return self._db
 
     def _prepare(self, readonly: bool, *, bulk: bool) -> None:

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from revise.store.cards import card_filters
+from revise.store.cards import card_filters, has_cards
 from revise.store.connection import Store, chunks
 
 # A package export streams the cards and reviews it writes rather than holding them:
@@ -24,9 +24,10 @@ def export_decks(store: Store, *, deck: str | None = None, topic: str | None = N
                  kind: str | None = None) -> dict[str, str]:
     """The decks holding the active cards that match, by name: name → description."""
     where, params = card_filters(deck=deck, topic=topic, kind=kind)
+    # each deck looked up once, through the cards' deck index, rather than every card read
     return dict(store.conn.execute(
-        "SELECT DISTINCT decks.name, decks.description FROM cards"
-        f" JOIN decks ON decks.id = cards.deck_id WHERE {where} ORDER BY decks.name", params))
+        "SELECT decks.name, decks.description FROM decks WHERE EXISTS (SELECT 1 FROM cards"
+        f" WHERE cards.deck_id = decks.id AND {where}) ORDER BY decks.name", params))
 
 
 def count_cards(store: Store, *, deck: str | None = None, topic: str | None = None,
@@ -43,9 +44,11 @@ def export_card_rows(store: Store, *, deck: str | None = None, topic: str | None
     """The active cards that match, one at a time, in the order of `Store.cards`: their
     content (with topic and tags as tuples) and, with `progress`, their scheduling."""
     where, params = card_filters(deck=deck, topic=topic, kind=kind)
-    # Sorting a large collection's cards is most of this query's work, and SQLite's
-    # sorter can share it with a second thread.
+    # Sorting a large collection's cards is most of this query's work: SQLite's sorter
+    # can share it with a second thread, and sorts in memory rather than through
+    # temporary files.
     store.conn.execute("PRAGMA threads = 2")
+    store.conn.execute("PRAGMA temp_store = MEMORY")
     cursor = store.conn.execute(
         f"SELECT {_EXPORT_CONTENT}{_EXPORT_PROGRESS if progress else ''} FROM cards"
         f" JOIN decks ON decks.id = cards.deck_id WHERE {where}"
@@ -53,7 +56,7 @@ def export_card_rows(store: Store, *, deck: str | None = None, topic: str | None
         params)
     keys = [column[0] for column in cursor.description]
     for row in cursor:
-        card = dict(zip(keys, row, strict=True))
+        card = dict(zip(keys, row, strict=False))  # (a row is as long as its description)
         card["topic"] = _json_tuple(card["topic"])
         card["tags"] = _json_tuple(card["tags"] or "[]")
         yield card
@@ -92,7 +95,7 @@ def export_review_rows(store: Store, *, deck: str | None = None, topic: str | No
 def card_homes(store: Store, card_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
     """Where cards with these ids already live: id → (deck name, source file name)."""
     homes: dict[str, tuple[str, str]] = {}
-    for chunk in chunks(list(card_ids), 500):
+    for chunk in chunks(list(card_ids), 500) if has_cards(store) else ():
         marks = ",".join("?" * len(chunk))
         for row in store.conn.execute(
             "SELECT cards.id, decks.name, cards.source_name FROM cards"
