@@ -56,6 +56,18 @@ HOLDOUT_FLOORS = {
     "history-tudors.md": 0.25,
     "physics-electricity.md": 0.35,
     "rs-christianity.md": 0.35,
+    "attachment_psych.md": 0.30,
+    "biology-photosynthesis-respiration.md": 0.30,
+    "coasts_webcopy.txt": 0.30,
+    "computing-databases-sql.md": 0.40,
+    "cs_binary_logic_gates.txt": 0.35,
+    "genetics_inheritance.md": 0.35,
+    "heart_circulation.md": 0.25,
+    "history-first-world-war-causes.txt": 0.30,
+    "italian-vocab-travel.md": 0.70,
+    "nazi_germany_1933-39.txt": 0.25,
+    "psychology_social_influence.txt": 0.30,
+    "russian_revolution_1917.txt": 0.05,
 }
 
 
