@@ -496,6 +496,30 @@ def test_labels_are_no_people_nor_terms():
     assert not any(q.startswith(("Who", "What is meant")) for q, _ in made)
 
 
+def test_word_pairs_with_a_slash_or_an_equals_are_no_sums():
+    made = qa("# French vocab\nen haut = upstairs / en bas = downstairs\n"
+              "il y a = there is / there are\nla pièce = room\n")
+    assert ("What does ‘en bas’ mean?", "downstairs") in made
+    assert ("What does ‘il y a’ mean?", "there is / there are") in made
+    assert not any(kind in q for q, _ in made for kind in ("equation", "equal", "calculate"))
+
+
+def test_lines_that_name_no_meaning_are_not_defined():
+    made = qa("# Nervous system\n- neurones carry electrical impulses — v fast\n"
+              "- ovaries – oestrogen; testes – testosterone\n- obesity = risk factor\n"
+              "- homeostasis = regulation of conditions in a cell/organism\n")
+    assert made == [
+        ("What is meant by ‘homeostasis’?", "regulation of conditions in a cell/organism"),
+        ("What is the term for regulation of conditions in a cell/organism?", "homeostasis")]
+    assert ("How do you calculate magnification?", "size of image / size of real object") in qa(
+        "- magnification = size of image / size of real object")
+
+
+def test_examples_of_what_a_part_covers():
+    assert ("Medulla: give examples of unconscious activities.", "heartbeat, breathing") in qa(
+        "# Brain\n- medulla – unconscious activities eg heartbeat, breathing")
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

@@ -286,7 +286,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
             return equation
     if language is None and vocab.glossed_line(text):
         language = vocab.language_of(list(bullet.topic))
-    if language is not None and not formulas.is_formula(text) and not arrows.has_arrow(text):
+    mathematical = formulas.is_formula(text) and _MATHS.search(text) is not None
+    if language is not None and not mathematical and not arrows.has_arrow(text):
         found = vocab.vocab_facts(text, language)
         if found:
             return found
@@ -317,6 +318,7 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     return facts[:_MAX_FACTS]
 
 
+_MATHS = re.compile(r"\d|[×÷*^²³√]")  # (`en haut = upstairs / en bas = downstairs` is no sum)
 _ASKED = re.compile(r"^(?P<q>(?:why|what|how|when|where|who|which)\b[^?]{3,120}\?)\s*:?\s*"
                     r"(?P<a>\S.*)$", re.IGNORECASE)
 _WHY_LABEL = re.compile(r"^why\s(?P<clause>[^:?]{3,80}):\s(?P<a>\S.{2,})$", re.IGNORECASE)
@@ -325,7 +327,7 @@ _COMPARED = re.compile(r"^(?:longer|shorter|higher|lower|bigger|smaller|faster|s
                        r"|fewer)\s\w", re.IGNORECASE)
 # `HTTP = Hypertext…, HTTPS = HTTP Secure`: several acronyms defined on one line.
 _NEXT_ACRONYM = re.compile(r",\s(?=[A-Z][A-Z0-9]{1,7}\s?(?:=|[-–—]\s))|,\s(?=[^,=]{2,30}\s=\s)"
-                           r"|\s[-–—]\s(?=[^-–—=,]{2,30}\s=\s)")
+                           r"|\s[-–—]\s(?=[^-–—=,]{2,30}\s=\s)|;\s(?=[^;]{2,30}\s[-–—=:]\s)")
 
 
 def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = False,
@@ -352,6 +354,8 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
     if counted is not None:
         return [counted]
     parts = _NEXT_ACRONYM.split(text)
+    if any(p.count("(") != p.count(")") for p in parts):
+        parts = [text]  # never cut inside brackets
     if len(parts) > 2 and len(parts[0].split()) <= 5 and not re.search(r"[=:]", parts[0]) \
             and not terms.split_term(parts[0]) and all(terms.split_term(p) for p in parts[1:]):
         parts = parts[1:]  # `Key people quick list - Nicholas II = last Tsar - …`

@@ -45,7 +45,9 @@ def is_formula(text: str) -> bool:
     if re.search(r"[\"“”]", rhs) or len(re.findall(r"[A-Za-z]{3,}", rhs)) > 12:
         return False  # `criticism = "child of its time" - Perrin …`: prose, not a formula
     operators = _STRONG_OPERATOR.findall(rhs)
-    return not (operators == ["/"] and (lhs[:1].isupper() or "," in rhs))
+    # (`mass/volume` divides; `regulation of … a cell/organism to …` says "or")
+    return not (operators == ["/"] and (lhs[:1].isupper() or "," in rhs
+                                        or " / " not in rhs and len(rhs.split()) > 5))
 
 
 def _is_value(side: str) -> bool:

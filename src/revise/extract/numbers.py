@@ -248,7 +248,7 @@ def number_cards(text: str, lead: str, *, asked: str = "", shown: str = "",
         return []
     if _ROW_OF_VALUES.search(text):
         return []  # `128 64 32 16 8 4 2 1`: a row of values, each blank shown by the others
-    if _CODE.search(text) or len(_KEYWORDS.findall(text)) >= 2:
+    if _CODE.search(text) or len(_KEYWORDS.findall(text)) >= 2 and re.search(r"[=<>(]", text):
         return []  # `SELECT Name FROM Students WHERE Age >= 15`: code, its numbers are examples
     made: list[tuple[str, str, str]] = []
     dates = find_dates(text)

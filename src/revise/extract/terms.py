@@ -923,9 +923,17 @@ def _described(term: str, meaning: str) -> list[Fact]:
         if fact is not None:
             facts.append(fact)
     kind = decapitalised(term)
+    described = trim_ends(head)
     if examples and kind.islower() and "(" not in kind and not re.search(r"[<>=]", examples):
-        # `alloys - …, eg steel`: examples of a kind of thing, not of a keyword's use
-        facts.append(Fact("list", f"Give examples of {_plural(kind)}.", examples))
+        if described and is_plural(described) and not is_plural(kind) \
+                and len(described.split()) <= 4 and not _has_verb(described) \
+                and not re.search(r"\d", described):
+            # `medulla – unconscious activities eg heartbeat`: examples of what it covers
+            facts.append(Fact("list", f"{_capitalised(kind)}: give examples of {described}.",
+                              examples))
+        else:
+            # `alloys - …, eg steel`: examples of a kind of thing, not of a keyword's use
+            facts.append(Fact("list", f"Give examples of {_plural(kind)}.", examples))
     if aside and has_words(aside, 2):
         facts += _aside_facts(term, aside)
     return _clean(facts)
@@ -1109,6 +1117,8 @@ def looks_like_term(term: str) -> bool:
             return False
         if verb_base(low) and (i == 0 or i < len(words) - 1 and low not in _NOUN_VERBS):
             return False  # `chlorophyll absorbs light`: a statement, not a name
+        if 0 < i < len(words) - 1 and low in _PLURAL_VERBS and is_plural(words[i - 1]):
+            return False  # `neurones carry electrical impulses`
         if past_base(low) and low not in ("cost", "set", "put", "cut", "hit", "let"):
             return False  # `Milgram later wrote`, `lost out`
     return True
@@ -1144,7 +1154,14 @@ def _defines(definition: str) -> bool:
         return False
     if re.search(r"\b(?:is|are|was|were)\b[^,;]*\bthan\b", definition):
         return False  # `higher pleasures are better than lower ones`: a claim, not a meaning
+    if _ROLE_LABEL.fullmatch(definition):
+        return False  # `obesity = risk factor`: what it is to something else, not a meaning
     return len(words) <= 25 and _few_numbers(definition)
+
+
+_ROLE_LABEL = re.compile(r"(?:a\s|an\s|the\s)?(?:main\s|key\s|big\s)?(?:risk\s)?"
+                         r"(?:factor|cause|symptom|example|effect|treatment|advantage"
+                         r"|disadvantage|reason)s?", re.IGNORECASE)
 
 
 def _few_numbers(text: str) -> bool:
