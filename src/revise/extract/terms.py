@@ -148,6 +148,8 @@ _EVENT_NOUNS = frozenset(
 
 
 def is_citation(term: str) -> bool:
+    if "(" not in term:
+        return False  # (no year in brackets: quicker said than by the pattern)
     m = _CITATION.match(term.strip())
     if m is None or m.group("who").split()[-1].lower() in _EVENT_NOUNS:
         return False
