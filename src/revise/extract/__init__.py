@@ -386,7 +386,9 @@ def _quote_facts(text: str) -> list[Fact] | None:
     return [f for f in facts if not shows(f.question, f.answer)]
 
 
-_YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
+# A year, with no word character either side: `\b` before the digits is asked after them
+# (`(?<!\w\d{4})`) so the pattern starts with a digit, which re finds by a quick scan.
+_YEAR = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})(?<!\w\d{4})\b")
 _WORKED_EXAMPLE = re.compile(r"^(?:e\.?g\.?|for example|worked example)[\s:,]", re.IGNORECASE)
 
 
