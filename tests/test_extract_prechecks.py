@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from revise.extract import terms
+from revise.extract import _YEAR, terms
 
 
 @pytest.mark.parametrize("pattern", [terms._SENTENCE, terms._NAMED], ids=["sentence", "named"])
@@ -44,3 +46,9 @@ def test_a_defining_sentence_still_gives_its_pair(line: str) -> None:
 ])
 def test_a_term_line_still_splits(line: str) -> None:
     assert terms.split_term(line) is not None
+
+
+@given(st.text(alphabet="12090a_ -é١.", max_size=16))
+def test_the_year_pattern_finds_a_year_between_word_boundaries(text: str) -> None:
+    plain = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")  # as it reads; _YEAR scans faster
+    assert [m.span() for m in _YEAR.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -474,7 +474,9 @@ def _quote_facts(text: str) -> list[Fact] | None:
     return [f for f in facts if not shows(f.question, f.answer)] or None
 
 
-_YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
+# A year, with no word character either side: `\b` before the digits is asked after them
+# (`(?<!\w\d{4})`) so the pattern starts with a digit, which re finds by a quick scan.
+_YEAR = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})(?<!\w\d{4})\b")
 _ABBREVIATION_END = re.compile(r"\b(?:e\.g|eg|i\.e|ie|etc|approx|no|vs|St|Dr|Mr|Mrs|Ms)\.?$",
                                re.IGNORECASE)
 _NOTE_TO_SELF = re.compile(

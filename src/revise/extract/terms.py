@@ -155,6 +155,8 @@ _PLURAL_EVENTS = frozenset("days theses riots purges trials landings rides acts 
 
 
 def is_citation(term: str) -> bool:
+    if "(" not in term:
+        return False  # (no year in brackets: quicker said than by the pattern)
     m = _CITATION.match(term.strip())
     if m is None or m.group("who").split()[-1].lower() in _EVENT_NOUNS:
         return False
