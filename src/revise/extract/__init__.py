@@ -280,11 +280,11 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         return []  # `past paper June 2019 Q4`, `see textbook p.45`: study admin, no fact
     if _WORKED_EXAMPLE.match(text):
         return []  # a worked example shows a method; its numbers are not facts to learn
-    if bullet.topic:
+    if bullet.topic and formulas.is_labelled_equation(text):
         equation = formulas.labelled_equation(text, _subject_of(bullet.topic))
         if equation:
             return equation
-    if language is None and vocab.glossed_line(text):
+    if language is None and text.count("(") >= 3 and vocab.glossed_line(text):
         language = vocab.language_of(list(bullet.topic))
     mathematical = formulas.is_formula(text) and _MATHS.search(text) is not None
     if language is not None and not mathematical and not arrows.has_arrow(text):

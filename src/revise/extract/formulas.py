@@ -166,6 +166,10 @@ _REACTION = re.compile(r"respiration|reaction|synthesis|fermentation|combustion|
                        r"|electrolysis|equation|oxidation|reduction|neutralisation", re.IGNORECASE)
 
 
+def is_labelled_equation(text: str) -> bool:
+    return _EQUATION_LABEL.match(text) is not None
+
+
 def labelled_equation(text: str, subject: str) -> list[Fact]:
     """`word eq: carbon dioxide + water → glucose + oxygen` under Photosynthesis: "What
     is the word equation for photosynthesis?"; `in muscles: glucose → lactic acid` under
