@@ -1026,10 +1026,8 @@ def _is_event_name(term: str) -> bool:
 
 
 # What tells a named thing from a person's name: `Scramble for Africa`, `Anglo-German
-# naval race`, `Entente Cordiale`.
-_NAMED_THING = re.compile(r"^[A-Z][\w-]*\s(?:for|against)\s[A-Z]|^Anglo-|^[A-Z]\w*(?:\s[A-Z]\w*)?"
-                          r"\s(?:[a-z]{3,}\s)?(?:race|scramble|entente|cordiale|sea|crisis|trial"
-                          r"|trials|incident|affair|raid|system|laws)$")
+# naval race`.
+_NAMED_THING = re.compile(r"^[A-Z][\w-]*\s(?:for|against)\s[A-Z]|^Anglo-")
 
 
 # `Civil Rights Act 1964`, `Spartacist uprising Jan 1919`, `Munich Putsch 8-9 November 1923`
