@@ -506,6 +506,7 @@ def test_word_pairs_with_a_slash_or_an_equals_are_no_sums():
 
 def test_lines_that_name_no_meaning_are_not_defined():
     made = qa("# Nervous system\n- neurones carry electrical impulses — v fast\n"
+              "- pancreas – insulin + glucagon\n"
               "- ovaries – oestrogen; testes – testosterone\n- obesity = risk factor\n"
               "- homeostasis = regulation of conditions in a cell/organism\n")
     assert made == [
