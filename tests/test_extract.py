@@ -1000,10 +1000,13 @@ def test_a_long_subject_is_called_a_name():
         "The process by which plants make food is called photosynthesis.")
 
 
-def test_a_chain_without_a_name_is_asked_for_its_order():
+def test_a_chain_without_a_name_is_asked_for_its_steps_between_its_ends():
     assert qa("# Rivers\n- source → upper course → middle course → lower course → mouth") == [
-        ("What is the order, from ‘source’?",
-         "upper course → middle course → lower course → mouth")]
+        ("What comes between ‘source’ and ‘mouth’, in order?",
+         "upper course → middle course → lower course")]
+    assert qa("# Blood glucose\n- too high -> insulin released -> glucose moves into cells") == [
+        ("What happens when blood glucose is too high?",
+         "insulin released → glucose moves into cells")]
 
 
 def test_what_a_person_did_and_what_was_done_to_them():

@@ -293,7 +293,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
             return found
     facts = [] if len(text) > _MAX_RELATION else _relation_facts(
         text, past=_is_past(bullet), lead=_lead(bullet),
-        causal=_about_causes(bullet.topic), historical=historical)
+        causal=_about_causes(bullet.topic), historical=historical,
+        title=lead_title(bullet.topic))
     if not facts and not historical and len(text) <= _MAX_RELATION:
         facts = _said_of_subject(bullet)
     if formulas.is_formula(text):
@@ -331,7 +332,7 @@ _NEXT_ACRONYM = re.compile(r",\s(?=[A-Z][A-Z0-9]{1,7}\s?(?:=|[-–—]\s))|,\s(?
 
 
 def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = False,
-                    historical: bool = False) -> list[Fact]:
+                    historical: bool = False, title: str = "") -> list[Fact]:
     asked = _ASKED.match(text)
     if asked:  # `why layers? each layer does one job`: the student's own question
         question = asked.group("q")
@@ -402,7 +403,8 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         if found:
             facts += terms.sentence_facts(*found)
         elif arrows.has_arrow(sentence):
-            facts += arrows.arrow_facts(sentence, past=past, lead=lead, causal=causal)
+            facts += arrows.arrow_facts(sentence, past=past, lead=lead, causal=causal,
+                                        title=title)
         else:
             linked = arrows.linked_facts(sentence)
             facts += linked or terms.statement_facts(sentence, historical=historical)

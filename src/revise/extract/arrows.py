@@ -55,7 +55,7 @@ def _cut_example(text: str) -> str:
 
 
 def arrow_facts(text: str, label: str = "", *, past: bool = False, lead: str = "",
-                causal: bool = False) -> list[Fact]:
+                causal: bool = False, title: str = "") -> list[Fact]:
     """Cards for the arrows in `text`. `label` names a chain when the notes do
     (`long profile: source → …`): then the chain is asked once, whole. `lead` is the
     context a step is asked in; `causal` says the notes' topic is about causes."""
@@ -110,10 +110,22 @@ def arrow_facts(text: str, label: str = "", *, past: bool = False, lead: str = "
             continue
         facts.append(Fact("cause", _led(lead, f"What {did} {quoted(cause)} lead to?"), effect))
     if not facts and len(parts) >= 3 and all(_STEP.match(p) for p in parts):
-        # `sensory register -> STM -> LTM` under a model's heading: the order of its steps
-        return _clean([Fact("sequence", _led(lead, f"What is the order, from {quoted(parts[0])}?"),
-                            " → ".join(parts[1:]))])
+        return _clean([_steps_fact(parts, lead, title)])
     return _clean(facts[:_MAX_CHAIN_CARDS] if len(parts) > 2 else facts)
+
+
+def _steps_fact(parts: list[str], lead: str, title: str) -> Fact:
+    """`sensory register -> STM -> LTM`: the steps between the first and the last;
+    `too high -> insulin released -> …` under Blood glucose: what happens then."""
+    first, last = parts[0], parts[-1]
+    if title and re.fullmatch(r"(?:too|very)\s\w+", first):
+        return Fact("sequence", f"What happens when {title[0].lower()}{title[1:]} is {first}?",
+                    " → ".join(parts[1:]))
+    if len(parts) >= 4:
+        return Fact("sequence", _led(lead, f"What comes between {quoted(first)} and "
+                                           f"{quoted(last)}, in order?"), " → ".join(parts[1:-1]))
+    return Fact("sequence", _led(lead, f"What is the order, from {quoted(first)}?"),
+                " → ".join(parts[1:]))
 
 
 def _led(lead: str, question: str) -> str:
