@@ -521,6 +521,19 @@ def test_examples_of_what_a_part_covers():
         "# Brain\n- medulla – unconscious activities eg heartbeat, breathing")
 
 
+def test_a_name_s_number_an_age_a_relative_clause_and_a_proved_cause():
+    assert not any(a == "606" or q.startswith("Who") for q, a in qa(
+        "- magic bullets: Paul Ehrlich - Salvarsan 606 - treated syphilis"))
+    assert qa("- he infected James Phipps (8 yrs old) w/ cowpox") == [
+        ("he infected James Phipps (____ old) w/ cowpox. How old?", "8 yrs")]
+    assert not any("lead to" in q for q, _ in qa(
+        "- Robert Koch identified the bacterium that causes tuberculosis"))
+    assert ("What did ‘microbes in the air’ lead to?", "decay") in qa(
+        "- Louis Pasteur published his germ theory - proved microbes in the air caused decay")
+    assert not any("calculate" in q for q, _ in qa(
+        "- miasma theory = bad air / bad smells caused disease (so ppl carried flowers)"))
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

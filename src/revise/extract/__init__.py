@@ -487,7 +487,8 @@ _NOTE_TO_SELF = re.compile(
     r"|practi[cs]e\s|flashcards\b|finish\s|mock\b|hw\b|homework\b)"
     r"|\b(?:past papers?|textbook|workbook|revision guide|p\.\s?\d|pp\.\s?\d|page\s\d"
     r"|(?:in|on) (?:the )?spec|spec point|exam board|essay (?:q|qs|question|plan)"
-    r"|\d+ mark (?:q|question|essay)|mock (?:is|exam|on)|don'?t (?:forget|mix up))\b",
+    r"|\d+ mark (?:q|question|essay)|\d+[ -]?markers?|mock (?:is|exam|on)"
+    r"|don'?t (?:forget|mix up))\b",
     re.IGNORECASE)
 _WORKED_EXAMPLE = re.compile(r"^(?:e\.?g\.?|for example|worked example)[\s:,]", re.IGNORECASE)
 

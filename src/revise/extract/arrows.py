@@ -170,6 +170,11 @@ def linked_facts(text: str) -> list[Fact]:
     m = _LED_TO.search(text)
     if m:
         cause, effect = _last_clause(text[: m.start()]), _first_clause(text[m.end() :])
+        if re.search(r"\b(?:that|which|who)$", cause):
+            return _clean(facts)  # `the bacterium that causes TB`: a description, not a cause
+        # `Pasteur … proved microbes in the air caused decay`: what was proved is the cause
+        cause = re.split(r"\s[-–—]\s|\b(?:proved|showed|found|discovered|believed|thought)\s",
+                         cause)[-1].strip()
         if cause and effect and len(cause.split()) <= _MAX_SIDE:
             facts.append(Fact("cause", f"What did {quoted(cause)} lead to?", effect))
     return _clean(facts)

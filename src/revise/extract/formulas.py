@@ -46,8 +46,10 @@ def is_formula(text: str) -> bool:
         return False  # `criticism = "child of its time" - Perrin …`: prose, not a formula
     operators = _STRONG_OPERATOR.findall(rhs)
     # (`mass/volume` divides; `regulation of … a cell/organism to …` says "or")
+    operands = rhs.split(" / ")
     return not (operators == ["/"] and (lhs[:1].isupper() or "," in rhs
-                                        or " / " not in rhs and len(rhs.split()) > 5))
+                                        or len(operands) < 2 and len(rhs.split()) > 5
+                                        or any(len(o.split()) > 4 for o in operands)))
 
 
 def _is_value(side: str) -> bool:

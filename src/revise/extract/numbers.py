@@ -185,6 +185,7 @@ def find_figures(text: str, taken: Iterable[tuple[int, int, str]] = ()) -> list[
     return figures
 
 
+_NAME_BEFORE = re.compile(r"(?<=[a-z,;:(–-]\s)[A-Z][a-z]{2,}\s$")
 _NOT_A_RATIO = re.compile(r"(?:\b(?:at|by|from|until|to)|[A-Z][a-z]+)\s$")
 
 
@@ -207,8 +208,9 @@ def _figure(m: re.Match[str], text: str) -> Figure | None:
     ranged = m.group("range")
     bare = not (percent or currency or magnitude or unit or plus or grouped or ranged or times)
     before = text[max(0, start - 40) : start]
-    if bare and (_LABEL_BEFORE.search(before) or float(number) in (0.0, 1.0)):
-        return None
+    if bare and (_LABEL_BEFORE.search(before) or float(number) in (0.0, 1.0)
+                 or _NAME_BEFORE.search(before)):
+        return None  # (`Salvarsan 606`, `Apollo 11`: part of a name)
     if percent:
         ask = "What percentage?"
     elif times:
@@ -217,7 +219,8 @@ def _figure(m: re.Match[str], text: str) -> Figure | None:
         ask = "How much?"
     elif unit and re.fullmatch(_TIME_UNITS, unit, re.IGNORECASE):
         aged = plus or re.search(r"\bage[ds]?\s?$", before, re.IGNORECASE)
-        ask = "What age?" if aged else "How long?"
+        ask = "What age?" if aged else "How old?" if re.match(r"\s?old\b", text[end:end + 5]) \
+            else "How long?"
     elif unit:
         ask = "What value?"
     elif magnitude or grouped or _WORD_AFTER.match(text, end) or _COUNT_BEFORE.search(before):

@@ -810,7 +810,7 @@ _ABSTRACT_HEAD = re.compile(r"^(?:\w+(?:tion|sion|ment|ance|ence|ity|ism|ness|ur
 def _named_in_meaning(term: str, meaning: str) -> list[Fact] | None:
     """`assassin = Gavrilo Princip, a Bosnian Serb`: a role whose meaning is a person."""
     name = re.match(r"^(?:[A-Z][\w’'-]+\s){1,3}[A-Z][\w’'-]+(?=$|,|\s\(|\s[-–—]\s)", meaning)
-    if not name or not term.islower() or len(term.split()) > 2:
+    if not name or not term.islower() or len(term.split()) > 2 or is_plural(term):
         return None
     return [Fact("person", f"Who was the {term}?", name.group())]
 
