@@ -534,6 +534,12 @@ def test_a_name_s_number_an_age_a_relative_clause_and_a_proved_cause():
         "- miasma theory = bad air / bad smells caused disease (so ppl carried flowers)"))
 
 
+def test_an_aspect_of_a_heading_is_asked_of_it():
+    assert qa("# Medieval medicine\n- treatment = bloodletting + purging to rebalance the humours"
+              ) == [("Medieval medicine: what is the treatment?",
+                     "bloodletting + purging to rebalance the humours")]
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

@@ -323,6 +323,9 @@ _MATHS = re.compile(r"\d|[×÷*^²³√]")  # (`en haut = upstairs / en bas = do
 _ASKED = re.compile(r"^(?P<q>(?:why|what|how|when|where|who|which)\b[^?]{3,120}\?)\s*:?\s*"
                     r"(?P<a>\S.*)$", re.IGNORECASE)
 _WHY_LABEL = re.compile(r"^why\s(?P<clause>[^:?]{3,80}):\s(?P<a>\S.{2,})$", re.IGNORECASE)
+# What a heading's subject has, rather than a term: `treatment = …`, `Causes: …`.
+_ASPECT = re.compile(r"^(?:treatments?|causes?|symptoms?|effects?|impacts?|consequences?|aims?"
+                     r"|purpose|significance|outcomes?|results?|function|role)$", re.IGNORECASE)
 _COMPARED = re.compile(r"^(?:longer|shorter|higher|lower|bigger|smaller|faster|slower|greater"
                        r"|stronger|weaker|steeper|warmer|colder|hotter|wider|narrower|more|less"
                        r"|fewer)\s\w", re.IGNORECASE)
@@ -374,6 +377,11 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
             return equation
     if pair is not None and _LABEL.match(pair[0]):
         text, pair = pair[2], None  # `Context: …` labels prose, it defines nothing
+    if pair is not None and title and _ASPECT.match(pair[0]) and 2 <= len(pair[2].split()) <= 25:
+        # `treatment = bloodletting + purging` under Medieval medicine
+        aspect = pair[0].lower()
+        be = ("were" if past else "are") if aspect.endswith("s") else ("was" if past else "is")
+        return [Fact("definition", f"{title}: what {be} the {aspect}?", pair[2])]
     if pair is not None and pair[1] == "=" and _COMPARED.match(pair[0]) and \
             _COMPARED.match(pair[2]) and len(pair[2].split()) <= 8:
         # `longer fetch = bigger more powerful waves`: a cause, not a definition
