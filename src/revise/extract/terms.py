@@ -435,7 +435,8 @@ def term_facts(term: str, sep: str, meaning: str, *, historical: bool = False) -
     group = _group_facts(term, meaning)
     if group or historical and not _defined_in_history(term, meaning):
         return group
-    if sep not in ("=", "()") and _ASSOCIATED.fullmatch(meaning) and not _starts_with_verb(meaning):
+    if sep not in ("=", "()") and len(term.split()) == 1 and _ASSOCIATED.fullmatch(meaning) \
+            and not _starts_with_verb(meaning):
         return []  # `pancreas – insulin + glucagon`: what it goes with, not what it means
     if historical and term[:1].isupper() and len(term.split()) == 1 and _names_a_kind(meaning):
         head = trim_ends(split_clauses(drop_parentheses(meaning) or meaning)[0])
@@ -1161,7 +1162,7 @@ def _defines(definition: str) -> bool:
     return len(words) <= 25 and _few_numbers(definition)
 
 
-_ASSOCIATED = re.compile(r"[\w-]+(?:\s[\w-]+)?(?:\s(?:\+|&)\s[\w-]+(?:\s[\w-]+)?)+")
+_ASSOCIATED = re.compile(r"[\w-]+(?:\s(?:\+|&)\s[\w-]+)+")  # single words joined
 _ROLE_LABEL = re.compile(r"(?:a\s|an\s|the\s)?(?:main\s|key\s|big\s)?(?:risk\s)?"
                          r"(?:factor|cause|symptom|example|effect|treatment|advantage"
                          r"|disadvantage|reason)s?", re.IGNORECASE)
