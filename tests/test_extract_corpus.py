@@ -4,6 +4,7 @@ and no leaks or vague questions anywhere."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from pathlib import Path
@@ -71,8 +72,9 @@ HOLDOUT_FLOORS = {
 }
 
 
-def cards_of(path: Path) -> list:
-    return extract_cards(decode_notes(path.read_bytes()), path.stem)
+@functools.cache  # (several tests read the same file's cards; they only read them)
+def cards_of(path: Path) -> tuple:
+    return tuple(extract_cards(decode_notes(path.read_bytes()), path.stem))
 
 
 def facts(folder: Path) -> dict[str, list]:

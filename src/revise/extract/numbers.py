@@ -249,27 +249,36 @@ def number_cards(text: str, lead: str, *, asked: str = "", shown: str = "",
     `shown` (the titles above the bullet: `1917` in a unit on 1917 is no question)."""
     if not _DIGIT.search(text) or _WORKED_EXAMPLE.match(text):
         return []
+    if len(text) > _MAX_SCAN:  # a pasted page: its first numbers are enough to ask
+        text = text[:text.rfind(" ", 0, _MAX_SCAN) + 1 or _MAX_SCAN]
     if _ROW_OF_VALUES.search(text):
         return []  # `128 64 32 16 8 4 2 1`: a row of values, each blank shown by the others
     if _CODE.search(text) or len(_KEYWORDS.findall(text)) >= 2 and re.search(r"[=<>(]", text):
         return []  # `SELECT Name FROM Students WHERE Age >= 15`: code, its numbers are examples
     made: list[tuple[str, str, str]] = []
+    tried: set[str] = set()  # (a number seen once is judged once, however often it recurs)
     dates = find_dates(text)
-    for start, end, kind in dates:
+    for start, end, kind in dates[:_MAX_TRIED]:
         if len(made) == limit:
             return made
+        if text[start:end] in tried:
+            continue
+        tried.add(text[start:end])
         if _is_reference(text, start, end) or (asked and shows(asked, text[start:end])):
             continue
-        if kind == "year" and re.search(rf"(?<![\d–-]){text[start:end]}(?![\d–-])", shown):
+        if kind == "year" and _stands_in(shown, text[start:end]):
             continue  # `1917` in notes titled 1917
         card = _blank_card(text, lead, start, end, _date_ask(kind))
         if card:
             made.append(("date", *card))
     figures = find_figures(text, dates)
     shares = sum(1 for f in figures if text[f.start:f.end].endswith("%"))
-    for figure in figures:
+    for figure in figures[:_MAX_TRIED]:
         if len(made) == limit:
             break
+        if text[figure.start:figure.end] in tried:
+            continue
+        tried.add(text[figure.start:figure.end])
         if (_in_aside(text, figure.start) or _trivial(text, figure)
                 or (asked and shows(asked, text[figure.start:figure.end]))
                 or _shown_by_the_rest(text, figure) or shares >= 3 and
@@ -279,6 +288,22 @@ def number_cards(text: str, lead: str, *, asked: str = "", shown: str = "",
         if card:
             made.append(("figure", *card))
     return made
+
+
+_MAX_TRIED = 40  # dates or figures looked at in one bullet: a pasted page has thousands
+_MAX_SCAN = 20_000  # characters of one bullet searched for them
+
+
+def _stands_in(titles: str, year: str) -> bool:
+    """Whether `year` stands alone in `titles` (not as one end of `1928-29`)."""
+    at = titles.find(year)
+    while at >= 0:
+        before = titles[at - 1] if at else " "
+        after = titles[at + len(year)] if at + len(year) < len(titles) else " "
+        if not (before.isdigit() or before in "–-" or after.isdigit() or after in "–-"):
+            return True
+        at = titles.find(year, at + 1)
+    return False
 
 
 _CODE = re.compile(r"[<>!=]=|:=|\+=|\(\)|;\s*$")
