@@ -17,6 +17,7 @@ Pure functions only: cards go in as objects or dicts with ``question``, ``answer
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -120,6 +121,7 @@ def tokens(text: str) -> list[str]:
     return [fold(word) for word in _words(text)]
 
 
+@functools.cache  # (a fact's sides are compared with every card)
 def content_words(text: str) -> frozenset[str]:
     """The folded tokens of a text that are not stop words.
 
@@ -170,6 +172,11 @@ def _read(card: Any) -> _ReadCard:
     )
 
 
+@functools.cache
+def _token_set(text: str) -> frozenset[str]:
+    return frozenset(tokens(text))
+
+
 def _numbers(words: frozenset[str]) -> frozenset[str]:
     return frozenset(word for word in words if word.lstrip("+-±√")[:1].isdigit())
 
@@ -181,7 +188,7 @@ def gives(answer: frozenset[str], side: str) -> bool:
     "17 protons, 20 neutrons".
     """
     wanted = content_words(side)
-    every_word_of_side = wanted | frozenset(tokens(side))
+    every_word_of_side = wanted | _token_set(side)
     found = len(wanted & answer)
     extra = len(answer - every_word_of_side)
     return (
