@@ -540,6 +540,17 @@ def test_an_aspect_of_a_heading_is_asked_of_it():
                      "bloodletting + purging to rebalance the humours")]
 
 
+@pytest.mark.parametrize(("bullet", "question", "answer"), [
+    ("The NAACP was founded in 1909", "When was the NAACP founded?", "1909"),
+    ("the NHS was set up in 1948 by Aneurin Bevan", "When was the NHS set up?", "1948"),
+    ("Hitler was appointed Chancellor on 30 January 1933",
+     "When was Hitler appointed Chancellor?", "30 January 1933"),
+    ("the heart has 4 chambers", "How many chambers does the heart have?", "4"),
+])
+def test_a_date_or_count_in_a_plain_sentence_is_asked_directly(bullet, question, answer):
+    assert qa(f"- {bullet}") == [(question, answer)]
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

@@ -268,7 +268,8 @@ def number_cards(text: str, lead: str, *, asked: str = "", shown: str = "",
             continue
         if kind == "year" and _stands_in(shown, text[start:end]):
             continue  # `1917` in notes titled 1917
-        card = _blank_card(text, lead, start, end, _date_ask(kind))
+        card = _when_done(text, start, end) or _blank_card(text, lead, start, end,
+                                                          _date_ask(kind))
         if card:
             made.append(("date", *card))
     figures = find_figures(text, dates)
@@ -284,10 +285,45 @@ def number_cards(text: str, lead: str, *, asked: str = "", shown: str = "",
                 or _shown_by_the_rest(text, figure) or shares >= 3 and
                 text[figure.start:figure.end].endswith("%")):
             continue
-        card = _blank_card(text, lead, figure.start, figure.end, figure.ask)
+        card = _how_many(text, figure) or _blank_card(text, lead, figure.start, figure.end,
+                                                      figure.ask)
         if card:
             made.append(("figure", *card))
     return made
+
+
+_DONE_WHEN = re.compile(r"(?P<subject>(?:[Tt]he\s)?[A-Z][\w’'&. -]{1,50}?)\s(?P<be>was|were)\s"
+                        r"(?P<done>(?:\w+ed|set up|built|founded|made|held|won|signed|written"
+                        r"|begun|taken|given|born|killed|shot|chosen|sent|brought)"
+                        r"(?:\s[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*)?)\s(?:in|on)\s$")
+_HAS_COUNT = re.compile(r"(?P<subject>(?:(?:[Tt]he|[Aa]n?|[Ee]ach|[Ee]very)\s)?[\w’'-]+"
+                        r"(?:\s[\w’'-]+)?)\s(?P<has>has|have|contains?)\s"
+                        r"(?:approx\.?\s|about\s|around\s)?$")
+
+
+def _when_done(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """`The NAACP was founded in 1909`: "When was the NAACP founded?"."""
+    m = _DONE_WHEN.fullmatch(text[:start])
+    if m is None or len(m.group("subject").split()) > 6:
+        return None
+    subject = m.group("subject")
+    subject = subject[0].lower() + subject[1:] if subject.startswith("The ") else subject
+    return f"When {m.group('be')} {subject} {m.group('done')}?", text[start:end]
+
+
+def _how_many(text: str, figure: Figure) -> tuple[str, str] | None:
+    """`the heart has 4 chambers`: "How many chambers does the heart have?"."""
+    m = _HAS_COUNT.fullmatch(text[:figure.start])
+    noun = re.match(r"\s([a-z]+s)\b", text[figure.end:])
+    number = text[figure.start:figure.end]
+    if m is None or noun is None or not number.isdigit() or \
+            text[figure.end + noun.end():].strip(" .,;"):
+        return None
+    subject = m.group("subject")
+    subject = subject[0].lower() + subject[1:] if subject.split()[0] in (
+        "The", "A", "An", "Each", "Every") else subject
+    do = "do" if m.group("has") == "have" else "does"
+    return f"How many {noun.group(1)} {do} {subject} have?", number
 
 
 _MAX_TRIED = 40  # dates or figures looked at in one bullet: a pasted page has thousands
