@@ -551,6 +551,16 @@ def test_a_date_or_count_in_a_plain_sentence_is_asked_directly(bullet, question,
     assert qa(f"- {bullet}") == [(question, answer)]
 
 
+def test_a_web_page_heading_run_into_its_first_line_is_left_out():
+    made = qa("- Megacities A megacity is a city with over 10 million people\n"
+              "- Weathering and mass movement Weathering = the breakdown of rocks in situ\n"
+              "- Balfour v Balfour (1919) – promise of an allowance not binding\n")
+    assert ("What is a megacity?", "a city with over 10 million people") in made
+    assert ("What is meant by ‘weathering’?", "the breakdown of rocks in situ") in made
+    assert ("What did Balfour v Balfour (1919) establish?",
+            "promise of an allowance not binding") in made
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

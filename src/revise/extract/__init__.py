@@ -276,6 +276,7 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     mine = written.written_facts(text)
     if mine is not None:
         return mine  # the student wrote the cards: exactly those, and no others
+    text = _without_run_in_title(text)
     if _NOTE_TO_SELF.search(text):
         return []  # `past paper June 2019 Q4`, `see textbook p.45`: study admin, no fact
     if _WORKED_EXAMPLE.match(text):
@@ -560,6 +561,23 @@ _KIND_BECAUSE = re.compile(r"^(?P<what>[a-z][\w-]*\s(?:reaction|process|change|s
                            r"\s(?:b/c|bc|because)\s(?P<why>.{3,})$")
 
 
+_JOINING = frozenset("v vs x and & + of the for in to with".split())
+_RUN_IN = re.compile(r"^(?P<title>[A-Z][\w-]*(?:\s[\w-]+){0,4}?)\s(?P<rest>[A-Z][\w-]*\s.{8,})$")
+
+
+def _without_run_in_title(text: str) -> str:
+    """`Megacities A megacity is …`, `Weathering and mass movement Weathering = …`: a web
+    page's heading run into its first line, known by the line taking up its word."""
+    m = _RUN_IN.match(text)
+    if m is None or ":" in m.group("title") or "-" in m.group("title").split()[-1] \
+            or m.group("title").split()[-1].lower() in _JOINING:
+        return text  # (`Thomas v Thomas`, `Bb x Bb` join two names)
+    title = {_fold(w) for w in m.group("title").lower().split()}
+    rest = m.group("rest").split()
+    first = rest[1] if rest[0] in ("A", "An", "The") and len(rest) > 1 else rest[0]
+    return m.group("rest") if _fold(first.lower().strip(",.:")) in title else text
+
+
 def _lead(bullet: Bullet) -> str:
     """What a blanked line needs in front of it: the bullet it sits under, if any. Its
     headings are not repeated: the topic path is shown above every card."""
@@ -638,6 +656,8 @@ _WORDS = re.compile(r"[^\W_]+")
 def _fold(word: str) -> str:
     if word.endswith("ing") and len(word) > 5:
         return word[:-3]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
