@@ -561,6 +561,11 @@ def test_a_web_page_heading_run_into_its_first_line_is_left_out():
             "promise of an allowance not binding") in made
 
 
+def test_a_table_of_substances_by_name():
+    assert qa("| name | formula |\n|---|---|\n| methane | CH4 |\n") == [
+        ("What is the formula of methane?", "CH4"), ("What has formula CH4?", "methane")]
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

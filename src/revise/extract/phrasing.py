@@ -139,7 +139,9 @@ def article(noun: str) -> str:
 
 
 _ABSTRACT = re.compile(r"(?:tion|sion|ment|ance|ence|ity|ism|ness|ing|ation|ure|ics|ogy|ysis"
-                       r"|osis|esis)$")
+                       r"|osis|esis"
+                       r"|(?:meth|eth|prop|but|pent|hex)(?:ane|ene|yne|anol)|oxide|chloride"
+                       r"|bromide|iodide|fluoride|sulfide|sulphide|ium|ogen)$")  # (substances)
 
 
 def is_plural(noun: str) -> bool:

@@ -45,7 +45,8 @@ def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
         if (first and column_counts.get((j, value.casefold()), 0) == 1
                 and has_words(first) and len(value) > 1):
             verb = "is" if _PARTICIPLE.match(heading) else "has"
-            reverse = Fact("fact", f"Which {first.lower()} {verb} {heading.lower()} {value}?", key)
+            which = "What" if first.lower() in _GENERIC_COLUMN else f"Which {first.lower()}"
+            reverse = Fact("fact", f"{which} {verb} {heading.lower()} {value}?", key)
             if heading.lower() in ("example", "examples", "eg", "e.g."):
                 reverse = Fact("fact", f"{value} is an example of which {first.lower()}?", key)
     if reverse is not None:  # one row asked the other way, by its last telling cell
@@ -53,6 +54,8 @@ def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
     return [f for f in facts if not shows(f.question, f.answer)]
 
 
+# A first column headed by one of these names nothing a question can ask "which" of.
+_GENERIC_COLUMN = frozenset("name names item items term terms word words thing things".split())
 # A first column of these holds attributes, and the other columns' headings are the things
 # (`| property | ionic | covalent |`): a cell is asked as "Ionic: what is the melting point?".
 _ATTRIBUTE_COLUMN = frozenset(
