@@ -566,6 +566,16 @@ def test_a_table_of_substances_by_name():
         ("What is the formula of methane?", "CH4"), ("What has formula CH4?", "methane")]
 
 
+def test_an_age_range_and_a_lead_that_is_a_sentence_of_its_own():
+    assert ("RAD - men ____ had to do 6 months work. What age?", "18-25") in qa(
+        "- RAD - men 18-25 had to do 6 months work")
+    made = qa("- Women were expected to follow the 3 Ks - Kinder, Küche, Kirche. The Law for the "
+              "Encouragement of Marriage gave loans to newly weds and couples kept 250 for each "
+              "child born, which was a lot of money at the time for most families")
+    assert [q for q, a in made if a == "250" and q.startswith("Women were expected")] == []
+    assert any(a == "250" for _, a in made)
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

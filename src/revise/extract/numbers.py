@@ -185,6 +185,7 @@ def find_figures(text: str, taken: Iterable[tuple[int, int, str]] = ()) -> list[
     return figures
 
 
+_PEOPLE_BEFORE = re.compile(r"\b(?:men|women|boys|girls|children|people|adults|pupils|aged)\s$")
 _NAME_BEFORE = re.compile(r"(?<=[a-z,;:(–-]\s)[A-Z][a-z]{2,}\s$")
 _NOT_A_RATIO = re.compile(r"(?:\b(?:at|by|from|until|to)|[A-Z][a-z]+)\s$")
 
@@ -221,6 +222,8 @@ def _figure(m: re.Match[str], text: str) -> Figure | None:
         aged = plus or re.search(r"\bage[ds]?\s?$", before, re.IGNORECASE)
         ask = "What age?" if aged else "How old?" if re.match(r"\s?old\b", text[end:end + 5]) \
             else "How long?"
+    elif ranged and _PEOPLE_BEFORE.search(before):
+        ask = "What age?"  # `men 18-25 had to …`
     elif unit:
         ask = "What value?"
     elif magnitude or grouped or _WORD_AFTER.match(text, end) or _COUNT_BEFORE.search(before):
@@ -467,9 +470,16 @@ def _clause_around(text: str, start: int, end: int, lead: str) -> tuple[str, str
         hi = min(len(text), end + _MAX_BODY)
     clause = (text[lo:start] + BLANK + text[end:hi]).strip()
     subject = re.match(r"^([^:;,]{2,60}?)(?::\s|\s[–—-]\s)", text)
-    if lo > 0 and subject:
+    if lo > 0 and subject and not (_SENTENCE_BREAK.search(text, subject.end(), lo)
+                                   and _FINITE.search(subject.group(1))):
+        # (`Women were expected to … . The Law … gave loans of ____`: a sentence of its
+        # own is no subject of the next one)
         lead = subject.group(1).strip()
     return clause, lead
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had)\b|\s\w+ed\b")
 
 
 def _sentence(body: str, ask: str) -> str:
