@@ -470,7 +470,7 @@ def _clause_around(text: str, start: int, end: int, lead: str) -> tuple[str, str
         hi = min(len(text), end + _MAX_BODY)
     clause = (text[lo:start] + BLANK + text[end:hi]).strip()
     subject = re.match(r"^([^:;,]{2,60}?)(?::\s|\s[–—-]\s)", text)
-    if lo > 0 and subject and not (_SENTENCE_BREAK.search(text, subject.end(), lo)
+    if lo > 0 and subject and not (_SENTENCE_BREAK.search(text, subject.end(), lo + 1)
                                    and _FINITE.search(subject.group(1))):
         # (`Women were expected to … . The Law … gave loans of ____`: a sentence of its
         # own is no subject of the next one)
