@@ -576,6 +576,17 @@ def test_an_age_range_and_a_lead_that_is_a_sentence_of_its_own():
     assert any(a == "250" for _, a in made)
 
 
+def test_a_table_of_changes_and_their_effects_asks_one_card_a_row():
+    notes = ("# Factors affecting rate\n| Factor | Change | Effect on rate | Why |\n"
+             "|---|---|---|---|\n| Temperature | increase | increases | more collisions |\n"
+             "| Catalyst | add | increases | lower activation energy |\n")
+    assert qa(notes) == [
+        ("Temperature: what is the effect on rate of an increase?",
+         "increases – more collisions"),
+        ("Catalyst: what is the effect on rate of adding it?",
+         "increases – lower activation energy")]
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

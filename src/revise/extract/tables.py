@@ -28,14 +28,18 @@ def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
         return []  # `| 0 | 1 | 0 | 1 |` under `| A | B | AND | OR |`: one input names no row
     if header and trim_ends(header[0]).lower() in _ATTRIBUTE_COLUMN:
         return _attribute_row(key, cells, header)
+    effect = _change_and_effect(key, cells, header)
+    if effect is not None:
+        return [effect]
     facts: list[Fact] = []
     reverse: Fact | None = None
     language = language_of(list(header[:1]))
     for j in range(1, min(len(cells), len(header) or len(cells))):
         value = trim_ends(cells[j])
         heading = trim_ends(header[j]) if j < len(header) else ""
-        if not value or value in ("-", "–", "?") or not heading or _ASIDE_COLUMN.match(heading):
-            continue
+        if not value or value in ("-", "–", "?") or not heading or _ASIDE_COLUMN.match(heading) \
+                or _REASON_COLUMN.match(heading):
+            continue  # (a reason is asked with what it explains, never as "the why of X")
         if language and language_of([heading]) == "" and j == 1:
             facts.append(Fact("vocabulary", f"What does ‘{key}’ mean?", value))
             facts.append(Fact("vocabulary", f"What is the {language} for ‘{value}’?", key))
@@ -54,13 +58,42 @@ def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
     return [f for f in facts if not shows(f.question, f.answer)]
 
 
+_REASON_COLUMN = re.compile(r"^(?:why|reasons?|because|explanation|how)\??$", re.IGNORECASE)
+_EFFECT_COLUMN = re.compile(r"^effect\s(?:on|of)\s(?P<on>.+)$", re.IGNORECASE)
+
+
+def _change_and_effect(key: str, cells: tuple[str, ...], header: tuple[str, ...]) -> Fact | None:
+    """`| Temperature | increase | increases | more collisions |` under `| Factor | Change |
+    Effect on rate | Why |`: one card a row, "Temperature: what is the effect on rate of an
+    increase?", answered with the effect and its reason."""
+    names = [trim_ends(h).lower() for h in header]
+    if len(cells) != len(header) or "change" not in names:
+        return None
+    effect = next((j for j, h in enumerate(names) if _EFFECT_COLUMN.match(h)), None)
+    if effect is None:
+        return None
+    change = trim_ends(cells[names.index("change")])
+    outcome = trim_ends(cells[effect])
+    if not change or not outcome:
+        return None
+    reason = next((trim_ends(cells[j]) for j, h in enumerate(names) if _REASON_COLUMN.match(h)
+                   and trim_ends(cells[j])), "")
+    what = _EFFECT_COLUMN.match(names[effect]).group("on")
+    first = change.split()[0].lower()
+    of = "adding it" if first in ("add", "added", "adding") else \
+        "removing it" if first in ("remove", "removed", "removing") else \
+        f"{'an' if change[0].lower() in 'aeiou' else 'a'} {change}"
+    answer = f"{outcome} – {reason}" if reason else outcome
+    return Fact("fact", f"{key}: what is the effect on {what} of {of}?", answer)
+
+
 # A first column headed by one of these names nothing a question can ask "which" of.
 _GENERIC_COLUMN = frozenset("name names item items term terms word words thing things".split())
 # A first column of these holds attributes, and the other columns' headings are the things
 # (`| property | ionic | covalent |`): a cell is asked as "Ionic: what is the melting point?".
 _ATTRIBUTE_COLUMN = frozenset(
     "property properties feature features characteristic characteristics attribute "
-    "aspect factor criterion".split())
+    "aspect criterion".split())
 
 
 def _attribute_row(key: str, cells: tuple[str, ...], header: tuple[str, ...]) -> list[Fact]:
