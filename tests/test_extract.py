@@ -587,6 +587,15 @@ def test_a_table_of_changes_and_their_effects_asks_one_card_a_row():
          "increases – lower activation energy")]
 
 
+def test_how_a_disease_spreads_and_aspects_of_a_heading():
+    made = qa("# Pathogens\n- measles – spread by droplets from sneezes/coughs, red rash\n"
+              "- prevent: stop mosquitoes breeding, nets\n"
+              "# Drugs\n- origins – digitalis from foxgloves, aspirin from willow\n")
+    assert made == [
+        ("What is measles spread by?", "droplets from sneezes/coughs"),
+        ("Drugs: what are the origins?", "digitalis from foxgloves, aspirin from willow")]
+
+
 def test_stages_under_a_long_label_are_asked_in_order():
     assert qa("- stars the size of the Sun: main sequence → red giant → white dwarf") == [
         ("Stars the size of the Sun: what are the stages, in order?",

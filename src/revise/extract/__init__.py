@@ -326,7 +326,8 @@ _ASKED = re.compile(r"^(?P<q>(?:why|what|how|when|where|who|which)\b[^?]{3,120}\
 _WHY_LABEL = re.compile(r"^why\s(?P<clause>[^:?]{3,80}):\s(?P<a>\S.{2,})$", re.IGNORECASE)
 # What a heading's subject has, rather than a term: `treatment = …`, `Causes: …`.
 _ASPECT = re.compile(r"^(?:treatments?|causes?|symptoms?|effects?|impacts?|consequences?|aims?"
-                     r"|purpose|significance|outcomes?|results?|function|role)$", re.IGNORECASE)
+                     r"|purpose|significance|outcomes?|results?|function|role|prevention"
+                     r"|origins?)$", re.IGNORECASE)
 _COMPARED = re.compile(r"^(?:longer|shorter|higher|lower|bigger|smaller|faster|slower|greater"
                        r"|stronger|weaker|steeper|warmer|colder|hotter|wider|narrower|more|less"
                        r"|fewer)\s\w", re.IGNORECASE)

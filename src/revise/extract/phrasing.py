@@ -133,7 +133,7 @@ def article(noun: str) -> str:
     if not first or first.lower() in _DETERMINERS or first[:1].isupper() or first[:1].isdigit():
         return noun
     last = noun.split()[-1].lower().strip("()")
-    if _ABSTRACT.search(last) or is_plural(noun):
+    if _ABSTRACT.search(last) or is_plural(noun) or last in _SINGULAR_IN_S:
         return noun
     return f"the {noun}"
 
@@ -146,7 +146,13 @@ _ABSTRACT = re.compile(r"(?:tion|sion|ment|ance|ence|ity|ism|ness|ing|ation|ure|
 
 def is_plural(noun: str) -> bool:
     last = (drop_parentheses(noun) or noun).split()[-1].lower() if noun.split() else ""
-    return last.endswith("s") and not last.endswith(("ss", "us", "is", "ics", "sis", "as"))
+    return last.endswith("s") and not last.endswith(("ss", "us", "is", "ics", "sis", "as")) \
+        and last not in _SINGULAR_IN_S
+
+
+# Singular words that end in s (diseases, subjects).
+_SINGULAR_IN_S = frozenset("measles mumps rabies herpes diabetes news maths series species "
+                           "lens gas bus".split())
 
 
 def does(noun: str) -> str:

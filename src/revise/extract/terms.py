@@ -661,6 +661,7 @@ def title_facts(title: str) -> list[Fact]:
 _PROS_CONS = re.compile(r"(?:^|\s/\s)([+-])\s(.+?)(?=\s/\s[+-]\s|$)")
 _PARTICIPLE = re.compile(
     r"^(?P<verb>\w+ed|written|made|known|found|built|set|held|run|sent|kept|given|taken|seen|"
+    r"spread|caught|bred|fed|"
     r"done|grown|shown|drawn|spoken|chosen|worn|born|caught|bought|brought|paid|sold|told)"
     r"\s(?:(?P<adverb>\w+ly)\s)?(?P<prep>in|by|from|of|into|to|for|with|at|on|as|when|where|if)"
     r"\s(?P<rest>.+)$")
@@ -1192,7 +1193,7 @@ _LABELS = frozenset(
     criticism criticisms evaluation strengths weaknesses strength weakness internal external
     example examples note notes tip tips context background summary advantages disadvantages
     pros cons aim aims method methods results findings conclusion todo reminder reminders
-    opposite problem problems issue issues limitation limitations
+    opposite problem problems issue issues limitation limitations prevent treat cure
     homework hw revise revision
 """.split())
 
