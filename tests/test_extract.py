@@ -1121,3 +1121,33 @@ def test_a_named_act_asks_when_and_what_it_did(notes):
         ("When was the Civil Rights Act?", "1964"),
         ("What did the Civil Rights Act do?", "banned segregation in public places"),
     ])
+
+
+def test_the_students_asides_are_left_out_of_cards():
+    made = qa("# Politics\n- 2015 - UKIP won 12.6% of the vote (!!) but only 1 seat\n"
+              "- (Mr Patel says the 1851 treaty vs 1868 treaty comes up a LOT)\n"
+              "- Permanent Indian Frontier (1834) - land given to the Indians (lol it didnt last)\n")
+    assert made and not any("!!" in q or "Patel" in q or "lol" in q or "lol" in a
+                            for q, a in made)
+    assert any(a == "1834" for _, a in made) and any(a == "12.6%" for _, a in made)
+
+
+def test_a_bracketed_fact_and_a_gloss_in_brackets_are_no_asides():
+    assert ("What is the German for ‘useful’?", "nützlich") in qa(
+        "# German - adjectives\nstreng (strict), nützlich (useful)\n")
+    assert any(a == "1980" for _, a in qa(
+        "# Conformity\n- (criticism - Perrin & Spencer 1980 found v little conformity)\n"))
+
+
+def test_an_event_named_after_its_year_is_asked_when_it_was():
+    made = qa("# The West\n- 1843 = \"the Great Migration\", about 1000 people made the trip\n"
+              "- 1917 - Russian Revolution\n")
+    assert ("When was the Great Migration?", "1843") in made
+    assert ("When was the Russian Revolution?", "1917") in made
+    assert not any(q.startswith("What is 1843") for q, _ in made)
+
+
+def test_a_course_title_that_says_where_it_came_from_gives_no_card():
+    notes = ("The American West c1835-c1895 - GCSE History revision notes (copied from the "
+             "revision site + my own bits added)\n# Settlers\n- Homestead Act 1862 - 160 acres\n")
+    assert not any("GCSE" in a for _, a in qa(notes))

@@ -914,3 +914,19 @@ def test_title_above_numbered_headings():
     assert topics(notes) == {
         "Nucleus – contains DNA": ("Cell biology – B1", "Animal and plant cells")
     }
+
+
+def test_two_points_joined_by_one_spaced_dot_are_two_bullets():
+    notes = ("# The West\nIndian Removal Act 1830 - moved eastern tribes west • Fort Laramie "
+             "Treaty 1851 - safe passage for migrants\n")
+    found = topics(notes)
+    assert "Indian Removal Act 1830 - moved eastern tribes west" in found
+    assert "Fort Laramie Treaty 1851 - safe passage for migrants" in found
+
+
+def test_a_web_page_byline_and_related_links_are_not_notes():
+    notes = ("Key Topic 1: The early settlement of the West\nUpdated 2023 • 12 min read\n"
+             "Homestead Act 1862 - 160 acres of free land\n"
+             "Related revision notes: Key Topic 3 exam questions | Sample answers\n")
+    assert topics(notes) == {"Homestead Act 1862 - 160 acres of free land":
+                             ("Key Topic 1: The early settlement of the West",)}

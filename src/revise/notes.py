@@ -290,7 +290,8 @@ _LEADING_MARK = re.compile(r"[ \t]*(?:[-*](?=[ \t])|=>(?![>=])|•)")
 _PAGE_FURNITURE = re.compile(
     r"^(?:skip to (?:main )?content\b|advertisement$|menu$|search$|sign (?:in|up)\b|log in\b"
     r"|share (?:this|on)\b|was this page helpful|back to top$|print (?:this )?page$"
-    r"|related (?:topics|articles|links|pages)\b|test yourself\b|page \d+ of \d+$"
+    r"|related (?:topics|articles|links|pages|(?:revision )?notes|resources)\b|test yourself\b"
+    r"|page \d+ of \d+$|(?:last )?updated:? .*\d{4}\b.{0,30}$|\d+ min(?:ute)?s? read$"
     r"|(?:©|\(c\)|copyright)\s)|\bclick to enlarge\b|\bcookies$"
     r"|^home\s?(?:>|›|»)\s?\w", re.IGNORECASE)
 _CONTROL_SEARCH = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
@@ -340,7 +341,7 @@ def _flat_markers(content: str) -> list[_Mark] | None:
     """The markers of `content` if it reads as a flattened line, else None."""
     hints = (content.count("- ") + content.count("* ") + content.count("=>")
              + content.count("•") + content.count("-\t") + content.count("*\t"))
-    if hints < 2 or hints < 3 and content.count(" • ") < 2:
+    if hints < 3 and " • " not in content:
         return None  # too few markers to be flattened: skip the slower scan
     lead = _LEADING_MARK.match(content)
     begin = lead.end() if lead else 0
@@ -361,7 +362,7 @@ def _flat_markers(content: str) -> list[_Mark] | None:
         ):
             spaced = []
     dots = content.count(" • ")  # `Dual Power • shared power … • …`: never text
-    if not spaced and not (glued >= 3 or (glued >= 2 and lead) or dots >= 2):
+    if not spaced and not (glued >= 3 or (glued >= 2 and lead) or dots):
         return None
     marks.extend(spaced)
     marks.extend(
@@ -910,6 +911,11 @@ def _next_content(tokens: list[_Token], i: int) -> _Token | None:
     return None
 
 
+_UNIT_LABEL = re.compile(
+    r"(?:key\s)?(?:topic|unit|chapter|section|part|module|lesson|theme|paper|component)"
+    r"\s(?:\d{1,2}|[IVX]{1,4}|[A-H])[a-z]?(?::|\s[-–—]|\.)?\s+[A-Z][^.!?]*$", re.IGNORECASE)
+
+
 def _is_paragraph_heading(
     tok: _Token, follower: _Token | None, *, immediate: bool, after_blank: bool = False
 ) -> bool:
@@ -919,6 +925,8 @@ def _is_paragraph_heading(
         return True
     if follower is None:
         return False
+    if follower.kind != "heading" and words <= _MAX_TITLE_WORDS and _UNIT_LABEL.match(text):
+        return True  # `Key Topic 1: The early settlement of the West`
     if follower.kind != "heading" and _is_caps_title(text):
         return True
     if (

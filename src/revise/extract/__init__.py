@@ -27,6 +27,7 @@ from revise.extract.phrasing import (
     BLANK,
     article,
     drop_parentheses,
+    has_words,
     lead_title,
     shows,
     verb_base,
@@ -154,10 +155,13 @@ def _file_title(outline: Outline) -> Bullet | None:
     if not outline.bullets or not outline.sections:
         return None
     first = outline.bullets[0]
-    if first.topic or first.children or len(first.text.split()) > 14:
+    words = len(first.text.split())
+    if first.topic or first.children or words > 24:
         return None
+    if _COURSE.search(first.text):
+        return first  # (a course's title may say where the notes came from)
     before_headings = first.prose and first.position < outline.sections[0].position
-    return first if before_headings or _COURSE.search(first.text) else None
+    return first if before_headings and words <= 14 else None
 
 
 # A title names the course it is for (`RUSSIA 1917 - REVISION`, `Bio Paper 2 notes`)
@@ -277,6 +281,12 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     if mine is not None:
         return mine  # the student wrote the cards: exactly those, and no others
     text = _without_run_in_title(text)
+    if "(" in text:
+        if _ASIDE.fullmatch(text):
+            return []  # `(Mr Patel says this comes up a lot)`: the student's aside
+        text = _without_asides(text)
+    if _YEAR_EQUALS.match(text):
+        text = text.replace("=", "-", 1)  # `1843 = the Great Migration`: a date line, no sum
     if _NOTE_TO_SELF.search(text):
         return []  # `past paper June 2019 Q4`, `see textbook p.45`: study admin, no fact
     if _WORKED_EXAMPLE.match(text):
@@ -303,6 +313,12 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     lead = _lead(bullet)
     pair = terms.split_term(text) if len(text) <= _MAX_RELATION else None
     dated = terms.event_date(pair[0]) if pair is not None else None
+    year_first = _YEAR_FIRST.match(text) if dated is None else None
+    if year_first:
+        # `1843 - "the Great Migration", about 1000 …`: the event named after its year
+        name = re.split(r",\s|\s[-–—]\s|\s\(", year_first.group("rest"))[0]
+        if not re.search(r"[:;+&]", name):
+            dated = terms.event_date(f"{name.strip(_QUOTES)} ({year_first.group('year')})")
     if dated is not None:
         facts.insert(0, dated)
     said = " ".join(f.answer for f in facts)
@@ -564,6 +580,23 @@ _KIND_BECAUSE = re.compile(r"^(?P<what>[a-z][\w-]*\s(?:reaction|process|change|s
 
 _JOINING = frozenset("v vs x and & + of the for in to with".split())
 _RUN_IN = re.compile(r"^(?P<title>[A-Z][\w-]*(?:\s[\w-]+){0,4}?)\s(?P<rest>[A-Z][\w-]*\s.{8,})$")
+
+
+# A bracketed remark of the student's, not part of the fact: `(lol it didnt last)`,
+# `(!!)`, `(massive)`, `(check this w/ Mrs O)`, `(teacher said this comes up)`.
+_ASIDE = re.compile(
+    r"\s?\((?:[^()]*!|(?:lol|haha|omg|ugh|check|ask|need to|teacher|sir|miss|mrs?|ms|i think"
+    r"|not sure|tbc|todo|comes up|exam|learn|remember)\b[^()]*"
+    r"|(?:v\.?|very|really|so|super)\s(?:important|imp|useful|key)|massive|sic|\?+)\)",
+    re.IGNORECASE)
+_YEAR_EQUALS = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})s?\s?=\s?(?!\d)")
+_YEAR_FIRST = re.compile(r"(?P<year>1[0-9]{3}|20[0-9]{2})\s?[-–—:]\s(?P<rest>\S.*)")
+_QUOTES = "\"“”'‘’ "
+
+
+def _without_asides(text: str) -> str:
+    kept = _ASIDE.sub("", text).strip()
+    return kept if has_words(kept, 2) else text
 
 
 def _without_run_in_title(text: str) -> str:
