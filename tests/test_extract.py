@@ -1151,3 +1151,25 @@ def test_a_course_title_that_says_where_it_came_from_gives_no_card():
     notes = ("The American West c1835-c1895 - GCSE History revision notes (copied from the "
              "revision site + my own bits added)\n# Settlers\n- Homestead Act 1862 - 160 acres\n")
     assert not any("GCSE" in a for _, a in qa(notes))
+
+
+@pytest.mark.parametrize("notes, question, answer", [
+    ("# Factors affecting rate\n- Temperature — particles move faster so collide more often\n",
+     "How does temperature affect the rate?", "particles move faster so collide more often"),
+    ("# Uses of EM waves\n- Radio waves - TV and radio communication\n"
+     "- X-rays: medical imaging of bones\n",
+     "What are X-rays used for?", "medical imaging of bones"),
+    ("# Food tests\n- Starch - iodine turns blue-black\n- Protein: Biuret, turns purple\n",
+     "What is the test for starch?", "iodine turns blue-black"),
+    ("# Causes of WW1\n- Militarism - arms race between Britain and Germany\n",
+     "How did militarism contribute to WW1?", "arms race between Britain and Germany"),
+])
+def test_a_heading_that_names_a_relation_asks_it_of_the_lines_under_it(notes, question, answer):
+    made = qa(notes)
+    assert (question, answer) in made
+    assert not any(q.startswith("What is meant by") for q, _ in made)
+
+
+def test_uses_and_tests_give_no_list_of_their_items():
+    assert not any(q.startswith("What are the two") for q, _ in qa(
+        "# Uses of EM waves\n- Radio waves - communication\n- X-rays - imaging bones\n"))

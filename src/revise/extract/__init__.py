@@ -21,7 +21,18 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from revise.extract import arrows, formulas, lists, names, numbers, tables, terms, vocab, written
+from revise.extract import (
+    arrows,
+    formulas,
+    headed,
+    lists,
+    names,
+    numbers,
+    tables,
+    terms,
+    vocab,
+    written,
+)
 from revise.extract.numbers import Figure, find_dates, find_figures
 from revise.extract.phrasing import (
     BLANK,
@@ -417,6 +428,9 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
             return attributes
         if formulas.is_formula(meaning):
             return formulas.formula_facts(meaning)
+        facts = headed.headed_facts(term, meaning, title)
+        if facts:
+            return facts
         facts = terms.term_facts(term, sep, meaning, historical=historical)
         if not facts and arrows.has_arrow(meaning):
             facts = arrows.arrow_facts(meaning, term, past=past, lead=term, causal=causal)

@@ -31,6 +31,10 @@ _QUESTION = re.compile(r"^(?:why|what|how|which|who|when|where)\b", re.IGNORECAS
 _NUMBER_WORDS = ["", "one", "two", "three", "four", "five", "six"]
 
 
+_NAMED_BY_USE = re.compile(r"^(?:(?:main\s|common\s)?uses\b|(?:food|chemical|ion|gas)?\s?tests\b)",
+                           re.IGNORECASE)
+
+
 def list_fact(title: str, parent_topic: tuple[str, ...], items: list[str], *,
               intro: bool, numbered: bool) -> Fact | None:
     """The card for a titled set of items, or None when the title asks for no set or the
@@ -49,6 +53,8 @@ def list_fact(title: str, parent_topic: tuple[str, ...], items: list[str], *,
         return None
     if _GENERIC.match(title):
         return None  # `Key terms` names no set a student would recall
+    if _NAMED_BY_USE.match(title):
+        return None  # `Uses of EM waves` over `Radio waves - …`: the items are no uses
     lowered = [w.strip("?:()…,.'’‘“”").casefold() for w in title.split()]
     asks = (_QUESTION.match(title) or intro or numbered
             or (lowered and (lowered[-1] in _SET_WORDS or lowered[0] in _SET_WORDS)))

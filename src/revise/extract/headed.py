@@ -1,0 +1,63 @@
+"""Questions a heading implies of the `term - explanation` lines under it.
+
+Under `Factors affecting rate`, `Temperature — particles move faster …` explains how
+temperature affects the rate: it is no definition of temperature. The heading names the
+relation, so the question comes from it: "How does temperature affect the rate?".
+"""
+
+from __future__ import annotations
+
+import re
+
+from revise.extract.phrasing import article as with_article
+from revise.extract.phrasing import drop_parentheses, has_words
+from revise.extract.terms import Fact
+
+# `Factors affecting rate`, `Factors that affect the rate of photosynthesis`
+_FACTORS = re.compile(r"^(?:the\s)?(?:main\s|key\s)?factors?\s(?:that\s|which\s)?"
+                      r"(?:affect(?:ing|s)?|influenc(?:e|es|ing)|increas(?:e|es|ing)|"
+                      r"limit(?:ing|s)?)\s(?P<what>[\w\s'’-]{2,40}?)\s*$", re.IGNORECASE)
+# `Uses of EM waves`, `Uses`, `What they're used for`
+_USES = re.compile(r"^(?:(?:main\s|common\s)?uses(?:\sof\s(?P<what>[\w\s'’-]{2,40}?))?"
+                   r"|what (?:they'?re|they are|it'?s|it is) used for)\s*$", re.IGNORECASE)
+# `Food tests`, `Tests for ions`, `Chemical tests`
+_TESTS = re.compile(r"^(?:food|chemical|ion|gas)?\s?tests(?:\sfor\s[\w\s-]{2,30})?\s*$",
+                    re.IGNORECASE)
+# `Causes of WW1`, `Long-term causes`, `Why did the Weimar Republic fail?`
+_CAUSES = re.compile(r"^(?:(?:long|short)[- ]term\s|main\s)?(?:causes|reasons)\s(?:of|for)\s"
+                     r"(?P<what>[\w\s'’-]{2,50}?)\s*$", re.IGNORECASE)
+
+_MAX_TERM_WORDS = 5
+
+
+def headed_facts(term: str, meaning: str, title: str) -> list[Fact]:
+    """The card a heading's relation asks of `term - meaning`, or none."""
+    bare = drop_parentheses(term) or term
+    if not title or len(bare.split()) > _MAX_TERM_WORDS or not has_words(meaning, 2):
+        return []
+    factors = _FACTORS.match(title)
+    if factors:
+        what = with_article(factors.group("what").strip())
+        return [Fact("cause", f"How does {_noun(term)} affect {what}?", meaning)]
+    if _USES.match(title):
+        be = "are" if bare.lower().endswith("s") and not bare.lower().endswith("ss") else "is"
+        return [Fact("definition", f"What {be} {_noun(term)} used for?", meaning)]
+    if _TESTS.match(title):
+        return [Fact("definition", f"What is the test for {_noun(term, article=False)}?",
+                     meaning)]
+    causes = _CAUSES.match(title)
+    if causes:
+        return [Fact("cause", f"How did {_noun(term)} contribute to {causes.group('what')}?",
+                     meaning)]
+    return []
+
+
+def _noun(term: str, *, article: bool = True) -> str:
+    """`Temperature` → `temperature`, `Surface area (of solids)` → `the surface area (of
+    solids)`; a name (`Schlieffen Plan`, `UV`) keeps its capitals."""
+    words = term.split()
+    first = words[0]
+    if first[:1].isupper() and first[1:2].islower() and first[1:].islower() and (
+            len(words) == 1 or not words[1][:1].isupper()):
+        term = first.lower() + term[len(first):]
+    return with_article(term) if article else term
