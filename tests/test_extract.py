@@ -1173,3 +1173,22 @@ def test_a_heading_that_names_a_relation_asks_it_of_the_lines_under_it(notes, qu
 def test_uses_and_tests_give_no_list_of_their_items():
     assert not any(q.startswith("What are the two") for q, _ in qa(
         "# Uses of EM waves\n- Radio waves - communication\n- X-rays - imaging bones\n"))
+
+
+@pytest.mark.parametrize("bullet, question, answer", [
+    ("Fort Laramie Treaty 1851 - Plains Indians agreed to let migrants cross safely in return "
+     "for $50,000 of goods a year - tribal land boundaries agreed - first reservations soon after",
+     "Fort Laramie Treaty 1851: Plains Indians agreed to let migrants cross safely in return "
+     "for ____ of goods a year. How much?", "$50,000"),
+    ("Sand Creek Massacre 1864 - Colonel Chivington attacked Black Kettle's Cheyenne camp, "
+     "approx 150 killed mostly women + children even though they were flying the US flag",
+     "When was the Sand Creek Massacre?", "1864"),
+    ("Hippocrates + Galen said the body had 4 humours (blood, phlegm, yellow bile, black bile), "
+     "illness came when they were out of balance so doctors bled patients",
+     "Hippocrates + Galen said the body had ____ humours. How many?", "4"),
+    ("Case study: Rio de Janeiro (NEE) Rio is in south-east Brazil - 2nd largest city in Brazil "
+     "after Sao Paulo - population approx 6.7 million",
+     "Rio de Janeiro: population approx ____. How many?", "6.7 million"),
+])
+def test_a_number_in_a_long_line_is_asked_in_its_own_clause(bullet, question, answer):
+    assert (question, answer) in qa(f"# Notes\n- {bullet}\n")

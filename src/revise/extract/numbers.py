@@ -12,6 +12,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 
+from revise.extract import terms
 from revise.extract.phrasing import BLANK, blank_out, has_words, shows, with_lead
 
 # ---------------------------------------------------------------------------- dates
@@ -424,6 +425,16 @@ def _blank_card(text: str, lead: str, start: int, end: int, ask: str) -> tuple[s
         lead = ""  # `Kirov, party boss: murdered ____`: the line names its own subject
     if len(body.split()) > _MAX_WORDS:
         body, lead = _clause_around(text, start, end, lead)
+        named = _NAME_AND_BLANK.fullmatch(body)
+        dated = terms.event_date(f"{named.group('name')} ({answer})") if named else None
+        if dated and ask in _DATE_ASKS:
+            # `Sand Creek Massacre 1864 - Colonel Chivington attacked …`: the event's date
+            return dated.question, answer
+        if lead and not has_words(body.replace(BLANK, ""), 1):
+            dated = terms.event_date(f"{lead} ({answer})") if ask in _DATE_ASKS else None
+            if dated:
+                return dated.question, answer  # `Reichstag Fire - 27 Feb 1933. A Dutch …`
+            body, lead = f"{lead} - {body}", ""
     if not has_words(body.replace(BLANK, ""), 1):
         return None
     lead = "" if shows(lead, answer) else lead
@@ -432,6 +443,12 @@ def _blank_card(text: str, lead: str, start: int, end: int, ask: str) -> tuple[s
     if shows(question, answer) or not has_words(question.replace(BLANK, ""), 1):
         return None
     return question, answer
+
+
+_NAME_AND_BLANK = re.compile(rf"(?P<name>[A-Z][\w'’-]*(?:\s(?:of|the|de|[A-Z][\w'’-]*)){{0,5}})"
+                             rf"\s\(?{BLANK}\)?")
+_WORD = re.compile(r"\w+")
+_DATE_ASKS = frozenset(("In what year?", "When?", "On what date?"))
 
 
 def _written_twice(text: str, answer: str) -> bool:
@@ -449,7 +466,7 @@ def _written_twice(text: str, answer: str) -> bool:
 
 _MAX_WORDS = 18  # a question longer than this pastes the notes; cut it to the clause
 _SUBJECT = re.compile(r"^[^:;,]{2,60}?(?::\s|\s[–—-]\s)")
-_CLAUSE = re.compile(r",\s|;\s?|\s(?:->|=>|→)\s|\.\s")
+_CLAUSE = re.compile(r",\s|;\s?|\s(?:->|=>|→|[-–—•])\s|\.\s")
 
 
 def _clause_around(text: str, start: int, end: int, lead: str) -> tuple[str, str]:
@@ -462,20 +479,47 @@ def _clause_around(text: str, start: int, end: int, lead: str) -> tuple[str, str
         space = text.find(" ", lo, start)
         lo = space + 1 if space >= 0 else lo
     hi = end
+    before = len(_WORD.findall(text, lo, start))
     for m in _CLAUSE.finditer(text, end, end + _MAX_BODY):
         hi = m.start()
+        if 0 < before < 3 and before + len(_WORD.findall(text, end, hi)) < 3:
+            continue  # `JJ Thomson (____) – discovered the electron`: say what it is of
         if len(text[end:hi].split()) >= 3 or not m.group().startswith(","):
             break  # `Estonia, Latvia & Lithuania occupied`: a list goes on past its commas
     else:
         hi = min(len(text), end + _MAX_BODY)
-    clause = (text[lo:start] + BLANK + text[end:hi]).strip()
-    subject = re.match(r"^([^:;,]{2,60}?)(?::\s|\s[–—-]\s)", text)
+    clause = _balanced((text[lo:start] + BLANK + text[end:hi]).strip())
+    subject = _SUBJECT_BEFORE.match(text)
+    if subject and _LABEL_SUBJECT.match(subject.group(1)):
+        # `Case study: Rio de Janeiro (NEE) Rio is …`: the label's subject is what it names
+        named = _NAMED.match(text, subject.end())
+        subject = _SUBJECT_BEFORE.match(text, subject.end()) if named is None else named
     if lo > 0 and subject and not (_SENTENCE_BREAK.search(text, subject.end(), lo + 1)
                                    and _FINITE.search(subject.group(1))):
         # (`Women were expected to … . The Law … gave loans of ____`: a sentence of its
         # own is no subject of the next one)
         lead = subject.group(1).strip()
     return clause, lead
+
+
+_SUBJECT_BEFORE = re.compile(r"([^:;,]{2,60}?)(?::\s|\s[–—-]\s)")
+_NAMED = re.compile(r"([A-Z][\w'’-]*(?:\s(?:de|of|the|[A-Z][\w'’-]*)){0,4})")
+_LABEL_SUBJECT = re.compile(r"(?:case study|example|e\.?g\.?|note|fact|key (?:fact|point)|stats?)$",
+                            re.IGNORECASE)
+
+
+def _balanced(clause: str) -> str:
+    """`(OSI model has ____ layers` → `OSI model has ____ layers`; `the body had ____ humours
+    (blood, phlegm` → `the body had ____ humours`: a bracket the cut left open is closed by
+    dropping it, or what it opened."""
+    opened = clause.rfind("(")
+    if opened < 0 or clause.find(")", opened) >= 0:
+        return clause
+    if opened == 0:
+        return clause[1:]
+    if BLANK in clause[opened:]:
+        return clause[:opened] + clause[opened + 1:]
+    return clause[:opened].rstrip()
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")

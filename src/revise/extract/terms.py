@@ -148,7 +148,7 @@ _EVENT_NOUNS = frozenset(
     revolution rebellion rising uprising crash strike movement party report bill
     reform reforms league union alliance blockade airlift speech mutiny massacre battle
     campaign election elections constitution days affair offensive decree theses plot coup
-    riots famine purges trials invasion landings rally rides migration rush referendum
+    riots famine purges trials invasion landings rally rides migration rush referendum fire
     expedition boycott march protest raid occupation scandal depression recession riot
     compromise declaration charter proclamation edict statute summit revolt boom
 """.split())
