@@ -1192,3 +1192,21 @@ def test_uses_and_tests_give_no_list_of_their_items():
 ])
 def test_a_number_in_a_long_line_is_asked_in_its_own_clause(bullet, question, answer):
     assert (question, answer) in qa(f"# Notes\n- {bullet}\n")
+
+
+def test_defences_are_asked_how_they_defend_and_a_clause_is_no_term():
+    made = qa("# Non-specific defences (1st line)\n- skin – physical barrier, secretes "
+              "antimicrobial substances\n- nose – hairs + mucus trap particles\n"
+              "- trachea & bronchi – mucus traps pathogens\n")
+    assert ("How does the nose act as a defence?", "hairs + mucus trap particles") in made
+    assert ("How do the trachea & bronchi act as a defence?", "mucus traps pathogens") in made
+    assert not any(q.startswith(("What is the term for", "What is meant by")) for q, _ in made)
+
+
+@pytest.mark.parametrize("line", [
+    "double blind trial – neither doctors nor patients know who gets placebo",
+    "clinical trials – healthy volunteers first at very low dose, then patients",
+    "producing antibodies – specific to the antigen on the pathogen",
+])
+def test_no_term_is_asked_for_a_description_that_is_no_definition(line):
+    assert not any(q.startswith("What is the term for") for q, _ in qa(f"# Drugs\n- {line}\n"))

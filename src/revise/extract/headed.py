@@ -27,6 +27,9 @@ _TESTS = re.compile(r"^(?:food|chemical|ion|gas)?\s?tests(?:\sfor\s[\w\s-]{2,30}
 _CAUSES = re.compile(r"^(?:(?:long|short)[- ]term\s|main\s)?(?:causes|reasons)\s(?:of|for)\s"
                      r"(?P<what>[\w\s'’-]{2,50}?)\s*$", re.IGNORECASE)
 
+# `Non-specific defences (1st line)`, `Plant defences`, `Barriers to infection`
+_DEFENCES = re.compile(r"\bdefen[cs]es\b|^barriers\b", re.IGNORECASE)
+
 _MAX_TERM_WORDS = 5
 
 
@@ -45,6 +48,10 @@ def headed_facts(term: str, meaning: str, title: str) -> list[Fact]:
     if _TESTS.match(title):
         return [Fact("definition", f"What is the test for {_noun(term, article=False)}?",
                      meaning)]
+    if _DEFENCES.search(title):
+        noun = _noun(term)
+        does = "do" if re.search(r"[^s]s$|\s(?:&|and|\+)\s", noun) else "does"
+        return [Fact("definition", f"How {does} {noun} act as a defence?", meaning)]
     causes = _CAUSES.match(title)
     if causes:
         return [Fact("cause", f"How did {_noun(term)} contribute to {causes.group('what')}?",

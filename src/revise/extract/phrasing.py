@@ -232,7 +232,8 @@ _VERBS = frozenset("""
     separate serve set shape show shrink speed split spread squeeze start stay stop store
     suggest supply support surround take teach tell test think transmit transport travel
     trigger turn undergo use vary want win work write ionise ionize react compare swap search
-    sort merge repeat heat cool melt boil evaporate condense happen occur
+    sort merge repeat heat cool melt boil evaporate condense happen occur trap waft engulf
+    attach clot infect invade damage multiply reproduce survive prevent treat cure warn
 """.split())
 
 

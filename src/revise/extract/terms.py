@@ -1200,6 +1200,9 @@ _LABELS = frozenset(
 """.split())
 
 
+_ADJECTIVE_END = re.compile(r"(?:ic|al|ive|ous|ful|able|ible|ent|ant)$", re.IGNORECASE)
+
+
 def _reversible(term: str, definition: str, meaning: str) -> bool:
     """Whether "What is the term for …?" can be asked: a real term (a short common noun
     phrase) and a real definition (a description with no names, numbers or verbs first)."""
@@ -1215,6 +1218,9 @@ def _reversible(term: str, definition: str, meaning: str) -> bool:
         return False
     if words[-1].lower() in _NOT_DEFINITION_START | {"the", "a", "an", "of", "where", "which"}:
         return False  # cut off mid-phrase
+    if re.search(r"\s\+\s|\b(?:first|then|neither|nor)\b", definition) or (
+            _ADJECTIVE_END.search(words[0]) and words[1].lower() in ("to", "for", "with", "in")):
+        return False  # `hairs + mucus trap …`, `volunteers first …`, `specific to …`: no term
     return not re.search(r"[→>=]|\bis\b|\bwas\b", definition)
 
 
