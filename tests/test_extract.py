@@ -1210,3 +1210,13 @@ def test_defences_are_asked_how_they_defend_and_a_clause_is_no_term():
 ])
 def test_no_term_is_asked_for_a_description_that_is_no_definition(line):
     assert not any(q.startswith("What is the term for") for q, _ in qa(f"# Drugs\n- {line}\n"))
+
+
+def test_a_long_line_above_a_blanked_one_lends_it_only_its_subject():
+    made = qa("# Causes\n- Schlieffen Plan - German plan to avoid a war on two fronts at once\n"
+              "  - knock out France in 6 weeks by going through Belgium\n"
+              "- Since the 1970s there has been class dealignment and partisan dealignment\n"
+              "  - Tony Blair won a 179 seat majority\n")
+    assert ("Schlieffen Plan: knock out France in ____ by going through Belgium. How long?",
+            "6 weeks") in made
+    assert not any("dealignment" in q and "179" in a for q, a in made)

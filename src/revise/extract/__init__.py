@@ -630,10 +630,17 @@ def _lead(bullet: Bullet) -> str:
     """What a blanked line needs in front of it: the bullet it sits under, if any. Its
     headings are not repeated: the topic path is shown above every card."""
     parent = bullet.parent
-    if parent is not None and not parent.intro and parent.text:
-        words = parent.text.split()
-        return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
-    return ""
+    if parent is None or parent.intro or not parent.text:
+        return ""
+    if len(parent.text.split()) <= _MAX_LEAD_WORDS:
+        return parent.text
+    subject = _LEAD_SUBJECT.match(parent.text)
+    # (a long line's subject, or nothing: a sentence cut short says nothing)
+    return subject.group(1) if subject else ""
+
+
+_MAX_LEAD_WORDS = 8
+_LEAD_SUBJECT = re.compile(r"([^:;,.]{2,50}?)(?::\s|\s[-–—=]\s)")
 
 
 def _bullet_cards(bullet: Bullet, deck: str, language: str | None,
