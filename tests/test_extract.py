@@ -1220,3 +1220,13 @@ def test_a_long_line_above_a_blanked_one_lends_it_only_its_subject():
     assert ("Schlieffen Plan: knock out France in ____ by going through Belgium. How long?",
             "6 weeks") in made
     assert not any("dealignment" in q and "179" in a for q, a in made)
+
+
+@pytest.mark.parametrize("line, question, answer", [
+    ("cellulose – strengthens cell walls", "What does cellulose strengthen?", "cell walls"),
+    ("LH – stimulates ovulation", "What does LH stimulate?", "ovulation"),
+    ("resistance – anything that opposes the flow of current",
+     "What is the term for anything that opposes the flow of current?", "resistance"),
+])
+def test_what_a_thing_does_and_a_definition_with_a_relative_clause(line, question, answer):
+    assert (question, answer) in qa(f"# Biology\n- {line}\n")

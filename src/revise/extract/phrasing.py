@@ -139,7 +139,7 @@ def article(noun: str) -> str:
 
 
 _ABSTRACT = re.compile(r"(?:tion|sion|ment|ance|ence|ity|ism|ness|ing|ation|ure|ics|ogy|ysis"
-                       r"|osis|esis"
+                       r"|osis|esis|(?:cellul|gluc|sucr|fruct|lact|malt|galact|rib)ose"
                        r"|(?:meth|eth|prop|but|pent|hex)(?:ane|ene|yne|anol)|oxide|chloride"
                        r"|bromide|iodide|fluoride|sulfide|sulphide|ium|ogen)$")  # (substances)
 
@@ -234,6 +234,10 @@ _VERBS = frozenset("""
     trigger turn undergo use vary want win work write ionise ionize react compare swap search
     sort merge repeat heat cool melt boil evaporate condense happen occur trap waft engulf
     attach clot infect invade damage multiply reproduce survive prevent treat cure warn
+    strengthen stimulate maintain regulate coordinate inhibit activate widen narrow dilate
+    constrict contract relax reabsorb generate insulate anchor catalyse catalyze oppose
+    monitor harden soften stabilise stabilize encourage discourage promote restrict
+    enforce abolish introduce fund finance invest borrow lend earn
 """.split())
 
 

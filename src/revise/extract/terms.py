@@ -12,6 +12,7 @@ a term means and which term a meaning names.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -1200,6 +1201,7 @@ _LABELS = frozenset(
 """.split())
 
 
+_RELATIVES = frozenset(("that", "which", "who", "where", "whose"))
 _ADJECTIVE_END = re.compile(r"(?:ic|al|ive|ous|ful|able|ible|ent|ant)$", re.IGNORECASE)
 
 
@@ -1209,8 +1211,10 @@ def _reversible(term: str, definition: str, meaning: str) -> bool:
     words = definition.split()
     if not 3 <= len(words) <= 12 or ";" in meaning or re.search(r"\d", meaning):
         return False
-    if len(term.split()) > 3 or any(verb_base(w) or is_base_verb(w) for w in words[:4]):
-        return False
+    first = list(itertools.takewhile(lambda w: w.lower() not in _RELATIVES, words[:4]))
+    if len(term.split()) > 3 or words[0].lower() in _RELATIVES or any(
+            verb_base(w) or is_base_verb(w) for w in first):
+        return False  # (`anything that opposes the flow of current` is a definition)
     if any(w.lower().endswith("ed") and len(w) > 4 and w.lower() not in _ED_NOUNS
            for w in words[1:3]):
         return False  # `Politburo legalized torture` states an event
