@@ -593,6 +593,7 @@ def test_how_a_disease_spreads_and_aspects_of_a_heading():
               "# Drugs\n- origins – digitalis from foxgloves, aspirin from willow\n")
     assert made == [
         ("What is measles spread by?", "droplets from sneezes/coughs"),
+        ("What are the symptoms of measles?", "red rash"),
         ("Drugs: what are the origins?", "digitalis from foxgloves, aspirin from willow")]
 
 
@@ -1230,3 +1231,12 @@ def test_a_long_line_above_a_blanked_one_lends_it_only_its_subject():
 ])
 def test_what_a_thing_does_and_a_definition_with_a_relative_clause(line, question, answer):
     assert (question, answer) in qa(f"# Biology\n- {line}\n")
+
+
+def test_a_diseases_symptoms_are_one_card_and_a_disease_takes_no_article():
+    made = qa("# Pathogens\n- gonorrhoea – STD, thick yellow/green discharge, pain when urinating\n"
+              "- salmonella – food poisoning — fever, vomiting, diarrhoea, stomach cramps\n")
+    assert ("What are the symptoms of gonorrhoea?",
+            "thick yellow/green discharge, pain when urinating") in made
+    assert ("What are the symptoms of salmonella?", "vomiting, diarrhoea, stomach cramps") in made
+    assert not any(q.startswith("What is the term for") for q, _ in made)

@@ -133,7 +133,8 @@ def article(noun: str) -> str:
     if not first or first.lower() in _DETERMINERS or first[:1].isupper() or first[:1].isdigit():
         return noun
     last = noun.split()[-1].lower().strip("()")
-    if _ABSTRACT.search(last) or is_plural(noun) or last in _SINGULAR_IN_S:
+    if _ABSTRACT.search(last) or is_plural(noun) or last in _SINGULAR_IN_S or \
+            _DISEASE.search(last):
         return noun
     return f"the {noun}"
 
@@ -151,6 +152,9 @@ def is_plural(noun: str) -> bool:
 
 
 # Singular words that end in s (diseases, subjects).
+# Diseases take no article: `malaria`, `salmonella`, `gonorrhoea`, `chickenpox`, `arthritis`
+_DISEASE = re.compile(r"(?:malaria|cholera|influenza|flu|polio|cancer|ella|oea|pox|itis|aemia"
+                      r"|emia|plague|typhoid|tuberculosis|dysentery|scurvy|rickets)$")
 _SINGULAR_IN_S = frozenset("measles mumps rabies herpes diabetes news maths series species "
                            "lens gas bus".split())
 

@@ -680,10 +680,20 @@ _STATE_PARTICIPLES = frozenset(
 _NAMING = re.compile(r"^(?P<what>.{6,80}?)\s=\s(?P<name>[^=]{2,40})$")
 
 
+_SYMPTOM = re.compile(
+    r"\b(?:rash|fever|pain|aches?|cough(?:ing)?|vomiting|diarrh(?:o)?ea|swelling|discharge"
+    r"|cramps|headaches?|fatigue|tiredness|sneezing|itching|nausea|wilting|jaundice|blisters"
+    r"|lesions|stunted growth|spots on (?:the )?leaves|mosaic pattern)\b", re.IGNORECASE)
+
+
 def clause_relation(noun: str, clause: str) -> Fact | None:
     """The question one clause of a meaning answers, asked of `noun`, or None."""
     clause = trim_ends(clause)
     words = clause.split()
+    if _SYMPTOM.search(clause) and len(words) <= 10 and not _starts_with_verb(clause) \
+            and not re.search(r"\s[-–—]\s", clause):
+        # `measles – spread by droplets, red skin rash + fever`: the signs of a disease
+        return Fact("definition", f"What are the symptoms of {noun}?", clause)
     if len(words) < 2:
         return None
     relation = _RELATION.match(clause)
@@ -923,8 +933,8 @@ def _described(term: str, meaning: str) -> list[Fact]:
         if len(answer.split()) <= _MAX_ANSWER_WORDS and _few_numbers(answer):
             facts.append(Fact("definition", f"What is meant by {quoted(decapitalised(term))}?",
                               answer))
-            if _reversible(term, definition, meaning):
-                described = _lowered(_DASHED.split(definition)[0])
+            described = _lowered(_DASHED.split(definition)[0])
+            if _reversible(term, definition, meaning) and len(described.split()) >= 3:
                 facts.append(Fact("definition", f"What is the term for {described}?",
                                   decapitalised(term)))
     for clause in clauses[1:]:
@@ -945,7 +955,18 @@ def _described(term: str, meaning: str) -> list[Fact]:
             facts.append(Fact("list", f"Give examples of {_plural(kind)}.", examples))
     if aside and has_words(aside, 2):
         facts += _aside_facts(term, aside)
-    return _clean(facts)
+    return _clean(_merged(facts))
+
+
+def _merged(facts: list[Fact]) -> list[Fact]:
+    """Two clauses that answer one question (`thick discharge, pain when urinating`) are
+    one card."""
+    merged: dict[str, Fact] = {}
+    for fact in facts:
+        seen = merged.get(fact.question)
+        merged[fact.question] = fact if seen is None else Fact(
+            seen.kind, seen.question, f"{seen.answer}, {fact.answer}")
+    return list(merged.values())
 
 
 def _joined_objects(clauses: list[str]) -> list[str]:
