@@ -1240,3 +1240,12 @@ def test_a_diseases_symptoms_are_one_card_and_a_disease_takes_no_article():
             "thick yellow/green discharge, pain when urinating") in made
     assert ("What are the symptoms of salmonella?", "vomiting, diarrhoea, stomach cramps") in made
     assert not any(q.startswith("What is the term for") for q, _ in made)
+
+
+def test_what_is_done_to_a_thing_is_asked_under_the_line_that_names_it():
+    made = qa("# Pathogens\n- rose black spot – purple/black spots on leaves\n"
+              "  - treated w/ fungicides + removing affected leaves\n"
+              "# Glucose\n- used for respiration\n")
+    assert ("What is the rose black spot treated with?",
+            "fungicides + removing affected leaves") in made
+    assert ("What is glucose used for?", "respiration") in made

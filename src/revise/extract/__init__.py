@@ -547,12 +547,17 @@ def _said_of_subject(bullet: Bullet) -> list[Fact]:
     something does, under a bullet or heading that names the thing, is asked of it."""
     subject = ""
     parent = bullet.parent
+    pair = terms.split_term(parent.text) if parent is not None and not parent.intro else None
     if parent is not None and not parent.intro and len(parent.text.split()) <= 4:
         subject = parent.text
+    elif pair is not None and len(pair[0].split()) <= 4 and pair[1] not in ("=", "()"):
+        subject = pair[0]  # `rose black spot – purple spots …` over `treated w/ fungicides`
     elif bullet.topic and len(bullet.topic[-1].split()) <= 3:
         subject = _qualified(bullet.topic)
     subject = trim_ends(subject)
-    if not subject or not terms.looks_like_term(subject) or lead_title((subject,)) != subject:
+    named = pair is not None and subject == trim_ends(pair[0])  # (a term its line defines)
+    if not subject or not (named or terms.looks_like_term(subject)) \
+            or lead_title((subject,)) != subject:
         return []
     first = bullet.text.split()[0].lower() if bullet.text.split() else ""
     why = _KIND_BECAUSE.match(bullet.text)
@@ -562,13 +567,20 @@ def _said_of_subject(bullet: Bullet) -> list[Fact]:
         a = "an" if what[0] in "aeiou" else "a"
         noun = article(terms.decapitalised(subject))
         return [Fact("cause", f"Why is {noun} {a} {what}?", trim_ends(why.group("why")))]
-    if not verb_base(first):
+    text = bullet.text
+    if _DONE_TO.match(text):
+        text = re.sub(r"\bw/\s?", "with ", text, count=1)  # `treated w/ fungicides`
+    elif not verb_base(first):
         return []
-    fact = terms.clause_relation(article(terms.decapitalised(subject)), bullet.text)
+    fact = terms.clause_relation(article(terms.decapitalised(subject)), text)
     return [fact] if fact is not None and not shows(fact.question, fact.answer) else []
 
 
 _ADJECTIVE = re.compile(r"^[A-Za-z-]+(?:ic|al|ive|ous|ary|ar)$")
+# What is done to a thing, said under it: `treated w/ fungicides`, `spread by mosquitoes`
+_DONE_TO = re.compile(r"(?:treated|caused|spread|prevented|controlled|made|produced"
+                      r"|stored|used|measured|tested|carried|transmitted|detected)"
+                      r"\s(?:w/|with|by|in|using|from|for)\s")
 
 
 def _qualified(topic: tuple[str, ...]) -> str:

@@ -132,7 +132,7 @@ def article(noun: str) -> str:
     first = noun.split()[0] if noun.split() else ""
     if not first or first.lower() in _DETERMINERS or first[:1].isupper() or first[:1].isdigit():
         return noun
-    last = noun.split()[-1].lower().strip("()")
+    last = (drop_parentheses(noun) or noun).split()[-1].lower().strip("()")
     if _ABSTRACT.search(last) or is_plural(noun) or last in _SINGULAR_IN_S or \
             _DISEASE.search(last):
         return noun
