@@ -1249,3 +1249,8 @@ def test_what_is_done_to_a_thing_is_asked_under_the_line_that_names_it():
     assert ("What is the rose black spot treated with?",
             "fungicides + removing affected leaves") in made
     assert ("What is glucose used for?", "respiration") in made
+
+
+def test_an_arrow_that_says_what_a_thing_does():
+    assert qa("# Pathogens\n- Bacteria -> reproduce v quickly, release toxins that damage "
+              "tissues\n") == [("What do bacteria release?", "toxins that damage tissues")]

@@ -399,6 +399,14 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
     if pair is not None and pair[1] == "=" and formulas.is_formula(text):
         pair = None  # `speed = distance / time` is a formula, not a term
     if pair is None:
+        acts = _ARROW_ACTS.match(text)
+        if acts and terms.looks_like_term(acts.group("term")) and \
+                terms.starts_with_verb(acts.group("does"), acts.group("term")):
+            # `Bacteria -> reproduce v quickly, release toxins …`: the arrow says what it does
+            found = [f for f in terms.term_facts(acts.group("term"), "->", acts.group("does"))
+                     if not f.question.startswith("What is meant by")]
+            if found:
+                return found
         if formulas.is_formula(text):
             return formulas.formula_facts(text)
         equation = formulas.word_equation(text)
@@ -616,6 +624,7 @@ _ASIDE = re.compile(
     r"|(?:v\.?|very|really|so|super)\s(?:important|imp|useful|key)|massive|sic|\?+)\)",
     re.IGNORECASE)
 _YEAR_EQUALS = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})s?\s?=\s?(?!\d)")
+_ARROW_ACTS = re.compile(r"(?P<term>[^-=>→:]{2,40}?)\s?(?:->|→)\s?(?P<does>[a-z][^→>]+)")
 _YEAR_FIRST = re.compile(r"(?P<year>1[0-9]{3}|20[0-9]{2})\s?[-–—:]\s(?P<rest>\S.*)")
 _QUOTES = "\"“”'‘’ "
 

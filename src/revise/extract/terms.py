@@ -994,6 +994,13 @@ def _before_next_verb(text: str) -> str:
     return ", ".join(kept) if kept else text
 
 
+def starts_with_verb(clause: str, subject: str) -> bool:
+    """Whether `clause` says what `subject` does: `releases toxins`, or for a plural
+    subject `release toxins`."""
+    first = clause.split()[0].lower() if clause.split() else ""
+    return _starts_with_verb(clause) or is_plural(subject) and is_base_verb(first)
+
+
 def _starts_with_verb(clause: str) -> bool:
     first = clause.split()[0].lower() if clause.split() else ""
     return bool(verb_base(first) or _RELATION.match(clause))
