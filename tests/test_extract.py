@@ -1254,3 +1254,11 @@ def test_what_is_done_to_a_thing_is_asked_under_the_line_that_names_it():
 def test_an_arrow_that_says_what_a_thing_does():
     assert qa("# Pathogens\n- Bacteria -> reproduce v quickly, release toxins that damage "
               "tissues\n") == [("What do bacteria release?", "toxins that damage tissues")]
+
+
+def test_prose_sentences_name_their_subject_once_and_it_carries_on():
+    made = qa("Voting systems\n--------------\nThe Single Transferable Vote (STV) is used for "
+              "the Northern Ireland Assembly since 2007. It uses multi-member constituencies.\n"
+              "The Supplementary Vote (SV) was used for electing mayors - voters got 2 choices.\n")
+    assert ("What is STV used for?", "the Northern Ireland Assembly since 2007") in made
+    assert ("What was SV used for?", "electing mayors") in made

@@ -446,7 +446,15 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
             return facts
         # `chlorophyll absorbs light – mostly red + blue`: a statement, read as one
     facts: list[Fact] = []
+    previous = ""  # the last sentence's subject, for an `It …` or `They …` after it
     for sentence in _sentences(text):
+        if previous and _PRONOUN_SUBJECT.match(sentence):
+            sentence = previous + sentence[sentence.index(" "):]
+        subject = _NAMED_SUBJECT.match(sentence)
+        if subject:  # (`The Single Transferable Vote (STV) is …`: STV, for short)
+            previous = subject.group("short") or subject.group("name")
+            sentence = previous + sentence[subject.end("name"):] if subject.group("short") \
+                else sentence
         found = terms.sentence_pair(sentence)
         if found:
             facts += terms.sentence_facts(*found)
@@ -459,6 +467,11 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
     return facts
 
 
+_PRONOUN_SUBJECT = re.compile(r"(?:It|They)\s(?=[a-z])")
+# A named subject at the head of a sentence, with the short name it is given in brackets
+_NAMED_SUBJECT = re.compile(r"(?:The\s)?(?P<name>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,5}"
+                            r"(?:\s\((?P<short>[A-Z]{2,6})\))?)\s(?=is\s|are\s|was\s|were\s"
+                            r"|uses\s|used\s|has\s|had\s)")
 # A subject and a present-tense verb before the separator: `chlorophyll absorbs light`.
 _STATEMENT_BEFORE = re.compile(r"^[\w()’' -]{2,40}?\s(?:[a-z]+s)\s[\w ]+$")
 _LABEL = re.compile(r"^(?:context|background|note|notes|nb|tip|remember|summary|overview|"

@@ -227,8 +227,9 @@ _PARTICIPLES = frozenset("made found used known seen given shown taken built hel
                          "paid sold told sent won lost".split())
 
 
-_USED = re.compile(r"^(?P<subject>(?:(?:a|an|the)\s)?[\w’'-]+(?:\s[\w’'-]+){0,3})\s(?:is|are)\s"
-                   r"used\s(?P<how>to|for)\s(?P<rest>.+?)\.?$", re.IGNORECASE)
+_USED = re.compile(r"^(?P<subject>(?:(?:a|an|the)\s)?[\w’'-]+(?:\s[\w’'-]+){0,3})\s(?P<be>is|are|was|were)"
+                   r"\s(?:(?:mainly|mostly|often|usually|only)\s)?used\s(?P<how>to|for)\s"
+                   r"(?P<rest>.+?)\.?$", re.IGNORECASE)
 
 
 _EVENT_SENTENCE = re.compile(
@@ -270,6 +271,15 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
         if facts and m.group("when"):
             facts.append(Fact("date", f"When was {name}?", m.group("when")))
         return _clean(facts)
+    m = _USED.match(sentence)
+    if m:
+        noun = _subject_noun(m.group("subject"))
+        past = m.group("be").lower() in ("was", "were")
+        be = ("were" if past else "are") if is_plural(noun) else ("was" if past else "is")
+        ask = f"What {be} {noun} used for?"
+        rest = _DASHED.split(m.group("rest"))[0]
+        answer = f"to {rest}" if m.group("how") == "to" else rest
+        return _clean([Fact("definition", ask, trim_ends(_cut_so(answer)))])
     if historical:
         return []  # in dated notes a subject is a person or a label, not a thing that acts
     has = _HAS_A.match(sentence)
@@ -279,13 +289,6 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
         thing = thing[0].lower() + thing[1:] if thing.split()[0] in ("A", "An", "The") else thing
         return _clean([Fact("figure", f"What is the {has.group('y')} of {thing}?",
                             trim_ends(has.group("z")))])
-    m = _USED.match(sentence)
-    if m:
-        noun = _subject_noun(m.group("subject"))
-        be = "are" if is_plural(noun) else "is"
-        ask = f"What {be} {noun} used for?"
-        answer = (f"to {m.group('rest')}" if m.group("how") == "to" else m.group("rest"))
-        return _clean([Fact("definition", ask, trim_ends(_cut_so(answer)))])
     words = sentence.rstrip(".").split()
     for i in range(1, min(4, len(words) - 1)):
         subject = " ".join(words[:i])
