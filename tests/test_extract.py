@@ -1200,7 +1200,7 @@ def test_defences_are_asked_how_they_defend_and_a_clause_is_no_term():
               "antimicrobial substances\n- nose – hairs + mucus trap particles\n"
               "- trachea & bronchi – mucus traps pathogens\n")
     assert ("How does the nose act as a defence?", "hairs + mucus trap particles") in made
-    assert ("How do the trachea & bronchi act as a defence?", "mucus traps pathogens") in made
+    assert ("How do trachea & bronchi act as a defence?", "mucus traps pathogens") in made
     assert not any(q.startswith(("What is the term for", "What is meant by")) for q, _ in made)
 
 
@@ -1262,3 +1262,20 @@ def test_prose_sentences_name_their_subject_once_and_it_carries_on():
               "The Supplementary Vote (SV) was used for electing mayors - voters got 2 choices.\n")
     assert ("What is STV used for?", "the Northern Ireland Assembly since 2007") in made
     assert ("What was SV used for?", "electing mayors") in made
+
+
+def test_glands_under_a_hormones_heading_are_asked_what_they_secrete():
+    made = qa("## Endocrine system (hormones)\n- thyroid – thyroxine (controls metabolic rate)\n"
+              "- pancreas – insulin + glucagon\n- ovaries – oestrogen; testes – testosterone\n")
+    assert ("Which hormone does the thyroid secrete?", "thyroxine") in made
+    assert ("What does thyroxine control?", "metabolic rate") in made
+    assert ("Which hormones does the pancreas secrete?", "insulin + glucagon") in made
+    assert ("What secretes testosterone?", "testes") in made
+
+
+def test_joined_subjects_are_plural_and_a_study_reminder_gives_no_card():
+    made = qa("# Cycle\n- oestrogen + progesterone – maintain uterus lining\n"
+              "- label the diagram!! lost 2 marks on the mock for mixing sensory/motor\n"
+              "- effectors = muscles or glands\n  - muscles contract, glands secrete hormones\n")
+    assert ("What do oestrogen + progesterone maintain?", "uterus lining") in made
+    assert not any("mock" in q or "contract" in q for q, _ in made)

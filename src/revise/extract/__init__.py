@@ -382,7 +382,7 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
             and not any(_ABBREVIATION_END.search(s) for s in sentences[:-1]):
         # `Agentic state = … Opposite = autonomous state. Agentic shift = …`: one each
         return [f for sentence in sentences for f in _relation_facts(
-            sentence, past=past, lead=lead, causal=causal, historical=historical)]
+            sentence, past=past, lead=lead, causal=causal, historical=historical, title=title)]
     counted = lists.counted_list(text)
     if counted is not None:
         return [counted]
@@ -394,7 +394,7 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         parts = parts[1:]  # `Key people quick list - Nicholas II = last Tsar - …`
     if len(parts) > 1 and all(terms.split_term(p) for p in parts):
         return [f for p in parts for f in _relation_facts(p, past=past, lead=lead, causal=causal,
-                                                          historical=historical)]
+                                                          historical=historical, title=title)]
     pair = terms.split_term(text)
     if pair is not None and pair[1] == "=" and formulas.is_formula(text):
         pair = None  # `speed = distance / time` is a formula, not a term
@@ -549,7 +549,7 @@ _NOTE_TO_SELF = re.compile(
     r"|\b(?:past papers?|textbook|workbook|revision guide|p\.\s?\d|pp\.\s?\d|page\s\d"
     r"|(?:in|on) (?:the )?spec|spec point|exam board|essay (?:q|qs|question|plan)"
     r"|\d+ mark (?:q|question|essay)|\d+[ -]?markers?|mock (?:is|exam|on)"
-    r"|don'?t (?:forget|mix up))\b",
+    r"|don'?t (?:forget|mix up)|(?:on|in) (?:the|my) mocks?|lost \d+ marks?|label the diagram)\b",
     re.IGNORECASE)
 _WORKED_EXAMPLE = re.compile(r"^(?:e\.?g\.?|for example|worked example)[\s:,]", re.IGNORECASE)
 

@@ -10,8 +10,15 @@ from __future__ import annotations
 import re
 
 from revise.extract.phrasing import article as with_article
-from revise.extract.phrasing import drop_parentheses, has_words
-from revise.extract.terms import Fact
+from revise.extract.phrasing import (
+    does,
+    drop_parentheses,
+    has_words,
+    is_base_verb,
+    split_parenthetical,
+    verb_base,
+)
+from revise.extract.terms import Fact, clause_relation
 
 # `Factors affecting rate`, `Factors that affect the rate of photosynthesis`
 _FACTORS = re.compile(r"^(?:the\s)?(?:main\s|key\s)?factors?\s(?:that\s|which\s)?"
@@ -30,13 +37,20 @@ _CAUSES = re.compile(r"^(?:(?:long|short)[- ]term\s|main\s)?(?:causes|reasons)\s
 # `Non-specific defences (1st line)`, `Plant defences`, `Barriers to infection`
 _DEFENCES = re.compile(r"\bdefen[cs]es\b|^barriers\b", re.IGNORECASE)
 
+# `Endocrine system (hormones)`, `Hormones`, `Plant hormones`
+_HORMONES = re.compile(r"\bhormones?\b|\bendocrine\b", re.IGNORECASE)
+
 _MAX_TERM_WORDS = 5
 
 
 def headed_facts(term: str, meaning: str, title: str) -> list[Fact]:
     """The card a heading's relation asks of `term - meaning`, or none."""
     bare = drop_parentheses(term) or term
-    if not title or len(bare.split()) > _MAX_TERM_WORDS or not has_words(meaning, 2):
+    if not title or len(bare.split()) > _MAX_TERM_WORDS:
+        return []
+    if _HORMONES.search(title):
+        return _hormone_facts(term, meaning)
+    if not has_words(meaning, 2):
         return []
     factors = _FACTORS.match(title)
     if factors:
@@ -57,6 +71,27 @@ def headed_facts(term: str, meaning: str, title: str) -> list[Fact]:
         return [Fact("cause", f"How did {_noun(term)} contribute to {causes.group('what')}?",
                      meaning)]
     return []
+
+
+def _hormone_facts(gland: str, meaning: str) -> list[Fact]:
+    """`thyroid – thyroxine (controls metabolic rate)` under Hormones: the hormone a gland
+    secretes, the gland that secretes it, and what the hormone does."""
+    hormone, aside = split_parenthetical(meaning)
+    hormone = hormone.strip()
+    words = hormone.split()
+    if not 1 <= len(words) <= 4 or '"' in hormone or len(gland.split()) > 3 or any(
+            is_base_verb(w) or verb_base(w) for w in words):
+        return []
+    several = re.search(r"\s(?:\+|&|and)\s|,", hormone) is not None
+    which = "Which hormones" if several else "Which hormone"
+    organ = _noun(gland)
+    facts = [Fact("definition", f"{which} {does(organ)} {organ} secrete?", hormone),
+             Fact("definition", f"What secretes {hormone}?", gland)]
+    if aside and not several:
+        done = clause_relation(hormone, aside)
+        if done is not None:
+            facts.append(done)
+    return facts
 
 
 def _noun(term: str, *, article: bool = True) -> str:

@@ -147,6 +147,8 @@ _ABSTRACT = re.compile(r"(?:tion|sion|ment|ance|ence|ity|ism|ness|ing|ation|ure|
 
 def is_plural(noun: str) -> bool:
     last = (drop_parentheses(noun) or noun).split()[-1].lower() if noun.split() else ""
+    if _JOINED.search(noun):
+        return True  # `oestrogen + progesterone`, `trachea & bronchi`
     return last in _LATIN_PLURALS or last.endswith("s") and not last.endswith(
         ("ss", "us", "is", "ics", "sis", "as")) and last not in _SINGULAR_IN_S
 
@@ -154,6 +156,7 @@ def is_plural(noun: str) -> bool:
 # Diseases take no article: `malaria`, `salmonella`, `gonorrhoea`, `chickenpox`, `arthritis`
 _DISEASE = re.compile(r"(?:malaria|cholera|influenza|flu|polio|cancer|ella|oea|pox|itis|aemia"
                       r"|emia|plague|typhoid|tuberculosis|dysentery|scurvy|rickets)$")
+_JOINED = re.compile(r"\s(?:\+|&|and)\s")
 _LATIN_PLURALS = frozenset("bacteria fungi data criteria phenomena stimuli larvae algae".split())
 # Singular words that end in s (diseases, subjects).
 _SINGULAR_IN_S = frozenset("measles mumps rabies herpes diabetes news maths series species "

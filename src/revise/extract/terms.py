@@ -297,6 +297,8 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
         verb = words[i + 1] if adverb else words[i]
         if verb not in _PLURAL_VERBS and verb_base(verb) is None and not is_base_verb(verb):
             continue  # no verb here (the test below, before reading the subject)
+        if "," in subject:
+            return []  # `muscles contract, glands secrete hormones`: two statements
         obj = " ".join(words[i + 2:] if adverb else words[i + 1:])
         noun = _subject_noun(subject)
         bare = re.sub(r"^(?:a|an|the)\s", "", noun)
@@ -765,6 +767,7 @@ _WHERE_IT_HAPPENS = re.compile(r"^(?P<verb>happens?|occurs?|takes? place)"
 _PLURAL_VERBS = frozenset("""
     make produce carry contain store control break digest absorb release protect transport
     pump kill secrete filter convert detect send receive hold allow help increase decrease
+    maintain stimulate strengthen regulate trap waft engulf attach cause prevent reduce
 """.split())
 
 
