@@ -1279,3 +1279,27 @@ def test_joined_subjects_are_plural_and_a_study_reminder_gives_no_card():
               "- effectors = muscles or glands\n  - muscles contract, glands secrete hormones\n")
     assert ("What do oestrogen + progesterone maintain?", "uterus lining") in made
     assert not any("mock" in q or "contract" in q for q, _ in made)
+
+
+def test_labels_that_name_what_their_line_gives():
+    made = qa("Products of cracking: alkanes + alkenes\n"
+              "Test for alkenes: add bromine water -> orange to colourless\n"
+              "Uses of alkenes: make polymers\n")
+    assert ("What are the products of cracking?", "alkanes + alkenes") in made
+    assert ("What is the test for alkenes?", "add bromine water") in made
+    assert ("What happens when bromine water is added to alkenes?", "orange to colourless") in made
+    assert ("What are the uses of alkenes?", "make polymers") in made
+
+
+def test_changes_under_an_as_x_increases_heading():
+    made = qa("Properties as chain length increases:\n1. boiling point increases\n"
+              "2. flammability decreases (harder to ignite)\n")
+    assert ("How does the boiling point change with a rise in chain length?", "increases") in made
+    assert ("How does flammability change with a rise in chain length?",
+            "decreases (harder to ignite)") in made
+
+
+@pytest.mark.parametrize("line", ["vapour goes into the fractionating column",
+                                  "vapours rise + condense at different temperatures"])
+def test_no_object_asked_of_a_verb_of_movement(line):
+    assert qa(f"# Distillation\n- {line}\n") == []

@@ -386,6 +386,9 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
     counted = lists.counted_list(text)
     if counted is not None:
         return [counted]
+    changed = headed.change_facts(text, title)
+    if changed:
+        return changed
     parts = _NEXT_ACRONYM.split(text)
     if any(p.count("(") != p.count(")") for p in parts):
         parts = [text]  # never cut inside brackets
@@ -436,7 +439,7 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
             return attributes
         if formulas.is_formula(meaning):
             return formulas.formula_facts(meaning)
-        facts = headed.headed_facts(term, meaning, title)
+        facts = headed.labelled_facts(term, meaning) or headed.headed_facts(term, meaning, title)
         if facts:
             return facts
         facts = terms.term_facts(term, sep, meaning, historical=historical)

@@ -43,6 +43,62 @@ _HORMONES = re.compile(r"\bhormones?\b|\bendocrine\b", re.IGNORECASE)
 _MAX_TERM_WORDS = 5
 
 
+# `Products of cracking`, `Uses of alkenes`, `Test for alkenes`: a label that names what
+# its line gives
+_ASPECT_OF = re.compile(r"^(?P<aspect>products|causes|effects|uses|advantages|disadvantages"
+                        r"|features|properties|symptoms|functions|stages|sources|signs|reasons"
+                        r"|aims|results|consequences|impacts|limitations|strengths|weaknesses)"
+                        r"\sof\s(?P<what>[\w\s()'’-]{2,40})$", re.IGNORECASE)
+_TEST_FOR = re.compile(r"^(?:the\s)?test\sfor\s(?P<what>[\w\s()'’-]{2,30})$", re.IGNORECASE)
+# `Properties as chain length increases` over `boiling point increases`
+_AS_CHANGES = re.compile(r"\bas\s(?P<cause>[\w\s]{2,30}?)\s(?P<way>increases|decreases|rises|falls"
+                         r"|goes up|goes down|gets bigger|gets smaller)\b", re.IGNORECASE)
+_WAYS = {"increases": "a rise in", "rises": "a rise in", "goes up": "a rise in",
+         "gets bigger": "a rise in", "decreases": "a fall in", "falls": "a fall in",
+         "goes down": "a fall in", "gets smaller": "a fall in"}
+_CHANGES = re.compile(r"^(?P<what>[a-z][\w\s-]{1,30}?)\s(?P<how>increases|decreases|rises|falls"
+                      r"|goes up|goes down|stays the same|gets bigger|gets smaller)\b(?P<rest>.*)$")
+
+
+def labelled_facts(term: str, meaning: str) -> list[Fact]:
+    """`Products of cracking: alkanes + alkenes`: "What are the products of cracking?";
+    `Test for alkenes: add bromine water …`: "What is the test for alkenes?"."""
+    aspect = _ASPECT_OF.match(term.strip())
+    if aspect:
+        what = aspect.group("what").strip()
+        return [Fact("definition", f"What are the {aspect.group('aspect').lower()} of {what}?",
+                     meaning)]
+    test = _TEST_FOR.match(term.strip())
+    if test:
+        what = test.group("what").strip()
+        done, arrow, result = meaning.partition("->") if "->" in meaning else \
+            meaning.partition("→")
+        if not arrow or not has_words(done, 1) or not has_words(result, 1):
+            return [Fact("definition", f"What is the test for {what}?", meaning)]
+        # `add bromine water -> orange to colourless`: the test, and what shows it
+        added = re.match(r"add(?:ing)?\s(?P<reagent>[\w\s()'’-]{2,30}?)\s*$", done.strip())
+        ask = (f"What happens when {added.group('reagent')} is added to {what}?" if added
+               else f"What is the result of the test for {what}?")
+        return [Fact("definition", f"What is the test for {what}?", done.strip()),
+                Fact("definition", ask, drop_parentheses(result.strip()) or result.strip())]
+    return []
+
+
+def change_facts(text: str, title: str) -> list[Fact]:
+    """`boiling point increases (…)` under `Properties as chain length increases`: "How
+    does the boiling point change as chain length increases?"."""
+    cause = _AS_CHANGES.search(title) if title else None
+    change = _CHANGES.match(text) if cause else None
+    if cause is None or change is None:
+        return []
+    what = with_article(change.group("what").strip())
+    does_ = "do" if re.search(r"[^s]s$", what) else "does"
+    way = _WAYS[cause.group("way").lower()]
+    # (`with a rise in chain length`: the answer `increases` is not in the question)
+    return [Fact("cause", f"How {does_} {what} change with {way} {cause.group('cause')}?",
+                 f"{change.group('how')}{change.group('rest')}".strip())]
+
+
 def headed_facts(term: str, meaning: str, title: str) -> list[Fact]:
     """The card a heading's relation asks of `term - meaning`, or none."""
     bare = drop_parentheses(term) or term

@@ -311,8 +311,10 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
             return _clean([Fact("definition", f"How {does(noun)} {noun} {base}?",
                                 trim_ends(re.sub(r"^by\b:?\s", "", obj)))])
         if subject.split()[-1].lower() in ("always", "never", "often", "usually", "also") \
-                or re.match(r"^(?:out|up|off|down|back|away|on)\b", obj):
-            return []  # `always start w/ …`, `savers lose out …`: no thing acted on to ask for
+                or _NO_OBJECT.match(obj):
+            # `always start w/ …`, `savers lose out …`, `vapour goes into the column`,
+            # `vapours rise + condense`: no thing acted on to ask for
+            return []
         if (base in ("have", "do", "be") or not looks_like_term(bare) or not obj
                 or len(obj.split()) > 12 or obj.split()[0].lower() in _PRONOUNS
                 or obj.split()[0].lower() in _NOT_DEFINITION_START):
@@ -750,6 +752,7 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
     if base is None and is_plural(noun) and words[0].lower() in _PLURAL_VERBS:
         base = words[0].lower()  # `Ribosomes – make proteins`
     if (base and base not in ("have", "do", "be") and words[1].lower() not in _PRONOUNS
+            and not _NO_OBJECT.match(" ".join(words[1:]))
             and (words[1].lower() in ("more", "less")
                  or words[1].lower().strip(":,;") not in
                  _NOT_DEFINITION_START | {"when", "if", "until"})):
@@ -764,6 +767,9 @@ _WHERE_IT_HAPPENS = re.compile(r"^(?P<verb>happens?|occurs?|takes? place)"
                                r"\s(?P<place>(?:in|at|on|inside|within)\s.+)$", re.IGNORECASE)
 # What parts do (`Ribosomes – make proteins`): a bare verb after a plural term. Other
 # words could as well be adjectives (`lower course`), so they are not read as verbs.
+# What a verb's object never starts with: a preposition of place or a joining sign
+_NO_OBJECT = re.compile(r"(?:(?:out|up|off|down|back|away|on|into|onto|through|across|over"
+                        r"|towards?|along|around|past)\b|[+(&])")
 _PLURAL_VERBS = frozenset("""
     make produce carry contain store control break digest absorb release protect transport
     pump kill secrete filter convert detect send receive hold allow help increase decrease
