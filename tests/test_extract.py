@@ -1303,3 +1303,24 @@ def test_changes_under_an_as_x_increases_heading():
                                   "vapours rise + condense at different temperatures"])
 def test_no_object_asked_of_a_verb_of_movement(line):
     assert qa(f"# Distillation\n- {line}\n") == []
+
+
+def test_a_definition_that_runs_on_past_dashes_is_read_a_statement_at_a_time():
+    made = qa("What is urbanisation? Urbanisation is the increase in the proportion of people "
+              "living in towns and cities - it is caused by rural-urban migration and natural "
+              "increase - natural increase = when the birth rate is higher than the death rate\n")
+    assert made[:4] == [
+        ("What is urbanisation?",
+         "the increase in the proportion of people living in towns and cities"),
+        ("What is the term for the increase in the proportion of people living in towns and "
+         "cities?", "urbanisation"),
+        ("What is urbanisation caused by?", "rural-urban migration and natural increase"),
+        ("What is meant by ‘natural increase’?",
+         "when the birth rate is higher than the death rate")]
+
+
+def test_a_number_after_a_definition_is_led_by_the_term():
+    made = qa("- A megacity is a city with over 10 million people - in 1950 there were only two "
+              "megacities (Tokyo and New York)\n")
+    assert ("megacity: in ____ there were only two megacities (Tokyo and New York). In what year?",
+            "1950") in made

@@ -366,6 +366,11 @@ _NEXT_ACRONYM = re.compile(r",\s(?=[A-Z][A-Z0-9]{1,7}\s?(?:=|[-–—]\s))|,\s(?
 def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = False,
                     historical: bool = False, title: str = "") -> list[Fact]:
     asked = _ASKED.match(text)
+    if asked and terms.sentence_pair(_DASHES.split(asked.group("a"))[0]):
+        # `What is urbanisation? Urbanisation is the increase …`: a web page's heading asks
+        # what the sentence after it defines
+        return _relation_facts(asked.group("a"), past=past, lead=lead, causal=causal,
+                               historical=historical, title=title)
     if asked:  # `why layers? each layer does one job`: the student's own question
         question = asked.group("q")
         return [Fact("fact", question[0].upper() + question[1:], trim_ends(asked.group("a")))]
@@ -450,17 +455,26 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         # `chlorophyll absorbs light – mostly red + blue`: a statement, read as one
     facts: list[Fact] = []
     previous = ""  # the last sentence's subject, for an `It …` or `They …` after it
-    for sentence in _sentences(text):
+    for sentence in _segments(_sentences(text)):
         if previous and _PRONOUN_SUBJECT.match(sentence):
             sentence = previous + sentence[sentence.index(" "):]
+        elif _PRONOUN_SUBJECT.match(sentence) and facts and facts[0].kind == "definition":
+            # `Urbanisation is … - it is caused by …`: the term the line defined
+            defined = terms.sentence_pair(text)
+            if defined:
+                sentence = _common(defined[0]) + sentence[sentence.index(" "):]
         subject = _NAMED_SUBJECT.match(sentence)
         if subject:  # (`The Single Transferable Vote (STV) is …`: STV, for short)
-            previous = subject.group("short") or subject.group("name")
+            previous = subject.group("short") or _common(subject.group("name"))
             sentence = previous + sentence[subject.end("name"):] if subject.group("short") \
                 else sentence
         found = terms.sentence_pair(sentence)
         if found:
             facts += terms.sentence_facts(*found)
+        elif sentence != text and terms.split_term(sentence):
+            # `… - natural increase = when the birth rate is higher …`: a term of its own
+            facts += _relation_facts(sentence, past=past, lead=lead, causal=causal,
+                                     historical=historical, title=title)
         elif arrows.has_arrow(sentence):
             facts += arrows.arrow_facts(sentence, past=past, lead=lead, causal=causal,
                                         title=title)
@@ -470,7 +484,31 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
     return facts
 
 
-_PRONOUN_SUBJECT = re.compile(r"(?:It|They)\s(?=[a-z])")
+def _segments(sentences: list[str]) -> list[str]:
+    """`Urbanisation is the increase … - it is caused by … - natural increase = …`: a
+    defining sentence that runs on past spaced dashes is one statement a segment."""
+    found = []
+    for sentence in sentences:
+        head, *rest = _DASHES.split(sentence)
+        if rest and terms.sentence_pair(head) and all(p.count("(") == p.count(")")
+                                                      for p in (head, *rest)):
+            found += [head, *rest]
+        else:
+            found.append(sentence)
+    return found
+
+
+_DASHES = re.compile(r"\s[-–—]\s")
+_COMMON_NOUN_END = re.compile(r"(?:tion|sion|ment|ism|ity|ness|ance|ence|ing|ogy|isation)$")
+
+
+def _common(subject: str) -> str:
+    """`Urbanisation` opening a sentence is `urbanisation` inside one; a name keeps its
+    capital."""
+    if " " not in subject and _COMMON_NOUN_END.search(subject) and subject[1:].islower():
+        return subject.lower()
+    return subject
+_PRONOUN_SUBJECT = re.compile(r"(?:[Ii]t|[Tt]hey)\s(?=[a-z])")
 # A named subject at the head of a sentence, with the short name it is given in brackets
 _NAMED_SUBJECT = re.compile(r"(?:The\s)?(?P<name>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,5}"
                             r"(?:\s\((?P<short>[A-Z]{2,6})\))?)\s(?=is\s|are\s|was\s|were\s"

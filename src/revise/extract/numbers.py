@@ -499,6 +499,9 @@ def _clause_around(text: str, start: int, end: int, lead: str) -> tuple[str, str
         # (`Women were expected to … . The Law … gave loans of ____`: a sentence of its
         # own is no subject of the next one)
         lead = subject.group(1).strip()
+        defined = terms.sentence_pair(lead)
+        if defined:  # `A megacity is a city with … - in 1950 there were only two`: megacity
+            lead = terms.decapitalised(re.sub(r"^(?:an?|the)\s", "", defined[0], flags=re.I))
     return clause, lead
 
 
@@ -512,6 +515,10 @@ def _balanced(clause: str) -> str:
     """`(OSI model has ____ layers` → `OSI model has ____ layers`; `the body had ____ humours
     (blood, phlegm` → `the body had ____ humours`: a bracket the cut left open is closed by
     dropping it, or what it opened."""
+    closed = clause.find(")")
+    if closed >= 0 and clause.find("(", 0, closed) < 0:
+        # `approx ____), Delhi, Shanghai`: the cut began inside a bracket
+        clause = clause[:closed].rstrip() if BLANK in clause[:closed] else clause[closed + 1:]
     opened = clause.rfind("(")
     if opened < 0 or clause.find(")", opened) >= 0:
         return clause

@@ -1188,6 +1188,8 @@ _ED_NOUNS = frozenset("""
 def _defines(definition: str) -> bool:
     """Whether a meaning's first clause reads as a definition, not an event or a figure."""
     words = definition.split()
+    if len(words) >= 4 and words[0].lower() == "when":
+        return True  # `natural increase = when the birth rate is higher than the death rate`
     if len(words) < 2 or words[0].lower() in _NOT_DEFINITION_START and not (
             words[0].lower() == "only" and re.match(r"\w+ed$", words[1])
             or words[0].lower() in ("large", "small", "big") and len(words) >= 3):
