@@ -404,7 +404,7 @@ def test_in_history_a_lowercase_word_and_its_meaning_and_a_role_held_by_a_name()
     assert ("What is meant by ‘housecarls’?", "Harold's professional, well trained soldiers") \
         in made
     assert ("Who was the assassin?", "Gavrilo Princip") in made
-    assert ("____ used the National Guard to block them. Who?", "Governor Orval Faubus") in made
+    assert ("Who used the National Guard to block them?", "Governor Orval Faubus") in made
 
 
 def test_a_term_s_other_name_and_a_reason_for_its_kind():
@@ -1324,3 +1324,19 @@ def test_a_number_after_a_definition_is_led_by_the_term():
               "megacities (Tokyo and New York)\n")
     assert ("megacity: in ____ there were only two megacities (Tokyo and New York). In what year?",
             "1950") in made
+
+
+@pytest.mark.parametrize("line, question, answer", [
+    ("Edward Jenner developed the smallpox vaccine in 1796. He noticed that milkmaids …",
+     "Who developed the smallpox vaccine?", "Edward Jenner"),
+    ("William Harvey - 1628 - discovered the circulation of the blood (heart acts as a pump)",
+     "Who discovered the circulation of the blood?", "William Harvey"),
+    ("anaesthetics: James Simpson discovered chloroform in 1847",
+     "Who discovered chloroform?", "James Simpson"),
+    ("In 1854 John Snow investigated a cholera outbreak in Soho",
+     "Who investigated a cholera outbreak in Soho?", "John Snow"),
+])
+def test_a_person_and_their_deed_is_asked_who(line, question, answer):
+    made = qa(f"# Medicine\n- {line}\n")
+    assert (question, answer) in made
+    assert any(a.isdigit() for _, a in made)  # the date is still asked

@@ -319,6 +319,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         title=lead_title(bullet.topic))
     if not facts and not historical and len(text) <= _MAX_RELATION:
         facts = _said_of_subject(bullet)
+    if len(text) <= _MAX_RELATION and _CAPITALISED_PAIR.search(text):
+        facts += _deeds(text, {f.question for f in facts})
     if formulas.is_formula(text):
         return facts[:_MAX_FACTS]
     lead = _lead(bullet)
@@ -482,6 +484,24 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
             linked = arrows.linked_facts(sentence)
             facts += linked or terms.statement_facts(sentence, historical=historical)
     return facts
+
+
+def _deeds(text: str, asked: set[str]) -> list[Fact]:
+    """"Who discovered …?" of each sentence that opens with a person and their deed, and of
+    a labelled one (`anaesthetics: James Simpson discovered chloroform in 1847`)."""
+    found = []
+    for sentence in _sentences(text):
+        label = _LABEL_BEFORE.match(sentence)
+        for candidate in (sentence, sentence[label.end():] if label else ""):
+            for kind, question, answer in names.doer_facts(candidate):
+                if question not in asked:
+                    asked.add(question)
+                    found.append(Fact(kind, question, answer))
+    return found
+
+
+_CAPITALISED_PAIR = re.compile(r"[A-Z][a-z]+\s[A-Z][a-z]")  # (a person's name, quickly)
+_LABEL_BEFORE = re.compile(r"[^:]{2,30}:\s")
 
 
 def _segments(sentences: list[str]) -> list[str]:

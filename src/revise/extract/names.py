@@ -143,3 +143,31 @@ def _clause(text: str) -> str:
     hi = min(hi_candidates) if hi_candidates else len(text)
     clause = text[lo + 1 : hi].strip()
     return clause if clause.endswith((".", "?", "!")) else clause + "."
+
+
+# `Edward Jenner developed the smallpox vaccine in 1796`, `William Harvey - 1628 -
+# discovered the circulation of the blood`: a person and the deed a teacher asks them for
+_DOER = re.compile(
+    r"^(?:In\s\d{4},?\s)?(?P<who>[A-Z][a-zà-ÿ'’-]+(?:\s[A-Z][a-zà-ÿ'’-]+){1,2}"
+    r"|[A-Z][a-zà-ÿ-]+\s(?:and|&|\+)\s[A-Z][a-zà-ÿ-]+)"
+    r"(?:\s\([A-Za-z]+\))?(?:\s[-–—]\s(?:c\.?\s?)?\d{4}\s[-–—])?\s"
+    r"(?P<verb>discovered|developed|invented|identified|published|proved|founded|introduced"
+    r"|designed|created|wrote|investigated|isolated|proposed|described|observed|classified"
+    r"|pioneered|coined|established|built|used)\s(?P<what>.+)$")
+_DEED_END = re.compile(r"\s(?:in|on|at|by)\s(?:c\.?\s?)?\d{4}\b|\s\(|,\s|;\s|\s[-–—]\s|\s->\s"
+                       r"|\s→\s|\s(?:when|so|which|because|b/c|after|before|but)\s|\.\s|\.$")
+_MAX_DEED_WORDS = 12
+
+
+def doer_facts(sentence: str) -> list[tuple[str, str, str]]:
+    """(kind, question, answer): "Who discovered the circulation of the blood?" →
+    `William Harvey`, from a line that starts with the person and their deed."""
+    m = _DOER.match(sentence.strip())
+    if m is None or m.group("who").split()[0].lower() in _OPENERS:
+        return []
+    cut = _DEED_END.search(m.group("what"))
+    deed = m.group("what")[: cut.start()] if cut else m.group("what")
+    deed = re.sub(r"^(?:his|her|their)\s", "the ", deed.strip().rstrip("."))
+    if not 1 <= len(deed.split()) <= _MAX_DEED_WORDS or shows(deed, m.group("who")):
+        return []
+    return [("person", f"Who {m.group('verb')} {deed}?", m.group("who"))]
