@@ -528,7 +528,7 @@ def test_a_name_s_number_an_age_a_relative_clause_and_a_proved_cause():
         ("he infected James Phipps (____ old) w/ cowpox. How old?", "8 yrs")]
     assert not any("lead to" in q for q, _ in qa(
         "- Robert Koch identified the bacterium that causes tuberculosis"))
-    assert ("What did ‘microbes in the air’ lead to?", "decay") in qa(
+    assert ("What did microbes in the air cause?", "decay") in qa(
         "- Louis Pasteur published his germ theory - proved microbes in the air caused decay")
     assert not any("calculate" in q for q, _ in qa(
         "- miasma theory = bad air / bad smells caused disease (so ppl carried flowers)"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from revise.extract.phrasing import has_words, quoted, shows, why_question
+from revise.extract.phrasing import has_words, is_plural, quoted, shows, why_question
 from revise.extract.terms import Fact
 from revise.notes import trim_ends
 
@@ -176,7 +176,13 @@ def linked_facts(text: str) -> list[Fact]:
         cause = re.split(r"\s[-–—]\s|\b(?:proved|showed|found|discovered|believed|thought)\s",
                          cause)[-1].strip()
         if cause and effect and len(cause.split()) <= _MAX_SIDE:
-            facts.append(Fact("cause", f"What did {quoted(cause)} lead to?", effect))
+            verb = m.group().strip().lower()
+            if verb in ("caused", "causes") and len(cause.split()) <= 4 and cause.islower():
+                # `microbes in the air caused decay`: "What did microbes in the air cause?"
+                do = "did" if verb == "caused" else ("do" if is_plural(cause) else "does")
+                facts.append(Fact("cause", f"What {do} {cause} cause?", effect))
+            else:
+                facts.append(Fact("cause", f"What did {quoted(cause)} lead to?", effect))
     return _clean(facts)
 
 
