@@ -930,3 +930,18 @@ def test_a_web_page_byline_and_related_links_are_not_notes():
              "Related revision notes: Key Topic 3 exam questions | Sample answers\n")
     assert topics(notes) == {"Homestead Act 1862 - 160 acres of free land":
                              ("Key Topic 1: The early settlement of the West",)}
+
+
+def test_a_flattened_line_after_a_titled_block_stands_beside_it():
+    notes = ("Causes of the February Revolution => Long term - Tsar Nicholas II ruled alone w/ no "
+             "real parliament - peasants were approx 80% of the population - workers lived in "
+             "awful conditions * Short term - WW1 going badly - Tsar took personal command of "
+             "the army in Sept 1915 - food & fuel shortages in Petrograd\n"
+             "\nOpposition groups before 1917\nBolsheviks - led by Lenin\n"
+             "\nFebruary Revolution 1917 => 23 Feb (8 March new calendar) - Women's Day march "
+             "turned into mass strikes - soldiers of the garrison mutinied - Tsar abdicated on "
+             "2 March 1917 - end of over 300 yrs of Romanov rule - Provisional Govt took over, "
+             "led by Prince Lvov - Petrograd Soviet set up - Lenin still in exile\n")
+    found = topics(notes)
+    assert found["Bolsheviks - led by Lenin"] == ("Opposition groups before 1917",)
+    assert found["soldiers of the garrison mutinied"] == ("February Revolution 1917",)

@@ -681,6 +681,7 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
     previous_kind = "blank"
     before: _Token | None = None  # the last line with content before this one
 
+    flat_depth = 0  # the open headings before the last flattened line
     for i, tok in enumerate(tokens):
         kind = tok.kind
         if kind in ("blank", "rule"):
@@ -706,6 +707,14 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
             continue
         if kind == "flat":
             builder.outline.flattened = True
+            if i and tokens[i - 1].kind == "blank" and after_before is not None \
+                    and after_before.kind in ("para", "bullet"):
+                # `Opposition groups before 1917` over plain lines, then a blank line and a
+                # flattened `February Revolution 1917 => …`: the plain title is over
+                while builder.headings and not builder.headings[-1].section.explicit \
+                        and builder.headings[-1].section.bullets:
+                    builder.headings.pop()
+            flat_depth = len(builder.headings)
             _read_flat_line(builder, tok, flat_marks[i])
             last_structure, previous, previous_kind = i, None, kind
             continue
@@ -759,12 +768,17 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
             builder.parts[id(top[1])].append(text)
             previous_kind = "bullet"
             continue
+        after_blank = i == 0 or tokens[i - 1].kind in ("blank", "rule")
         if _is_paragraph_heading(
             tok,
             follower,
             immediate=follower is tokens[i + 1] if i + 1 < len(tokens) else False,
-            after_blank=i == 0 or tokens[i - 1].kind in ("blank", "rule"),
+            after_blank=after_blank,
         ):
+            if after_blank and after_before is not None and after_before.kind == "flat":
+                # A flattened line's own sections end with it: a title set apart after
+                # it stands beside them, not inside its last one.
+                del builder.headings[flat_depth:]
             builder.open_section(
                 text, builder.explicit_level() + 1, tok.start, tok.line, explicit=False
             )
@@ -912,6 +926,7 @@ def _next_content(tokens: list[_Token], i: int) -> _Token | None:
 
 
 _UNIT_LABEL = re.compile(
+    r"(?!.*\b(?:paper\s\d|section\s[A-Z]\b|revision|exam)\b)"
     r"(?:key\s)?(?:topic|unit|chapter|section|part|module|lesson|theme|paper|component)"
     r"\s(?:\d{1,2}|[IVX]{1,4}|[A-H])[a-z]?(?::|\s[-–—]|\.)?\s+[A-Z][^.!?]*$", re.IGNORECASE)
 
