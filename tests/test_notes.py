@@ -945,3 +945,16 @@ def test_a_flattened_line_after_a_titled_block_stands_beside_it():
     found = topics(notes)
     assert found["Bolsheviks - led by Lenin"] == ("Opposition groups before 1917",)
     assert found["soldiers of the garrison mutinied"] == ("February Revolution 1917",)
+
+
+def test_an_indented_term_or_study_under_a_plain_line_is_a_point_of_its_own():
+    notes = ("Marxist view\n------------\nBowles + Gintis (1976): the correspondence principle\n"
+             "  hidden curriculum = the lessons learnt w/o being directly taught\n"
+             "cultural capital = the knowledge, attitudes + skills of the middle class\n"
+             "  Bourdieu (1984) came up with the term\n"
+             "the Normans built castles all over England,\n"
+             "  which were made of wood at first\n")
+    found = topics(notes)
+    assert "hidden curriculum = the lessons learnt w/o being directly taught" in found
+    assert "Bourdieu (1984) came up with the term" in found
+    assert "the Normans built castles all over England, which were made of wood at first" in found

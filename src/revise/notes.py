@@ -765,6 +765,12 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
             and tok.indent > top[0]
             and not (text.endswith(":") and follower is not None and follower.indent > tok.indent)
         ):
+            if _STANDS_ALONE.match(text) and not builder.parts[id(top[1])][-1].rstrip().endswith(
+                    (",", "-", "+", "&", "(")):
+                # `  hidden curriculum = the lessons …` under a line: a point of its own
+                previous = builder.add_bullet(text, tok.start, tok.line, indent=tok.indent)
+                last_structure, previous_kind = i, "bullet"
+                continue
             builder.parts[id(top[1])].append(text)
             previous_kind = "bullet"
             continue
@@ -827,6 +833,10 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
 
 # Signs that a line is notes, not page furniture: a number, or a term and its meaning.
 _NOTE_LIKE = re.compile(r"[0-9]|[^\W_][:=]|\s[-–—=:→]\s|->|=>")
+# An indented line that is a point of its own, not the line above run on: a term and its
+# meaning, or a study and its finding.
+_STANDS_ALONE = re.compile(r"[^\s=:,(][^=:,(]{1,39}?(?:\s=\s|:\s)|[A-Z][\w’'-]+(?:\s(?:\+|&|and)\s"
+                           r"[A-Z][\w’'-]+)?(?:\set al\.?)?\s\(\d{4}\)")
 _SUB_ARROW = re.compile(r"(?:->|→|=>|⇒)[ \t]*(?=\S)")
 _EXAMPLE = re.compile(r"(?:e\.g\.|eg\b|e\.g\b)", re.IGNORECASE)
 _MAX_TITLE_WORDS = 15
