@@ -498,9 +498,10 @@ def is_person(term: str, meaning: str) -> bool:
     if not _PERSON.match(name) or _is_acronym(name) or _is_event_name(term) \
             or name.lower() in _LABELS:
         return False  # (`Findings: 65% …` is a label)
-    first_part = re.split(r"\s/\s|;\s|,\s", meaning)[0]
+    first_part = re.split(r"\s/\s|;\s|,\s(?![^()]*\))", meaning)[0]
     if re.search(r"(?:al|ism|ist|ics|ology|tion|ness|ity)$", name.split()[-1].lower()):
         return False  # `Deontological: judges actions by duty`: a theory, not a person
+    first_part = drop_parentheses(first_part) or first_part  # (`community (monks, …)`)
     role = _ROLE_WORDS.search(first_part)
     if role and role.start() == 0 and first_part.split()[0].lower().endswith("s"):
         role = None  # `judges actions …`: a verb, not a role
@@ -517,7 +518,7 @@ def _person_facts(name: str, meaning: str, *, past: bool = False) -> list[Fact]:
     facts: list[Fact] = []
     be = "was" if past or re.search(r"\d", meaning) else "is"
     role = parts[0]
-    role_core = trim_ends(re.split(r",\s", role)[0])
+    role_core = trim_ends(re.split(r",\s(?![^()]*\))", role)[0])  # (not inside brackets)
     steps = [trim_ends(s) for s in re.split(r"\s?(?:->|→)\s?", role_core)]
     if len(steps) > 1 and all(_PERSON.match(s) and len(s.split()) <= 5 for s in steps):
         # `Thane of Glamis -> Thane of Cawdor -> King of Scotland`
