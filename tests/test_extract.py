@@ -1340,3 +1340,11 @@ def test_a_person_and_their_deed_is_asked_who(line, question, answer):
     made = qa(f"# Medicine\n- {line}\n")
     assert (question, answer) in made
     assert any(a.isdigit() for _, a in made)  # the date is still asked
+
+
+def test_a_term_glossed_by_a_few_words_that_each_mean_it():
+    made = qa("=== Three marks of existence ===\n"
+              "Dukkha: suffering, dissatisfaction, unsatisfactoriness\n"
+              "hinge joint – knee, elbow\n")
+    assert ("What is meant by ‘dukkha’?", "suffering, dissatisfaction, unsatisfactoriness") in made
+    assert not any(a == "knee, elbow" and "meant" in q for q, a in made)

@@ -919,6 +919,17 @@ def _described(term: str, meaning: str) -> list[Fact]:
         facts.append(Fact("list", f"{_capitalised(term)}: give all {len(items)}.",
                           "\n".join(items)))
         clauses = []
+    elif (looks_like_term(term) and not is_plural(term) and len(term.split()) == 1
+          and _SYNONYMS.fullmatch(head) and not re.search(r"\d|\b[A-Z]", head)
+          and any(" " in item.strip() or _ABSTRACT_NOUN.search(item.strip())
+                  for item in re.split(r",|\s/\s", head))  # (`knee, elbow` are examples)
+          and not any(verb_base(w) or is_base_verb(w) or re.search(r"(?:ed|en)$", w)
+                      for w in head.replace(",", " ").split())):
+        # `Dukkha: suffering, dissatisfaction, unsatisfactoriness`, `Anatta: no fixed self /
+        # no soul`: words that each say what the term means
+        facts.append(Fact("definition", f"What is meant by {quoted(decapitalised(term))}?",
+                          head))
+        clauses = []
     elif _is_event_name(term) and len(head.split()) <= 20 and (
             _defines(definition) or term.split()[0].lower() in ("battle", "siege", "war")):
         name = _YEAR_AFTER.sub("", drop_parentheses(term) or term)
@@ -980,6 +991,10 @@ def _merged(facts: list[Fact]) -> list[Fact]:
         merged[fact.question] = fact if seen is None else Fact(
             seen.kind, seen.question, f"{seen.answer}, {fact.answer}")
     return list(merged.values())
+
+
+_ABSTRACT_NOUN = re.compile(r"(?:tion|sion|ness|ity|ence|ance|ment|ism|ing|ship|dom)$")
+_SYNONYMS = re.compile(r"[\w'’-]+(?:\s[\w'’-]+){0,2}(?:(?:,|\s/)\s[\w'’-]+(?:\s[\w'’-]+){0,2}){1,3}")
 
 
 def _joined_objects(clauses: list[str]) -> list[str]:
