@@ -1348,3 +1348,12 @@ def test_a_term_glossed_by_a_few_words_that_each_mean_it():
               "hinge joint – knee, elbow\n")
     assert ("What is meant by ‘dukkha’?", "suffering, dissatisfaction, unsatisfactoriness") in made
     assert not any(a == "knee, elbow" and "meant" in q for q, a in made)
+
+
+def test_food_tests_and_where_an_enzyme_works_best():
+    made = qa("food tests (req practical):\n• starch - iodine solution, orange/brown -> blue-black\n"
+              "• pepsin works best in acidic conditions (approx pH 2)\n")
+    assert ("What is the test for starch?", "iodine solution") in made
+    assert ("What is a positive result in the test for starch?", "orange/brown -> blue-black") in made
+    assert ("In what conditions does pepsin work best?",
+            "in acidic conditions (approx pH 2)") in made

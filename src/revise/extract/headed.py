@@ -102,6 +102,7 @@ def change_facts(text: str, title: str) -> list[Fact]:
 def headed_facts(term: str, meaning: str, title: str) -> list[Fact]:
     """The card a heading's relation asks of `term - meaning`, or none."""
     bare = drop_parentheses(term) or term
+    title = drop_parentheses(title) or title  # `food tests (req practical)`
     if not title or len(bare.split()) > _MAX_TERM_WORDS:
         return []
     if _HORMONES.search(title):
@@ -116,8 +117,7 @@ def headed_facts(term: str, meaning: str, title: str) -> list[Fact]:
         be = "are" if bare.lower().endswith("s") and not bare.lower().endswith("ss") else "is"
         return [Fact("definition", f"What {be} {_noun(term)} used for?", meaning)]
     if _TESTS.match(title):
-        return [Fact("definition", f"What is the test for {_noun(term, article=False)}?",
-                     meaning)]
+        return _test_facts(_noun(term, article=False), meaning)
     if _DEFENCES.search(title):
         noun = _noun(term)
         does = "do" if re.search(r"[^s]s$|\s(?:&|and|\+)\s", noun) else "does"
@@ -127,6 +127,17 @@ def headed_facts(term: str, meaning: str, title: str) -> list[Fact]:
         return [Fact("cause", f"How did {_noun(term)} contribute to {causes.group('what')}?",
                      meaning)]
     return []
+
+
+def _test_facts(what: str, meaning: str) -> list[Fact]:
+    """`starch - iodine solution, orange/brown -> blue-black`: the test, and the colour
+    change that shows it."""
+    reagent, comma, change = meaning.partition(", ")
+    if not comma or not re.search(r"->|→", change):
+        return [Fact("definition", f"What is the test for {what}?", meaning)]
+    return [Fact("definition", f"What is the test for {what}?", reagent.strip()),
+            Fact("definition", f"What is a positive result in the test for {what}?",
+                 change.strip())]
 
 
 def _hormone_facts(gland: str, meaning: str) -> list[Fact]:

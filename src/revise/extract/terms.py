@@ -245,11 +245,21 @@ _HAS_A = re.compile(r"^(?P<x>(?:(?:a|an|the)\s)?[\w’' -]{2,40}?)\s(?:has|have)
                     r"(?P<z>[^,;]{1,30})")
 
 
+_WORKS_BEST = re.compile(r"(?P<subject>[\w’'() -]{2,40}?)\s(?:works?|is most active)\sbest\s"
+                         r"(?P<where>(?:in|at|when)\s.+)$")
+
+
 def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
     """`Acids produce hydrogen ions in water`, `A burette is used to add the acid`: what a
     thing does, asked of the thing; `The Act of Supremacy (1534) made Henry …`: what a
     named event did."""
     sentence = trim_ends(sentence)
+    best = _WORKS_BEST.match(sentence)
+    if best and len(best.group("subject").split()) <= 4:
+        # `pepsin works best in acidic conditions (approx pH 2)`
+        noun = _subject_noun(best.group("subject"))
+        return _clean([Fact("definition", f"In what conditions {does(noun)} {noun} work best?",
+                            trim_ends(best.group("where")))])
     m = _EVENT_SENTENCE.match(sentence)
     if m and _is_event_name(m.group("event")):
         name = m.group("event")
@@ -769,7 +779,7 @@ _WHERE_IT_HAPPENS = re.compile(r"^(?P<verb>happens?|occurs?|takes? place)"
 # What parts do (`Ribosomes – make proteins`): a bare verb after a plural term. Other
 # words could as well be adjectives (`lower course`), so they are not read as verbs.
 # What a verb's object never starts with: a preposition of place or a joining sign
-_NO_OBJECT = re.compile(r"(?:(?:out|up|off|down|back|away|on|into|onto|through|across|over"
+_NO_OBJECT = re.compile(r"(?:(?:out|up|off|down|back|away|on|into|onto|through|across|over|best"
                         r"|towards?|along|around|past)\b|[+(&])")
 _PLURAL_VERBS = frozenset("""
     make produce carry contain store control break digest absorb release protect transport
