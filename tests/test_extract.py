@@ -1357,3 +1357,11 @@ def test_food_tests_and_where_an_enzyme_works_best():
     assert ("What is a positive result in the test for starch?", "orange/brown -> blue-black") in made
     assert ("In what conditions does pepsin work best?",
             "in acidic conditions (approx pH 2)") in made
+
+
+def test_what_raises_a_quantity_and_a_law_with_its_equation_after_an_arrow():
+    made = qa("## Stopping distance\n* braking distance ↑ by wet/icy roads, worn tyres\n"
+              "Newton's 2nd law: acceleration is proportional to the resultant force -> F = m a\n")
+    assert ("What increases braking distance?", "wet/icy roads, worn tyres") in made
+    assert ("What is meant by ‘Newton's 2nd law’?",
+            "acceleration is proportional to the resultant force") in made

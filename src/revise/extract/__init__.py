@@ -408,6 +408,12 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
     pair = terms.split_term(text)
     if pair is not None and pair[1] == "=" and formulas.is_formula(text):
         pair = None  # `speed = distance / time` is a formula, not a term
+    raised = _RAISED_BY.match(text)
+    if raised and pair is None:
+        # `thinking distance ↑ by tiredness, alcohol, drugs (reaction time …)`
+        verb = "increases" if raised.group("way") in ("↑", "increased", "raised") else "decreases"
+        return [Fact("cause", f"What {verb} {raised.group('what')}?",
+                     trim_ends(drop_parentheses(raised.group("by")) or raised.group("by")))]
     if pair is None:
         acts = _ARROW_ACTS.match(text)
         if acts and terms.looks_like_term(acts.group("term")) and \
@@ -439,6 +445,10 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         pair = (re.split(r"\s(?:eg|e\.g\.)\s", pair[0])[-1], pair[1], pair[2])
     if pair is not None:
         term, sep, meaning = pair
+        head, arrow, tail = meaning.rpartition(" -> ") if " -> " in meaning else \
+            meaning.rpartition(" → ")
+        if arrow and has_words(head, 4) and formulas.is_formula(tail):
+            meaning = head  # `Newton's 2nd law: acceleration is proportional … -> F = m a`
         if len(arrows.ARROW.findall(meaning)) >= 2 and not terms.is_person(term, meaning):
             return arrows.arrow_facts(meaning, term, past=past, lead=term, causal=causal)
         attributes = terms.attribute_facts(term, meaning)
@@ -699,6 +709,8 @@ _ASIDE = re.compile(
     re.IGNORECASE)
 _YEAR_EQUALS = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})s?\s?=\s?(?!\d)")
 _ARROW_ACTS = re.compile(r"(?P<term>[^-=>→:]{2,40}?)\s?(?:->|→)\s?(?P<does>[a-z][^→>]+)")
+_RAISED_BY = re.compile(r"(?P<what>[a-z][\w\s-]{2,30}?)\s?(?P<way>↑|↓|increased|decreased|raised"
+                        r"|lowered|reduced)\s(?:by\s)(?P<by>.{3,})$")
 _YEAR_FIRST = re.compile(r"(?P<year>1[0-9]{3}|20[0-9]{2})\s?[-–—:]\s(?P<rest>\S.*)")
 _QUOTES = "\"“”'‘’ "
 
