@@ -1127,7 +1127,8 @@ def test_a_named_act_asks_when_and_what_it_did(notes):
 def test_the_students_asides_are_left_out_of_cards():
     made = qa("# Politics\n- 2015 - UKIP won 12.6% of the vote (!!) but only 1 seat\n"
               "- (Mr Patel says the 1851 treaty vs 1868 treaty comes up a LOT)\n"
-              "- Permanent Indian Frontier (1834) - land given to the Indians (lol it didnt last)\n")
+              "- Permanent Indian Frontier (1834) - land given to the Indians "
+              "(lol it didnt last)\n")
     assert made and not any("!!" in q or "Patel" in q or "lol" in q or "lol" in a
                             for q, a in made)
     assert any(a == "1834" for _, a in made) and any(a == "12.6%" for _, a in made)
@@ -1351,10 +1352,12 @@ def test_a_term_glossed_by_a_few_words_that_each_mean_it():
 
 
 def test_food_tests_and_where_an_enzyme_works_best():
-    made = qa("food tests (req practical):\n• starch - iodine solution, orange/brown -> blue-black\n"
+    made = qa("food tests (req practical):\n"
+              "• starch - iodine solution, orange/brown -> blue-black\n"
               "• pepsin works best in acidic conditions (approx pH 2)\n")
     assert ("What is the test for starch?", "iodine solution") in made
-    assert ("What is a positive result in the test for starch?", "orange/brown -> blue-black") in made
+    assert ("What is a positive result in the test for starch?",
+            "orange/brown -> blue-black") in made
     assert ("In what conditions does pepsin work best?",
             "in acidic conditions (approx pH 2)") in made
 

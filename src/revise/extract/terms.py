@@ -227,8 +227,8 @@ _PARTICIPLES = frozenset("made found used known seen given shown taken built hel
                          "paid sold told sent won lost".split())
 
 
-_USED = re.compile(r"^(?P<subject>(?:(?:a|an|the)\s)?[\w’'-]+(?:\s[\w’'-]+){0,3})\s(?P<be>is|are|was|were)"
-                   r"\s(?:(?:mainly|mostly|often|usually|only)\s)?used\s(?P<how>to|for)\s"
+_USED = re.compile(r"^(?P<subject>(?:(?:a|an|the)\s)?[\w’'-]+(?:\s[\w’'-]+){0,3})"
+                   r"\s(?P<be>is|are|was|were)\s(?:(?:mainly|mostly|often|usually|only)\s)?used\s(?P<how>to|for)\s"
                    r"(?P<rest>.+?)\.?$", re.IGNORECASE)
 
 
@@ -1004,7 +1004,8 @@ def _merged(facts: list[Fact]) -> list[Fact]:
 
 
 _ABSTRACT_NOUN = re.compile(r"(?:tion|sion|ness|ity|ence|ance|ment|ism|ing|ship|dom)$")
-_SYNONYMS = re.compile(r"[\w'’-]+(?:\s[\w'’-]+){0,2}(?:(?:,|\s/)\s[\w'’-]+(?:\s[\w'’-]+){0,2}){1,3}")
+_SYNONYMS = re.compile(r"[\w'’-]+(?:\s[\w'’-]+){0,2}"
+                       r"(?:(?:,|\s/)\s[\w'’-]+(?:\s[\w'’-]+){0,2}){1,3}")
 
 
 def _joined_objects(clauses: list[str]) -> list[str]:
