@@ -958,3 +958,18 @@ def test_an_indented_term_or_study_under_a_plain_line_is_a_point_of_its_own():
     assert "hidden curriculum = the lessons learnt w/o being directly taught" in found
     assert "Bourdieu (1984) came up with the term" in found
     assert "the Normans built castles all over England, which were made of wood at first" in found
+
+
+def test_a_sentence_case_title_opens_a_section_and_a_statement_after_a_star_does_not():
+    notes = ("P7 Space => Stars * The Sun - a star at the centre of our solar system - formed "
+             "approx 4.6 billion years ago - 8 planets in order - Pluto reclassified in 2006 - "
+             "a galaxy is a huge group of stars => Life cycle of a star * all stars start as a "
+             "nebula -> gravity pulls the dust + gas together -> protostar - fusion starts => "
+             "Orbits * gravity provides the centripetal force that keeps planets in orbit - "
+             "smaller orbit => has to go faster\n")
+    found = topics(notes)
+    assert found["fusion starts"] == ("P7 Space", "Life cycle of a star")
+    assert "all stars start as a nebula -> gravity pulls the dust + gas together -> protostar" \
+        in found
+    assert found["gravity provides the centripetal force that keeps planets in orbit"] == (
+        "P7 Space", "Orbits")

@@ -1120,7 +1120,8 @@ def _read_flat_line(builder: _Builder, tok: _Token, marks: list[_Mark]) -> None:
             heading_level = section_level
         elif marker == "*" and has_dash:
             heading_level = section_level + 1
-        if heading_level and len(head.split()) > _MAX_HEADING_WORDS:
+        if heading_level and (len(head.split()) > _MAX_HEADING_WORDS
+                              or marker == "*" and _STATES.search(head)):
             heading_level = 0  # too long for a title: a bullet that lost its own marker
 
         if heading_level:
@@ -1136,6 +1137,9 @@ def _read_flat_line(builder: _Builder, tok: _Token, marks: list[_Mark]) -> None:
 
 
 _MAX_ARROW_TITLE_WORDS = 8
+# A statement, not a title: an arrow, a term and its meaning, a verb
+_STATES = re.compile(r"->|→|:\s|\s=\s|\s(?:is|are|was|were|has|have|provides|makes|keeps)\s"
+                     r"(?!.*\?$)")
 
 
 def _opens_section(text: str, following: str | None) -> bool:
@@ -1152,7 +1156,12 @@ def _opens_section(text: str, following: str | None) -> bool:
     if len(words) > _MAX_ARROW_TITLE_WORDS:
         return False
     capitalised = sum(1 for word in words if word[0].isupper() or word[0].isdigit())
-    return len(words) <= 3 or 2 * capitalised >= len(words)
+    if len(words) <= 3 or 2 * capitalised >= len(words):
+        return True
+    # `Life cycle of a star * …`: a title in sentence case has no verb
+    return following == "*" and len(words) <= 6 and not any(
+        word[0].islower() and (word.endswith(("s", "ed")) or word in ("are", "were", "have"))
+        for word in words[1:])
 
 
 _TAIL_WINDOW = 80
