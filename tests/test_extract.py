@@ -1160,7 +1160,7 @@ def test_a_course_title_that_says_where_it_came_from_gives_no_card():
      "How does temperature affect the rate?", "particles move faster so collide more often"),
     ("# Uses of EM waves\n- Radio waves - TV and radio communication\n"
      "- X-rays: medical imaging of bones\n",
-     "What are X-rays used for?", "medical imaging of bones"),
+     "Uses of EM waves: what are X-rays for?", "medical imaging of bones"),
     ("# Food tests\n- Starch - iodine turns blue-black\n- Protein: Biuret, turns purple\n",
      "What is the test for starch?", "iodine turns blue-black"),
     ("# Causes of WW1\n- Militarism - arms race between Britain and Germany\n",
@@ -1368,3 +1368,15 @@ def test_what_raises_a_quantity_and_a_law_with_its_equation_after_an_arrow():
     assert ("What increases braking distance?", "wet/icy roads, worn tyres") in made
     assert ("What is meant by ‘Newton's 2nd law’?",
             "acceleration is proportional to the resultant force") in made
+
+
+def test_a_statement_before_a_list_title_is_a_point_and_a_study_names_its_author():
+    made = qa("Social Influence\n================\n\nConformity is when a person changes their "
+              "beliefs because of group pressure. Kelman (1958) said there are 3 types:\n"
+              "- Compliance - going along with the group in public\n"
+              "- Identification - conforming b/c you value the group\n\n"
+              "Asch (1951)\n-----------\nAsch tested 123 American male students on a line "
+              "judgement task.\n")
+    assert ("What is conformity?",
+            "when a person changes their beliefs because of group pressure") in made
+    assert ("Who tested 123 American male students on a line judgement task?", "Asch") in made

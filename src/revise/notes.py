@@ -785,9 +785,19 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
                 # A flattened line's own sections end with it: a title set apart after
                 # it stands beside them, not inside its last one.
                 del builder.headings[flat_depth:]
-            builder.open_section(
-                text, builder.explicit_level() + 1, tok.start, tok.line, explicit=False
-            )
+            said = _LAST_SENTENCE.search(text) if text.endswith(":") else None
+            if said:
+                # `Conformity is when … . Kelman (1958) said there are 3 types:`: the
+                # statement before the title is a point of its own
+                builder.add_bullet(text[: said.start() + 1], tok.start, tok.line, prose=True,
+                                   nested=False)
+                cut = said.end()
+                builder.open_section(text[cut:], builder.explicit_level() + 1, tok.start + cut,
+                                     tok.line, explicit=False)
+            else:
+                builder.open_section(
+                    text, builder.explicit_level() + 1, tok.start, tok.line, explicit=False
+                )
             last_structure, previous, previous_kind = i, None, "heading"
             continue
         if (
@@ -831,6 +841,8 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
     return builder.finish()
 
 
+# The break before a title's last sentence (`… group pressure. Kelman (1958) said …:`)
+_LAST_SENTENCE = re.compile(r"[a-z)][.!?]\s+(?=[A-Z][^.!?]*:$)")
 # Signs that a line is notes, not page furniture: a number, or a term and its meaning.
 _NOTE_LIKE = re.compile(r"[0-9]|[^\W_][:=]|\s[-–—=:→]\s|->|=>")
 # An indented line that is a point of its own, not the line above run on: a term and its

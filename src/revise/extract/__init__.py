@@ -287,7 +287,10 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         lead = lead_title(bullet.topic)
         if fact and lead and len(text.split()) <= 3 and text[:1].islower():
             fact = Fact(fact.kind, with_lead(lead, fact.question), fact.answer)
-        return [fact] if fact else []
+        said = _sentences(text)[:-1]  # `Conformity is when … . Kelman said there are 3 types:`
+        before = [f for sentence in said for f in _relation_facts(
+            sentence, past=_is_past(bullet), historical=historical)]
+        return before + ([fact] if fact else [])
     mine = written.written_facts(text)
     if mine is not None:
         return mine  # the student wrote the cards: exactly those, and no others
@@ -319,7 +322,7 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         title=lead_title(bullet.topic))
     if not facts and not historical and len(text) <= _MAX_RELATION:
         facts = _said_of_subject(bullet)
-    if len(text) <= _MAX_RELATION and _CAPITALISED_PAIR.search(text):
+    if len(text) <= _MAX_RELATION and names.DEED.search(text):
         facts += _deeds(text, {f.question for f in facts})
     if formulas.is_formula(text):
         return facts[:_MAX_FACTS]
@@ -510,7 +513,6 @@ def _deeds(text: str, asked: set[str]) -> list[Fact]:
     return found
 
 
-_CAPITALISED_PAIR = re.compile(r"[A-Z][a-z]+\s[A-Z][a-z]")  # (a person's name, quickly)
 _LABEL_BEFORE = re.compile(r"[^:]{2,30}:\s")
 
 

@@ -113,8 +113,13 @@ def headed_facts(term: str, meaning: str, title: str) -> list[Fact]:
     if factors:
         what = with_article(factors.group("what").strip())
         return [Fact("cause", f"How does {_noun(term)} affect {what}?", meaning)]
-    if _USES.match(title):
+    uses = _USES.match(title)
+    if uses:
         be = "are" if bare.lower().endswith("s") and not bare.lower().endswith("ss") else "is"
+        if uses.group("what"):
+            # `Uses of glucose` over `starch - insoluble storage`: what starch is made for
+            return [Fact("definition", f"{title}: what {be} {_noun(term, article=False)} for?",
+                         meaning)]
         return [Fact("definition", f"What {be} {_noun(term)} used for?", meaning)]
     if _TESTS.match(title):
         return _test_facts(_noun(term, article=False), meaning)

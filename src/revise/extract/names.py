@@ -145,15 +145,22 @@ def _clause(text: str) -> str:
     return clause if clause.endswith((".", "?", "!")) else clause + "."
 
 
+_DEEDS = (r"discovered|developed|invented|identified|published|proved|founded|introduced"
+          r"|designed|created|wrote|investigated|isolated|proposed|described|observed"
+          r"|classified|pioneered|coined|established|built|used|set up|tested|carried out"
+          r"|conducted|ran|studied")
+DEED = re.compile(rf"\s(?:{_DEEDS})\s")  # (a quick look for a deed before the full match)
 # `Edward Jenner developed the smallpox vaccine in 1796`, `William Harvey - 1628 -
 # discovered the circulation of the blood`: a person and the deed a teacher asks them for
 _DOER = re.compile(
-    r"^(?:In\s\d{4},?\s)?(?P<who>[A-Z][a-zà-ÿ'’-]+(?:\s[A-Z][a-zà-ÿ'’-]+){1,2}"
+    r"^(?:In\s\d{4},?\s)?(?P<who>[A-Z][a-zà-ÿ'’-]+(?:\s[A-Z][a-zà-ÿ'’-]+){0,2}"
     r"|[A-Z][a-zà-ÿ-]+\s(?:and|&|\+)\s[A-Z][a-zà-ÿ-]+)"
     r"(?:\s\([A-Za-z]+\))?(?:\s[-–—]\s(?:c\.?\s?)?\d{4}\s[-–—])?\s"
-    r"(?P<verb>discovered|developed|invented|identified|published|proved|founded|introduced"
-    r"|designed|created|wrote|investigated|isolated|proposed|described|observed|classified"
-    r"|pioneered|coined|established|built|used)\s(?P<what>.+)$")
+    rf"(?P<verb>{_DEEDS})\s(?P<what>.+)$")
+_COMMON_SUBJECTS = frozenset("""
+    he she it they we you people someone scientists doctors students researchers government
+    parliament police church king queen army navy teacher
+""".split())
 _DEED_END = re.compile(r"\s(?:in|on|at|by)\s(?:c\.?\s?)?\d{4}\b|\s\(|,\s|;\s|\s[-–—]\s|\s->\s"
                        r"|\s→\s|\s(?:when|so|which|because|b/c|after|before|but)\s|\.\s|\.$")
 _MAX_DEED_WORDS = 12
@@ -165,6 +172,9 @@ def doer_facts(sentence: str) -> list[tuple[str, str, str]]:
     m = _DOER.match(sentence.strip())
     if m is None or m.group("who").split()[0].lower() in _OPENERS:
         return []
+    who = m.group("who")
+    if " " not in who and (who.endswith("s") or who.lower() in _COMMON_SUBJECTS):
+        return []  # `Doctors followed …`, `Students tested …`: no one in particular
     cut = _DEED_END.search(m.group("what"))
     deed = m.group("what")[: cut.start()] if cut else m.group("what")
     deed = re.sub(r"^(?:his|her|their)\s", "the ", deed.strip().rstrip("."))

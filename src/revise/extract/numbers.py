@@ -435,6 +435,7 @@ def _blank_card(text: str, lead: str, start: int, end: int, ask: str) -> tuple[s
             if dated:
                 return dated.question, answer  # `Reichstag Fire - 27 Feb 1933. A Dutch …`
             body, lead = f"{lead} - {body}", ""
+    body = _balanced(body)
     if not has_words(body.replace(BLANK, ""), 1):
         return None
     lead = "" if shows(lead, answer) else lead
