@@ -1380,3 +1380,16 @@ def test_a_statement_before_a_list_title_is_a_point_and_a_study_names_its_author
     assert ("What is conformity?",
             "when a person changes their beliefs because of group pressure") in made
     assert ("Who tested 123 American male students on a line judgement task?", "Asch") in made
+
+
+def test_a_bare_order_an_advantage_and_a_students_remark():
+    made = qa("## Blood vessels into/out of heart (the big 4 – LEARN)\n"
+              "- order: vena cava -> RA -> RV -> pulm artery -> lungs\n"
+              "## Double circulatory system\n- advantage – blood goes back to heart to be "
+              "re-pressurised\n- valves\n  - bicuspid / mitral (left side) – either name is fine "
+              "apparently\n")
+    assert ("Blood vessels into/out of heart: what is the order?",
+            "vena cava → RA → RV → pulm artery → lungs") in made
+    assert ("Double circulatory system: what is the advantage?",
+            "blood goes back to heart to be re-pressurised") in made
+    assert not any("apparently" in a for _, a in made)

@@ -359,7 +359,8 @@ _WHY_LABEL = re.compile(r"^why\s(?P<clause>[^:?]{3,80}):\s(?P<a>\S.{2,})$", re.I
 # What a heading's subject has, rather than a term: `treatment = …`, `Causes: …`.
 _ASPECT = re.compile(r"^(?:treatments?|causes?|symptoms?|effects?|impacts?|consequences?|aims?"
                      r"|purpose|significance|outcomes?|results?|function|role|prevention"
-                     r"|origins?)$", re.IGNORECASE)
+                     r"|origins?|advantages?|disadvantages?|benefits?|drawbacks?)$",
+                     re.IGNORECASE)
 _COMPARED = re.compile(r"^(?:longer|shorter|higher|lower|bigger|smaller|faster|slower|greater"
                        r"|stronger|weaker|steeper|warmer|colder|hotter|wider|narrower|more|less"
                        r"|fewer)\s\w", re.IGNORECASE)
@@ -453,7 +454,8 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         if arrow and has_words(head, 4) and formulas.is_formula(tail):
             meaning = head  # `Newton's 2nd law: acceleration is proportional … -> F = m a`
         if len(arrows.ARROW.findall(meaning)) >= 2 and not terms.is_person(term, meaning):
-            return arrows.arrow_facts(meaning, term, past=past, lead=term, causal=causal)
+            return arrows.arrow_facts(meaning, term, past=past, lead=term, causal=causal,
+                                      title=title)
         attributes = terms.attribute_facts(term, meaning)
         if attributes:
             return attributes
@@ -749,6 +751,8 @@ def _lead(bullet: Bullet) -> str:
 
 
 _MAX_LEAD_WORDS = 8
+_REMARK = re.compile(r"\b(?:apparently|idk|i think|not sure|either (?:name|one|way) is fine"
+                     r"|don'?t know|no idea)\b", re.IGNORECASE)
 _LEAD_SUBJECT = re.compile(r"([^:;,.]{2,50}?)(?::\s|\s[-–—=]\s)")
 
 
@@ -757,8 +761,8 @@ def _bullet_cards(bullet: Bullet, deck: str, language: str | None,
     slots: dict[str, int] = {}
     drafts = []
     for fact in bullet_facts(bullet, language, counts, historical=historical):
-        if len(fact.answer) > _MAX_ANSWER:
-            continue
+        if len(fact.answer) > _MAX_ANSWER or _REMARK.search(fact.answer):
+            continue  # (`either name is fine apparently` is the student's, not the fact)
         slot = slots.get(fact.kind, 0)
         slots[fact.kind] = slot + 1
         drafts.append(_draft(deck, bullet.topic, fact, bullet.text, bullet.position,

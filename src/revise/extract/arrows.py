@@ -71,14 +71,15 @@ def arrow_facts(text: str, label: str = "", *, past: bool = False, lead: str = "
             and all(_STEP.match(p) for p in [first, *parts[1:]])
             and not any(_CHANGE.search(p) for p in parts)):
         # `stars like the Sun: main sequence → red giant → …`: stages under a label
-        return _clean([Fact("sequence", _order_question(head), " → ".join([first, *parts[1:]]))])
+        return _clean([Fact("sequence", _order_question(head, title),
+                            " → ".join([first, *parts[1:]]))])
     if len(parts) >= 3 and all(_NAME.match(p) or _NAME.match(p.split(" (")[0]) for p in parts):
         # `Secret Police (Cheka) → OGPU → NKVD`: one thing under its successive names
         return _clean([Fact("sequence", f"What did {parts[0]} become, in order?",
                             " → ".join(parts[1:]))])
     if len(parts) >= 3 and all(_STEP.match(p) for p in parts) and label and (
             all(len(p.split()) <= 3 for p in parts) or not any(_CHANGE.search(p) for p in parts)):
-        return _clean([Fact("sequence", _order_question(label), " → ".join(parts))])
+        return _clean([Fact("sequence", _order_question(label, title), " → ".join(parts))])
     did = "did" if past else "does"
     facts: list[Fact] = []
     for before, after in zip(parts, parts[1:], strict=False):
@@ -138,9 +139,11 @@ _ORDERED = re.compile(r"\b(?:order|stages?|steps?|cycle|process|sequence|chain|r
                       r"|profile|hierarchy|method|procedure|timeline|path)\b", re.IGNORECASE)
 
 
-def _order_question(label: str) -> str:
+def _order_question(label: str, title: str = "") -> str:
     """`life cycle of a star` names an order; `stars like the Sun` names what goes through
-    one."""
+    one; a bare `order:` is the order of what its heading names."""
+    if _ORDERED.fullmatch(label.strip()):
+        return f"{title}: what is the order?" if title else "What is the order?"
     if _ORDERED.search(label):
         return f"What is the order of {_the(label)}?"
     return f"{label[0].upper()}{label[1:]}: what are the stages, in order?"

@@ -25,7 +25,7 @@ _GENERIC_TITLES = re.compile(
 def lead_title(topic: tuple[str, ...], answer: str = "") -> str:
     """The nearest title of `topic` worth showing before a question, or ""."""
     for title in reversed(topic):
-        title = trim_ends(_COURSE_TAIL.sub("", title))
+        title = trim_ends(_TITLE_ASIDE.sub("", _COURSE_TAIL.sub("", title)))
         if not title or _GENERIC_TITLES.match(title) or title[:1] == "(":
             continue
         if answer and shows(title, answer):
@@ -36,6 +36,9 @@ def lead_title(topic: tuple[str, ...], answer: str = "") -> str:
     return ""
 
 
+# `Blood vessels (the big 4 – LEARN)`, `Uses (remember "RCSFP"?? – check w/ Sam)`: asides
+_TITLE_ASIDE = re.compile(r"\s*\([^()]*(?:\blearn\b|\bexam\b|\brevise\b|\bcheck\b|\bask\b"
+                          r"|\bremember\b|!|\?\?)[^()]*\)", re.IGNORECASE)
 # `Social Influence - Psychology revision (AQA Paper 1)`: the course, not the topic
 _COURSE_TAIL = re.compile(r"\s[-–—:|]\s[^-–—:|]*\b(?:revision|notes|paper|unit|gcse|a-?level|aqa"
                           r"|ocr|edexcel|wjec|spec|exam)\b.*$", re.IGNORECASE)

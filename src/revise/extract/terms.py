@@ -1335,7 +1335,7 @@ def _aside_facts(term: str, aside: str) -> list[Fact]:
         return []
     base = verb_base(first)
     if base and len(aside.split()) >= 3:
-        return [Fact("definition", f"What does {term} do?", aside)]
+        return [Fact("definition", f"What {does(term)} {term} do?", aside)]
     return []
 
 
