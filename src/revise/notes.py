@@ -286,13 +286,15 @@ _SPACED_MARK = re.compile(r"[-*•](?<=[ \t][-*•])(?=[ \t])")
 # `_read_flat_line`).
 _SPACED_ARROW = re.compile(r"=>(?<=[ \t]=>)(?![>=])")
 _LEADING_MARK = re.compile(r"[ \t]*(?:[-*](?=[ \t])|=>(?![>=])|•)")
-# What a copied web page brings along besides the notes: whole lines of it.
-_PAGE_FURNITURE = re.compile(
-    r"^(?:skip to (?:main )?content\b|advertisement$|menu$|search$|sign (?:in|up)\b|log in\b"
+# What a copied web page brings along besides the notes: whole lines of it, known by how
+# they start or by a few words anywhere. (Two patterns: in one, re would try the words a
+# line starts with at every character of every line.)
+_PAGE_FURNITURE_START = re.compile(
+    r"skip to (?:main )?content\b|advertisement$|menu$|search$|sign (?:in|up)\b|log in\b"
     r"|share (?:this|on)\b|was this page helpful|back to top$|print (?:this )?page$"
     r"|related (?:topics|articles|links|pages)\b|test yourself\b|page \d+ of \d+$"
-    r"|(?:©|\(c\)|copyright)\s)|\bclick to enlarge\b|\bcookies$"
-    r"|^home\s?(?:>|›|»)\s?\w", re.IGNORECASE)
+    r"|(?:©|\(c\)|copyright)\s|home\s?(?:>|›|»)\s?\w", re.IGNORECASE)
+_PAGE_FURNITURE_WORDS = re.compile(r"\bclick to enlarge\b|\bcookies$", re.IGNORECASE)
 _CONTROL_SEARCH = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
 
 # A line is read as flattened with spaced markers only when it is long and holds many
@@ -312,6 +314,10 @@ class _Token:
     line: int = 1
     level: int = 0
     marker: str = ""  # a bullet's marker ("1" if numbered), or "=>" for a line opening with one
+
+
+def _is_page_furniture(line: str) -> bool:
+    return bool(_PAGE_FURNITURE_START.match(line) or _PAGE_FURNITURE_WORDS.search(line))
 
 
 def _indent_width(prefix: str) -> int:
@@ -430,7 +436,7 @@ def _tokenise(
             continue
         if fenced:
             continue
-        if _PAGE_FURNITURE.search(stripped.lstrip("-*•+ \t")):
+        if _is_page_furniture(stripped.lstrip("-*•+ \t")):
             tokens.append(_Token("blank", line=lineno, start=start))
             continue  # `Skip to content  Menu  Search`, `Advertisement`: the web page, not notes
         lead = len(content) - len(content.lstrip())
