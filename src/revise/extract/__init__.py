@@ -189,6 +189,8 @@ def _historical(section: Section) -> bool:
 
 def _without_citation(text: str) -> str:
     """`Parsons (1961): school is …` without its citation: a study's year dates no event."""
+    if "(" not in text:
+        return text  # (every citation has its year in brackets: most lines need no search)
     m = _CITATION_LEAD.match(text)
     text = text[m.end():] if m and terms.is_citation(m.group(1)) else text
     return _CITED.sub("", text)  # `Kelman (1958) said …`
