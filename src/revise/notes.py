@@ -222,10 +222,16 @@ def clean_text(raw: str) -> str:
 _HIGHLIGHT = re.compile(r"==[^=\s][^=]*==")
 _PAIRS = {"(": ")", "[": "]", "“": "”", "‘": "’", "«": "»"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
+# What `trim_ends` may take off the start and off the end of a text (besides spacing)
+_TRIMMED_FIRST = frozenset(' ,;:."').union(_PAIRS)
+_TRIMMED_LAST = frozenset(' ,;:."').union(_CLOSERS)
 
 
 def trim_ends(text: str, *, keep_colon: bool = False) -> str:
     """Drop spacing, trailing separators and unmatched brackets or quotes at the ends of `text`."""
+    if text and text[0] not in _TRIMMED_FIRST and text[-1] not in _TRIMMED_LAST \
+            and not text[0].isspace() and not text[-1].isspace():
+        return text  # nothing at either end to trim, as most text is
     strip_chars = " ,;" if keep_colon else " ,;:."
     for _ in range(4):
         before = text
