@@ -57,6 +57,24 @@ def test_a_large_first_write_keeps_every_index_of_the_cards(db_file):
                                   ).fetchone()[0] == BIG_WRITE_ROWS + 1
 
 
+def test_a_first_write_in_pieces_keeps_every_index_of_the_cards(db_file):
+    def indexes(store):
+        return sorted(store.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cards'"))
+
+    pieces = [[draft(f"Treaty {number} was signed in {1000 + number}", str(1000 + number))
+               for number in range(start, start + 50)] for start in (0, 50, 100)]
+    with Store(db_file) as store:
+        before = indexes(store)
+        plan = store.sync_pieces("history", Path("notes.txt"), iter(pieces), now=NOW)
+        assert len(plan.new) == 150
+        assert indexes(store) == before
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert store.conn.execute("SELECT count(*) FROM cards INDEXED BY idx_cards_new"
+                                  " WHERE retired = 0 AND suspended = 0 AND state = 'new'"
+                                  ).fetchone()[0] == 150
+
+
 def test_reopening_keeps_data(db_file):
     with Store(db_file) as store:
         sync(store, [draft("Lenin dies 1924", "1924")])

@@ -160,6 +160,7 @@ def test_a_labelled_equation_is_asked_of_its_heading():
     "see the textbook ch.3 pp. 54-61 for the sources on 1917",
     "TODO - learn the 16 mark essay plan",
     "ask Mr H about the Kornilov thing",
+    "the Kornilov affair of 1917 comes up in 12 markers",
 ])
 def test_notes_to_self_give_no_card(bullet):
     assert qa(f"# Russia\n- {bullet}") == []

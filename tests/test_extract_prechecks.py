@@ -52,3 +52,41 @@ def test_a_term_line_still_splits(line: str) -> None:
 def test_the_year_pattern_finds_a_year_between_word_boundaries(text: str) -> None:
     plain = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")  # as it reads; _YEAR scans faster
     assert [m.span() for m in _YEAR.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """The alternatives of a pattern's first group: `(?<!\\w)(?:a|b(?:c|d))\\b` → a, b(?:c|d)."""
+    body = pattern[pattern.index("(?:") + 3:]
+    alternatives, depth, start = [], 0, 0
+    for at, char in enumerate(body):
+        if char == "\\" or (at and body[at - 1] == "\\"):
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")" and depth == 0:
+            return [*alternatives, body[start:at]]
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            alternatives.append(body[start:at])
+            start = at + 1
+    raise AssertionError("unclosed group")
+
+
+def test_every_word_a_note_to_self_mentions_starts_with_a_letter_or_digit() -> None:
+    # (so `(?<!\w)` before them is the word boundary `\b` would be)
+    from revise.extract import _NOTE_TO_SELF_WORDS
+
+    alternatives = _top_level_alternatives(_NOTE_TO_SELF_WORDS.pattern)
+    assert len(alternatives) > 10
+    for alternative in alternatives:
+        assert re.match(r"[a-z0-9]|\\d|\(\?:[a-z]", alternative), alternative
+
+
+def test_a_glossed_word_needs_its_bracket() -> None:
+    from revise.extract import vocab
+
+    for pattern in (vocab._GLOSSED, vocab._GLOSSED_FIRST):
+        assert "\\(" in pattern.pattern
+    assert vocab.split_pairs("streng (strict), langweilig (boring)") == [
+        ("streng", "strict"), ("langweilig", "boring")]

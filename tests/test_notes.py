@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from revise.errors import NotesError
-from revise.notes import clean_text, decode_notes, parse_notes, split_notes
+from revise.notes import clean_text, decode_notes, parse_notes, split_notes, trim_ends
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTES = ROOT / "data" / "notes.txt"
@@ -973,3 +973,17 @@ def test_a_sentence_case_title_opens_a_section_and_a_statement_after_a_star_does
         in found
     assert found["gravity provides the centripetal force that keeps planets in orbit"] == (
         "P7 Space", "Orbits")
+
+
+@pytest.mark.parametrize(("text", "trimmed"), [
+    ("Lenin", "Lenin"), ("(Lenin", "Lenin"), ("Lenin)", "Lenin"), ("“Peace, land", "Peace, land"),
+    ("the students’", "the students’"), (" wheat, ", "wheat"), ("barley.", "barley"),
+    ("\tfarms\xa0", "farms"), ('"bread', "bread"), ("(a) and (b)", "(a) and (b)"), ("", ""),
+])
+def test_trim_ends_drops_only_spacing_separators_and_unmatched_marks(text, trimmed):
+    assert trim_ends(text) == trimmed
+
+
+@given(st.text(alphabet=' ,;:."()“”’ab\t', max_size=8))
+def test_trim_ends_leaves_text_whose_ends_need_nothing_as_it_is(text):
+    assert trim_ends(f"a{text}b") == f"a{text}b"

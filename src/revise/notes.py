@@ -222,10 +222,16 @@ def clean_text(raw: str) -> str:
 _HIGHLIGHT = re.compile(r"==[^=\s][^=]*==")
 _PAIRS = {"(": ")", "[": "]", "“": "”", "‘": "’", "«": "»"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
+# What `trim_ends` may take off the start and off the end of a text (besides spacing)
+_TRIMMED_FIRST = frozenset(' ,;:."').union(_PAIRS)
+_TRIMMED_LAST = frozenset(' ,;:."').union(_CLOSERS)
 
 
 def trim_ends(text: str, *, keep_colon: bool = False) -> str:
     """Drop spacing, trailing separators and unmatched brackets or quotes at the ends of `text`."""
+    if text and text[0] not in _TRIMMED_FIRST and text[-1] not in _TRIMMED_LAST \
+            and not text[0].isspace() and not text[-1].isspace():
+        return text  # nothing at either end to trim, as most text is
     strip_chars = " ,;" if keep_colon else " ,;:."
     for _ in range(4):
         before = text
@@ -286,14 +292,16 @@ _SPACED_MARK = re.compile(r"[-*•](?<=[ \t][-*•])(?=[ \t])")
 # `_read_flat_line`).
 _SPACED_ARROW = re.compile(r"=>(?<=[ \t]=>)(?![>=])")
 _LEADING_MARK = re.compile(r"[ \t]*(?:[-*](?=[ \t])|=>(?![>=])|•)")
-# What a copied web page brings along besides the notes: whole lines of it.
-_PAGE_FURNITURE = re.compile(
-    r"^(?:skip to (?:main )?content\b|advertisement$|menu$|search$|sign (?:in|up)\b|log in\b"
+# What a copied web page brings along besides the notes: whole lines of it, known by how
+# they start or by a few words anywhere. (Two patterns: in one, re would try the words a
+# line starts with at every character of every line.)
+_PAGE_FURNITURE_START = re.compile(
+    r"skip to (?:main )?content\b|advertisement$|menu$|search$|sign (?:in|up)\b|log in\b"
     r"|share (?:this|on)\b|was this page helpful|back to top$|print (?:this )?page$"
     r"|related (?:topics|articles|links|pages|(?:revision )?notes|resources)\b|test yourself\b"
     r"|page \d+ of \d+$|(?:last )?updated:? .*\d{4}\b.{0,30}$|\d+ min(?:ute)?s? read$"
-    r"|(?:©|\(c\)|copyright)\s)|\bclick to enlarge\b|\bcookies$"
-    r"|^home\s?(?:>|›|»)\s?\w", re.IGNORECASE)
+    r"|(?:©|\(c\)|copyright)\s|home\s?(?:>|›|»)\s?\w", re.IGNORECASE)
+_PAGE_FURNITURE_WORDS = re.compile(r"\bclick to enlarge\b|\bcookies$", re.IGNORECASE)
 _CONTROL_SEARCH = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
 
 # A line is read as flattened with spaced markers only when it is long and holds many
@@ -313,6 +321,10 @@ class _Token:
     line: int = 1
     level: int = 0
     marker: str = ""  # a bullet's marker ("1" if numbered), or "=>" for a line opening with one
+
+
+def _is_page_furniture(line: str) -> bool:
+    return bool(_PAGE_FURNITURE_START.match(line) or _PAGE_FURNITURE_WORDS.search(line))
 
 
 def _indent_width(prefix: str) -> int:
@@ -431,7 +443,7 @@ def _tokenise(
             continue
         if fenced:
             continue
-        if _PAGE_FURNITURE.search(stripped.lstrip("-*•+ \t")):
+        if _is_page_furniture(stripped.lstrip("-*•+ \t")):
             tokens.append(_Token("blank", line=lineno, start=start))
             continue  # `Skip to content  Menu  Search`, `Advertisement`: the web page, not notes
         lead = len(content) - len(content.lstrip())

@@ -204,6 +204,8 @@ def _historical(section: Section) -> bool:
 
 def _without_citation(text: str) -> str:
     """`Parsons (1961): school is …` without its citation: a study's year dates no event."""
+    if "(" not in text:
+        return text  # (every citation has its year in brackets: most lines need no search)
     m = _CITATION_LEAD.match(text)
     text = text[m.end():] if m and terms.is_citation(m.group(1)) else text
     return _CITED.sub("", text)  # `Kelman (1958) said …`
@@ -301,7 +303,7 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         text = _without_asides(text)
     if _YEAR_EQUALS.match(text):
         text = text.replace("=", "-", 1)  # `1843 = the Great Migration`: a date line, no sum
-    if _NOTE_TO_SELF.search(text):
+    if _NOTE_TO_SELF_START.match(text) or _NOTE_TO_SELF_WORDS.search(text):
         return []  # `past paper June 2019 Q4`, `see textbook p.45`: study admin, no fact
     if _WORKED_EXAMPLE.match(text):
         return []  # a worked example shows a method; its numbers are not facts to learn
@@ -617,11 +619,16 @@ def _quote_facts(text: str) -> list[Fact] | None:
 _YEAR = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})(?<!\w\d{4})\b")
 _ABBREVIATION_END = re.compile(r"\b(?:e\.g|eg|i\.e|ie|etc|approx|no|vs|St|Dr|Mr|Mrs|Ms)\.?$",
                                re.IGNORECASE)
-_NOTE_TO_SELF = re.compile(
-    r"^\(?(?:todo|to do\s?[:!-]|ask\s|check\s|remember to|learn\s|revise\s"
+# A note to self, by how it starts and by what it mentions anywhere. (Two patterns: as
+# one, re tried the opening words at every character of every line. Every word looked
+# for anywhere starts with a letter or digit, so `(?<!\w)` is the `\b` before it, and
+# cheaper.)
+_NOTE_TO_SELF_START = re.compile(
+    r"\(?(?:todo|to do\s?[:!-]|ask\s|check\s|remember to|learn\s|revise\s"
     r"|[^:(]{1,40}(?::\s|\s\()(?:learn|revise) (?:these|this|them|it)\b"
-    r"|practi[cs]e\s|flashcards\b|finish\s|mock\b|hw\b|homework\b)"
-    r"|\b(?:past papers?|textbook|workbook|revision guide|p\.\s?\d|pp\.\s?\d|page\s\d"
+    r"|practi[cs]e\s|flashcards\b|finish\s|mock\b|hw\b|homework\b)", re.IGNORECASE)
+_NOTE_TO_SELF_WORDS = re.compile(
+    r"(?<!\w)(?:past papers?|textbook|workbook|revision guide|p\.\s?\d|pp\.\s?\d|page\s\d"
     r"|(?:in|on) (?:the )?spec|spec point|exam board|essay (?:q|qs|question|plan)"
     r"|\d+ mark (?:q|question|essay)|\d+[ -]?markers?|mock (?:is|exam|on)"
     r"|don'?t (?:forget|mix up)|(?:on|in) (?:the|my) mocks?|lost \d+ marks?|label the diagram)\b",

@@ -257,7 +257,7 @@ def number_cards(text: str, lead: str, *, asked: str = "", shown: str = "",
         text = text[:text.rfind(" ", 0, _MAX_SCAN) + 1 or _MAX_SCAN]
     if _ROW_OF_VALUES.search(text):
         return []  # `128 64 32 16 8 4 2 1`: a row of values, each blank shown by the others
-    if _CODE.search(text) or len(_KEYWORDS.findall(text)) >= 2 and re.search(r"[=<>(]", text):
+    if _CODE.search(text) or re.search(r"[=<>(]", text) and len(_KEYWORDS.findall(text)) >= 2:
         return []  # `SELECT Name FROM Students WHERE Age >= 15`: code, its numbers are examples
     made: list[tuple[str, str, str]] = []
     tried: set[str] = set()  # (a number seen once is judged once, however often it recurs)

@@ -80,6 +80,8 @@ def glossed_line(text: str) -> bool:
 def _glossed_pairs(text: str) -> list[tuple[str, str]]:
     """`streng (strict), langweilig (boring)`: words glossed in brackets, two or more a
     line (one alone is as likely a term with an aside)."""
+    if text.count("(") < 2:
+        return []  # (each glossed word has its bracket: most lines are passed over here)
     pieces = [trim_ends(p) for p in re.split(r",\s|;\s", text)]
     found = [_GLOSSED.match(p) for p in pieces[:-1]]
     found.append(_GLOSSED.match(pieces[-1]) or _GLOSSED_FIRST.match(pieces[-1]))  # `… eg …`

@@ -5,7 +5,8 @@ extract that lets an unchanged file be answered without reading it again."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, nullcontext
 from datetime import datetime
 from itertools import chain
 from pathlib import Path
@@ -95,7 +96,8 @@ def sync_cards(
                 "UPDATE cards SET position = ?, line = ? WHERE id = ?",
                 [draft.position, draft.line, card_id],
             )
-        plan.ids.update(_insert_new(store, deck_id, source_path, plan.new, stamp))
+        with _indexes_built_after(store) if not has_cards(store) else nullcontext():
+            plan.ids.update(_insert_new(store, deck_id, source_path, plan.new, stamp))
         for chunk in chunks(plan.retired, 500):
             marks = ",".join("?" * len(chunk))
             store.conn.execute(
@@ -177,9 +179,11 @@ def sync_pieces(store: Store, deck: str, source_path: Path, pieces: Iterable[lis
         deck_id = ensure_deck(store, deck, now=now)
         stamp = iso(now)
         plan = SyncPlan()
-        for drafts in pieces:
-            plan.ids.update(_insert_new(store, deck_id, source_path, drafts, stamp))
-            plan.new += drafts
+        # (a first extract: the indexes are built once, after its last piece)
+        with _indexes_built_after(store) if not has_cards(store) else nullcontext():
+            for drafts in pieces:
+                plan.ids.update(_insert_new(store, deck_id, source_path, drafts, stamp))
+                plan.new += drafts
         return plan
 
 def _insert_new(store: Store, deck_id: int, source_path: Path, drafts: list[CardDraft],
@@ -190,29 +194,33 @@ def _insert_new(store: Store, deck_id: int, source_path: Path, drafts: list[Card
     path_text = str(source_path)
     rows = ((free[draft.id], deck_id, source_name, path_text,
              *content_values(draft), stamp, stamp) for draft in drafts)
-    indexes = []
     if len(drafts) > BIG_WRITE_ROWS:
         # Card ids are hashes, so new rows land all over the id index: with the
         # default 2 MB page cache a large first extract spends its time
         # re-reading and spilling index pages.
         store.conn.execute(f"PRAGMA cache_size = -{BIG_WRITE_CACHE_KIB}")
-        if not has_cards(store):
-            # Into an empty table, the other indexes are built once the rows are in
-            # (in this transaction): sorting each once is quicker than keeping it in
-            # order through every insert.
-            indexes = store.conn.execute(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
-                " AND tbl_name = 'cards' AND sql IS NOT NULL").fetchall()
-            for name, _ in indexes:
-                store.conn.execute(f'DROP INDEX "{name}"')
     # one prepared statement for every row: this is most of a first extract's work
     store.conn.executemany(
         f"INSERT INTO cards (id, deck_id, source_name, source_path, "
         f"{', '.join(CONTENT_COLUMNS)}, created, updated)"
         f" VALUES ({', '.join('?' * (len(CONTENT_COLUMNS) + 6))})", rows)
+    return free
+
+
+@contextmanager
+def _indexes_built_after(store: Store) -> Iterator[None]:
+    """The cards table's indexes (but its id's) dropped while rows go into the empty
+    table, and built again once they are in, in the same transaction: sorting each
+    once is quicker than keeping it in order through every insert (and costs
+    nothing to speak of for a few cards)."""
+    indexes = store.conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+        " AND tbl_name = 'cards' AND sql IS NOT NULL").fetchall()
+    for name, _ in indexes:
+        store.conn.execute(f'DROP INDEX "{name}"')
+    yield
     for _, sql in indexes:
         store.conn.execute(sql)
-    return free
 
 def has_cards(store: Store) -> bool:
     """Whether the database holds any card at all (a first write looks nothing up)."""
