@@ -1394,3 +1394,21 @@ def test_a_bare_order_an_advantage_and_a_students_remark():
     assert ("Double circulatory system: what is the advantage?",
             "blood goes back to heart to be re-pressurised") in made
     assert not any("apparently" in a for _, a in made)
+
+
+@pytest.mark.parametrize("line, question, answer", [
+    ("Edward Jenner developed the smallpox vaccine in 1796. He noticed milkmaids …",
+     "In what year did Edward Jenner develop the smallpox vaccine?", "1796"),
+    ("Germany invaded Poland on 1 September 1939", "When did Germany invade Poland?",
+     "1 September 1939"),
+    ("The Nazis banned trade unions in 1933", "In what year did the Nazis ban trade unions?",
+     "1933"),
+])
+def test_the_date_of_a_deed_is_asked_directly(line, question, answer):
+    assert (question, answer) in qa(f"# History\n- {line}\n")
+
+
+def test_no_date_is_asked_of_a_state_or_of_a_passive_without_its_be():
+    made = qa("# Causes\n- France wanted revenge for losing Alsace-Lorraine in 1871\n"
+              "- Hitler appointed Chancellor 30 January 1933\n")
+    assert not any(q.startswith(("In what year did", "When did")) for q, _ in made)

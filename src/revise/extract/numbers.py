@@ -13,7 +13,14 @@ import re
 from collections.abc import Iterable
 
 from revise.extract import terms
-from revise.extract.phrasing import BLANK, blank_out, has_words, shows, with_lead
+from revise.extract.phrasing import (
+    BLANK,
+    blank_out,
+    deed_base,
+    has_words,
+    shows,
+    with_lead,
+)
 
 # ---------------------------------------------------------------------------- dates
 
@@ -272,8 +279,8 @@ def number_cards(text: str, lead: str, *, asked: str = "", shown: str = "",
             continue
         if kind == "year" and _stands_in(shown, text[start:end]):
             continue  # `1917` in notes titled 1917
-        card = _when_done(text, start, end) or _blank_card(text, lead, start, end,
-                                                          _date_ask(kind))
+        card = _when_done(text, start, end) or _when_did(text, start, end, kind) or \
+            _blank_card(text, lead, start, end, _date_ask(kind))
         if card:
             made.append(("date", *card))
     figures = find_figures(text, dates)
@@ -313,6 +320,30 @@ def _when_done(text: str, start: int, end: int) -> tuple[str, str] | None:
     subject = m.group("subject")
     subject = subject[0].lower() + subject[1:] if subject.startswith("The ") else subject
     return f"When {m.group('be')} {subject} {m.group('done')}?", text[start:end]
+
+
+_DID_WHEN = re.compile(r"(?P<subject>[A-Z][\w’'&.-]*(?:\s(?:[A-Z][\w’'&.-]*|of|the|and|\+)){0,4})"
+                       r"\s(?P<verb>[a-z]+ed)\s(?P<object>[^,;:()]{2,60}?)\s(?:in|on)\s$")
+_SENTENCE_ENDS = re.compile(r"\s*(?:$|[.;,]\s|\s[-–—]\s|\s\()")
+
+
+def _when_did(text: str, start: int, end: int, kind: str) -> tuple[str, str] | None:
+    """`Edward Jenner developed the smallpox vaccine in 1796`: "In what year did Edward
+    Jenner develop the smallpox vaccine?"."""
+    head = text.rfind(". ", 0, start)
+    m = _DID_WHEN.fullmatch(text, head + 2 if head >= 0 else 0, start)
+    base = deed_base(m.group("verb")) if m else None
+    if m is None or base is None or not _SENTENCE_ENDS.match(text, end) or \
+            len(m.group("object").split()) < 2 and m.group("object")[:1].isupper():
+        # (`Hitler appointed Chancellor 30 Jan 1933` was appointed: no one is asked)
+        return None
+    subject = m.group("subject")
+    if subject.split()[0] in ("A", "An", "In", "By", "After", "Before", "At", "On"):
+        return None
+    if subject.startswith("The "):
+        subject = "the " + subject[4:]  # `The Nazis banned …`: "… did the Nazis ban …"
+    ask = "In what year" if kind == "year" else "When"
+    return f"{ask} did {subject} {base} {m.group('object')}?", text[start:end]
 
 
 def _how_many(text: str, figure: Figure) -> tuple[str, str] | None:

@@ -267,6 +267,30 @@ def verb_base(word: str) -> str | None:
     return "have" if w == "has" else ("do" if w == "does" else None)
 
 
+# Verbs whose regular past a question may turn back (`developed` → `develop`): known
+# words only, so no base is ever guessed from spelling alone.
+_DEED_VERBS = frozenset("""
+    publish invade sign declare murder assassinate elect appoint pass launch found crown
+    marry execute arrest annex occupy surrender invent ban legalise legalize nationalise
+    nationalize unite abdicate visit bomb capture conquer complete isolate propose observe
+    classify pioneer coin design investigate conduct introduce establish discover develop
+    identify create destroy defeat attack kill open close start end announce abolish
+    order organise organize join leave
+""".split())
+
+
+def deed_base(word: str) -> str | None:
+    """The base of the regular past of a verb that tells an event (`developed` → `develop`,
+    `stopped` → `stop`, `carried` → `carry`), or None."""
+    w = word.lower()
+    if not w.endswith("ed") or len(w) < 5:
+        return None
+    for base in (w[:-1], w[:-2], w[:-3], w[:-3] + "y"):
+        if base in _DEED_VERBS:
+            return base
+    return None
+
+
 def past_base(word: str) -> str | None:
     """The base form of an irregular past-tense verb (`fled` → `flee`), or None.
 
