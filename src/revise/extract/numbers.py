@@ -324,6 +324,8 @@ def _when_done(text: str, start: int, end: int) -> tuple[str, str] | None:
 
 _DID_WHEN = re.compile(r"(?P<subject>[A-Z][\w’'&.-]*(?:\s(?:[A-Z][\w’'&.-]*|of|the|and|\+)){0,4})"
                        r"\s(?P<verb>[a-z]+ed)\s(?P<object>[^,;:()]{2,60}?)\s(?:in|on)\s$")
+_TITLE_HELD = re.compile(r"(?:Chancellor|President|Prime Minister|PM|King|Queen|Pope|Emperor"
+                         r"|Tsar|Kaiser|Führer|Fuhrer|leader|head of state)", re.IGNORECASE)
 _SENTENCE_ENDS = re.compile(r"\s*(?:$|[.;,]\s|\s[-–—]\s|\s\()")
 
 
@@ -334,7 +336,7 @@ def _when_did(text: str, start: int, end: int, kind: str) -> tuple[str, str] | N
     m = _DID_WHEN.fullmatch(text, head + 2 if head >= 0 else 0, start)
     base = deed_base(m.group("verb")) if m else None
     if m is None or base is None or not _SENTENCE_ENDS.match(text, end) or \
-            len(m.group("object").split()) < 2 and m.group("object")[:1].isupper():
+            _TITLE_HELD.fullmatch(m.group("object")):
         # (`Hitler appointed Chancellor 30 Jan 1933` was appointed: no one is asked)
         return None
     subject = m.group("subject")
