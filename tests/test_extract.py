@@ -1412,3 +1412,9 @@ def test_no_date_is_asked_of_a_state_or_of_a_passive_without_its_be():
     made = qa("# Causes\n- France wanted revenge for losing Alsace-Lorraine in 1871\n"
               "- Hitler appointed Chancellor 30 January 1933\n")
     assert not any(q.startswith(("In what year did", "When did")) for q, _ in made)
+
+
+def test_a_unit_made_of_a_count_of_smaller_ones():
+    made = qa("# Data\nNibble: 4 bits\nkibibyte = 1024 bytes\n")
+    assert ("How many bits are in a nibble?", "4") in made
+    assert ("How many bytes are in a kibibyte?", "1024") in made

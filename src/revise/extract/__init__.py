@@ -461,6 +461,13 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         attributes = terms.attribute_facts(term, meaning)
         if attributes:
             return attributes
+        made_of = _COUNT_OF.fullmatch(meaning.strip())
+        if made_of and terms.looks_like_term(term) and len(term.split()) <= 3:
+            # `Nibble: 4 bits`: "How many bits are in a nibble?"
+            noun = terms.decapitalised(term)
+            a = "an" if noun[:1].lower() in "aeiou" else "a"
+            return [Fact("figure", f"How many {made_of.group('unit')} are in {a} {noun}?",
+                         made_of.group("count"))]
         if formulas.is_formula(meaning):
             return formulas.formula_facts(meaning)
         facts = headed.labelled_facts(term, meaning) or headed.headed_facts(term, meaning, title)
@@ -722,6 +729,7 @@ _YEAR_EQUALS = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})s?\s?=\s?(?!\d)")
 _ARROW_ACTS = re.compile(r"(?P<term>[^-=>→:]{2,40}?)\s?(?:->|→)\s?(?P<does>[a-z][^→>]+)")
 _RAISED_BY = re.compile(r"(?P<what>[a-z][\w\s-]{2,30}?)\s?(?P<way>↑|↓|increased|decreased|raised"
                         r"|lowered|reduced)\s(?:by\s)(?P<by>.{3,})$")
+_COUNT_OF = re.compile(r"(?:approx\.?\s)?(?P<count>\d[\d,.]*)\s(?P<unit>[a-z]{3,}s)")
 _YEAR_FIRST = re.compile(r"(?P<year>1[0-9]{3}|20[0-9]{2})\s?[-–—:]\s(?P<rest>\S.*)")
 _QUOTES = "\"“”'‘’ "
 
