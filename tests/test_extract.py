@@ -1418,3 +1418,13 @@ def test_a_unit_made_of_a_count_of_smaller_ones():
     made = qa("# Data\nNibble: 4 bits\nkibibyte = 1024 bytes\n")
     assert ("How many bits are in a nibble?", "4") in made
     assert ("How many bytes are in a kibibyte?", "1024") in made
+
+
+def test_a_year_before_a_dash_keeps_its_clause_and_where_defines_a_place():
+    made = qa("# Round 2\n- 1926 – ‘left’ defeated in Central Committee => met in secret\n"
+              "# Cells\n- Ribosomes – where proteins are made (protein synthesis)\n"
+              "- mass number = protons + neutrons\n")
+    assert ("____ – ‘left’ defeated in Central Committee => met in secret. In what year?",
+            "1926") in made
+    assert ("What is the term for where proteins are made?", "ribosomes") in made
+    assert ("What is the term for protons + neutrons?", "mass number") in made

@@ -839,6 +839,8 @@ _WORDS = re.compile(r"[^\W_]+")
 def _fold(word: str) -> str:
     if word.endswith("ing") and len(word) > 5:
         return word[:-3]
+    if word.endswith(("xes", "ches", "shes", "sses")) and len(word) > 5:
+        return word[:-2]  # `reflexes` is `reflex`
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     return word[:-1] if word.endswith("s") and len(word) > 3 else word

@@ -516,8 +516,9 @@ def _clause_around(text: str, start: int, end: int, lead: str) -> tuple[str, str
     before = len(_WORD.findall(text, lo, start))
     for m in _CLAUSE.finditer(text, end, end + _MAX_BODY):
         hi = m.start()
-        if 0 < before < 3 and before + len(_WORD.findall(text, end, hi)) < 3:
-            continue  # `JJ Thomson (____) – discovered the electron`: say what it is of
+        if 0 < before < 3 and before + len(_WORD.findall(text, end, hi)) < 3 \
+                or before == 0 and not _WORD.search(text, end, hi):
+            continue  # `JJ Thomson (____) – discovered …`, `1926 – ‘left’ defeated …`
         if len(text[end:hi].split()) >= 3 or not m.group().startswith(","):
             break  # `Estonia, Latvia & Lithuania occupied`: a list goes on past its commas
     else:

@@ -1281,7 +1281,7 @@ def _reversible(term: str, definition: str, meaning: str) -> bool:
     if not 3 <= len(words) <= 12 or ";" in meaning or re.search(r"\d", meaning):
         return False
     first = list(itertools.takewhile(lambda w: w.lower() not in _RELATIVES, words[:4]))
-    if len(term.split()) > 3 or words[0].lower() in _RELATIVES or any(
+    if len(term.split()) > 3 or words[0].lower() in _RELATIVES - {"where"} or any(
             verb_base(w) or is_base_verb(w) for w in first):
         return False  # (`anything that opposes the flow of current` is a definition)
     if any(w.lower().endswith("ed") and len(w) > 4 and w.lower() not in _ED_NOUNS
@@ -1291,9 +1291,11 @@ def _reversible(term: str, definition: str, meaning: str) -> bool:
         return False
     if words[-1].lower() in _NOT_DEFINITION_START | {"the", "a", "an", "of", "where", "which"}:
         return False  # cut off mid-phrase
-    if re.search(r"\s\+\s|\b(?:first|then|neither|nor)\b", definition) or (
+    if re.search(r"\b(?:first|then|neither|nor)\b", definition) or re.fullmatch(
+            r"[\w-]*[^s\W]\s(?:\+|&|and)\s[\w-]+", definition) or (
             _ADJECTIVE_END.search(words[0]) and words[1].lower() in ("to", "for", "with", "in")):
-        return False  # `hairs + mucus trap …`, `volunteers first …`, `specific to …`: no term
+        # `volunteers first …`, `automatic + rapid`, `specific to …`: no term's definition
+        return False
     return not re.search(r"[→>=]|\bis\b|\bwas\b", definition)
 
 
