@@ -1428,3 +1428,9 @@ def test_a_year_before_a_dash_keeps_its_clause_and_where_defines_a_place():
             "1926") in made
     assert ("What is the term for where proteins are made?", "ribosomes") in made
     assert ("What is the term for protons + neutrons?", "mass number") in made
+
+
+def test_what_a_place_is_known_as_stops_at_the_next_dash():
+    made = qa("# Sustainable\n- Freiburg (Germany) - known as the \"green city\" - Vauban district "
+              "built on old military barracks - car-free district\n")
+    assert any(a == 'the "green city"' for _, a in made)

@@ -338,7 +338,7 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
 
 
 def sentence_facts(subject: str, verb: str, rest: str) -> list[Fact]:
-    rest = trim_ends(re.split(r"\.\s(?=[A-Z])|;\s", rest)[0])
+    rest = trim_ends(re.split(r"\.\s(?=[A-Z])|;\s|\s[-–—]\s(?![^()]*\))", rest)[0])
     rest, examples = _split_examples(rest)
     rest = trim_ends(re.split(r",\s(?:so|which|because|but|and so)\s", rest)[0])
     core = trim_ends(rest)
@@ -717,7 +717,8 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
     relation = _RELATION.match(clause)
     if relation:
         template = _RELATION_VERBS[relation.group(1).lower()]
-        return Fact("definition", template.format(t=noun), trim_ends(relation.group(2)))
+        return Fact("definition", template.format(t=noun),
+                    trim_ends(_DASHED.split(relation.group(2))[0]))
     m = _BECAUSE.match(clause)
     if m and m.group("verb").lower() in _STATE_PARTICIPLES:
         return Fact("cause", f"Why is {noun} {m.group('verb')}?", trim_ends(m.group("rest")))
@@ -734,7 +735,7 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
                         trim_ends(m.group("rest")))
         be = "are" if is_plural(noun) else "is"
         return Fact("definition", f"What {be} {noun} {m.group('verb')}{adverb} {prep}?",
-                    trim_ends(m.group("rest")))
+                    trim_ends(_DASHED.split(m.group("rest"))[0]))
     m = _NAMING.match(clause)
     if (m and len(m.group("name").split()) <= 3 and len(m.group("what").split()) >= 2
             and not re.search(r"\d", m.group("what"))
