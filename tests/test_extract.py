@@ -1434,3 +1434,16 @@ def test_what_a_place_is_known_as_stops_at_the_next_dash():
     made = qa("# Sustainable\n- Freiburg (Germany) - known as the \"green city\" - Vauban district "
               "built on old military barracks - car-free district\n")
     assert any(a == 'the "green city"' for _, a in made)
+
+
+def test_parts_of_the_notes_and_the_kinds_of_characteristics():
+    made = qa("Part A - Definitions of abnormality\n1) Statistical infrequency = behaviour is "
+              "abnormal if it is rare\n2) Deviation from social norms = behaviour that goes "
+              "against unwritten rules\n\nCharacteristics of phobias\n"
+              "- behavioural: panic, avoidance\n- emotional: anxiety + fear\n\n"
+              "Part C - Depression\n1) Beck's negative triad (1967): negative view of the self, "
+              "the world + the future\n2) Ellis's ABC model (1962) - A = activating event\n")
+    assert ("What are the behavioural characteristics of phobias?", "panic, avoidance") in made
+    assert ("What is meant by ‘Beck's negative triad (1967)’?",
+            "negative view of the self, the world + the future") in made
+    assert not any("give all" in q for q, _ in made)

@@ -798,7 +798,11 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
                 # it stands beside them, not inside its last one.
                 del builder.headings[flat_depth:]
             said = _LAST_SENTENCE.search(text) if text.endswith(":") else None
-            if said:
+            if _UNIT_LABEL.match(text):
+                # `Part C - Depression`: a part of the whole notes, beside the one before it
+                builder.open_section(text, builder.md_level + 1, tok.start, tok.line,
+                                     explicit=True)
+            elif said:
                 # `Conformity is when … . Kelman (1958) said there are 3 types:`: the
                 # statement before the title is a point of its own
                 builder.add_bullet(text[: said.start() + 1], tok.start, tok.line, prose=True,

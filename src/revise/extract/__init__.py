@@ -212,6 +212,7 @@ def _without_citation(text: str) -> str:
 
 
 _CITED = re.compile(r"\b[A-Z][\w’'-]+(?:\s(?:&|and|\+)\s[A-Z][\w’'-]+)?(?:\set al\.?)?"
+                    r"(?:[’']s(?:\s[\w-]+){1,3})?"  # (`Beck's negative triad (1967)`)
                     r"\s\((?:c\.\s?)?\d{4}[a-z]?(?:\s?[-–]\s?\d{2,4})?\)")  # and lifespans
 _CITATION_LEAD = re.compile(r"^([^:()]{2,60}\([^()]{4,20}\))\s?[:\-–—]")
 

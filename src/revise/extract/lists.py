@@ -35,6 +35,11 @@ _NAMED_BY_USE = re.compile(r"^(?:(?:main\s|common\s)?uses\b|(?:food|chemical|ion
                            re.IGNORECASE)
 
 
+# A part of the whole notes, whose points are numbered for the student's sake
+_PART = re.compile(r"(?:key\s)?(?:topic|unit|chapter|section|part|module|lesson|theme)\s\w{1,3}\b",
+                   re.IGNORECASE)
+
+
 def list_fact(title: str, parent_topic: tuple[str, ...], items: list[str], *,
               intro: bool, numbered: bool) -> Fact | None:
     """The card for a titled set of items, or None when the title asks for no set or the
@@ -56,6 +61,7 @@ def list_fact(title: str, parent_topic: tuple[str, ...], items: list[str], *,
     if _NAMED_BY_USE.match(title):
         return None  # `Uses of EM waves` over `Radio waves - …`: the items are no uses
     lowered = [w.strip("?:()…,.'’‘“”").casefold() for w in title.split()]
+    numbered = numbered and not _PART.match(title)  # (`Part C - Depression`: no set)
     asks = (_QUESTION.match(title) or intro or numbered
             or (lowered and (lowered[-1] in _SET_WORDS or lowered[0] in _SET_WORDS)))
     if not asks:

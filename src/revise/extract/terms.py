@@ -1337,7 +1337,7 @@ def _aside_facts(term: str, aside: str) -> list[Fact]:
     if first in ("eg", "e.g.", "e.g", "also", "not", "usually", "i.e.", "ie"):
         return []
     base = verb_base(first)
-    if base and len(aside.split()) >= 3:
+    if base and base != "do" and len(aside.split()) >= 3 and not aside.endswith("?"):
         return [Fact("definition", f"What {does(term)} {term} do?", aside)]
     return []
 
