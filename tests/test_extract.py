@@ -1447,3 +1447,16 @@ def test_parts_of_the_notes_and_the_kinds_of_characteristics():
     assert ("What is meant by ‘Beck's negative triad (1967)’?",
             "negative view of the self, the world + the future") in made
     assert not any("give all" in q for q, _ in made)
+
+
+def test_quotes_with_their_speaker_first_and_a_web_page_s_leftovers():
+    made = qa("Key quotes Birling: \"The Titanic... unsinkable, absolutely unsinkable\" (dramatic "
+              "irony) - Sheila to Gerald: \"You were the wonderful Fairy Prince\" Read more\n"
+              "Characters Arthur Birling - \"a heavy-looking, rather portentous man\"\n"
+              "Context An Inspector Calls was written by J.B. Priestley in 1945. Advertisement\n")
+    assert ("Who says “The Titanic... unsinkable, absolutely unsinkable”?", "Birling") in made
+    assert ("Who says “You were the wonderful Fairy Prince”?", "Sheila") in made
+    assert ("Who is described as “a heavy-looking, rather portentous man”?",
+            "Arthur Birling") in made
+    assert not any("Read more" in q or "Advertisement" in q or q.startswith("Context")
+                   for q, _ in made)

@@ -203,6 +203,8 @@ def clean_text(raw: str) -> str:
     text = " ".join(raw.split())
     if not text:
         return ""
+    if "ead more" in text or "dvertisement" in text or "ontinue reading" in text:
+        text = _TRAILING_FURNITURE.sub("", " " + text).strip()
     for mark in ("**", "__"):
         count = text.count(mark)
         if count >= 2 and count % 2 == 0:
@@ -302,6 +304,9 @@ _PAGE_FURNITURE_START = re.compile(
     r"|page \d+ of \d+$|(?:last )?updated:? .*\d{4}\b.{0,30}$|\d+ min(?:ute)?s? read$"
     r"|(?:©|\(c\)|copyright)\s|home\s?(?:>|›|»)\s?\w", re.IGNORECASE)
 _PAGE_FURNITURE_WORDS = re.compile(r"\bclick to enlarge\b|\bcookies$", re.IGNORECASE)
+# What a copied page leaves at the end of a line of notes: `… in the UK in 1946. Read more`
+_TRAILING_FURNITURE = re.compile(r"(?:\s+(?:read more|advertisement|continue reading)\.?)+$",
+                                 re.IGNORECASE)
 _CONTROL_SEARCH = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
 
 # A line is read as flattened with spaced markers only when it is long and holds many

@@ -590,7 +590,19 @@ _SPEAKER_END = re.compile(r",|\(|\s(?:about|to|on|of|when|after|before|as|in)\s|
 
 
 def _quote_facts(text: str) -> list[Fact] | None:
-    """`"Fair is foul…" – the witches, Act 1 Scene 1`: who says it, and where."""
+    """`"Fair is foul…" – the witches, Act 1 Scene 1`: who says it, and where; and the
+    speaker written first (`Sheila: "But these girls aren't cheap labour - they're people"`)."""
+    if _SPEAKER_FIRST.match(text):
+        facts = []
+        for said in _SPEAKER_FIRST.finditer(text):
+            who, quote = said.group("who"), said.group("quote").strip().rstrip(",")
+            if any(verb_base(w) for w in who.split()):
+                continue
+            if said.group("sep") == ":":
+                facts.append(Fact("quote", f"Who says “{quote}”?", who))
+            else:  # `Arthur Birling - "a heavy-looking, rather portentous man"`: described
+                facts.append(Fact("quote", f"Who is described as “{quote}”?", who))
+        return facts or None
     opening = text[:1]
     closing = _CLOSING.get(opening)
     if closing is None:
@@ -622,6 +634,10 @@ def _quote_facts(text: str) -> list[Fact] | None:
     return [f for f in facts if not shows(f.question, f.answer)] or None
 
 
+# `Birling: "…"`, `Sheila to Gerald: "…"`, `Mrs Birling - "…"`
+_SPEAKER_FIRST = re.compile(r"(?:^|(?<=\s[-–—•]\s))(?P<who>[A-Z][\w.’']*(?:\s[A-Z][\w.’']*){0,2})"
+                            r"(?:\sto\s[A-Z][\w’']*)?\s?(?P<sep>:|\s[–—-])\s[\"“]"
+                            r"(?P<quote>[^\"“”]{6,200})[\"”]")
 # A year, with no word character either side: `\b` before the digits is asked after them
 # (`(?<!\w\d{4})`) so the pattern starts with a digit, which re finds by a quick scan.
 _YEAR = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})(?<!\w\d{4})\b")
@@ -715,6 +731,10 @@ _KIND_BECAUSE = re.compile(r"^(?P<what>[a-z][\w-]*\s(?:reaction|process|change|s
                            r"\s(?:b/c|bc|because)\s(?P<why>.{3,})$")
 
 
+_GENERIC_RUN_IN = re.compile(
+    r"(?:Context|Characters|Key (?:quotes|terms|people|events|ideas|facts|dates)|Themes"
+    r"|Structure(?:\s\+\s\w+)?|Stagecraft|Setting|Plot(?: summary)?|Summary|Overview|Background"
+    r"|Introduction|Timeline|Evaluation)\s(?=[A-Z][\w’']*[\s:])")
 _JOINING = frozenset("v vs x and & + of the for in to with".split())
 _RUN_IN = re.compile(r"^(?P<title>[A-Z][\w-]*(?:\s[\w-]+){0,4}?)\s(?P<rest>[A-Z][\w-]*\s.{8,})$")
 
@@ -742,7 +762,11 @@ def _without_asides(text: str) -> str:
 
 def _without_run_in_title(text: str) -> str:
     """`Megacities A megacity is …`, `Weathering and mass movement Weathering = …`: a web
-    page's heading run into its first line, known by the line taking up its word."""
+    page's heading run into its first line, known by the line taking up its word, or by
+    being a heading every such page has (`Context An Inspector Calls was written …`)."""
+    generic = _GENERIC_RUN_IN.match(text)
+    if generic:
+        return text[generic.end():]
     m = _RUN_IN.match(text)
     if m is None or ":" in m.group("title") or "-" in m.group("title").split()[-1] \
             or m.group("title").split()[-1].lower() in _JOINING:
