@@ -336,9 +336,10 @@ def _read_collection(collection: Path, path: Path,
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as error:
             raise ImportFileError(f"{path}: cannot read its note types or decks "
                                   f"({type(error).__name__})") from None
-        # A note's deck is the deck of its first card.
+        # A note's deck is the deck of its first card: read last to first, each note's
+        # first card is the last to set it (one pass, where grouping by note sorts).
         note_decks = dict(conn.execute(
-            "SELECT nid, did FROM cards WHERE id IN (SELECT min(id) FROM cards GROUP BY nid)"
+            "SELECT nid, did FROM cards WHERE id IS NOT NULL ORDER BY id DESC"
         )) if "cards" in tables else {}
         total = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
         if total > MAX_IMPORT_NOTES:
