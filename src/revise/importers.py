@@ -317,7 +317,6 @@ def _open_collection(collection: Path) -> sqlite3.Connection:
     """A read-only connection of its own to a foreign collection: `immutable` (no locks,
     no journal), schema objects not trusted to call functions, no attaching."""
     conn = sqlite3.connect(f"{collection.as_uri()}?mode=ro&immutable=1", uri=True)
-    conn.text_factory = functools.partial(str, encoding="utf-8", errors="replace")
     conn.execute("PRAGMA trusted_schema = OFF")
     conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)
     return conn
@@ -327,57 +326,70 @@ def _read_collection(collection: Path, path: Path,
                      progress: Progress | None = None) -> list[ImportedCard]:
     conn = _open_collection(collection)
     try:
-        tables = {row[0] for row in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "notes" not in tables:
-            raise ImportFileError(f"{path} is not an Anki package (no notes in its collection)")
         try:
-            models, decks = _schema18(conn) if "notetypes" in tables else _schema11(conn)
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as error:
-            raise ImportFileError(f"{path}: cannot read its note types or decks "
-                                  f"({type(error).__name__})") from None
-        # A note's deck is the deck of its first card: read last to first, each note's
-        # first card is the last to set it (one pass, where grouping by note sorts).
-        note_decks = dict(conn.execute(
-            "SELECT nid, did FROM cards WHERE id IS NOT NULL ORDER BY id DESC"
-        )) if "cards" in tables else {}
-        total = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
-        if total > MAX_IMPORT_NOTES:
-            raise _too_many(path, "notes")
-        cards: list[ImportedCard] = []
-        rows = conn.execute(
-            "SELECT id, CAST(guid AS TEXT), mid, CAST(coalesce(tags, '') AS TEXT),"
-            " CAST(coalesce(flds, '') AS TEXT) FROM notes ORDER BY id")
-        # revise's own note types: question (or cloze text), answer, topic, source and,
-        # from packages of this revise on, the card's kind and bullet
-        ours = {model for model, (names, _) in models.items()
-                if tuple(names[:4]) in (REVISE_FIELDS[:4], REVISE_CLOZE_FIELDS[:4])}
-        for number, (note_id, guid, model_id, tags, fields) in enumerate(rows, start=1):
-            cloze = models.get(model_id, ((), False))[1]
-            deck = decks.get(note_decks.get(note_id))
-            deck = deck if isinstance(deck, str) else "Default"
-            if model_id in ours:
-                wanted = len(REVISE_FIELDS)
-                values = [html_to_text(value) for value in fields.split("\x1f", wanted)[:wanted]]
-                question, answer, topic, source, kind, bullet = (values + [""] * wanted)[:wanted]
-                cards += note_cards(
-                    [question, answer], deck=deck, tags=tuple(tags.split()), guid=guid,
-                    cloze=cloze, topic=split_topic(topic) if topic else (), source=source,
-                    line=number, kind=_one_line(kind).strip().lower(),
-                    bullet=_one_line(bullet).strip())
-            else:  # the first two fields: the rest go unread
-                values = [html_to_text(value) for value in fields.split("\x1f", 2)[:2]]
-                cards += note_cards(values, deck=deck, tags=tuple(tags.split()), guid=guid,
-                                    cloze=cloze, line=number)
-            if len(cards) > MAX_IMPORT_NOTES:
-                raise _too_many(path)
-            if progress is not None and number % PROGRESS_EVERY == 0:
-                progress(number, total)
-        return cards
+            return _read_notes(conn, path, progress)
+        except sqlite3.OperationalError as error:
+            if "UTF-8" not in str(error):
+                raise
+        # Text that is not UTF-8: read again, its bad bytes as U+FFFD. (Decoding
+        # forgivingly from the start would call back into Python for every value.)
+        conn.text_factory = functools.partial(str, encoding="utf-8", errors="replace")
+        return _read_notes(conn, path, progress)
     except sqlite3.DatabaseError as error:
         raise ImportFileError(f"{path}: cannot read its collection ({_one_line(error)})") from None
     finally:
         conn.close()
+
+
+def _read_notes(conn: sqlite3.Connection, path: Path,
+                progress: Progress | None) -> list[ImportedCard]:
+    tables = {row[0] for row in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "notes" not in tables:
+        raise ImportFileError(f"{path} is not an Anki package (no notes in its collection)")
+    try:
+        models, decks = _schema18(conn) if "notetypes" in tables else _schema11(conn)
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as error:
+        raise ImportFileError(f"{path}: cannot read its note types or decks "
+                              f"({type(error).__name__})") from None
+    # A note's deck is the deck of its first card: read last to first, each note's
+    # first card is the last to set it (one pass, where grouping by note sorts).
+    note_decks = dict(conn.execute(
+        "SELECT nid, did FROM cards WHERE id IS NOT NULL ORDER BY id DESC"
+    )) if "cards" in tables else {}
+    total = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
+    if total > MAX_IMPORT_NOTES:
+        raise _too_many(path, "notes")
+    cards: list[ImportedCard] = []
+    rows = conn.execute(
+        "SELECT id, CAST(guid AS TEXT), mid, CAST(coalesce(tags, '') AS TEXT),"
+        " CAST(coalesce(flds, '') AS TEXT) FROM notes ORDER BY id")
+    # revise's own note types: question (or cloze text), answer, topic, source and,
+    # from packages of this revise on, the card's kind and bullet
+    ours = {model for model, (names, _) in models.items()
+            if tuple(names[:4]) in (REVISE_FIELDS[:4], REVISE_CLOZE_FIELDS[:4])}
+    for number, (note_id, guid, model_id, tags, fields) in enumerate(rows, start=1):
+        cloze = models.get(model_id, ((), False))[1]
+        deck = decks.get(note_decks.get(note_id))
+        deck = deck if isinstance(deck, str) else "Default"
+        if model_id in ours:
+            wanted = len(REVISE_FIELDS)
+            values = [html_to_text(value) for value in fields.split("\x1f", wanted)[:wanted]]
+            question, answer, topic, source, kind, bullet = (values + [""] * wanted)[:wanted]
+            cards += note_cards(
+                [question, answer], deck=deck, tags=tuple(tags.split()), guid=guid,
+                cloze=cloze, topic=split_topic(topic) if topic else (), source=source,
+                line=number, kind=_one_line(kind).strip().lower(),
+                bullet=_one_line(bullet).strip())
+        else:  # the first two fields: the rest go unread
+            values = [html_to_text(value) for value in fields.split("\x1f", 2)[:2]]
+            cards += note_cards(values, deck=deck, tags=tuple(tags.split()), guid=guid,
+                                cloze=cloze, line=number)
+        if len(cards) > MAX_IMPORT_NOTES:
+            raise _too_many(path)
+        if progress is not None and number % PROGRESS_EVERY == 0:
+            progress(number, total)
+    return cards
 
 
 def _schema11(conn: sqlite3.Connection) -> tuple[dict, dict]:
