@@ -42,7 +42,7 @@ from revise.exporters import TOPIC_SEPARATOR
 from revise.exporters.apkg import CLOZE_FIELDS as REVISE_CLOZE_FIELDS
 from revise.exporters.apkg import FIELDS as REVISE_FIELDS
 from revise.files import check_input_file
-from revise.models import Kind
+from revise.models import CardDraft, Kind
 from revise.text import strip_control_sequences
 
 if TYPE_CHECKING:
@@ -634,7 +634,7 @@ def import_file(store: Store, path: Path, *, deck: str | None = None, now: datet
     by the file's name: importing it again changes nothing, a newer version updates
     the cards in place, and notes gone from it retire their cards.
     """
-    from revise.models import CardDraft
+    from revise.store.cards import has_cards
     from revise.store.share import card_homes, decks_with_source, set_card_tags
 
     cards = read_cards(path, deck, progress=progress)
@@ -642,6 +642,9 @@ def import_file(store: Store, path: Path, *, deck: str | None = None, now: datet
         progress(len(cards), len(cards))
     report = ImportReport(path)
     with store.transaction():
+        if not has_cards(store):
+            _first_import(store, path, cards, report, now)
+            return report
         homes = card_homes(store, [card.id for card in cards if card.id])
         homes.pop("", None)
         # Decks this file filled before: notes gone from it retire their cards there.
@@ -658,9 +661,7 @@ def import_file(store: Store, path: Path, *, deck: str | None = None, now: datet
             if card.id in homes and homes[card.id][1] != path.name:
                 report.already += 1
                 continue
-            draft = CardDraft(deck=card.deck, topic=card.topic, kind=KINDS[card.kind],
-                              question=card.question, answer=card.answer, source=card.source,
-                              position=position, line=card.line, slot=card.slot, id=card.id)
+            draft = _draft(card, position)
             if draft.id in seen:  # the same note twice in one file
                 continue
             seen.add(draft.id)
@@ -678,6 +679,35 @@ def import_file(store: Store, path: Path, *, deck: str | None = None, now: datet
                                   if tags[draft.id] or draft.id not in new})
             report.decks[name] = plan.report
     return report
+
+
+def _draft(card: ImportedCard, position: int) -> CardDraft:
+    return CardDraft(deck=card.deck, topic=card.topic, kind=KINDS[card.kind],
+                     question=card.question, answer=card.answer, source=card.source,
+                     position=position, line=card.line, slot=card.slot, id=card.id)
+
+
+def _first_import(store: Store, path: Path, cards: list[ImportedCard], report: ImportReport,
+                  now: datetime) -> None:
+    """The cards into a database holding none yet, where there is nothing to pair them
+    with or skip: what syncing them would store, written without drafts and plans."""
+    from revise.store.cards import insert_cards
+
+    by_deck: dict[str, list[tuple]] = {}
+    seen: set[str] = set()
+    bullets: dict[tuple[str, str], int] = {}  # as in import_file
+    for index, card in enumerate(cards):
+        position = (bullets.setdefault((card.deck, card.bullet), index) if card.bullet
+                    else index)
+        card_id = card.id or _draft(card, position).id
+        if card_id in seen:
+            continue
+        seen.add(card_id)
+        by_deck.setdefault(card.deck, []).append((
+            card_id, str(KINDS[card.kind]), card.topic, card.question, card.answer,
+            card.source, position, card.line, card.slot, card.tags))
+    for name, rows in by_deck.items():
+        report.decks[name] = insert_cards(store, name, path.resolve(), rows, now=now)
 
 
 def _namesake(store: Store, deck: str, path: Path) -> str | None:
