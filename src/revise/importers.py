@@ -704,7 +704,7 @@ def _first_import(store: Store, path: Path, cards: list[ImportedCard], report: I
             continue
         seen.add(card_id)
         by_deck.setdefault(card.deck, []).append((
-            card_id, str(KINDS[card.kind]), card.topic, card.question, card.answer,
+            card_id, card.kind, card.topic, card.question, card.answer,
             card.source, position, card.line, card.slot, card.tags))
     for name, rows in by_deck.items():
         report.decks[name] = insert_cards(store, name, path.resolve(), rows, now=now)
