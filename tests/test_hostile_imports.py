@@ -346,6 +346,19 @@ def test_the_collection_is_unpacked_under_revises_name_never_the_packages(tmp_pa
     assert not (tmp_path.parent / "evil.txt").exists()
 
 
+def test_text_that_is_not_utf8_in_a_package_is_read_with_replacement_characters(tmp_path):
+    conn = sqlite3.connect(":memory:")
+    conn.deserialize(collection_bytes([note("Good?", "Yes"), ("g2", 1, "", "x")]))
+    conn.execute("UPDATE col SET decks = CAST(? AS TEXT)",
+                 [b'{"1": {"id": 1, "name": "S\xffent"}}'])
+    conn.execute("UPDATE notes SET flds = CAST(? AS TEXT) WHERE guid = 'g2'",
+                 [b"caf\xe9?\x1fna\xefve"])
+    conn.commit()
+    cards = read_package(package(tmp_path / "x.apkg", {"collection.anki2": conn.serialize()}))
+    assert [(card.deck, card.question, card.answer) for card in cards] == [
+        ("S\ufffdent", "Good?", "Yes"), ("S\ufffdent", "caf\ufffd?", "na\ufffdve")]
+
+
 def test_a_foreign_collection_is_opened_read_only_and_untrusted(tmp_path, monkeypatch):
     from revise import importers
 

@@ -239,3 +239,51 @@ def test_json_that_is_not_cards_says_what_import_reads(revise, tmp_path):
     assert result.exit_code == 1
     assert "not cards as revise export writes them" in result.stderr
     assert ".apkg" in result.stderr and result.stderr.count("\n") == 1
+
+
+# --- a first import ----------------------------------------------------------------------------
+
+
+def _stored(db_file) -> list[tuple]:
+    """Every card as stored (its deck by name), but those of the deck `seed` fills."""
+    import sqlite3
+
+    conn = sqlite3.connect(db_file)
+    conn.row_factory = sqlite3.Row
+    rows = conn.execute("SELECT decks.name AS deck_name, cards.* FROM cards JOIN decks"
+                        " ON decks.id = cards.deck_id WHERE decks.name != 'Elsewhere'"
+                        " ORDER BY cards.rowid").fetchall()
+    conn.close()
+    return [tuple(value for key, value in zip(row.keys(), row, strict=True) if key != "deck_id")
+            for row in rows]
+
+
+@pytest.mark.parametrize("kind", ["foreign", "revise", "csv"])
+def test_a_first_import_stores_what_an_import_beside_other_cards_stores(tmp_path, kind):
+    from revise.exporters.apkg import write
+    from revise.importers import import_file
+    from revise.store import Store
+    from revise.store.share import export_card_rows, export_decks
+    from tests.share_support import NOW
+
+    if kind == "foreign":
+        path = tmp_path / "geo.apkg"
+        foreign_package(path)
+    elif kind == "revise":
+        path = tmp_path / "stalin.apkg"
+        seed(tmp_path / "made.db")
+        with Store(tmp_path / "made.db") as store:
+            write(export_card_rows(store), path, decks=export_decks(store))
+    else:
+        path = tmp_path / "class.csv"
+        path.write_text("question,answer,deck,tags\nq1,a1,A,x y\nq2,a2,B,\nq1,a1,A,x y\n"
+                        "q3,a3,A,z\n", encoding="utf-8")
+    stored, reports = [], []
+    for name, others in (("first.db", False), ("beside.db", True)):
+        if others:
+            seed(tmp_path / name, deck="Elsewhere")
+        with Store(tmp_path / name, bulk=True) as store:
+            reports.append(str(import_file(store, path, now=NOW)))
+        stored.append(_stored(tmp_path / name))
+    assert stored[0] == stored[1] and len(stored[0]) >= 3
+    assert reports[0] == reports[1]

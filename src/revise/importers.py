@@ -42,7 +42,7 @@ from revise.exporters import TOPIC_SEPARATOR
 from revise.exporters.apkg import CLOZE_FIELDS as REVISE_CLOZE_FIELDS
 from revise.exporters.apkg import FIELDS as REVISE_FIELDS
 from revise.files import check_input_file
-from revise.models import Kind
+from revise.models import CardDraft, Kind
 from revise.text import strip_control_sequences
 
 if TYPE_CHECKING:
@@ -317,7 +317,6 @@ def _open_collection(collection: Path) -> sqlite3.Connection:
     """A read-only connection of its own to a foreign collection: `immutable` (no locks,
     no journal), schema objects not trusted to call functions, no attaching."""
     conn = sqlite3.connect(f"{collection.as_uri()}?mode=ro&immutable=1", uri=True)
-    conn.text_factory = functools.partial(str, encoding="utf-8", errors="replace")
     conn.execute("PRAGMA trusted_schema = OFF")
     conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)
     return conn
@@ -327,56 +326,70 @@ def _read_collection(collection: Path, path: Path,
                      progress: Progress | None = None) -> list[ImportedCard]:
     conn = _open_collection(collection)
     try:
-        tables = {row[0] for row in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "notes" not in tables:
-            raise ImportFileError(f"{path} is not an Anki package (no notes in its collection)")
         try:
-            models, decks = _schema18(conn) if "notetypes" in tables else _schema11(conn)
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as error:
-            raise ImportFileError(f"{path}: cannot read its note types or decks "
-                                  f"({type(error).__name__})") from None
-        # A note's deck is the deck of its first card.
-        note_decks = dict(conn.execute(
-            "SELECT nid, did FROM cards WHERE id IN (SELECT min(id) FROM cards GROUP BY nid)"
-        )) if "cards" in tables else {}
-        total = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
-        if total > MAX_IMPORT_NOTES:
-            raise _too_many(path, "notes")
-        cards: list[ImportedCard] = []
-        rows = conn.execute(
-            "SELECT id, CAST(guid AS TEXT), mid, CAST(coalesce(tags, '') AS TEXT),"
-            " CAST(coalesce(flds, '') AS TEXT) FROM notes ORDER BY id")
-        # revise's own note types: question (or cloze text), answer, topic, source and,
-        # from packages of this revise on, the card's kind and bullet
-        ours = {model for model, (names, _) in models.items()
-                if tuple(names[:4]) in (REVISE_FIELDS[:4], REVISE_CLOZE_FIELDS[:4])}
-        for number, (note_id, guid, model_id, tags, fields) in enumerate(rows, start=1):
-            cloze = models.get(model_id, ((), False))[1]
-            deck = decks.get(note_decks.get(note_id))
-            deck = deck if isinstance(deck, str) else "Default"
-            if model_id in ours:
-                wanted = len(REVISE_FIELDS)
-                values = [html_to_text(value) for value in fields.split("\x1f", wanted)[:wanted]]
-                question, answer, topic, source, kind, bullet = (values + [""] * wanted)[:wanted]
-                cards += note_cards(
-                    [question, answer], deck=deck, tags=tuple(tags.split()), guid=guid,
-                    cloze=cloze, topic=split_topic(topic) if topic else (), source=source,
-                    line=number, kind=_one_line(kind).strip().lower(),
-                    bullet=_one_line(bullet).strip())
-            else:  # the first two fields: the rest go unread
-                values = [html_to_text(value) for value in fields.split("\x1f", 2)[:2]]
-                cards += note_cards(values, deck=deck, tags=tuple(tags.split()), guid=guid,
-                                    cloze=cloze, line=number)
-            if len(cards) > MAX_IMPORT_NOTES:
-                raise _too_many(path)
-            if progress is not None and number % PROGRESS_EVERY == 0:
-                progress(number, total)
-        return cards
+            return _read_notes(conn, path, progress)
+        except sqlite3.OperationalError as error:
+            if "UTF-8" not in str(error):
+                raise
+        # Text that is not UTF-8: read again, its bad bytes as U+FFFD. (Decoding
+        # forgivingly from the start would call back into Python for every value.)
+        conn.text_factory = functools.partial(str, encoding="utf-8", errors="replace")
+        return _read_notes(conn, path, progress)
     except sqlite3.DatabaseError as error:
         raise ImportFileError(f"{path}: cannot read its collection ({_one_line(error)})") from None
     finally:
         conn.close()
+
+
+def _read_notes(conn: sqlite3.Connection, path: Path,
+                progress: Progress | None) -> list[ImportedCard]:
+    tables = {row[0] for row in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "notes" not in tables:
+        raise ImportFileError(f"{path} is not an Anki package (no notes in its collection)")
+    try:
+        models, decks = _schema18(conn) if "notetypes" in tables else _schema11(conn)
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as error:
+        raise ImportFileError(f"{path}: cannot read its note types or decks "
+                              f"({type(error).__name__})") from None
+    # A note's deck is the deck of its first card: read last to first, each note's
+    # first card is the last to set it (one pass, where grouping by note sorts).
+    note_decks = dict(conn.execute(
+        "SELECT nid, did FROM cards WHERE id IS NOT NULL ORDER BY id DESC"
+    )) if "cards" in tables else {}
+    total = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
+    if total > MAX_IMPORT_NOTES:
+        raise _too_many(path, "notes")
+    cards: list[ImportedCard] = []
+    rows = conn.execute(
+        "SELECT id, CAST(guid AS TEXT), mid, CAST(coalesce(tags, '') AS TEXT),"
+        " CAST(coalesce(flds, '') AS TEXT) FROM notes ORDER BY id")
+    # revise's own note types: question (or cloze text), answer, topic, source and,
+    # from packages of this revise on, the card's kind and bullet
+    ours = {model for model, (names, _) in models.items()
+            if tuple(names[:4]) in (REVISE_FIELDS[:4], REVISE_CLOZE_FIELDS[:4])}
+    for number, (note_id, guid, model_id, tags, fields) in enumerate(rows, start=1):
+        cloze = models.get(model_id, ((), False))[1]
+        deck = decks.get(note_decks.get(note_id))
+        deck = deck if isinstance(deck, str) else "Default"
+        if model_id in ours:
+            wanted = len(REVISE_FIELDS)
+            values = [html_to_text(value) for value in fields.split("\x1f", wanted)[:wanted]]
+            question, answer, topic, source, kind, bullet = (values + [""] * wanted)[:wanted]
+            cards += note_cards(
+                [question, answer], deck=deck, tags=tuple(tags.split()), guid=guid,
+                cloze=cloze, topic=split_topic(topic) if topic else (), source=source,
+                line=number, kind=_one_line(kind).strip().lower(),
+                bullet=_one_line(bullet).strip())
+        else:  # the first two fields: the rest go unread
+            values = [html_to_text(value) for value in fields.split("\x1f", 2)[:2]]
+            cards += note_cards(values, deck=deck, tags=tuple(tags.split()), guid=guid,
+                                cloze=cloze, line=number)
+        if len(cards) > MAX_IMPORT_NOTES:
+            raise _too_many(path)
+        if progress is not None and number % PROGRESS_EVERY == 0:
+            progress(number, total)
+    return cards
 
 
 def _schema11(conn: sqlite3.Connection) -> tuple[dict, dict]:
@@ -621,7 +634,7 @@ def import_file(store: Store, path: Path, *, deck: str | None = None, now: datet
     by the file's name: importing it again changes nothing, a newer version updates
     the cards in place, and notes gone from it retire their cards.
     """
-    from revise.models import CardDraft
+    from revise.store.cards import has_cards
     from revise.store.share import card_homes, decks_with_source, set_card_tags
 
     cards = read_cards(path, deck, progress=progress)
@@ -629,6 +642,9 @@ def import_file(store: Store, path: Path, *, deck: str | None = None, now: datet
         progress(len(cards), len(cards))
     report = ImportReport(path)
     with store.transaction():
+        if not has_cards(store):
+            _first_import(store, path, cards, report, now)
+            return report
         homes = card_homes(store, [card.id for card in cards if card.id])
         homes.pop("", None)
         # Decks this file filled before: notes gone from it retire their cards there.
@@ -645,9 +661,7 @@ def import_file(store: Store, path: Path, *, deck: str | None = None, now: datet
             if card.id in homes and homes[card.id][1] != path.name:
                 report.already += 1
                 continue
-            draft = CardDraft(deck=card.deck, topic=card.topic, kind=KINDS[card.kind],
-                              question=card.question, answer=card.answer, source=card.source,
-                              position=position, line=card.line, slot=card.slot, id=card.id)
+            draft = _draft(card, position)
             if draft.id in seen:  # the same note twice in one file
                 continue
             seen.add(draft.id)
@@ -665,6 +679,35 @@ def import_file(store: Store, path: Path, *, deck: str | None = None, now: datet
                                   if tags[draft.id] or draft.id not in new})
             report.decks[name] = plan.report
     return report
+
+
+def _draft(card: ImportedCard, position: int) -> CardDraft:
+    return CardDraft(deck=card.deck, topic=card.topic, kind=KINDS[card.kind],
+                     question=card.question, answer=card.answer, source=card.source,
+                     position=position, line=card.line, slot=card.slot, id=card.id)
+
+
+def _first_import(store: Store, path: Path, cards: list[ImportedCard], report: ImportReport,
+                  now: datetime) -> None:
+    """The cards into a database holding none yet, where there is nothing to pair them
+    with or skip: what syncing them would store, written without drafts and plans."""
+    from revise.store.cards import insert_cards
+
+    by_deck: dict[str, list[tuple]] = {}
+    seen: set[str] = set()
+    bullets: dict[tuple[str, str], int] = {}  # as in import_file
+    for index, card in enumerate(cards):
+        position = (bullets.setdefault((card.deck, card.bullet), index) if card.bullet
+                    else index)
+        card_id = card.id or _draft(card, position).id
+        if card_id in seen:
+            continue
+        seen.add(card_id)
+        by_deck.setdefault(card.deck, []).append((
+            card_id, card.kind, card.topic, card.question, card.answer,
+            card.source, position, card.line, card.slot, card.tags))
+    for name, rows in by_deck.items():
+        report.decks[name] = insert_cards(store, name, path.resolve(), rows, now=now)
 
 
 def _namesake(store: Store, deck: str, path: Path) -> str | None:

@@ -19,9 +19,11 @@ from revise.sync import (
     STORED_COLUMNS,
     TEXT_COLUMNS,
     SyncPlan,
+    SyncReport,
     content,
     content_values,
     plan_sync,
+    topic_json,
 )
 from revise.times import iso
 
@@ -194,17 +196,48 @@ def _insert_new(store: Store, deck_id: int, source_path: Path, drafts: list[Card
     path_text = str(source_path)
     rows = ((free[draft.id], deck_id, source_name, path_text,
              *content_values(draft), stamp, stamp) for draft in drafts)
-    if len(drafts) > BIG_WRITE_ROWS:
+    _insert_rows(store, (*CONTENT_COLUMNS, "created", "updated"), rows, len(drafts))
+    return free
+
+
+def insert_cards(store: Store, deck: str, source_path: Path, cards: list[tuple], *,
+                 now: datetime) -> SyncReport:
+    """Write cards into the deck as new cards from `source_path`, each under its own id,
+    as `sync_cards` would where nothing is stored to pair them with: for ids that no
+    stored card has, into a deck with no cards from a file of this name. `cards` are
+    (id, kind, topic, question, answer, source, position, line, slot, tags) tuples.
+    Call inside a transaction."""
+    stamp = iso(now)
+    deck_id = ensure_deck(store, deck, now=now)
+    source_name, path_text = source_path.name, str(source_path)
+    rows = ((card_id, deck_id, source_name, path_text, kind, topic_json(topic), question,
+             answer, source, position, line, slot, tags_json(tags), stamp, stamp)
+            for card_id, kind, topic, question, answer, source, position, line, slot, tags
+            in cards)
+    with _indexes_built_after(store) if not has_cards(store) else nullcontext():
+        _insert_rows(store, (*CONTENT_COLUMNS, "tags", "created", "updated"), rows,
+                     len(cards))
+    return SyncReport(new=len(cards))
+
+
+def tags_json(tags: Iterable[str]) -> str:
+    """Tags as stored: a JSON list."""
+    return json.dumps(list(tags), ensure_ascii=False) if tags else "[]"
+
+
+def _insert_rows(store: Store, columns: tuple[str, ...], rows: Iterable[tuple],
+                 count: int) -> None:
+    """Insert `count` new cards, each row its id, deck id, source name and path, then
+    `columns`."""
+    if count > BIG_WRITE_ROWS:
         # Card ids are hashes, so new rows land all over the id index: with the
         # default 2 MB page cache a large first extract spends its time
         # re-reading and spilling index pages.
         store.conn.execute(f"PRAGMA cache_size = -{BIG_WRITE_CACHE_KIB}")
     # one prepared statement for every row: this is most of a first extract's work
     store.conn.executemany(
-        f"INSERT INTO cards (id, deck_id, source_name, source_path, "
-        f"{', '.join(CONTENT_COLUMNS)}, created, updated)"
-        f" VALUES ({', '.join('?' * (len(CONTENT_COLUMNS) + 6))})", rows)
-    return free
+        f"INSERT INTO cards (id, deck_id, source_name, source_path, {', '.join(columns)})"
+        f" VALUES ({', '.join('?' * (len(columns) + 4))})", rows)
 
 
 @contextmanager

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from revise.store.cards import card_filters, has_cards
+from revise.store.cards import card_filters, has_cards, tags_json
 from revise.store.connection import Store, chunks
 
 # A package export streams the cards and reviews it writes rather than holding them:
@@ -108,8 +108,7 @@ def card_homes(store: Store, card_ids: Iterable[str]) -> dict[str, tuple[str, st
 
 def set_card_tags(store: Store, tags: dict[str, list[str]]) -> None:
     """Record the tags imported cards came with. Call inside a transaction."""
-    texts = ((json.dumps(card_tags, ensure_ascii=False) if card_tags else "[]", card_id)
-             for card_id, card_tags in tags.items())
+    texts = ((tags_json(card_tags), card_id) for card_id, card_tags in tags.items())
     # one prepared statement, and no write where the tags are already these
     store.conn.executemany("UPDATE cards SET tags = ?1 WHERE id = ?2 AND tags IS NOT ?1",
                            texts)
