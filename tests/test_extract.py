@@ -1460,3 +1460,10 @@ def test_quotes_with_their_speaker_first_and_a_web_page_s_leftovers():
             "Arthur Birling") in made
     assert not any("Read more" in q or "Advertisement" in q or q.startswith("Context")
                    for q, _ in made)
+
+
+def test_another_name_in_brackets_and_a_place_keeps_its_capital():
+    made = qa("# Sacraments\nHoly Communion (also known as the Eucharist or Mass) remembers the "
+              "Last Supper.\n- Freiburg (Germany) - known as the \"green city\" - car-free\n")
+    assert ("What is another name for Holy Communion?", "the Eucharist or Mass") in made
+    assert ("What is Freiburg known as?", 'the "green city"') in made

@@ -202,6 +202,9 @@ def sentence_pair(sentence: str) -> tuple[str, str, str] | None:
     if not m:
         return None
     subject, verb, rest = m.group("subject"), m.group("verb").lower(), trim_ends(m.group("rest"))
+    if subject.count("(") > subject.count(")"):
+        return None  # `Holy Communion (also known as the Eucharist) …`: an aside, no name
+    subject = re.sub(r"\s[-–—]$", "", subject.strip())  # `Freiburg (Germany) - known as`
     first = subject.split()[0].lower()
     if first in _NOT_TERM_START or first in ("there", "here") or not has_words(rest):
         return None
@@ -245,6 +248,8 @@ _HAS_A = re.compile(r"^(?P<x>(?:(?:a|an|the)\s)?[\w’' -]{2,40}?)\s(?:has|have)
                     r"(?P<z>[^,;]{1,30})")
 
 
+_ALSO_KNOWN = re.compile(r"(?P<x>[A-Z][^()]{2,40}?)\s\((?:also\s)?(?:known as|called|aka)\s"
+                         r"(?P<y>[^()]{2,40})\)")
 _WORKS_BEST = re.compile(r"(?P<subject>[\w’'() -]{2,40}?)\s(?:works?|is most active)\sbest\s"
                          r"(?P<where>(?:in|at|when)\s.+)$")
 
@@ -254,6 +259,10 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
     thing does, asked of the thing; `The Act of Supremacy (1534) made Henry …`: what a
     named event did."""
     sentence = trim_ends(sentence)
+    aka = _ALSO_KNOWN.match(sentence)
+    if aka:  # `Holy Communion (also known as the Eucharist or Mass) remembers …`
+        return _clean([Fact("definition", f"What is another name for {aka.group('x')}?",
+                            aka.group("y"))])
     best = _WORKS_BEST.match(sentence)
     if best and len(best.group("subject").split()) <= 4:
         # `pepsin works best in acidic conditions (approx pH 2)`
@@ -887,7 +896,8 @@ _CONVERTS = re.compile(r"^(?P<what>[\w ]{2,30}?)\s?(?:->|→)\s?(?P<into>[^,;→
 
 
 def _described(term: str, meaning: str) -> list[Fact]:
-    noun = article(decapitalised(drop_parentheses(term) or term))
+    named = decapitalised(term)  # (before its brackets go: `Freiburg (Germany)` is a place)
+    noun = article(drop_parentheses(named) or named)
     kinds = _kind_examples(term, meaning)
     if kinds is not None:
         return _clean(kinds)
@@ -1368,6 +1378,9 @@ def decapitalised(term: str) -> str:
         return term
     if any(w[:1].isupper() or w[:1].isdigit() for w in words[1:]):
         return term
+    aside = split_parenthetical(term)[1]
+    if len(aside) >= 4 and aside.istitle() and aside.isalpha():
+        return term  # `Freiburg (Germany)`: a place, named as such
     return term[0].lower() + term[1:]
 
 
