@@ -1467,3 +1467,12 @@ def test_another_name_in_brackets_and_a_place_keeps_its_capital():
               "Last Supper.\n- Freiburg (Germany) - known as the \"green city\" - car-free\n")
     assert ("What is another name for Holy Communion?", "the Eucharist or Mass") in made
     assert ("What is Freiburg known as?", 'the "green city"') in made
+
+
+def test_kinds_of_an_aspect_under_its_heading_and_a_short_form_with_its_meaning():
+    made = qa("# Opportunities in Rio\n- Economic: jobs in manufacturing + services\n"
+              "# Tempo\n- rit. = ritardando -> gradually slowing down\n")
+    assert ("What are the economic opportunities in Rio?",
+            "jobs in manufacturing + services") in made
+    assert ("What does ‘ritardando’ mean?", "gradually slowing down") in made
+    assert not any("turn" in q for q, _ in made)

@@ -40,6 +40,7 @@ from revise.extract.phrasing import (
     drop_parentheses,
     has_words,
     lead_title,
+    quoted,
     shows,
     verb_base,
     why_question,
@@ -462,6 +463,13 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         attributes = terms.attribute_facts(term, meaning)
         if attributes:
             return attributes
+        short = _SHORT_FOR.fullmatch(meaning.strip())
+        if short and short.group("full").lower().startswith(term.rstrip(".").lower()):
+            # `rit. = ritardando -> gradually slowing down`
+            full = short.group("full")
+            return [Fact("definition", f"What does {term} stand for?", full),
+                    Fact("definition", f"What does {quoted(full)} mean?",
+                         trim_ends(short.group("gloss")))]
         made_of = _COUNT_OF.fullmatch(meaning.strip())
         if made_of and terms.looks_like_term(term) and len(term.split()) <= 3:
             # `Nibble: 4 bits`: "How many bits are in a nibble?"
@@ -750,6 +758,7 @@ _YEAR_EQUALS = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})s?\s?=\s?(?!\d)")
 _ARROW_ACTS = re.compile(r"(?P<term>[^-=>→:]{2,40}?)\s?(?:->|→)\s?(?P<does>[a-z][^→>]+)")
 _RAISED_BY = re.compile(r"(?P<what>[a-z][\w\s-]{2,30}?)\s?(?P<way>↑|↓|increased|decreased|raised"
                         r"|lowered|reduced)\s(?:by\s)(?P<by>.{3,})$")
+_SHORT_FOR = re.compile(r"(?P<full>[a-z]{4,})\s?(?:->|→|[-–—:]|=)\s?(?P<gloss>\S.+)")
 _COUNT_OF = re.compile(r"(?:approx\.?\s)?(?P<count>\d[\d,.]*)\s(?P<unit>[a-z]{3,}s)")
 _YEAR_FIRST = re.compile(r"(?P<year>1[0-9]{3}|20[0-9]{2})\s?[-–—:]\s(?P<rest>\S.*)")
 _QUOTES = "\"“”'‘’ "

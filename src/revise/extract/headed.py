@@ -38,8 +38,11 @@ _CAUSES = re.compile(r"^(?:(?:long|short)[- ]term\s|main\s)?(?:causes|reasons)\s
 _DEFENCES = re.compile(r"\bdefen[cs]es\b|^barriers\b", re.IGNORECASE)
 
 # `Characteristics of phobias` over `behavioural: panic, avoidance, endurance`
-_TRAITS = re.compile(r"^(?:the\s)?(?P<aspect>characteristics|features|symptoms|signs)\sof\s"
-                     r"(?P<what>[\w\s'’-]{2,40}?)\s*$", re.IGNORECASE)
+_TRAITS = re.compile(r"^(?:the\s)?(?:(?:main|key)\s)?(?P<aspect>characteristics|features|symptoms"
+                     r"|signs|opportunities|challenges|impacts|effects|causes|consequences"
+                     r"|advantages|disadvantages|problems|benefits|responses|strategies"
+                     r"|factors|issues)\s(?P<of>of|in|for|on)\s(?P<what>[\w\s'’-]{2,40}?)\s*$",
+                     re.IGNORECASE)
 _ADJECTIVE = re.compile(r"^[a-z-]+(?:al|ive|ic|ory|ous)$")
 # `Endocrine system (hormones)`, `Hormones`, `Plant hormones`
 _HORMONES = re.compile(r"\bhormones?\b|\bendocrine\b", re.IGNORECASE)
@@ -133,8 +136,10 @@ def headed_facts(term: str, meaning: str, title: str) -> list[Fact]:
         return [Fact("definition", f"How {does} {noun} act as a defence?", meaning)]
     traits = _TRAITS.match(title)
     if traits and _ADJECTIVE.match(bare.strip().lower()):
+        # (`Opportunities in Rio` over `Economic: jobs in manufacturing + services`)
         return [Fact("definition", f"What are the {bare.strip().lower()} "
-                     f"{traits.group('aspect').lower()} of {traits.group('what')}?", meaning)]
+                     f"{traits.group('aspect').lower()} {traits.group('of').lower()} "
+                     f"{traits.group('what')}?", meaning)]
     causes = _CAUSES.match(title)
     if causes:
         return [Fact("cause", f"How did {_noun(term)} contribute to {causes.group('what')}?",
