@@ -69,6 +69,16 @@ HOLDOUT_FLOORS = {
     "nazi_germany_1933-39.txt": 0.25,
     "psychology_social_influence.txt": 0.30,
     "russian_revolution_1917.txt": 0.05,
+    "bio_nervous_hormones.md": 0.40,
+    "chem_crude_oil.txt": 0.30,
+    "geog_urbanisation_copied.txt": 0.45,
+    "history_medicine_through_time.txt": 0.45,
+    "american_west_notes.txt": 0.20,
+    "immunity_disease.md": 0.55,
+    "rates_of_reaction.md": 0.40,
+    "uk_elections_notes.txt": 0.10,
+    "english-inspector-calls.txt": 0.05,
+    "psychology-psychopathology.txt": 0.30,
 }
 
 
