@@ -326,7 +326,9 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         title=lead_title(bullet.topic))
     if not facts and not historical and len(text) <= _MAX_RELATION:
         facts = _said_of_subject(bullet)
-    if len(text) <= _MAX_RELATION and names.DEED.search(text):
+    if len(text) <= _MAX_RELATION and ("ed" in text or "built" in text or "wrote" in text
+                                       or "ran" in text or "set up" in text) \
+            and names.DEED.search(text):  # (every deed but these ends in -ed)
         facts += _deeds(text, {f.question for f in facts})
     if formulas.is_formula(text):
         return facts[:_MAX_FACTS]
@@ -423,7 +425,7 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         return [Fact("cause", f"What {verb} {raised.group('what')}?",
                      trim_ends(drop_parentheses(raised.group("by")) or raised.group("by")))]
     if pair is None:
-        acts = _ARROW_ACTS.match(text)
+        acts = _ARROW_ACTS.match(text) if "->" in text or "→" in text else None
         if acts and terms.looks_like_term(acts.group("term")) and \
                 terms.starts_with_verb(acts.group("does"), acts.group("term")):
             # `Bacteria -> reproduce v quickly, release toxins …`: the arrow says what it does
@@ -498,7 +500,7 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
             defined = terms.sentence_pair(text)
             if defined:
                 sentence = _common(defined[0]) + sentence[sentence.index(" "):]
-        subject = _NAMED_SUBJECT.match(sentence)
+        subject = _NAMED_SUBJECT.match(sentence) if sentence[:1].isupper() else None
         if subject:  # (`The Single Transferable Vote (STV) is …`: STV, for short)
             previous = subject.group("short") or _common(subject.group("name"))
             sentence = previous + sentence[subject.end("name"):] if subject.group("short") \
@@ -600,7 +602,7 @@ _SPEAKER_END = re.compile(r",|\(|\s(?:about|to|on|of|when|after|before|as|in)\s|
 def _quote_facts(text: str) -> list[Fact] | None:
     """`"Fair is foul…" – the witches, Act 1 Scene 1`: who says it, and where; and the
     speaker written first (`Sheila: "But these girls aren't cheap labour - they're people"`)."""
-    if _SPEAKER_FIRST.match(text):
+    if ('"' in text or "“" in text) and _SPEAKER_FIRST.match(text):
         facts = []
         for said in _SPEAKER_FIRST.finditer(text):
             who, quote = said.group("who"), said.group("quote").strip().rstrip(",")
@@ -661,9 +663,9 @@ _NOTE_TO_SELF_START = re.compile(
     r"|practi[cs]e\s|flashcards\b|finish\s|mock\b|hw\b|homework\b)", re.IGNORECASE)
 _NOTE_TO_SELF_WORDS = re.compile(
     r"(?<!\w)(?:past papers?|textbook|workbook|revision guide|p\.\s?\d|pp\.\s?\d|page\s\d"
-    r"|(?:in|on) (?:the )?spec|spec point|exam board|essay (?:q|qs|question|plan)"
+    r"|(?:in|on) (?:the |my )?(?:spec|mocks?)|spec point|exam board|essay (?:q|qs|question|plan)"
     r"|\d+ mark (?:q|question|essay)|\d+[ -]?markers?|mock (?:is|exam|on)"
-    r"|don'?t (?:forget|mix up)|(?:on|in) (?:the|my) mocks?|lost \d+ marks?|label the diagram)\b",
+    r"|don'?t (?:forget|mix up)|lost \d+ marks?|label the diagram)\b",
     re.IGNORECASE)
 _WORKED_EXAMPLE = re.compile(r"^(?:e\.?g\.?|for example|worked example)[\s:,]", re.IGNORECASE)
 
@@ -800,6 +802,7 @@ def _lead(bullet: Bullet) -> str:
 
 
 _MAX_LEAD_WORDS = 8
+_REMARK_HINTS = re.compile(r"apparent|idk|think|sure|fine|know|idea")
 _REMARK = re.compile(r"\b(?:apparently|idk|i think|not sure|either (?:name|one|way) is fine"
                      r"|don'?t know|no idea)\b", re.IGNORECASE)
 _LEAD_SUBJECT = re.compile(r"([^:;,.]{2,50}?)(?::\s|\s[-–—=]\s)")
@@ -810,7 +813,8 @@ def _bullet_cards(bullet: Bullet, deck: str, language: str | None,
     slots: dict[str, int] = {}
     drafts = []
     for fact in bullet_facts(bullet, language, counts, historical=historical):
-        if len(fact.answer) > _MAX_ANSWER or _REMARK.search(fact.answer):
+        if len(fact.answer) > _MAX_ANSWER or (_REMARK_HINTS.search(fact.answer.lower())
+                                              and _REMARK.search(fact.answer)):
             continue  # (`either name is fine apparently` is the student's, not the fact)
         slot = slots.get(fact.kind, 0)
         slots[fact.kind] = slot + 1

@@ -94,7 +94,7 @@ def labelled_facts(term: str, meaning: str) -> list[Fact]:
 def change_facts(text: str, title: str) -> list[Fact]:
     """`boiling point increases (…)` under `Properties as chain length increases`: "How
     does the boiling point change as chain length increases?"."""
-    cause = _AS_CHANGES.search(title) if title else None
+    cause = _AS_CHANGES.search(title) if title and "as " in title.lower() else None
     change = _CHANGES.match(text) if cause else None
     if cause is None or change is None:
         return []

@@ -259,11 +259,11 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
     thing does, asked of the thing; `The Act of Supremacy (1534) made Henry …`: what a
     named event did."""
     sentence = trim_ends(sentence)
-    aka = _ALSO_KNOWN.match(sentence)
+    aka = _ALSO_KNOWN.match(sentence) if "(" in sentence else None
     if aka:  # `Holy Communion (also known as the Eucharist or Mass) remembers …`
         return _clean([Fact("definition", f"What is another name for {aka.group('x')}?",
                             aka.group("y"))])
-    best = _WORKS_BEST.match(sentence)
+    best = _WORKS_BEST.match(sentence) if "best" in sentence else None
     if best and len(best.group("subject").split()) <= 4:
         # `pepsin works best in acidic conditions (approx pH 2)`
         noun = _subject_noun(best.group("subject"))
@@ -290,7 +290,7 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
         if facts and m.group("when"):
             facts.append(Fact("date", f"When was {name}?", m.group("when")))
         return _clean(facts)
-    m = _USED.match(sentence)
+    m = _USED.match(sentence) if "used" in sentence.lower() else None
     if m:
         noun = _subject_noun(m.group("subject"))
         past = m.group("be").lower() in ("was", "were")
