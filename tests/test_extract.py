@@ -1476,3 +1476,25 @@ def test_kinds_of_an_aspect_under_its_heading_and_a_short_form_with_its_meaning(
             "jobs in manufacturing + services") in made
     assert ("What does ‘ritardando’ mean?", "gradually slowing down") in made
     assert not any("turn" in q for q, _ in made)
+
+
+@pytest.mark.parametrize("line, question, answer", [
+    ("speed of sound in air is about 330 m/s", "speed of sound in air is about ____. What value?",
+     "330 m/s"),
+    ("Ultrasound: sound w/ frequency higher than 20 000 Hz",
+     "Ultrasound: sound w/ frequency higher than ____. What value?", "20 000 Hz"),
+    ("human hearing range = 20 Hz to 20 000 Hz", "What is the human hearing range?",
+     "20 Hz to 20 000 Hz"),
+    ("T = 1/f  (so f = 50Hz -> T = 0.02 s)", "What is T equal to?", "1/f"),
+])
+def test_numbers_with_their_units_and_spaced_thousands_stay_whole(line, question, answer):
+    assert (question, answer) in qa(f"# Waves\n- {line}\n")
+
+
+def test_dangers_an_equality_and_a_change_with_age():
+    made = qa("# Waves\n- reflection: angle of incidence = angle of reflection\n"
+              "- range\n  - range gets smaller w/ age\n## Dangers\n"
+              "- UV = skin cancer + premature ageing of skin\n")
+    assert ("What are the dangers of UV?", "skin cancer + premature ageing of skin") in made
+    assert not any(q.startswith(("What is the term for angle", "What does range get"))
+                   for q, _ in made)

@@ -472,6 +472,11 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
             return [Fact("definition", f"What does {term} stand for?", full),
                     Fact("definition", f"What does {quoted(full)} mean?",
                          trim_ends(short.group("gloss")))]
+        span = _VALUE_RANGE.fullmatch(meaning.strip())
+        if span and terms.looks_like_term(term) and len(term.split()) <= 4:
+            # `human hearing range = 20 Hz to 20 000 Hz`: the range whole
+            return [Fact("figure", f"What is {article(terms.decapitalised(term))}?",
+                         meaning.strip())]
         made_of = _COUNT_OF.fullmatch(meaning.strip())
         if made_of and terms.looks_like_term(term) and len(term.split()) <= 3:
             # `Nibble: 4 bits`: "How many bits are in a nibble?"
@@ -761,6 +766,8 @@ _ARROW_ACTS = re.compile(r"(?P<term>[^-=>→:]{2,40}?)\s?(?:->|→)\s?(?P<does>[
 _RAISED_BY = re.compile(r"(?P<what>[a-z][\w\s-]{2,30}?)\s?(?P<way>↑|↓|increased|decreased|raised"
                         r"|lowered|reduced)\s(?:by\s)(?P<by>.{3,})$")
 _SHORT_FOR = re.compile(r"(?P<full>[a-z]{4,})\s?(?:->|→|[-–—:]|=)\s?(?P<gloss>\S.+)")
+_VALUE_RANGE = re.compile(r"(?:approx\.?\s|about\s)?[0-9][0-9 ,.]*\s?[^\W\d]{0,6}\s(?:to|-|–)\s"
+                          r"[0-9][0-9 ,.]*\s?[^\W\d]{0,6}(?:\s\([^()]*\))?")
 _COUNT_OF = re.compile(r"(?:approx\.?\s)?(?P<count>\d[\d,.]*)\s(?P<unit>[a-z]{3,}s)")
 _YEAR_FIRST = re.compile(r"(?P<year>1[0-9]{3}|20[0-9]{2})\s?[-–—:]\s(?P<rest>\S.*)")
 _QUOTES = "\"“”'‘’ "

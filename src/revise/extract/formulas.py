@@ -27,6 +27,9 @@ _FUNCTIONS = frozenset("""
 _SHORTHAND = re.compile(r"\b(?:b/c|w/out|w/o|w/|and/or|s/he|n/a)", re.IGNORECASE)
 
 
+_WORKED = re.compile(r"\s*\((?:so|eg|e\.g\.|ie|i\.e\.)\s[^()]*\)")
+
+
 @functools.lru_cache(maxsize=4096)
 def is_formula(text: str) -> bool:
     if "=" not in text or "=>" in text:
@@ -37,7 +40,9 @@ def is_formula(text: str) -> bool:
     if not lhs or not rhs:
         return False
     if _is_symbolic(lhs):
-        return True
+        # (`UV = skin cancer + premature ageing of skin`: a name and what it does)
+        return not (len(lhs) >= 2 and lhs.isupper() and "=" not in rhs
+                    and len(re.findall(r"[A-Za-z]{3,}", rhs)) >= 4)
     # `speed = distance / time`, not `lower course = lateral erosion + deposition`, nor
     # `Eudaimonia = happiness / flourishing` (a slash between words can mean "or")
     if len(lhs.split()) > 5 or _STRONG_OPERATOR.search(rhs) is None:
@@ -67,6 +72,7 @@ _QUANTITY_BEFORE = re.compile(r"(?:^|[,;]\s)[\d.]+\s$")
 
 
 def formula_facts(text: str) -> list[Fact]:
+    text = _WORKED.sub("", text)  # `T = 1/f (so f = 50Hz -> T = 0.02 s)`: the formula alone
     assignments = [m.groups() for m in _ASSIGNMENT.finditer(text)
                    if not _QUANTITY_BEFORE.search(text, 0, m.start())]  # not `1 mm = 1000 µm`
     if len(assignments) >= 2 and text.count("=") == len(assignments) and \

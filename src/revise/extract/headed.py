@@ -44,6 +44,8 @@ _TRAITS = re.compile(r"^(?:the\s)?(?:(?:main|key)\s)?(?P<aspect>characteristics|
                      r"|factors|issues)\s(?P<of>of|in|for|on)\s(?P<what>[\w\s'’-]{2,40}?)\s*$",
                      re.IGNORECASE)
 _ADJECTIVE = re.compile(r"^[a-z-]+(?:al|ive|ic|ory|ous)$")
+# `Dangers`, `Risks of EM waves`: what each thing under it can do to you
+_DANGERS = re.compile(r"^(?:the\s)?(?:dangers|risks|hazards|harmful effects)\b", re.IGNORECASE)
 # `Endocrine system (hormones)`, `Hormones`, `Plant hormones`
 _HORMONES = re.compile(r"\bhormones?\b|\bendocrine\b", re.IGNORECASE)
 
@@ -130,6 +132,8 @@ def headed_facts(term: str, meaning: str, title: str) -> list[Fact]:
         return [Fact("definition", f"What {be} {_noun(term)} used for?", meaning)]
     if _TESTS.match(title):
         return _test_facts(_noun(term, article=False), meaning)
+    if _DANGERS.match(title):
+        return [Fact("definition", f"What are the dangers of {_noun(term)}?", meaning)]
     if _DEFENCES.search(title):
         noun = _noun(term)
         does = "do" if re.search(r"[^s]s$|\s(?:&|and|\+)\s", noun) else "does"

@@ -104,8 +104,10 @@ def _date_ask(kind: str) -> str:
 
 # ---------------------------------------------------------------------------- figures
 
-_NUMBER = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
-_MAGNITUDE = r"(?:million|mill|mil|mn|billion|bn|trillion|thousand|[mkb])(?![^\W\d_])"
+# (`20 000 Hz`: thousands set apart by spaces, before a word)
+_NUMBER = (r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{2,3}(?:[ \u2009\u202f][0-9]{3})+(?=\s?[^\W\d_])"
+           r"|[0-9]+)(?:\.[0-9]+)?")
+_MAGNITUDE = r"(?:million|mill|mil|mn|billion|bn|trillion|thousand|[mkb])(?![^\W\d_]|/)"
 _TIME_UNITS = (
     r"days?|weeks?|months?|years?|yrs?|hours?|hrs?|minutes?|mins?|seconds?"
     r"|secs?|decades?|centuries"

@@ -747,6 +747,7 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
                     trim_ends(_DASHED.split(m.group("rest"))[0]))
     m = _NAMING.match(clause)
     if (m and len(m.group("name").split()) <= 3 and len(m.group("what").split()) >= 2
+            and m.group("what").split()[0] != m.group("name").split()[0]  # (`angle of …`)
             and not re.search(r"\d", m.group("what"))
             and not re.search(r"[\d+×/=−]", m.group("name"))):
         return Fact("definition", f"What is the term for {_lowered(m.group('what'))}?",
@@ -790,6 +791,8 @@ _WHERE_IT_HAPPENS = re.compile(r"^(?P<verb>happens?|occurs?|takes? place)"
 # words could as well be adjectives (`lower course`), so they are not read as verbs.
 # What a verb's object never starts with: a preposition of place or a joining sign
 _NO_OBJECT = re.compile(r"(?:(?:out|up|off|down|back|away|on|into|onto|through|across|over|best"
+                        r"|smaller|bigger|larger|higher|lower|worse|better|faster|slower|longer"
+                        r"|shorter|weaker|stronger|louder|quieter|hotter|colder"
                         r"|towards?|along|around|past)\b|[+(&])")
 _PLURAL_VERBS = frozenset("""
     make produce carry contain store control break digest absorb release protect transport
