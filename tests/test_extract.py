@@ -1498,3 +1498,12 @@ def test_dangers_an_equality_and_a_change_with_age():
     assert ("What are the dangers of UV?", "skin cancer + premature ageing of skin") in made
     assert not any(q.startswith(("What is the term for angle", "What does range get"))
                    for q, _ in made)
+
+
+def test_a_table_of_case_studies_side_by_side_asks_each_of_its_own():
+    made = qa("# Case studies\n| | Typhoon Haiyan | Hurricane Katrina |\n|---|---|---|\n"
+              "| Where | Philippines (Tacloban) | USA (New Orleans) |\n"
+              "| Date | 8 Nov 2013 | 29 Aug 2005 |\n| Key fact | 90% destroyed | levees failed |\n")
+    assert ("Where was Typhoon Haiyan?", "Philippines (Tacloban)") in made
+    assert ("Hurricane Katrina: what is the date?", "29 Aug 2005") in made
+    assert not any("key fact" in q.lower() for q, _ in made)

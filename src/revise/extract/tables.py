@@ -26,7 +26,10 @@ def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
         return []  # `why?` explains the row above it: no question of its own
     if len(key) == 1 and (not header or len(trim_ends(header[0])) == 1):
         return []  # `| 0 | 1 | 0 | 1 |` under `| A | B | AND | OR |`: one input names no row
-    if header and trim_ends(header[0]).lower() in _ATTRIBUTE_COLUMN:
+    if header and (trim_ends(header[0]).lower() in _ATTRIBUTE_COLUMN
+                   or not trim_ends(header[0]) and len(header) > 1):
+        # (an empty first heading over `| Where | Philippines | USA |`: the columns are
+        # the things, the rows what is told of each)
         return _attribute_row(key, cells, header)
     effect = _change_and_effect(key, cells, header)
     if effect is not None:
@@ -97,12 +100,18 @@ _ATTRIBUTE_COLUMN = frozenset(
 
 
 def _attribute_row(key: str, cells: tuple[str, ...], header: tuple[str, ...]) -> list[Fact]:
+    if _ASIDE_COLUMN.match(key) or re.match(r"^key\s(?:facts?|points?)$", key, re.IGNORECASE):
+        return []  # `| Key fact | … |`: no question a student could answer
     facts = []
     for j in range(1, min(len(cells), len(header))):
         value, thing = trim_ends(cells[j]), trim_ends(header[j])
         if value and thing and value not in ("-", "–", "?"):
-            facts.append(Fact("fact", f"{thing[:1].upper()}{thing[1:]}: what is the {key.lower()}?",
-                              value))
+            if key.lower() in ("where", "when"):
+                question = f"{key.capitalize()} was {thing}?"  # `Where was Typhoon Haiyan?`
+            else:
+                be = "are" if is_plural(key) else "is"
+                question = f"{thing[:1].upper()}{thing[1:]}: what {be} the {key.lower()}?"
+            facts.append(Fact("fact", question, value))
     return [f for f in facts if not shows(f.question, f.answer)]
 
 
