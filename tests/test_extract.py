@@ -1507,3 +1507,13 @@ def test_a_table_of_case_studies_side_by_side_asks_each_of_its_own():
     assert ("Where was Typhoon Haiyan?", "Philippines (Tacloban)") in made
     assert ("Hurricane Katrina: what is the date?", "29 Aug 2005") in made
     assert not any("key fact" in q.lower() for q, _ in made)
+
+
+def test_a_study_or_theory_named_after_its_author():
+    made = qa("10) Merton (1938) - strain theory\n   - gap between goals and means\n"
+              "4) Christiansen (1977) - twin study, Denmark, 3586 twin pairs\n"
+              "   - concordance: MZ 35% vs DZ 13%\n")
+    assert ("Which theory did Merton put forward?", "strain theory") in made
+    assert ("Who put forward strain theory?", "Merton") in made
+    assert ("What kind of study did Christiansen (1977) do?", "twin study") in made
+    assert not any(q.startswith("What did Christiansen") for q, _ in made)

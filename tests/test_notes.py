@@ -987,3 +987,16 @@ def test_trim_ends_drops_only_spacing_separators_and_unmatched_marks(text, trimm
 @given(st.text(alphabet=' ,;:."()“”’ab\t', max_size=8))
 def test_trim_ends_leaves_text_whose_ends_need_nothing_as_it_is(text):
     assert trim_ends(f"a{text}b") == f"a{text}b"
+
+
+def test_numbered_titles_sit_under_the_capital_title_above_them():
+    notes = ("A. BIOLOGICAL THEORIES\n1) Lombroso (1876) - The Criminal Man\n"
+             "   - criminals = atavistic\n2) Sheldon (1949) - somatotypes\n   - mesomorphs\n\n"
+             "B. PSYCHOLOGICAL THEORIES\n3) Eysenck (1964) - criminal personality\n"
+             "   - high E, high N\n")
+    found = topics(notes)
+    assert found["criminals = atavistic"] == ("A. BIOLOGICAL THEORIES",
+                                              "Lombroso (1876) - The Criminal Man")
+    assert found["mesomorphs"] == ("A. BIOLOGICAL THEORIES", "Sheldon (1949) - somatotypes")
+    assert found["high E, high N"] == ("B. PSYCHOLOGICAL THEORIES",
+                                       "Eysenck (1964) - criminal personality")

@@ -763,9 +763,14 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
         if kind == "bullet":
             numbered = tok.marker == "1"
             if numbered and _is_numbered_heading(tok, after_before, follower):
+                # under the title above it (`A. BIOLOGICAL THEORIES` over `1) Lombroso …`),
+                # beside the numbered title before it
+                top = builder.headings[-1] if builder.headings else None
+                level = builder.md_level + 1
+                if top is not None and top.level >= level:
+                    level = top.level if top.section.numbered else top.level + 1
                 builder.open_section(
-                    tok.text, builder.md_level + 1, tok.start, tok.line,
-                    explicit=True, numbered=True,
+                    tok.text, level, tok.start, tok.line, explicit=True, numbered=True,
                 )
                 last_structure, previous, previous_kind = i, None, "heading"
                 continue
@@ -802,6 +807,9 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
                 # A flattened line's own sections end with it: a title set apart after
                 # it stands beside them, not inside its last one.
                 del builder.headings[flat_depth:]
+            while builder.headings and builder.headings[-1].section.numbered \
+                    and tok.indent == 0 and _is_caps_title(text):
+                builder.headings.pop()  # `B. PSYCHOLOGICAL THEORIES` after `9) Freud …`
             said = _LAST_SENTENCE.search(text) if text.endswith(":") else None
             if _UNIT_LABEL.match(text):
                 # `Part C - Depression`: a part of the whole notes, beside the one before it

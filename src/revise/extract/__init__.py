@@ -599,9 +599,11 @@ def _about_causes(topic: tuple[str, ...]) -> bool:
 
 
 _CLOSING = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’"}
-_WHERE = re.compile(r"\b(?:Act\s\w+(?:,?\s(?:Scene|sc\.?)\s\w+)?|\d{1,2}\.\d{1,2}(?:\.\d+)?)\b",
+_WHERE = re.compile(r"\b(?:Act\s\w+(?:,?\s(?:Scene|sc\.?)\s\w+)?|\d{1,2}\.\d{1,2}(?:\.\d+)?"
+                    r"|(?:ch|chapter|chap\.?)\s?\d{1,2}|stanza\s\d{1,2}|verse\s\d{1,2})\b",
                     re.IGNORECASE)
-_SPEAKER_END = re.compile(r",|\(|\s(?:about|to|on|of|when|after|before|as|in)\s|\s[-–—]\s|$")
+_SPEAKER_END = re.compile(r",|\(|\s(?:about|to|on|of|when|after|before|as|in)\s|\s[-–—]\s"
+                          r"|\s(?:ch|chapter|chap\.?)\s?\d|$", re.IGNORECASE)
 
 
 def _quote_facts(text: str) -> list[Fact] | None:
@@ -639,7 +641,7 @@ def _quote_facts(text: str) -> list[Fact] | None:
     facts = []
     after = rest[m.start():] if m else ""
     if after and not re.match(r"^(?:,|\(|\s(?:about|to|on|of|when|after|before|as|in)\s|"
-                              r"\s[-–—]\s)", after):
+                              r"\s[-–—]\s|\s(?:ch|chapter|chap\.?)\s?\d)", after, re.IGNORECASE):
         speaker = ""
     if speaker and len(speaker.split()) <= 4 and speaker[:1].isalpha() and \
             not _WHERE.fullmatch(speaker) and not any(verb_base(w) for w in speaker.split()[1:]):

@@ -644,7 +644,18 @@ def _citation_facts(citation: str, finding: str) -> list[Fact]:
         first = trim_ends(re.split(r";\s|\.\s", piece)[0])
         clause = trim_ends(re.split(r",\s", first)[0])
         inner = split_term(piece) if k else None
-        if inner is not None and not is_citation(inner[0]):
+        theory = _THEORY_NAMED.fullmatch(clause) if k == 0 else None
+        if theory:
+            # `Merton (1938) - strain theory`, `Christiansen (1977) - twin study, Denmark`
+            noun = theory.group("noun").lower()
+            if noun in ("study", "experiment"):
+                facts.append(Fact("definition", f"What kind of {noun} did {citation} do?",
+                                  clause))
+            else:
+                facts.append(Fact("definition", f"Which {noun} did {name} put forward?",
+                                  clause))
+                facts.append(Fact("person", f"Who put forward {clause}?", name))
+        elif inner is not None and not is_citation(inner[0]):
             facts += term_facts(*inner)
         elif _FINDING_VERB.match(clause) and len(clause.split()) <= 10:
             facts.append(Fact("person", f"Who {clause}?", name))
@@ -657,6 +668,10 @@ def _citation_facts(citation: str, finding: str) -> list[Fact]:
     return _clean(facts)
 
 
+# What a study's line names, not a finding: `strain theory`, `social control / social bond
+# theory`, `twin study`
+_THEORY_NAMED = re.compile(r"(?:the\s)?[\w'’ /-]{2,50}?\s(?P<noun>theory|model|approach|hypothesis"
+                           r"|principle|study|experiment)", re.IGNORECASE)
 _PROPOSED = re.compile(r"^(?P<what>.{3,60}?)\s[-–—:]\s(?P<who>[A-Z][^()]{1,50}\(\d{4}\))$")
 
 
@@ -677,7 +692,8 @@ def _states(clause: str) -> bool:
 def title_facts(title: str) -> list[Fact]:
     """`Multi-store model (MSM) – Atkinson & Shiffrin (1968)`: who proposed it."""
     pair = split_term(title.strip())
-    if pair is not None and is_citation(pair[0]) and len(pair[2].split()) >= 3:
+    if pair is not None and is_citation(pair[0]) and (
+            len(pair[2].split()) >= 3 or _THEORY_NAMED.fullmatch(pair[2].strip())):
         # `Parsons (1961): school is the bridge …` over the points that follow it
         return _citation_facts(pair[0], pair[2])
     m = _PROPOSED.match(title.strip())
