@@ -1517,3 +1517,12 @@ def test_a_study_or_theory_named_after_its_author():
     assert ("Who put forward strain theory?", "Merton") in made
     assert ("What kind of study did Christiansen (1977) do?", "twin study") in made
     assert not any(q.startswith("What did Christiansen") for q, _ in made)
+
+
+def test_a_count_and_its_items_with_an_aside_after_them():
+    made = qa("# Eysenck\n"
+              "- 3 dimensions: extraversion, neuroticism, psychoticism (P added later??)\n"
+              "- crime needs 3 things: motivated offender, suitable target, absence of capable "
+              "guardian\n")
+    assert ("What are the 3 dimensions?", "extraversion, neuroticism, psychoticism") in made
+    assert not any("____" in q for q, _ in made)  # (each count is shown by its items)

@@ -759,7 +759,8 @@ _RUN_IN = re.compile(r"^(?P<title>[A-Z][\w-]*(?:\s[\w-]+){0,4}?)\s(?P<rest>[A-Z]
 # A bracketed remark of the student's, not part of the fact: `(lol it didnt last)`,
 # `(!!)`, `(massive)`, `(check this w/ Mrs O)`, `(teacher said this comes up)`.
 _ASIDE = re.compile(
-    r"\s?\((?:[^()]*!|(?:lol|haha|omg|ugh|check|ask|need to|teacher|sir|miss|mrs?|ms|i think"
+    r"\s?\((?:[^()]*(?:!|\?\?|\blol\b)"
+    r"|(?:lol|haha|omg|ugh|check|ask|need to|teacher|sir|miss|mrs?|ms|i think"
     r"|not sure|tbc|todo|comes up|exam|learn|remember)\b[^()]*"
     r"|(?:v\.?|very|really|so|super)\s(?:important|imp|useful|key)|massive|sic|\?+)\)",
     re.IGNORECASE)

@@ -111,7 +111,7 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
 def counted_list(text: str) -> Fact | None:
     """`3 key things for minority influence: consistency, commitment, flexibility`: the
     items, asked by the count the notes give."""
-    m = _COUNTED.match(text.strip())
+    m = _COUNTED.match(re.sub(r"\s*\([^()]*\)$", "", text.strip()))  # (an aside at the end)
     if not m:
         return None
     n = m.group("n").lower()

@@ -405,7 +405,7 @@ def _trivial(text: str, figure: Figure) -> bool:
 _TWIN = re.compile(r"\s?(?:[^\W\d_]+\s)?\((?:approx\s)?(?!(?:1\d{3}|20\d{2})\b)\d[\d,.–-]*\s?\w*\)")
 _COUNT_WORDS = re.compile(r"\b(?:pairs?|triplets?|trios?|doubles?|twins?|dozens?|quartets?"
                           r"|single|both)\b", re.IGNORECASE)
-_LISTED = re.compile(r"(?:\s?[\w-]+){0,6}\s?[:=–-]\s?((?:[^,;:()]{1,25},\s?)+[^,;:()]{1,25})$")
+_LISTED = re.compile(r"(?:\s?[\w-]+){0,6}\s?[:=–-]\s?((?:[^,;:()]{1,40},\s?)+[^,;:()]{1,40})$")
 
 
 def _shown_by_the_rest(text: str, figure: Figure) -> bool:
@@ -420,11 +420,13 @@ def _shown_by_the_rest(text: str, figure: Figure) -> bool:
         return False
     if _COUNT_WORDS.search(text[max(0, figure.start - 30):figure.end + 30]):
         return True
-    listed = _LISTED.match(text[:figure.end + 200], _word_end(text, figure.end))
+    rest = _TRAILING_ASIDE.sub("", text[:figure.end + 200])  # (`… belief (ACIB lol)`)
+    listed = _LISTED.match(rest, _word_end(text, figure.end))
     return listed is not None and len(listed.group(1).split(",")) == int(number)
 
 
 _YEARISH = re.compile(r"1\d{3}|20\d{2}")
+_TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 _AFTER_A_NUMBER = re.compile(r"\d[\w,.]*\s?\w*\s?\((?:approx\s)?$")
 
 

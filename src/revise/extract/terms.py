@@ -220,7 +220,7 @@ def _names_a_class(subject: str, rest: str) -> bool:
     core = re.split(r",\s|;\s|\s(?:eg|e\.g\.|b/c|because|tho|but)\s", rest)[0].split()
     return (len(subject.split()) <= 3 and 2 <= len(core) <= 8
             and core[0].lower() not in _NOT_DEFINITION_START | _STATEMENT_WORDS | _COMPARATIVES
-            and not any(re.search(r"\d|ing$|ed$|^mainly$|^usually$|^often$|^than$", w)
+            and not any(re.search(r"\d|ing$|ed$|^mainly$|^usually$|^often$|^than$", w.lower())
                         or verb_base(w) or w.lower() in _PARTICIPLES for w in core))
 
 
