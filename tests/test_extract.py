@@ -1526,3 +1526,16 @@ def test_a_count_and_its_items_with_an_aside_after_them():
               "guardian\n")
     assert ("What are the 3 dimensions?", "extraversion, neuroticism, psychoticism") in made
     assert not any("____" in q for q, _ in made)  # (each count is shown by its items)
+
+
+def test_numbered_quiz_questions_with_the_answer_in_brackets_and_a_glossary_line():
+    made = qa("Quick quiz Qs\n1 What is the name for malware that spreads by itself? (worm)\n"
+              "2 Which law made hacking illegal in the UK? (Computer Misuse Act 1990)\n"
+              "\n# Glossary\n"
+              "Key terms glossary - Hacker: person who gains unauthorised access - Botnet: "
+              "network of infected computers controlled remotely\n")
+    assert ("What is the name for malware that spreads by itself?", "worm") in made
+    assert ("Which law made hacking illegal in the UK?", "Computer Misuse Act 1990") in made
+    assert ("What is meant by ‘botnet’?", "network of infected computers controlled remotely") \
+        in made
+    assert not any("____" in q for q, _ in made)

@@ -309,6 +309,10 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         return []  # `past paper June 2019 Q4`, `see textbook p.45`: study admin, no fact
     if _WORKED_EXAMPLE.match(text):
         return []  # a worked example shows a method; its numbers are not facts to learn
+    if text[:1].isdigit() and _ASKED.match(text):
+        # `2 Which law made hacking illegal? (Computer Misuse Act 1990)`: the question it
+        # asks, and no number of its own
+        return _relation_facts(text, past=False)
     if bullet.topic and formulas.is_labelled_equation(text):
         equation = formulas.labelled_equation(text, _subject_of(bullet.topic))
         if equation:
@@ -359,8 +363,9 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
 
 
 _MATHS = re.compile(r"\d|[×÷*^²³√]")  # (`en haut = upstairs / en bas = downstairs` is no sum)
-_ASKED = re.compile(r"^(?P<q>(?:why|what|how|when|where|who|which)\b[^?]{3,120}\?)\s*:?\s*"
-                    r"(?P<a>\S.*)$", re.IGNORECASE)
+_ASKED = re.compile(r"^(?:\d{1,2}[.)]?\s+)?"
+                    r"(?P<q>(?:why|what|how|when|where|who|which)\b[^?]{3,120}\?)"
+                    r"\s*:?\s*(?P<a>\S.*)$", re.IGNORECASE)
 _WHY_LABEL = re.compile(r"^why\s(?P<clause>[^:?]{3,80}):\s(?P<a>\S.{2,})$", re.IGNORECASE)
 # What a heading's subject has, rather than a term: `treatment = …`, `Causes: …`.
 _ASPECT = re.compile(r"^(?:treatments?|causes?|symptoms?|effects?|impacts?|consequences?|aims?"
@@ -372,7 +377,8 @@ _COMPARED = re.compile(r"^(?:longer|shorter|higher|lower|bigger|smaller|faster|s
                        r"|fewer)\s\w", re.IGNORECASE)
 # `HTTP = Hypertext…, HTTPS = HTTP Secure`: several acronyms defined on one line.
 _NEXT_ACRONYM = re.compile(r",\s(?=[A-Z][A-Z0-9]{1,7}\s?(?:=|[-–—]\s))|,\s(?=[^,=]{2,30}\s=\s)"
-                           r"|\s[-–—]\s(?=[^-–—=,]{2,30}\s=\s)|;\s(?=[^;]{2,30}\s[-–—=:]\s)")
+                           r"|\s[-–—]\s(?=[^-–—=,]{2,30}\s=\s)|;\s(?=[^;]{2,30}\s[-–—=:]\s)"
+                           r"|\s[-–—]\s(?=[A-Z][\w ]{1,25}:\s)")  # (`… - Botnet: network of …`)
 
 
 def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = False,
@@ -385,7 +391,10 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
                                historical=historical, title=title)
     if asked:  # `why layers? each layer does one job`: the student's own question
         question = asked.group("q")
-        return [Fact("fact", question[0].upper() + question[1:], trim_ends(asked.group("a")))]
+        answer = asked.group("a")
+        if answer.startswith("(") and answer.endswith(")"):
+            answer = answer[1:-1]  # `1 What does DDoS stand for? (distributed denial …)`
+        return [Fact("fact", question[0].upper() + question[1:], trim_ends(answer))]
     why = _WHY_LABEL.match(text)
     if why and why_question(why.group("clause")):
         # `Why computers use binary: circuits made of switches`
