@@ -1000,3 +1000,16 @@ def test_numbered_titles_sit_under_the_capital_title_above_them():
     assert found["mesomorphs"] == ("A. BIOLOGICAL THEORIES", "Sheldon (1949) - somatotypes")
     assert found["high E, high N"] == ("B. PSYCHOLOGICAL THEORIES",
                                        "Eysenck (1964) - criminal personality")
+
+
+def test_titles_with_a_remark_after_them_and_a_short_title_over_a_paragraph():
+    notes = ("TIMELINE\n1903 - WSPU formed\n\n"
+             "Suffragists vs suffragettes (DONT mix these up, lost marks last time)\n"
+             "The suffragists were the NUWSS, led by Millicent Fawcett. They used peaceful, "
+             "legal methods such as petitions and lobbying MPs.\n\n"
+             "Why did women get the vote in 1918? (6/12 marker - teacher says use 2 factors)\n"
+             "- women's war work showed they could do men's jobs\n")
+    found = topics(notes)
+    assert found["women's war work showed they could do men's jobs"] == (
+        "Why did women get the vote in 1918?",)
+    assert any(topic == ("Suffragists vs suffragettes",) for topic in found.values())

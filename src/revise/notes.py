@@ -584,6 +584,9 @@ class _Builder:
         title = clean_text(raw)
         intro = title.endswith(":")
         title = title.rstrip(":").rstrip()
+        remark = _TITLE_REMARK.search(title)
+        if remark and remark.start() > 0:
+            title = title[: remark.start()]  # `Suffragists vs suffragettes (DONT mix these up)`
         if len(title) > _MAX_TITLE:
             title = title[:_MAX_TITLE].rstrip() + "…"
         if not _has_alnum(title):
@@ -991,6 +994,18 @@ def _is_paragraph_heading(
         return True
     if follower is None:
         return False
+    aside = _TITLE_ASIDE.search(text)
+    # (`Why did women get the vote in 1918? (6/12 marker - teacher says …)`: the title is
+    # what comes before the student's aside)
+    bare = text[: aside.start()] if aside and aside.start() > 0 else text
+    bare_words = len(bare.split())
+    if bare.endswith("?") and bare_words <= _MAX_TITLE_WORDS and follower.kind in (
+            "bullet", "flat") and not _TERM_SEPARATOR.search(bare):
+        return True  # a question the points under it answer
+    if (after_blank and follower.kind == "para" and 2 <= bare_words <= 6
+            and bare[-1] not in ".,;:" and not _TERM_SEPARATOR.search(bare)
+            and not re.search(r"[\d=]", bare) and len(follower.text.split()) >= 15):
+        return True  # a short title set apart above a paragraph about it
     if follower.kind != "heading" and words <= _MAX_TITLE_WORDS and _UNIT_LABEL.match(text):
         return True  # `Key Topic 1: The early settlement of the West`
     if follower.kind != "heading" and _is_caps_title(text):
@@ -1035,6 +1050,10 @@ def _is_paragraph_heading(
 
 
 _MAX_COLON_HEADING_WORDS = 8
+# A student's remark after a title: `(6/12 marker - teacher says …)`, `(learn!!)`
+_TITLE_REMARK = re.compile(r"\s*\([^()]*(?:\b(?:teacher|sir|miss|marks?|marker|mock|exam|revise"
+                           r"|learn|don'?t|check|lol)\b|!|\?\?)[^()]*\)$", re.IGNORECASE)
+_TITLE_ASIDE = re.compile(r"\s\([^()]*\)$")
 _CAPS_HEAD_END = re.compile(r"\s[-–—]\s|[(\[/:]")
 _MIN_CAPS_LETTERS = 6
 
