@@ -1539,3 +1539,10 @@ def test_numbered_quiz_questions_with_the_answer_in_brackets_and_a_glossary_line
     assert ("What is meant by ‘botnet’?", "network of infected computers controlled remotely") \
         in made
     assert not any("____" in q for q, _ in made)
+
+
+def test_a_language_device_and_its_example_and_no_deed_of_a_passive():
+    made = qa("Language devices\nHyde described with animal imagery -> \"like a monkey\" • "
+              "pathetic fallacy - the fog\n")
+    assert ("Give an example of pathetic fallacy.", "the fog") in made
+    assert not any(q.startswith("Who described") or "meant by ‘pathetic" in q for q, _ in made)

@@ -46,6 +46,8 @@ _TRAITS = re.compile(r"^(?:the\s)?(?:(?:main|key)\s)?(?P<aspect>characteristics|
 _ADJECTIVE = re.compile(r"^[a-z-]+(?:al|ive|ic|ory|ous)$")
 # `Dangers`, `Risks of EM waves`: what each thing under it can do to you
 _DANGERS = re.compile(r"^(?:the\s)?(?:dangers|risks|hazards|harmful effects)\b", re.IGNORECASE)
+# `Language devices`, `Techniques`: a device and an example of it from the text
+_DEVICES = re.compile(r"\b(?:devices|techniques|language|methods|terminology)\b", re.IGNORECASE)
 # `Endocrine system (hormones)`, `Hormones`, `Plant hormones`
 _HORMONES = re.compile(r"\bhormones?\b|\bendocrine\b", re.IGNORECASE)
 
@@ -132,6 +134,9 @@ def headed_facts(term: str, meaning: str, title: str) -> list[Fact]:
         return [Fact("definition", f"What {be} {_noun(term)} used for?", meaning)]
     if _TESTS.match(title):
         return _test_facts(_noun(term, article=False), meaning)
+    if _DEVICES.search(title) and re.fullmatch(r"(?:the|a|an)\s[\w' -]{2,30}", meaning.strip()):
+        # `pathetic fallacy - the fog` under `Language devices`: an example, no meaning
+        return [Fact("list", f"Give an example of {_noun(term, article=False)}.", meaning)]
     if _DANGERS.match(title):
         return [Fact("definition", f"What are the dangers of {_noun(term)}?", meaning)]
     if _DEFENCES.search(title):

@@ -178,6 +178,8 @@ def doer_facts(sentence: str) -> list[tuple[str, str, str]]:
     cut = _DEED_END.search(m.group("what"))
     deed = m.group("what")[: cut.start()] if cut else m.group("what")
     deed = re.sub(r"^(?:his|her|their)\s", "the ", deed.strip().rstrip("."))
+    if re.match(r"(?:with|by|as|in|at|for|to)\b", deed):
+        return []  # `Hyde described with animal imagery`: Hyde is described, he does nothing
     if not 1 <= len(deed.split()) <= _MAX_DEED_WORDS or shows(deed, m.group("who")):
         return []
     return [("person", f"Who {m.group('verb')} {deed}?", m.group("who"))]
