@@ -1546,3 +1546,8 @@ def test_a_language_device_and_its_example_and_no_deed_of_a_passive():
               "pathetic fallacy - the fog\n")
     assert ("Give an example of pathetic fallacy.", "the fog") in made
     assert not any(q.startswith("Who described") or "meant by ‘pathetic" in q for q, _ in made)
+
+
+def test_an_arrow_to_where_something_goes_is_no_change_into():
+    made = qa("# Electrodes\nCathode: NEGATIVE electrode -> positive ions (cations) go here\n")
+    assert not any("turn" in q for q, _ in made)

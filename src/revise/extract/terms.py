@@ -923,7 +923,11 @@ def _described(term: str, meaning: str) -> list[Fact]:
     converts = _CONVERTS.match(drop_parentheses(meaning) or meaning)
     if (converts and len(converts.group("what").split()) <= 3
             and not any(w in _STATEMENT_WORDS or verb_base(w) for w in
-                        converts.group("what").lower().split())):
+                        converts.group("what").lower().split())
+            and not any(is_base_verb(w) or verb_base(w) for w in
+                        converts.group("into").lower().split()[1:])
+            and not converts.group("what").split()[0].isupper()):
+        # (`NEGATIVE electrode -> positive ions go here` says where ions go, no change)
         # `protease - proteins -> amino acids`
         return _clean([Fact("definition", f"What {does(noun)} {noun} turn "
                             f"{converts.group('what').strip()} into?",
