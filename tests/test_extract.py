@@ -1551,3 +1551,12 @@ def test_a_language_device_and_its_example_and_no_deed_of_a_passive():
 def test_an_arrow_to_where_something_goes_is_no_change_into():
     made = qa("# Electrodes\nCathode: NEGATIVE electrode -> positive ions (cations) go here\n")
     assert not any("turn" in q for q, _ in made)
+
+
+def test_a_long_chain_of_causes_is_asked_whole_after_its_first_link():
+    made = qa("## Why ionic compounds conduct\nsolid ionic compound -> ions held in fixed "
+              "positions -> cant move -> no current\n")
+    assert made == [
+        ("What does ‘solid ionic compound’ lead to?", "ions held in fixed positions"),
+        ("What follows from ‘solid ionic compound’, in order?",
+         "ions held in fixed positions → cant move → no current")]

@@ -112,6 +112,12 @@ def arrow_facts(text: str, label: str = "", *, past: bool = False, lead: str = "
         facts.append(Fact("cause", _led(lead, f"What {did} {quoted(cause)} lead to?"), effect))
     if not facts and len(parts) >= 3 and all(_STEP.match(p) for p in parts):
         return _clean([_steps_fact(parts, lead, title)])
+    if len(parts) >= 4 and len(facts) >= 2 and all(len(p.split()) <= _MAX_SIDE for p in parts):
+        # `solid ionic compound -> ions held in place -> cant move -> no current`: its first
+        # link, and the chain asked whole, not link by link
+        return _clean([facts[0], Fact("cause", _led(lead, f"What follows from "
+                                                          f"{quoted(parts[0])}, in order?"),
+                                      " → ".join(parts[1:]))])
     return _clean(facts[:_MAX_CHAIN_CARDS] if len(parts) > 2 else facts)
 
 
