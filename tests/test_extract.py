@@ -1560,3 +1560,14 @@ def test_a_long_chain_of_causes_is_asked_whole_after_its_first_link():
         ("What does ‘solid ionic compound’ lead to?", "ions held in fixed positions"),
         ("What follows from ‘solid ionic compound’, in order?",
          "ions held in fixed positions → cant move → no current")]
+
+
+def test_what_a_form_is_used_after_and_how_to_form_it_are_asked_of_its_heading():
+    made = qa("GRAMMAR 2 - present subjunctive (grade 8/9 stuff, miss said use it)\n"
+              "used after: es importante que, quiero que, ojalá\n"
+              "how to form: take yo form of present, drop the -o, add opposite ending\n")
+    assert ("What is the present subjunctive used after?",
+            "es importante que, quiero que, ojalá") in made
+    assert ("How do you form the present subjunctive?",
+            "take yo form of present, drop the -o, add opposite ending") in made
+    assert not any("GRAMMAR" in q or "used after" in a for q, a in made)

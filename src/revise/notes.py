@@ -999,6 +999,10 @@ def _is_paragraph_heading(
     # what comes before the student's aside)
     bare = text[: aside.start()] if aside and aside.start() > 0 else text
     bare_words = len(bare.split())
+    if follower.kind != "heading" and words <= _MAX_TITLE_WORDS and _UNIT_LABEL.match(text):
+        return True  # `Key Topic 1: The early settlement of the West`
+    if follower.kind != "heading" and _is_caps_title(bare):
+        return True  # (`GRAMMAR 2 - present subjunctive (grade 8/9 stuff, …)`)
     if bare.endswith("?") and bare_words <= _MAX_TITLE_WORDS and follower.kind in (
             "bullet", "flat") and not _TERM_SEPARATOR.search(bare):
         return True  # a question the points under it answer
@@ -1006,10 +1010,6 @@ def _is_paragraph_heading(
             and bare[-1] not in ".,;:" and not _TERM_SEPARATOR.search(bare)
             and not re.search(r"[\d=]", bare) and len(follower.text.split()) >= 15):
         return True  # a short title set apart above a paragraph about it
-    if follower.kind != "heading" and words <= _MAX_TITLE_WORDS and _UNIT_LABEL.match(text):
-        return True  # `Key Topic 1: The early settlement of the West`
-    if follower.kind != "heading" and _is_caps_title(text):
-        return True
     if (
         text.endswith(":")
         and words <= _MAX_COLON_HEADING_WORDS
@@ -1070,7 +1070,8 @@ def _is_caps_title(text: str) -> bool:
         return False
     head = _CAPS_HEAD_END.split(text, maxsplit=1)[0]
     letters = [ch for ch in head if ch.isalpha()]
-    words = sum(1 for word in head.split() if any(ch.isalpha() for ch in word))
+    # (`GRAMMAR 1 - deber + infinitive`: a numbered label counts its number as a word)
+    words = sum(1 for word in head.split() if any(ch.isalnum() for ch in word))
     return (
         len(letters) >= _MIN_CAPS_LETTERS
         and all(ch.isupper() for ch in letters)

@@ -425,6 +425,11 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         return [f for p in parts for f in _relation_facts(p, past=past, lead=lead, causal=causal,
                                                           historical=historical, title=title)]
     pair = terms.split_term(text)
+    if pair is None and title and text[:7].lower() == "how to ":
+        label, colon, rest = text.partition(": ")  # `how to form: take the yo form …`
+        found = headed.label_of_heading(label, rest, title) if colon else []
+        if found:
+            return found
     if pair is not None and pair[1] == "=" and formulas.is_formula(text):
         pair = None  # `speed = distance / time` is a formula, not a term
     raised = _RAISED_BY.match(text)
@@ -495,7 +500,9 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
                          made_of.group("count"))]
         if formulas.is_formula(meaning):
             return formulas.formula_facts(meaning)
-        facts = headed.labelled_facts(term, meaning) or headed.headed_facts(term, meaning, title)
+        facts = (headed.labelled_facts(term, meaning)
+                 or headed.label_of_heading(term, meaning, title)
+                 or headed.headed_facts(term, meaning, title))
         if facts:
             return facts
         facts = terms.term_facts(term, sep, meaning, historical=historical)

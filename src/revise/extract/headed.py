@@ -95,6 +95,32 @@ def labelled_facts(term: str, meaning: str) -> list[Fact]:
     return []
 
 
+# `used after: es importante que, …`, `how to form: take the yo form …` under a heading
+# that names the thing (`GRAMMAR 2 - present subjunctive`)
+_USED_LABEL = re.compile(r"(?P<verb>used|found|formed|followed|made)\s"
+                         r"(?P<prep>after|with|for|in|from|by|before)$", re.IGNORECASE)
+_HOW_TO = re.compile(r"how to (?P<verb>form|make|use|calculate|find|work out)(?:\sit)?$",
+                     re.IGNORECASE)
+_TITLE_LABEL = re.compile(r"^[A-Z]{3,}\s?\d{0,2}\s?[-–—:]\s")
+
+
+def label_of_heading(term: str, meaning: str, title: str) -> list[Fact]:
+    """`used after: es importante que, …` under `GRAMMAR 2 - present subjunctive`: "What
+    is the present subjunctive used after?"; `how to form: …`: "How do you form the
+    present subjunctive?"."""
+    if not title:
+        return []
+    used, how = _USED_LABEL.fullmatch(term.strip()), _HOW_TO.fullmatch(term.strip())
+    if not used and not how:
+        return []
+    subject = drop_parentheses(_TITLE_LABEL.sub("", title)) or title
+    subject = with_article(subject.strip()) if subject[:1].islower() else subject.strip()
+    if used:
+        return [Fact("definition", f"What is {subject} {used.group('verb').lower()} "
+                                   f"{used.group('prep').lower()}?", meaning)]
+    return [Fact("definition", f"How do you {how.group('verb').lower()} {subject}?", meaning)]
+
+
 def change_facts(text: str, title: str) -> list[Fact]:
     """`boiling point increases (…)` under `Properties as chain length increases`: "How
     does the boiling point change as chain length increases?"."""
