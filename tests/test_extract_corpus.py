@@ -79,6 +79,14 @@ HOLDOUT_FLOORS = {
     "uk_elections_notes.txt": 0.10,
     "english-inspector-calls.txt": 0.05,
     "psychology-psychopathology.txt": 0.30,
+    "geography-tropical-storms.txt": 0.30,
+    "physics-waves.md": 0.35,
+    "criminology-theories-notes.md": 0.20,
+    "jekyll-hyde-revision.txt": 0.15,
+    "chem-electrolysis.md": 0.20,
+    "computing-cyber-security.txt": 0.25,
+    "history-suffrage-timeline.txt": 0.25,
+    "spanish-medio-ambiente.txt": 0.60,
 }
 
 
