@@ -1571,3 +1571,9 @@ def test_what_a_form_is_used_after_and_how_to_form_it_are_asked_of_its_heading()
     assert ("How do you form the present subjunctive?",
             "take yo form of present, drop the -o, add opposite ending") in made
     assert not any("GRAMMAR" in q or "used after" in a for q, a in made)
+
+
+def test_where_a_thing_happens_and_an_example_label_and_an_aside_that_runs_on():
+    made = qa("## Profit\n- **Profit max** happens where MC = MR (!!! learn this, comes up EVERY "
+              "yr)\n- ex: UK supermarkets (Tesco, Asda)\n")
+    assert made == [("Where does profit max happen?", "MC = MR")]

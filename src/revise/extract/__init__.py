@@ -448,7 +448,9 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
             if found:
                 return found
         if formulas.is_formula(text):
-            return formulas.formula_facts(text)
+            found = formulas.formula_facts(text)
+            if found or not _HAPPENS_WHERE.search(text):
+                return found  # (`profit max happens where MC = MR` is said, not a sum)
         equation = formulas.word_equation(text)
         if equation:
             return equation
@@ -591,8 +593,8 @@ _NAMED_SUBJECT = re.compile(r"(?:The\s)?(?P<name>[A-Z][\w’'-]*(?:\s[A-Z][\w’
 # A subject and a present-tense verb before the separator: `chlorophyll absorbs light`.
 _STATEMENT_BEFORE = re.compile(r"^[\w()’' -]{2,40}?\s(?:[a-z]+s)\s[\w ]+$")
 _LABEL = re.compile(r"^(?:context|background|note|notes|nb|tip|remember|summary|overview|"
-                    r"intro|introduction|evaluation|conclusion|example|examples|eg|e\.g\.)$",
-                    re.IGNORECASE)
+                    r"intro|introduction|evaluation|conclusion|example|examples|eg|e\.g\.|ex"
+                    r"|egs)$", re.IGNORECASE)
 # (the stop first and the letter before it looked back at: re then jumps from stop to stop)
 _SENTENCE_END = re.compile(r"[.!?](?<=[a-z0-9)’'][.!?])\s+(?=[A-Z])")
 
@@ -775,7 +777,7 @@ _RUN_IN = re.compile(r"^(?P<title>[A-Z][\w-]*(?:\s[\w-]+){0,4}?)\s(?P<rest>[A-Z]
 # A bracketed remark of the student's, not part of the fact: `(lol it didnt last)`,
 # `(!!)`, `(massive)`, `(check this w/ Mrs O)`, `(teacher said this comes up)`.
 _ASIDE = re.compile(
-    r"\s?\((?:[^()]*(?:!|\?\?|\blol\b)"
+    r"\s?\((?:[^()]*(?:!|\?\?|\blol\b)[^()]*"
     r"|(?:lol|haha|omg|ugh|check|ask|need to|teacher|sir|miss|mrs?|ms|i think"
     r"|not sure|tbc|todo|comes up|exam|learn|remember)\b[^()]*"
     r"|(?:v\.?|very|really|so|super)\s(?:important|imp|useful|key)|massive|sic|\?+)\)",
@@ -787,6 +789,7 @@ _RAISED_BY = re.compile(r"(?P<what>[a-z][\w\s-]{2,30}?)\s?(?P<way>↑|↓|increa
 _SHORT_FOR = re.compile(r"(?P<full>[a-z]{4,})\s?(?:->|→|[-–—:]|=)\s?(?P<gloss>\S.+)")
 _VALUE_RANGE = re.compile(r"(?:approx\.?\s|about\s)?[0-9][0-9 ,.]*\s?[^\W\d]{0,6}\s(?:to|-|–)\s"
                           r"[0-9][0-9 ,.]*\s?[^\W\d]{0,6}(?:\s\([^()]*\))?")
+_HAPPENS_WHERE = re.compile(r"\s(?:happens?|occurs?)\s(?:where|when)\s")
 _COUNT_OF = re.compile(r"(?:approx\.?\s)?(?P<count>\d[\d,.]*)\s(?P<unit>[a-z]{3,}s)")
 _YEAR_FIRST = re.compile(r"(?P<year>1[0-9]{3}|20[0-9]{2})\s?[-–—:]\s(?P<rest>\S.*)")
 _QUOTES = "\"“”'‘’ "

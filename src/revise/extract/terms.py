@@ -250,6 +250,8 @@ _HAS_A = re.compile(r"^(?P<x>(?:(?:a|an|the)\s)?[\w’' -]{2,40}?)\s(?:has|have)
 
 _ALSO_KNOWN = re.compile(r"(?P<x>[A-Z][^()]{2,40}?)\s\((?:also\s)?(?:known as|called|aka)\s"
                          r"(?P<y>[^()]{2,40})\)")
+_HAPPENS = re.compile(r"(?P<subject>[\w’'() -]{2,40}?)\s(?P<verb>happens?|occurs?)\s"
+                      r"(?P<place>(?:in|at|on|where|when|inside|within)\s.+)$")
 _WORKS_BEST = re.compile(r"(?P<subject>[\w’'() -]{2,40}?)\s(?:works?|is most active)\sbest\s"
                          r"(?P<where>(?:in|at|when)\s.+)$")
 
@@ -263,6 +265,15 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
     if aka:  # `Holy Communion (also known as the Eucharist or Mass) remembers …`
         return _clean([Fact("definition", f"What is another name for {aka.group('x')}?",
                             aka.group("y"))])
+    happens = _HAPPENS.match(sentence) if "happen" in sentence or "occur" in sentence else None
+    if happens and len(happens.group("subject").split()) <= 4:
+        # `Profit max happens where MC = MR`: "Where does profit max happen?"
+        noun = _subject_noun(happens.group("subject"))
+        ask = "When" if happens.group("place").startswith("when") else "Where"
+        verb = "happen" if happens.group("verb").startswith("happen") else "occur"
+        place = re.sub(r"^(?:where|when)\s", "", happens.group("place"))
+        return _clean([Fact("definition", f"{ask} {does(noun)} {noun} {verb}?",
+                            trim_ends(place))])
     best = _WORKS_BEST.match(sentence) if "best" in sentence else None
     if best and len(best.group("subject").split()) <= 4:
         # `pepsin works best in acidic conditions (approx pH 2)`
@@ -802,7 +813,7 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
 _DURATION = re.compile(r"\d|\b(?:sec|second|min|minute|hour|hr|day|week|month|year|yr|ages"
                        r"|long|short)s?\b", re.IGNORECASE)
 _WHERE_IT_HAPPENS = re.compile(r"^(?P<verb>happens?|occurs?|takes? place)"
-                               r"\s(?P<place>(?:in|at|on|inside|within)\s.+)$", re.IGNORECASE)
+                               r"\s(?P<place>(?:in|at|on|inside|within|where)\s.+)$", re.IGNORECASE)
 # What parts do (`Ribosomes – make proteins`): a bare verb after a plural term. Other
 # words could as well be adjectives (`lower course`), so they are not read as verbs.
 # What a verb's object never starts with: a preposition of place or a joining sign
