@@ -1013,3 +1013,13 @@ def test_titles_with_a_remark_after_them_and_a_short_title_over_a_paragraph():
     assert found["women's war work showed they could do men's jobs"] == (
         "Why did women get the vote in 1918?",)
     assert any(topic == ("Suffragists vs suffragettes",) for topic in found.values())
+
+
+def test_a_paragraph_wrapped_at_a_fixed_width_runs_on_into_a_capital():
+    notes = ("What was it?\nThe Black Death was an outbreak of plague which arrived in England "
+             "in 1348. It\narrived at the port of Melcombe Regis in Dorset in June 1348.\n\n"
+             "Causes\nReichstag elected every 4 yrs by proportional representation -> lots of "
+             "small parties\nArticle 48 let the President rule by decree in an emergency\n")
+    found = topics(notes)
+    assert any(text.endswith("Melcombe Regis in Dorset in June 1348.") for text in found)
+    assert "Article 48 let the President rule by decree in an emergency" in found

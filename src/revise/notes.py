@@ -1001,8 +1001,10 @@ def _is_paragraph_heading(
     bare_words = len(bare.split())
     if follower.kind != "heading" and words <= _MAX_TITLE_WORDS and _UNIT_LABEL.match(text):
         return True  # `Key Topic 1: The early settlement of the West`
-    if follower.kind != "heading" and _is_caps_title(bare):
-        return True  # (`GRAMMAR 2 - present subjunctive (grade 8/9 stuff, …)`)
+    if follower.kind != "heading" and _is_caps_title(bare) and not _DOES_AFTER_DASH.search(bare):
+        # (`GRAMMAR 2 - present subjunctive (grade 8/9 stuff, …)`, but not
+        # `DELETE FROM - removes records (… lol)`: what a keyword does)
+        return True
     if bare.endswith("?") and bare_words <= _MAX_TITLE_WORDS and follower.kind in (
             "bullet", "flat") and not _TERM_SEPARATOR.search(bare):
         return True  # a question the points under it answer
@@ -1054,6 +1056,7 @@ _MAX_COLON_HEADING_WORDS = 8
 _TITLE_REMARK = re.compile(r"\s*\([^()]*(?:\b(?:teacher|sir|miss|marks?|marker|mock|exam|revise"
                            r"|learn|don'?t|check|lol)\b|!|\?\?)[^()]*\)$", re.IGNORECASE)
 _TITLE_ASIDE = re.compile(r"\s\([^()]*\)$")
+_DOES_AFTER_DASH = re.compile(r"\s[-–—]\s[a-z]+s\b")
 _CAPS_HEAD_END = re.compile(r"\s[-–—]\s|[(\[/:]")
 _MIN_CAPS_LETTERS = 6
 
@@ -1085,6 +1088,7 @@ _OPEN_ENDINGS = frozenset({
     "than", "that", "the", "to", "which", "who", "with",
 })
 _WRAP_SLACK = 15
+_NEW_SENTENCE_END = re.compile(r"[a-z)][.!?]\s+[A-Z]?[\w’']+$")
 _WRAP_WIDTH = 70
 _TERM_SEPARATOR = re.compile(r"\s[-–—=→]\s|[^\W_]:\s|\s->\s")
 
@@ -1096,8 +1100,16 @@ def _continues(before: str, line: str) -> bool:
     `le lit - bed`) is an item of its own, unless the line before stopped mid-phrase.
     """
     before = before.rstrip()
-    if not before or before[-1] in ".?!:;" or not line[:1].islower():
+    if not before or before[-1] in ".?!:;":
         return False
+    if not line[:1].islower():
+        # `… probably carried on a ship from Gascony. It` / `spread really quickly …`: a
+        # paragraph wrapped at a fixed width runs on into a capital too
+        # (the line before stops in a sentence it began: `… from Gascony. It`, `… of Saturn,`)
+        return (len(before) >= _WRAP_WIDTH and line[:1].isupper()
+                and (_NEW_SENTENCE_END.search(before) is not None or before[-1] == ",")
+                and _TERM_SEPARATOR.search(line) is None and len(before.split()) >= 12
+                and len(line) <= len(before) + _WRAP_SLACK)
     if before.rsplit(None, 1)[-1] in _OPEN_ENDINGS:
         return True
     # Text wrapped at a fixed width: a long line, then one no longer than it that

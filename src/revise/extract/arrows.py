@@ -115,9 +115,10 @@ def arrow_facts(text: str, label: str = "", *, past: bool = False, lead: str = "
     if len(parts) >= 4 and len(facts) >= 2 and all(len(p.split()) <= _MAX_SIDE for p in parts):
         # `solid ionic compound -> ions held in place -> cant move -> no current`: its first
         # link, and the chain asked whole, not link by link
-        return _clean([facts[0], Fact("cause", _led(lead, f"What follows from "
-                                                          f"{quoted(parts[0])}, in order?"),
-                                      " → ".join(parts[1:]))])
+        first = [facts[0]] if len(parts[0].split()) >= 2 else []  # (not `faster -> …`)
+        return _clean([*first, Fact("cause", _led(lead, f"What follows from "
+                                                        f"{quoted(parts[0])}, in order?"),
+                                    " → ".join(parts[1:]))])
     return _clean(facts[:_MAX_CHAIN_CARDS] if len(parts) > 2 else facts)
 
 
