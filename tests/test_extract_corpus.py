@@ -87,6 +87,10 @@ HOLDOUT_FLOORS = {
     "computing-cyber-security.txt": 0.25,
     "history-suffrage-timeline.txt": 0.25,
     "spanish-medio-ambiente.txt": 0.60,
+    "biology-respiration.txt": 0.40,
+    "economics-market-structures.md": 0.10,
+    "history-black-death.txt": 0.15,
+    "rs-cosmological-argument.md": 0.10,
 }
 
 
