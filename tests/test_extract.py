@@ -1054,12 +1054,32 @@ def test_a_named_event_asks_when_and_what_happened():
 
 
 @pytest.mark.parametrize("notes", [
-    "| property | ionic | covalent |\n|---|---|---|\n| melting point | high | low |\n"
+    "| property | ionic | covalent |\n|---|---|---|\n| state at room temp | solid | gas |\n"
     "| why? | strong bonds | weak forces |",
 ])
 def test_a_table_of_properties_asks_each_thing_for_its_property(notes):
-    assert qa(notes) == [("Ionic: what is the melting point?", "high"),
-                         ("Covalent: what is the melting point?", "low")]
+    assert qa(notes) == [("Ionic: what is the state at room temp?", "solid"),
+                         ("Covalent: what is the state at room temp?", "gas")]
+
+
+def test_a_property_told_in_levels_asks_for_the_level():
+    table = ("| property | ionic | covalent | metallic |\n|---|---|---|---|\n"
+             "| melting point | high | low | high |\n| why? | strong bonds | weak forces | - |")
+    assert qa(table) == [("Ionic: what is the level of the melting point?", "high"),
+                         ("Covalent: what is the level of the melting point?", "low"),
+                         ("Metallic: what is the level of the melting point?", "high")]
+
+
+def test_a_comparison_on_one_line_asks_each_side():
+    notes = ("Comparison (aerobic vs anaerobic)\n"
+             "- products: aerobic = CO2 + water, anaerobic = lactic acid\n"
+             "- energy: aerobic = lots, anaerobic = a small amount")
+    assert qa(notes) == [
+        ("What are the products of aerobic?", "CO2 + water"),
+        ("What are the products of anaerobic?", "lactic acid"),
+        ("What is the amount of energy for aerobic?", "lots"),
+        ("What is the amount of energy for anaerobic?", "a small amount"),
+    ]
 
 
 def test_a_lifespan_is_not_a_date_to_learn():

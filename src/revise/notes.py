@@ -697,6 +697,7 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
     title_at = _title_index(tokens)
     last_structure = -1
     prose_tokens: list[tuple[int, Bullet]] = []
+    widths = _block_widths(tokens)
     previous: Bullet | None = None  # the item the last non-blank line added to
     previous_kind = "blank"
     before: _Token | None = None  # the last line with content before this one
@@ -835,7 +836,7 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
         if (
             previous is not None
             and previous_kind in ("bullet", "para")
-            and _continues(builder.parts[id(previous)][-1], text)
+            and _continues(builder.parts[id(previous)][-1], text, widths[i])
         ):
             builder.parts[id(previous)].append(text)
             continue
@@ -1008,10 +1009,11 @@ def _is_paragraph_heading(
     if bare.endswith("?") and bare_words <= _MAX_TITLE_WORDS and follower.kind in (
             "bullet", "flat") and not _TERM_SEPARATOR.search(bare):
         return True  # a question the points under it answer
-    if (after_blank and follower.kind == "para" and 2 <= bare_words <= 6
+    if (after_blank and follower.kind == "para"
+            and (1 <= bare_words <= 6 or bare.endswith("?") and bare_words <= _MAX_TITLE_WORDS)
             and bare[-1] not in ".,;:" and not _TERM_SEPARATOR.search(bare)
             and not re.search(r"[\d=]", bare) and len(follower.text.split()) >= 15):
-        return True  # a short title set apart above a paragraph about it
+        return True  # a short title, or a question, set apart above a paragraph about it
     if (
         text.endswith(":")
         and words <= _MAX_COLON_HEADING_WORDS
@@ -1090,24 +1092,49 @@ _OPEN_ENDINGS = frozenset({
 _WRAP_SLACK = 15
 _NEW_SENTENCE_END = re.compile(r"[a-z)][.!?]\s+[A-Z]?[\w’']+$")
 _WRAP_WIDTH = 70
+_WRAP_FIT = 2  # (a line wrapped by hand may stop a little short of the width)
 _TERM_SEPARATOR = re.compile(r"\s[-–—=→]\s|[^\W_]:\s|\s->\s")
 
 
-def _continues(before: str, line: str) -> bool:
+def _block_widths(tokens: list[_Token]) -> list[int]:
+    """For each line, the longest line of the block it stands in (lines between blank ones):
+    the width a block wrapped at a fixed width was wrapped at, or wider."""
+    widths = [0] * len(tokens)
+    start = 0
+    for i in range(len(tokens) + 1):
+        if i == len(tokens) or tokens[i].kind in ("blank", "rule"):
+            width = max((len(t.text) for t in tokens[start:i]), default=0)
+            widths[start:i] = [width] * (i - start)
+            start = i + 1
+    return widths
+
+
+def _continues(before: str, line: str, width: int = 0) -> bool:
     """A hard-wrapped line: the text before it runs on into a lowercase word.
 
     A line that holds a term and its meaning of its own (`la cuisine: kitchen`,
     `le lit - bed`) is an item of its own, unless the line before stopped mid-phrase.
+    Where the block's `width` is known, text wrapped at a fixed width breaks a line only
+    where its next word would not have fitted.
     """
     before = before.rstrip()
     if not before or before[-1] in ".?!:;":
         return False
+    first = line.split()[0] if line.split() else ""
+    if width and len(before) + 1 + len(first) <= width - _WRAP_FIT \
+            and before.rsplit(None, 1)[-1] not in _OPEN_ENDINGS:
+        return False  # (`… only partly oxidised` / `happens when …`: two lines, two points)
+    if width and len(before) >= _WRAP_WIDTH and len(before.split()) >= 12 \
+            and _TERM_SEPARATOR.search(before) is None and (
+            line[:1] == "(" or line[:1].islower() and re.search(r"\s(?:->|=>|→)\s", line)):
+        return True  # its first word did not fit: wrapped, even as `work -> this weakened …`
     if not line[:1].islower():
         # `… probably carried on a ship from Gascony. It` / `spread really quickly …`: a
         # paragraph wrapped at a fixed width runs on into a capital too
         # (the line before stops in a sentence it began: `… from Gascony. It`, `… of Saturn,`)
         return (len(before) >= _WRAP_WIDTH and line[:1].isupper()
-                and (_NEW_SENTENCE_END.search(before) is not None or before[-1] == ",")
+                and (_NEW_SENTENCE_END.search(before) is not None or before[-1] == ","
+                     or width > 0 and before.rsplit(None, 1)[-1] in _OPEN_ENDINGS)
                 and _TERM_SEPARATOR.search(line) is None and len(before.split()) >= 12
                 and len(line) <= len(before) + _WRAP_SLACK)
     if before.rsplit(None, 1)[-1] in _OPEN_ENDINGS:

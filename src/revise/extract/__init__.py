@@ -409,6 +409,9 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         # `Agentic state = … Opposite = autonomous state. Agentic shift = …`: one each
         return [f for sentence in sentences for f in _relation_facts(
             sentence, past=past, lead=lead, causal=causal, historical=historical, title=title)]
+    compared = tables.compared_line(text) if "=" in text else None
+    if compared:
+        return compared
     counted = lists.counted_list(text)
     if counted is not None:
         return [counted]
@@ -482,7 +485,8 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         if attributes:
             return attributes
         short = _SHORT_FOR.fullmatch(meaning.strip())
-        if short and short.group("full").lower().startswith(term.rstrip(".").lower()):
+        if short and short.group("full").lower().startswith(term.rstrip(".").lower()) \
+                and len(short.group("full")) > len(term.rstrip(".")):
             # `rit. = ritardando -> gradually slowing down`
             full = short.group("full")
             return [Fact("definition", f"What does {term} stand for?", full),
@@ -500,8 +504,8 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
             a = "an" if noun[:1].lower() in "aeiou" else "a"
             return [Fact("figure", f"How many {made_of.group('unit')} are in {a} {noun}?",
                          made_of.group("count"))]
-        if formulas.is_formula(meaning):
-            return formulas.formula_facts(meaning)
+        if formulas.is_formula(meaning) and not re.match(r"(?:where|when)\s", meaning):
+            return formulas.formula_facts(meaning)  # (`Normal profit = where AR = AC` defines)
         facts = (headed.labelled_facts(term, meaning)
                  or headed.label_of_heading(term, meaning, title)
                  or headed.headed_facts(term, meaning, title))

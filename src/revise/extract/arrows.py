@@ -160,6 +160,9 @@ def _the(label: str) -> str:
     return label if label.split()[0].lower() in ("the", "a", "an") else f"the {label}"
 
 
+_PRONOUNS = frozenset("this that it these those they he she".split())  # (a cause told before)
+
+
 def linked_facts(text: str) -> list[Fact]:
     """`X because Y` → "Why X?"; `X led to Y` → "What did X lead to?"."""
     facts: list[Fact] = []
@@ -180,8 +183,11 @@ def linked_facts(text: str) -> list[Fact]:
     m = _LED_TO.search(text)
     if m:
         cause, effect = _last_clause(text[: m.start()]), _first_clause(text[m.end() :])
-        if re.search(r"\b(?:that|which|who)$", cause):
-            return _clean(facts)  # `the bacterium that causes TB`: a description, not a cause
+        if re.search(r"\b(?:that|which|who|what)$", cause) or cause.lower() in _PRONOUNS \
+                or text[: m.start()].count('"') % 2:
+            # `the bacterium that causes TB`: a description, not a cause; `can't say what
+            # causes them`, `the "what caused God" q`: a cause asked or quoted, not told
+            return _clean(facts)
         # `Pasteur … proved microbes in the air caused decay`: what was proved is the cause
         cause = re.split(r"\s[-–—]\s|\b(?:proved|showed|found|discovered|believed|thought)\s",
                          cause)[-1].strip()

@@ -162,6 +162,9 @@ def word_equation(text: str) -> list[Fact]:
     lhs, rhs = trim_ends(m.group("lhs")), trim_ends(m.group("rhs"))
     if len(lhs.split()) > 10 or len(rhs.split()) > 10:
         return []
+    if re.search(r"\b(?:is|are|was|were|not|can|can't|cannot|must|will)\b", rhs) \
+            or re.search(r"\([^()]*\s[^()]*\s[^()]*\)", lhs):
+        return []  # `a posteriori (based on …) + inductive -> conclusion is probable`: a claim
     return [Fact("formula", f"Complete the word equation: {lhs} → ?", rhs)]
 
 

@@ -126,6 +126,13 @@ def change_facts(text: str, title: str) -> list[Fact]:
     does the boiling point change as chain length increases?"."""
     cause = _AS_CHANGES.search(title) if title and "as " in title.lower() else None
     change = _CHANGES.match(text) if cause else None
+    if cause is None and title:
+        # `heart rate increases, breathing rate increases` under `Response to exercise`:
+        # what happens to each, in the heading's setting
+        clauses = [_CHANGES.fullmatch(c) for c in re.split(r",\s|;\s|\sand\s", text)]
+        if all(c and not c.group("rest") for c in clauses):
+            return [Fact("fact", f"{title}: what happens to {with_article(c.group('what'))}?",
+                         c.group("how")) for c in clauses]
     if cause is None or change is None:
         return []
     what = with_article(change.group("what").strip())

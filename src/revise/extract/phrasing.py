@@ -149,6 +149,9 @@ _ABSTRACT = re.compile(r"(?:tion|sion|ment|ance|ence|ity|ism|ness|ing|ation|ure|
 
 
 def is_plural(noun: str) -> bool:
+    head, of, _ = noun.partition(" of ")
+    if of and head.strip():
+        noun = head  # `no. of firms` is one number, `types of rock` several types
     last = (drop_parentheses(noun) or noun).split()[-1].lower() if noun.split() else ""
     if _JOINED.search(noun):
         return True  # `oestrogen + progesterone`, `trachea & bronchi`
@@ -302,7 +305,8 @@ def past_base(word: str) -> str | None:
 
 def why_question(clause: str) -> str | None:
     """`Why …?` asked of a statement (`prices rose` → `Why did prices rise?`), or None."""
-    clause = trim_ends(clause)
+    clause = re.sub(r"^(?:also|and|but|so|then)\s(?=\S+\s)", "", trim_ends(clause),
+                    flags=re.IGNORECASE)  # `Also the Church lost …`: the statement after it
     tokens = clause.split()
     if len(tokens) < 2 or len(tokens) > 25:
         return None
@@ -328,6 +332,9 @@ def why_question(clause: str) -> str | None:
                 and not re.search(r"ly$|^(?:already|then|also|still|just|not|never)$",
                                   tokens[i - 1].lower())):
             # `the Pope refused`: its base can't be told from spelling, so the past stays
+            if re.match(r"(?:much|more|less|little|no|lots|a lot)\b", subject, re.IGNORECASE):
+                be = "are" if is_plural(subject) else "is"  # `much less energy released`: a
+                return _tidy(f"Why {be} {_lower_first(subject)} {low} {rest}?")  # passive
             subject = re.sub(r"^The\s", "the ", clause)
             return _tidy(f"What was the reason {subject}?")
     return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from revise.extract.phrasing import article, has_words, is_plural, shows
-from revise.extract.terms import Fact
+from revise.extract.terms import Fact, decapitalised
 from revise.extract.vocab import language_of
 from revise.notes import trim_ends
 
@@ -103,16 +103,23 @@ def _attribute_row(key: str, cells: tuple[str, ...], header: tuple[str, ...]) ->
     if _ASIDE_COLUMN.match(key) or re.match(r"^key\s(?:facts?|points?)$", key, re.IGNORECASE):
         return []  # `| Key fact | … |`: no question a student could answer
     facts = []
+    values = [trim_ends(c) for c in cells[1:len(header)]]
+    how = _grade([v for v in values if v not in ("", "-", "–", "?")])
     for j in range(1, min(len(cells), len(header))):
         value, thing = trim_ends(cells[j]), trim_ends(header[j])
         if value and thing and value not in ("-", "–", "?"):
             if key.lower() in ("where", "when"):
                 question = f"{key.capitalize()} was {thing}?"  # `Where was Typhoon Haiyan?`
+            elif how:
+                be = "are" if is_plural(key) else "is"
+                question = f"{thing[:1].upper()}{thing[1:]}: what is the {how} of the " \
+                           f"{decapitalised(key)}?"
             else:
                 be = "are" if is_plural(key) else "is"
-                question = f"{thing[:1].upper()}{thing[1:]}: what {be} the {key.lower()}?"
-            facts.append(Fact("fact", question, value))
-    return [f for f in facts if not shows(f.question, f.answer)]
+                question = f"{thing[:1].upper()}{thing[1:]}: what {be} the {decapitalised(key)}?"
+            if not shows(question, value):
+                facts.append(Fact("fact", question, value))
+    return facts
 
 
 def _ask(key: str, heading: str) -> str:
@@ -124,3 +131,53 @@ def _ask(key: str, heading: str) -> str:
         return f"What is {article(key)} {heading.lower()}?"
     be = "are" if is_plural(heading) else "is"
     return f"What {be} the {heading.lower()} of {article(key)}?"
+
+
+# Words that grade a level or an amount: a row or a comparison told in them asks for the
+# level or the amount ("Perf comp: what is the level of the barriers?"), since "what are
+# the barriers?" invites a list of barriers.
+_GRADES = (
+    ("level", re.compile(r"^(?:very\s|quite\s)?(?:high|low|none)$", re.IGNORECASE)),
+    ("speed", re.compile(r"^(?:very\s|quite\s)?(?:fast|slow|quick)$", re.IGNORECASE)),
+    ("strength", re.compile(r"^(?:very\s|quite\s)?(?:strong|weak)$", re.IGNORECASE)),
+    ("amount", re.compile(r"^(?:very\s|quite\s)?(?:lots|a lot|little|much|a small amount"
+                        r"|a large amount|none)$", re.IGNORECASE)),
+)
+
+
+def _grade(values: list[str]) -> str | None:
+    """"level" when every value is a level (`none`, `low`, `very high`), "amount" when every
+    one is an amount, and so on; None when the values are not graded."""
+    for how, grade in _GRADES:
+        if len({v.casefold() for v in values}) >= 2 and all(grade.match(v) for v in values):
+            return how
+    return None
+
+
+_COMPARISON = re.compile(r"^(?P<label>[A-Za-z][\w ]{1,30}?):\s+(?P<rest>.+)$")
+_COMPARED_PART = re.compile(r"^(?P<name>[^=,;:]{1,25}?)\s+=\s+(?P<value>[^=]+)$")
+
+
+def compared_line(text: str) -> list[Fact] | None:
+    """`energy: aerobic = lots, anaerobic = a small amount`: a table's row written on one line,
+    each value asked of what it belongs to ("What is the amount of energy for anaerobic?" when
+    the values are amounts, "What are the products of anaerobic?" when not)."""
+    found = _COMPARISON.match(text)
+    if found is None or "=" not in text or len(found.group("label").split()) > 4:
+        return None
+    parts = [_COMPARED_PART.match(p.strip()) for p in re.split(r",\s|;\s", found.group("rest"))]
+    if len(parts) < 2 or not all(parts) or any(len(p.group("name").split()) > 3 for p in parts):
+        return None
+    label = found.group("label").strip()
+    be = "are" if is_plural(label) else "is"
+    values = [trim_ends(p.group("value")) for p in parts]
+    how = _grade(values)
+    facts = []
+    label = decapitalised(label)
+    for part, value in zip(parts, values, strict=True):
+        name = part.group("name").strip()
+        question = f"What is the {how} of {label} for {name}?" if how else \
+            f"What {be} the {label} of {name}?"
+        if not shows(question, value):
+            facts.append(Fact("fact", question, value))
+    return facts

@@ -53,7 +53,7 @@ _ARTICLES = re.compile(r"^(?:a|an|the|when|where|process|type|kind|form|way|word
 _NOT_TERM_START = frozenset(
     """
     it this that these they there he she we you i if when then so but and or because as also
-    only eg e.g. e.g ie i.e. why how what which who where
+    only eg e.g. e.g ie i.e. why how what which who where vs unlike whereas
 """.split()
 )
 
@@ -544,6 +544,8 @@ def is_person(term: str, meaning: str) -> bool:
 
 def _person_facts(name: str, meaning: str, *, past: bool = False) -> list[Fact]:
     name = drop_parentheses(name) or name  # `Anne Boleyn (m. 1533)`: the name alone
+    if re.search(r":\s?[\"“]", meaning):
+        return []  # `Russell – fallacy of composition: "every man …"`: a point and its quote
     parts = [trim_ends(p) for p in re.split(r"\s/\s|;\s|\.\s", meaning) if trim_ends(p)]
     facts: list[Fact] = []
     be = "was" if past or re.search(r"\d", meaning) else "is"
@@ -776,6 +778,7 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
     if (m and len(m.group("name").split()) <= 3 and len(m.group("what").split()) >= 2
             and m.group("what").split()[0] != m.group("name").split()[0]  # (`angle of …`)
             and not re.search(r"\d", m.group("what"))
+            and not re.match(r"(?:where|when|if)\s", m.group("what"))  # (`where AR = AC`)
             and not re.search(r"[\d+×/=−]", m.group("name"))):
         return Fact("definition", f"What is the term for {_lowered(m.group('what'))}?",
                     trim_ends(m.group("name")))
@@ -1000,7 +1003,9 @@ def _described(term: str, meaning: str) -> list[Fact]:
             facts.append(Fact("definition", f"{ask} {the}{name}?", head))
         facts += done
         clauses = []
-    elif looks_like_term(term) and _defines(definition):
+    elif looks_like_term(term) and _defines(definition) and not (
+            term[:1].isupper() and _TITLE_CASE.fullmatch(drop_parentheses(head) or head)):
+        # (`Aquinas – Five Ways`: a name and the title of a work, nothing defined)
         rest = [clause_relation(noun, c) for c in clauses[1:]]
         answer = definition if any(rest) or ";" in head or not _few_numbers(head) else head
         if answer is definition and not any(rest) and ";" not in head \
@@ -1257,11 +1262,16 @@ _ED_NOUNS = frozenset("""
 """.split())
 
 
+_TITLE_CASE = re.compile(r"[A-Z][\w’'-]*(?:\s(?:[A-Z][\w’'-]*|of|the|and|for|in|on)){1,5}")
+
+
 def _defines(definition: str) -> bool:
     """Whether a meaning's first clause reads as a definition, not an event or a figure."""
     words = definition.split()
-    if len(words) >= 4 and words[0].lower() == "when":
-        return True  # `natural increase = when the birth rate is higher than the death rate`
+    if len(words) >= 4 and words[0].lower() in ("when", "where"):
+        # `natural increase = when the birth rate is higher than the death rate`,
+        # `normal profit = where AR = AC`
+        return True
     if len(words) < 2 or words[0].lower() in _NOT_DEFINITION_START and not (
             words[0].lower() == "only" and re.match(r"\w+ed$", words[1])
             or words[0].lower() in ("large", "small", "big") and len(words) >= 3):
@@ -1406,7 +1416,7 @@ def decapitalised(term: str) -> str:
     words = (drop_parentheses(term) or term).split()
     if not words:
         return term
-    first = words[0]
+    first = words[0].rstrip(".")  # (`No. of firms`)
     if not (len(first) > 1 and first[0].isupper() and first[1:].replace("-", "").isalpha()
             and first[1:].islower()):
         return term
