@@ -1597,3 +1597,90 @@ def test_where_a_thing_happens_and_an_example_label_and_an_aside_that_runs_on():
     made = qa("## Profit\n- **Profit max** happens where MC = MR (!!! learn this, comes up EVERY "
               "yr)\n- ex: UK supermarkets (Tesco, Asda)\n")
     assert made == [("Where does profit max happen?", "MC = MR")]
+
+
+def test_a_definition_told_as_where_a_sum_holds():
+    assert qa("## Key defs\n- Normal profit = where AR = AC, the min profit needed\n") == [
+        ("What is meant by ‘normal profit’?", "where AR = AC, the min profit needed")]
+
+
+def test_changes_under_a_heading_ask_what_happens_to_each():
+    assert qa("Response to exercise:\n- heart rate increases, breathing rate increases\n") == [
+        ("Response to exercise: what happens to the heart rate?", "increases"),
+        ("Response to exercise: what happens to the breathing rate?", "increases")]
+
+
+def test_a_reason_for_an_amount_reads_as_a_passive():
+    made = qa("Anaerobic:\n- much less energy released than aerobic bc glucose is only partly "
+              "oxidised\n- Also the Church lost respect because priests died\n")
+    assert ("Why is much less energy released than aerobic?",
+            "glucose is only partly oxidised") in made
+    assert ("Why did the Church lose respect?", "priests died") in made
+
+
+def test_a_cause_asked_or_quoted_is_not_told():
+    assert qa("Hume\n- we can't say what causes the universe\n"
+              "- Aquinas avoids the \"what caused God\" question\n", Kind.CAUSE) == []
+
+
+def test_a_name_and_the_title_of_a_work_define_nothing():
+    assert qa("- Aquinas – Five Ways\n- Russell – fallacy of composition: \"every man has a "
+              "mother\"\n", Kind.DEFINITION) == []
+
+
+def test_a_reference_after_an_idea_asks_who_described_it_not_the_year():
+    made = qa("## Family types\n- Beanpole family – many generations, few aunts and uncles "
+              "(Brannen 2003)\n")
+    assert ("Who described the beanpole family?", "Brannen (2003)") in made
+    assert not any(answer == "2003" for _, answer in made)
+
+
+def test_a_statistic_asks_the_figure_not_the_year_of_its_source():
+    assert qa("## Housework\n- ONS 2016: women do on average 60% more unpaid work than men\n") \
+        == [("ONS 2016: women do on average ____ more unpaid work than men. What percentage?",
+             "60%")]
+
+
+def test_gender_articles_ask_which_article_goes_with_a_gender():
+    made = qa("# German\nder = masc, die = fem, das = neut\n¨ = add umlaut\n")
+    assert ("Which article goes with masculine nouns?", "der") in made
+    assert ("Which gender does ‘das’ mark?", "neuter") in made
+    assert not any("umlaut" in q for q, _ in made)
+
+
+def test_a_gender_in_the_meaning_stays_in_the_reverse_question():
+    made = qa("# German\nder Lehrer = teacher (m), die Lehrerin = teacher (f)\n")
+    assert ("What is the German for ‘teacher (f)’?", "die Lehrerin") in made
+
+
+def test_word_pairs_in_a_language_file_are_vocabulary_under_any_title():
+    notes = ("# German\n## Places\ndie Schule – school\ndas Labor – lab\n"
+             "## People\nder Lehrer – teacher\nder Freund – friend\n"
+             "## SUBJECTS\nMathe – maths, Deutsch – German\nKunst – art\n")
+    assert ("What is the German for ‘maths’?", "Mathe") in qa(notes)
+
+
+def test_a_number_the_line_shows_twice_is_not_blanked():
+    assert qa("## Facts\n- a lesson lasts 45 mins, a break 45 mins too\n", Kind.FIGURE) == []
+
+
+def test_a_time_of_day_is_asked_as_a_time():
+    assert qa("## School day\n- school starts about 7.45 every day\n") == [
+        ("school starts about ____ every day. At what time?", "7.45")]
+
+
+def test_what_a_thing_happens_between():
+    assert qa("Ionic bonding happens between a metal and a non-metal, covalent bonding "
+              "between non-metals.\n") == [
+        ("Between what does ionic bonding happen?", "a metal and a non-metal")]
+
+
+def test_a_statement_about_this_or_these_needs_the_line_before():
+    assert qa("## Lattices\n- These forces act in all directions in the lattice.\n") == []
+
+
+def test_a_web_byline_and_share_buttons_give_no_cards():
+    notes = ("Bonding: The Complete Guide\nBy Hannah Price | Chemistry | Updated 14 March 2023 "
+             "| 7 min read\nShare  •  Tweet  •  Save for later\n\n"
+             "An ion is an atom or group of atoms with an electrical charge.\n")
+    assert all("2023" not in q and "Tweet" not in a for q, a in qa(notes))

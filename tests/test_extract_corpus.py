@@ -91,6 +91,10 @@ HOLDOUT_FLOORS = {
     "economics-market-structures.md": 0.10,
     "history-black-death.txt": 0.15,
     "rs-cosmological-argument.md": 0.10,
+    "chemistry-bonding-web.txt": 0.20,
+    "german-school-vocab.txt": 0.70,
+    "pe-cardiovascular.txt": 0.20,
+    "sociology-family.md": 0.40,
 }
 
 

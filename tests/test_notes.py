@@ -1023,3 +1023,20 @@ def test_a_paragraph_wrapped_at_a_fixed_width_runs_on_into_a_capital():
     found = topics(notes)
     assert any(text.endswith("Melcombe Regis in Dorset in June 1348.") for text in found)
     assert "Article 48 let the President rule by decree in an emergency" in found
+
+
+def test_short_lines_in_a_block_are_points_of_their_own():
+    notes = ("Anaerobic in muscles:\n"
+             "much less energy released than aerobic bc glucose is only partly oxidised\n"
+             "happens when muscles cant get enough oxygen e.g. during sprinting\n"
+             "lactic acid is carried to the liver in the blood where its converted back to "
+             "glucose\n")
+    assert len(parse_notes(notes).bullets) == 3
+
+
+def test_a_question_title_over_a_paragraph_heads_it():
+    notes = ("How did they try to stop it / treat it?\n"
+             "People prayed, went on pilgrimages and the flagellants whipped themselves in public "
+             "to show God they were sorry.\n")
+    outline = parse_notes("\n" + notes)
+    assert [s.title for s in outline.sections] == ["How did they try to stop it / treat it?"]

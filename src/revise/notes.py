@@ -302,8 +302,10 @@ _PAGE_FURNITURE_START = re.compile(
     r"|share (?:this|on)\b|was this page helpful|back to top$|print (?:this )?page$"
     r"|related (?:topics|articles|links|pages|(?:revision )?notes|resources)\b|test yourself\b"
     r"|page \d+ of \d+$|(?:last )?updated:? .*\d{4}\b.{0,30}$|\d+ min(?:ute)?s? read$"
-    r"|(?:©|\(c\)|copyright)\s|home\s?(?:>|›|»)\s?\w", re.IGNORECASE)
-_PAGE_FURNITURE_WORDS = re.compile(r"\bclick to enlarge\b|\bcookies$", re.IGNORECASE)
+    r"|(?:©|\(c\)|copyright)\s|home\s?(?:>|›|»)\s?\w|share\s*[•|·:]"
+    r"|by\s[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,2}\s?[|•·]\s", re.IGNORECASE)
+_PAGE_FURNITURE_WORDS = re.compile(r"\bclick to enlarge\b|\bcookies$|[|•·]\s?\d+\smin(?:ute)?s?"
+                                   r"\sread\b", re.IGNORECASE)
 # What a copied page leaves at the end of a line of notes: `… in the UK in 1946. Read more`
 _TRAILING_FURNITURE = re.compile(r"(?:\s+(?:read more|advertisement|continue reading)\.?)+$",
                                  re.IGNORECASE)

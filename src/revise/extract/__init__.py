@@ -39,6 +39,7 @@ from revise.extract.phrasing import (
     article,
     drop_parentheses,
     has_words,
+    is_plural,
     lead_title,
     quoted,
     shows,
@@ -153,6 +154,9 @@ def _drafts(outline: Outline, deck: str) -> list[CardDraft]:
             continue
         home = homes.get(id(bullet), outline.root)
         language = is_vocab.get(id(home))
+        if language is None and is_vocab and len(vocab.split_pairs(bullet.text)) >= 3:
+            # `müssen = must ; dürfen = to be allowed to ; …` among a grammar section's rules
+            language = _file_language(is_vocab)
         if id(home) not in historical:
             historical[id(home)] = _historical(home)
         drafts.extend(_bullet_cards(bullet, deck, language, counts,
@@ -239,7 +243,24 @@ def _vocab_sections(outline: Outline) -> dict[int, str]:
         titles = list(section.path) or [section.title]
         if lines and vocab.is_vocab_section(titles, lines):
             found[id(section)] = vocab.language_of(titles) or _language_of_lines(lines)
+    language = _file_language(found)
+    if language:
+        # Word pairs the sections of a language's notes hold are that language's too
+        # (`Mathe – maths, Deutsch – German` under `SUBJECTS`)
+        for section in outline.sections:
+            lines = [b.text for b in section.bullets if not b.cells]
+            if id(section) not in found and lines and vocab.is_vocab_section(
+                    [*section.path, language], lines):
+                found[id(section)] = language
     return found
+
+
+def _file_language(found: dict[int, str]) -> str:
+    """The one language the notes' word-pair sections name, or ""."""
+    languages = [language for language in found.values() if language]
+    if len(languages) < 2 or len(set(languages)) > 1:
+        return ""
+    return languages[0]
 
 
 def _language_of_lines(lines: list[str]) -> str:
@@ -319,6 +340,21 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
             return equation
     if language is None and text.count("(") >= 3 and vocab.glossed_line(text):
         language = vocab.language_of(list(bullet.topic))
+    cited = _TRAILING_CITATION.search(text) if text.endswith(")") else None
+    described: list[Fact] = []
+    if cited and len(text) > cited.end() - cited.start() + 10:
+        # `Beanpole family – lots of generations … (Brannen 2003)`: the idea and who
+        # described it; the year of the reference is no fact to learn
+        text = text[: cited.start()].rstrip(" ,;")
+        idea = terms.split_term(text)
+        if idea is not None and terms.looks_like_term(idea[0]) and len(idea[0].split()) <= 4:
+            name = terms.decapitalised(drop_parentheses(idea[0]) or idea[0])
+            the = "" if is_plural(name) or name[:1].isupper() else "the "
+            described.append(Fact("person", f"Who described {the}{name}?",
+                                  f"{cited.group('who')} ({cited.group('year')})"))
+    source = _SOURCE_YEAR.match(text)
+    if source:  # `ONS 2016: women do …`: the figure is the fact, the year its source's
+        text = text[source.end():]
     mathematical = formulas.is_formula(text) and _MATHS.search(text) is not None
     if language is not None and not mathematical and not arrows.has_arrow(text):
         found = vocab.vocab_facts(text, language)
@@ -336,7 +372,7 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         facts += _deeds(text, {f.question for f in facts})
     if formulas.is_formula(text):
         return facts[:_MAX_FACTS]
-    lead = _lead(bullet)
+    lead = source.group("source") if source else _lead(bullet)
     pair = terms.split_term(text) if len(text) <= _MAX_RELATION else None
     dated = terms.event_date(pair[0]) if pair is not None else None
     year_first = _YEAR_FIRST.match(text) if dated is None else None
@@ -359,7 +395,13 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     if not facts and len(text) <= _MAX_RELATION:  # a name only where nothing better was
         facts += [Fact(*card) for card in names.name_cards(text, lead, said,
                                                            historical=historical)]
-    return facts[:_MAX_FACTS]
+    return (facts + described)[:_MAX_FACTS]
+
+
+_TRAILING_CITATION = re.compile(r"\s?\((?P<who>[A-Z][\w’'-]+(?:\s(?:&|and)\s[A-Z][\w’'-]+)?"
+                                r"(?:\set al\.?)?),?\s(?P<year>\d{4})[a-z]?"
+                                r"(?:\s?[-–—,]\s?[^()]*)?\)$")
+_SOURCE_YEAR = re.compile(r"^(?P<source>[A-Z]{2,}[\w ]{0,20}\s(?:19|20)\d{2}):\s(?=\S)")
 
 
 _MATHS = re.compile(r"\d|[×÷*^²³√]")  # (`en haut = upstairs / en bas = downstairs` is no sum)
@@ -876,8 +918,10 @@ def _topic_without(topic: tuple[str, ...], answer: str) -> tuple[str, ...]:
             if not (shows(title, answer) or _shares_year(title, answer)):
                 continue  # `Ionic bonding` above `ionic bond`: nothing to cut, the title goes
             title = _strip_answer(title, answer)
-            if not title or _holds(title, answer):
-                continue
+            if not title or _holds(title, answer) or not re.search(
+                    r"[^\W\d_]{2,}", re.sub(r"^(?:what|who|how|why|when|where)(?:\s(?:is|are|was|"
+                                          r"were|does|do|did))?\b", "", title, flags=re.I)):
+                continue  # (`What is ionic bonding?` less its answer asks nothing)
         kept.append(title)
     return tuple(kept)
 

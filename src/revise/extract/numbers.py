@@ -195,6 +195,9 @@ def find_figures(text: str, taken: Iterable[tuple[int, int, str]] = ()) -> list[
     return figures
 
 
+_CLOCK_BEFORE = re.compile(r"\b(?:at|starts?|ends?|finish(?:es)?|from|until|till|opens?|closes?"
+                           r"|about|around)\s$", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.|o'clock|Uhr|h\b|hrs\b)", re.IGNORECASE)
 _PEOPLE_BEFORE = re.compile(r"\b(?:men|women|boys|girls|children|people|adults|pupils|aged)\s$")
 _NAME_BEFORE = re.compile(r"(?<=[a-z,;:(–-]\s)[A-Z][a-z]{2,}\s$")
 _NOT_A_RATIO = re.compile(r"(?:\b(?:at|by|from|until|to)|[A-Z][a-z]+)\s$")
@@ -219,6 +222,10 @@ def _figure(m: re.Match[str], text: str) -> Figure | None:
     ranged = m.group("range")
     bare = not (percent or currency or magnitude or unit or plus or grouped or ranged or times)
     before = text[max(0, start - 40) : start]
+    if (re.fullmatch(r"(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?", text[start:end])
+            and (_CLOCK_BEFORE.search(before) and re.search(r"[.:]", text[start:end])
+                 or _CLOCK_AFTER.match(text, end))):
+        return Figure(start, end, "At what time?", bare=False)  # `starts about 7.45`, `13 Uhr`
     if bare and (_LABEL_BEFORE.search(before) or float(number) in (0.0, 1.0)
                  or _NAME_BEFORE.search(before)):
         return None  # (`Salvarsan 606`, `Apollo 11`: part of a name)
@@ -412,6 +419,10 @@ def _shown_by_the_rest(text: str, figure: Figure) -> bool:
     """A blank the line gives away: `23 pairs (46 total)` each shows the other, `triplet
     of 3 bases` says its count, `4 bases: A, T, C, G` lists what it counts."""
     number = text[figure.start:figure.end]
+    digits = re.match(r"\d+(?:[.,]\d+)?(?![/:]\d)", number)
+    if digits and len(re.findall(rf"(?<![\d.,/:]){re.escape(digits.group())}(?![\d.,/:])",
+                                 text)) > 1:
+        return True  # `dauert 45 Minuten = lasts 45 mins`, `grades go 1-6, 1 = sehr gut`
     if _TWIN.match(text, _word_end(text, figure.end)) or (
             re.fullmatch(r"[\d,]+", number) and not _YEARISH.fullmatch(number)
             and _AFTER_A_NUMBER.search(text[max(0, figure.start - 40):figure.start])):

@@ -213,6 +213,7 @@ _AUXILIARIES = {
     "is": "is", "are": "are", "was": "was", "were": "were", "can": "can", "could": "could",
     "will": "will", "would": "would", "has": "has", "have": "have", "had": "had",
     "should": "should", "must": "must", "may": "may", "might": "might",
+    "do": "do", "does": "does", "did": "did",  # (`… do not conduct` → "Why do … not conduct?")
 }
 _IRREGULAR_PAST = {
     "began": "begin", "became": "become", "brought": "bring", "built": "build",
@@ -321,6 +322,8 @@ def why_question(clause: str) -> str | None:
         if low in _AUXILIARIES:
             return _tidy(f"Why {low} {_lower_first(subject)} {rest}?")
         base = verb_base(low)
+        if base in _NOUN_LIKE_VERBS:
+            base = None  # `high melting and boiling points`: a noun, no verb
         if base and i <= 4:
             return _tidy(f"Why does {_lower_first(subject)} {base} {rest}?")
         base = past_base(low)

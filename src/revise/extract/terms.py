@@ -250,8 +250,8 @@ _HAS_A = re.compile(r"^(?P<x>(?:(?:a|an|the)\s)?[\w’' -]{2,40}?)\s(?:has|have)
 
 _ALSO_KNOWN = re.compile(r"(?P<x>[A-Z][^()]{2,40}?)\s\((?:also\s)?(?:known as|called|aka)\s"
                          r"(?P<y>[^()]{2,40})\)")
-_HAPPENS = re.compile(r"(?P<subject>[\w’'() -]{2,40}?)\s(?P<verb>happens?|occurs?)\s"
-                      r"(?P<place>(?:in|at|on|where|when|inside|within)\s.+)$")
+_HAPPENS = re.compile(r"(?P<subject>[\w’'() -]{2,40}?)\s(?P<verb>happens?|occurs?|forms?)\s"
+                      r"(?P<place>(?:in|at|on|where|when|inside|within|between)\s.+)$")
 _WORKS_BEST = re.compile(r"(?P<subject>[\w’'() -]{2,40}?)\s(?:works?|is most active)\sbest\s"
                          r"(?P<where>(?:in|at|when)\s.+)$")
 
@@ -261,17 +261,24 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
     thing does, asked of the thing; `The Act of Supremacy (1534) made Henry …`: what a
     named event did."""
     sentence = trim_ends(sentence)
+    if re.match(r"(?:These|This|Those|That|Such)\s[a-z]+\s", sentence):
+        return []  # `These forces act in all directions`: which forces, the line before says
     aka = _ALSO_KNOWN.match(sentence) if "(" in sentence else None
     if aka:  # `Holy Communion (also known as the Eucharist or Mass) remembers …`
         return _clean([Fact("definition", f"What is another name for {aka.group('x')}?",
                             aka.group("y"))])
-    happens = _HAPPENS.match(sentence) if "happen" in sentence or "occur" in sentence else None
+    happens = _HAPPENS.match(sentence) if "happen" in sentence or "occur" in sentence \
+        or " form" in sentence else None
     if happens and len(happens.group("subject").split()) <= 4:
         # `Profit max happens where MC = MR`: "Where does profit max happen?"
         noun = _subject_noun(happens.group("subject"))
-        ask = "When" if happens.group("place").startswith("when") else "Where"
-        verb = "happen" if happens.group("verb").startswith("happen") else "occur"
-        place = re.sub(r"^(?:where|when)\s", "", happens.group("place"))
+        place = happens.group("place")
+        ask = "When" if place.startswith("when") else "Between what" \
+            if place.startswith("between") else "Where"
+        verb = re.sub(r"s$", "", happens.group("verb"))
+        place = re.sub(r"^(?:where|when)\s", "", place)
+        if ask == "Between what":  # `… between a metal and a non-metal, covalent …`
+            place = split_clauses(place[len("between "):])[0]
         return _clean([Fact("definition", f"{ask} {does(noun)} {noun} {verb}?",
                             trim_ends(place))])
     best = _WORKS_BEST.match(sentence) if "best" in sentence else None

@@ -144,14 +144,31 @@ def vocab_facts(text: str, language: str) -> list[Fact]:
     for word, meaning in split_pairs(text):
         foreign = _keep_gender(re.sub(r"^(?:BUT|NB|AND|ALSO)\s", "", word))
         english = _bare(meaning)
-        if not foreign or not english:
-            continue
+        if not foreign or not english or not re.search(r"[^\W\d_]", foreign):
+            continue  # (`¨ = add umlaut` is a sign, no word)
+        if _GENDER.search(meaning) and not _GENDER.search(english):
+            # `die Lehrerin = teacher (f)`: which teacher is asked for stays in the question
+            english = f"{english} {_GENDER.search(meaning).group()}"
         lang = language or (looks_foreign(word) if looks_foreign(word) not in ("", "?") else "")
+        gender = _GENDER_NAME.match(english)
+        if gender and len(foreign.split()) == 1:
+            # `der = masc, die = fem`: the article of each gender, not a word to translate
+            name = _GENDERS[gender.group(1).lower().rstrip(".")]
+            facts.append(Fact("vocabulary", f"Which article goes with {name} nouns?", foreign))
+            facts.append(Fact("vocabulary", f"Which gender does {quoted(foreign)} mark?", name))
+            continue
         facts.append(Fact("vocabulary", f"What does {quoted(foreign)} mean?", english))
         ask = f"What is the {lang} for {quoted(english)}?" if lang else \
             f"What is the word for {quoted(english)}?"
         facts.append(Fact("vocabulary", ask, foreign))
     return [f for f in facts if not shows(f.question, f.answer)]
+
+
+_GENDERS = {"m": "masculine", "masc": "masculine", "masculine": "masculine", "f": "feminine",
+            "fem": "feminine", "feminine": "feminine", "n": "neuter", "neut": "neuter",
+            "neuter": "neuter", "pl": "plural", "plural": "plural"}
+_GENDER_NAME = re.compile(r"^(masc|masculine|fem|feminine|neut|neuter|m|f|n|pl|plural)\.?"
+                          r"(?=$|\.?\s[a-z])", re.IGNORECASE)
 
 
 def _keep_gender(word: str) -> str:
