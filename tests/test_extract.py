@@ -1275,7 +1275,20 @@ def test_what_is_done_to_a_thing_is_asked_under_the_line_that_names_it():
 
 def test_an_arrow_that_says_what_a_thing_does():
     assert qa("# Pathogens\n- Bacteria -> reproduce v quickly, release toxins that damage "
-              "tissues\n") == [("What do bacteria release?", "toxins that damage tissues")]
+              "tissues\n") == [
+        ("What do bacteria do?", "reproduce v quickly, release toxins that damage tissues"),
+        ("What reproduces v quickly and releases toxins that damage tissues?", "bacteria"),
+        ("What do bacteria release?", "toxins that damage tissues")]
+
+
+def test_a_part_and_its_jobs_are_asked_whole_and_the_other_way():
+    made = qa("## Cell parts\n- Nucleus – contains DNA, controls the activities of the cell\n"
+              "- Cell membrane – controls what goes in and out of the cell\n")
+    assert ("What does the nucleus do?", "contains DNA, controls the activities of the cell") \
+        in made
+    assert ("What contains DNA and controls the activities of the cell?", "nucleus") in made
+    assert ("What does the nucleus contain?", "DNA") in made
+    assert ("What controls what goes in and out of the cell?", "cell membrane") in made
 
 
 def test_prose_sentences_name_their_subject_once_and_it_carries_on():
@@ -1684,3 +1697,21 @@ def test_a_web_byline_and_share_buttons_give_no_cards():
              "| 7 min read\nShare  •  Tweet  •  Save for later\n\n"
              "An ion is an atom or group of atoms with an electrical charge.\n")
     assert all("2023" not in q and "Tweet" not in a for q, a in qa(notes))
+
+
+def test_a_label_before_a_term_and_its_meaning_is_left_out():
+    assert qa("## Plains Indians\n- Beliefs - Wakan Tanka = the Great Spirit\n") == [
+        ("What is meant by ‘Wakan Tanka’?", "the Great Spirit")]
+
+
+def test_a_word_a_sentence_explains_in_brackets():
+    made = qa("## Plains Indians\n- Lived on the Great Plains in bands (groups of extended "
+              "families)\n- no wood so they built sod houses (made of earth)\n"
+              "- the pathway (still only ms tho)\n")
+    assert made == [("What are bands?", "groups of extended families"),
+                    ("What are sod houses made of?", "earth")]
+
+
+def test_a_date_in_brackets_cites_nobody():
+    assert not any(q.startswith("Who described")
+                   for q, _ in qa("## Inflation\n- loaf of bread: 250 marks (Nov 1923)\n"))

@@ -305,7 +305,8 @@ _PAGE_FURNITURE_START = re.compile(
     r"|(?:©|\(c\)|copyright)\s|home\s?(?:>|›|»)\s?\w|share\s*[•|·:]"
     r"|by\s[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,2}\s?[|•·]\s", re.IGNORECASE)
 _PAGE_FURNITURE_WORDS = re.compile(r"\bclick to enlarge\b|\bcookies$|[|•·]\s?\d+\smin(?:ute)?s?"
-                                   r"\sread\b", re.IGNORECASE)
+                                   r"\sread\b|\s\|\s(?:gcse\s)?(?:revision(?:\snotes)?|notes"
+                                   r"|study guide|bitesize)$", re.IGNORECASE)
 # What a copied page leaves at the end of a line of notes: `… in the UK in 1946. Read more`
 _TRAILING_FURNITURE = re.compile(r"(?:\s+(?:read more|advertisement|continue reading)\.?)+$",
                                  re.IGNORECASE)

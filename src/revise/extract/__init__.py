@@ -341,6 +341,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     if language is None and text.count("(") >= 3 and vocab.glossed_line(text):
         language = vocab.language_of(list(bullet.topic))
     cited = _TRAILING_CITATION.search(text) if text.endswith(")") else None
+    if cited and _MONTH.match(cited.group("who")):
+        cited = None  # `(Nov 1923)` dates the line; it cites nobody
     described: list[Fact] = []
     if cited and len(text) > cited.end() - cited.start() + 10:
         # `Beanpole family – lots of generations … (Brannen 2003)`: the idea and who
@@ -372,6 +374,9 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         facts += _deeds(text, {f.question for f in facts})
     if formulas.is_formula(text):
         return facts[:_MAX_FACTS]
+    if "(" in text and len(text) <= _MAX_RELATION and not terms.split_term(text):
+        facts += terms.glossed_in_sentence(text, past=historical,
+                                           asked=" ".join(f.question for f in facts))
     lead = source.group("source") if source else _lead(bullet)
     pair = terms.split_term(text) if len(text) <= _MAX_RELATION else None
     dated = terms.event_date(pair[0]) if pair is not None else None
@@ -401,6 +406,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
 _TRAILING_CITATION = re.compile(r"\s?\((?P<who>[A-Z][\w’'-]+(?:\s(?:&|and)\s[A-Z][\w’'-]+)?"
                                 r"(?:\set al\.?)?),?\s(?P<year>\d{4})[a-z]?"
                                 r"(?:\s?[-–—,]\s?[^()]*)?\)$")
+_MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn"
+                    r"|winter|early|late|mid)", re.IGNORECASE)
 _SOURCE_YEAR = re.compile(r"^(?P<source>[A-Z]{2,}[\w ]{0,20}\s(?:19|20)\d{2}):\s(?=\S)")
 
 
@@ -463,9 +470,13 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
     parts = _NEXT_ACRONYM.split(text)
     if any(p.count("(") != p.count(")") for p in parts):
         parts = [text]  # never cut inside brackets
-    if len(parts) > 2 and len(parts[0].split()) <= 5 and not re.search(r"[=:]", parts[0]) \
+    if len(parts) >= 2 and len(parts[0].split()) <= (5 if len(parts) > 2 else 3) \
+            and not re.search(r"[=:]", parts[0]) \
             and not terms.split_term(parts[0]) and all(terms.split_term(p) for p in parts[1:]):
         parts = parts[1:]  # `Key people quick list - Nicholas II = last Tsar - …`
+        if len(parts) == 1:  # `Warfare - Counting coup = touching an enemy …`
+            return _relation_facts(parts[0], past=past, lead=lead, causal=causal,
+                                   historical=historical, title=title)
     if len(parts) > 1 and all(terms.split_term(p) for p in parts):
         return [f for p in parts for f in _relation_facts(p, past=past, lead=lead, causal=causal,
                                                           historical=historical, title=title)]

@@ -130,7 +130,9 @@ def change_facts(text: str, title: str) -> list[Fact]:
         # `heart rate increases, breathing rate increases` under `Response to exercise`:
         # what happens to each, in the heading's setting
         clauses = [_CHANGES.fullmatch(c) for c in re.split(r",\s|;\s|\sand\s", text)]
-        if all(c and not c.group("rest") for c in clauses):
+        if all(c and not c.group("rest") and len(c.group("what").split()) <= 4
+               and not re.search(r"\b(?:as|goes|gets|increases|decreases|rises|falls)\b",
+                                 c.group("what")) for c in clauses):
             return [Fact("fact", f"{title}: what happens to {with_article(c.group('what'))}?",
                          c.group("how")) for c in clauses]
     if cause is None or change is None:

@@ -213,7 +213,6 @@ _AUXILIARIES = {
     "is": "is", "are": "are", "was": "was", "were": "were", "can": "can", "could": "could",
     "will": "will", "would": "would", "has": "has", "have": "have", "had": "had",
     "should": "should", "must": "must", "may": "may", "might": "might",
-    "do": "do", "does": "does", "did": "did",  # (`… do not conduct` → "Why do … not conduct?")
 }
 _IRREGULAR_PAST = {
     "began": "begin", "became": "become", "brought": "bring", "built": "build",
@@ -306,7 +305,7 @@ def past_base(word: str) -> str | None:
 
 def why_question(clause: str) -> str | None:
     """`Why …?` asked of a statement (`prices rose` → `Why did prices rise?`), or None."""
-    clause = re.sub(r"^(?:also|and|but|so|then)\s(?=\S+\s)", "", trim_ends(clause),
+    clause = re.sub(r"^(?:also|and)\s(?=\S+\s)", "", trim_ends(clause),
                     flags=re.IGNORECASE)  # `Also the Church lost …`: the statement after it
     tokens = clause.split()
     if len(tokens) < 2 or len(tokens) > 25:
@@ -319,7 +318,8 @@ def why_question(clause: str) -> str | None:
         rest = " ".join(tokens[i + 1 :])
         if i == 0:
             continue
-        if low in _AUXILIARIES:
+        if low in _AUXILIARIES or low in ("do", "does", "did") and rest.startswith("not "):
+            # (`… do not conduct` → "Why do … not conduct?")
             return _tidy(f"Why {low} {_lower_first(subject)} {rest}?")
         base = verb_base(low)
         if base in _NOUN_LIKE_VERBS:

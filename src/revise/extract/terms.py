@@ -100,8 +100,9 @@ def _bracketed_meaning(text: str) -> tuple[str, str, str] | None:
     if (re.search(r"\s&\s|,\s", aside) and not _RELATION.match(aside)
             and not verb_base(aside.split()[0]) and " = " not in aside):
         return None  # `mineral storage (calcium & phosphorus)`: examples, not a meaning
-    if head.split()[-1].lower() in ("v", "vs") or re.fullmatch(r"[\d\s,–-]+", aside):
-        return None
+    if head.split()[-1].lower() in ("v", "vs") or re.fullmatch(r"[\d\s,–-]+", aside) \
+            or aside.split()[0].lower() in _NOT_GLOSS_START:
+        return None  # (`the pathway (still only ms tho)`: a remark, not a meaning)
     return head, "()", aside
 
 
@@ -279,6 +280,9 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
         place = re.sub(r"^(?:where|when)\s", "", place)
         if ask == "Between what":  # `… between a metal and a non-metal, covalent …`
             place = split_clauses(place[len("between "):])[0]
+        elif len(split_clauses(place)) > 1 and re.search(r"\s(?:at|in|on)\s",
+                                                         split_clauses(place)[1]):
+            place = split_clauses(place)[0]  # `metal forms at the cathode, non-metal at …`
         return _clean([Fact("definition", f"{ask} {does(noun)} {noun} {verb}?",
                             trim_ends(place))])
     best = _WORKS_BEST.match(sentence) if "best" in sentence else None
@@ -935,6 +939,55 @@ def _term_aside_facts(term: str) -> list[Fact]:
 _CONVERTS = re.compile(r"^(?P<what>[\w ]{2,30}?)\s?(?:->|→)\s?(?P<into>[^,;→>]{2,40})$")
 
 
+def _job_facts(term: str, noun: str, head: str, clauses: list[str]) -> list[Fact]:
+    """`Nucleus – contains DNA, controls the activities of the cell`: a part and its jobs,
+    asked whole ("What does the nucleus do?") and the other way ("What contains DNA and
+    controls the activities of the cell?"), beside the card each job gets of its own."""
+    name = decapitalised(drop_parentheses(term) or term)
+    plural = is_plural(name)
+    parts = [p for c in clauses for p in re.split(r"\s(?:\+|&|and)\s(?=[a-z]+s?\s)", c)]
+    if len(parts) < 2 or not looks_like_term(term) or len(name.split()) > 4 \
+            or len(head.split()) > 20 or any(re.search(r"\d|[=→>]", p) for p in parts):
+        return []
+    told = []
+    for part in parts:
+        verb, _, rest = part.partition(" ")
+        third = _third_person(verb.lower(), plural)
+        if third is None or not rest:
+            return []
+        told.append(f"{third} {rest}")
+    joined = ", ".join(told[:-1]) + " and " + told[-1]
+    return [Fact("definition", f"What {does(noun)} {noun} do?", trim_ends(head)),
+            Fact("definition", f"What {joined}?", name)]
+
+
+def _third_person(verb: str, plural: bool) -> str | None:
+    """`contains` as it is, or `absorb` said of chloroplasts as `absorbs`; None for a word
+    that is not a verb of a thing's job."""
+    if verb.endswith("s") and not verb.endswith("ss") and not plural and verb_base(verb):
+        return verb
+    if plural and is_base_verb(verb):
+        if verb.endswith(("s", "sh", "ch", "x")):
+            return verb + "es"
+        if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+            return verb[:-1] + "ies"
+        return verb + "s"
+    return None
+
+
+def _reversed_job(term: str, clause: str) -> Fact | None:
+    """`Cell membrane – controls what goes in and out`: "What controls what goes in and
+    out of the cell?", answered with the part."""
+    name = decapitalised(drop_parentheses(term) or term)
+    verb, _, rest = clause.partition(" ")
+    third = _third_person(verb.lower(), is_plural(name))
+    if (third is None or not looks_like_term(term) or len(name.split()) > 4
+            or len(clause.split()) < 3 or len(clause.split()) > 14
+            or re.search(r"\d|[=→>]", clause)):
+        return None
+    return Fact("definition", f"What {third} {rest}?", name)
+
+
 def _described(term: str, meaning: str) -> list[Fact]:
     named = decapitalised(term)  # (before its brackets go: `Freiburg (Germany)` is a place)
     noun = article(drop_parentheses(named) or named)
@@ -970,10 +1023,16 @@ def _described(term: str, meaning: str) -> list[Fact]:
     clauses = _joined_objects(clauses)
     if not clauses:
         return []
+    facts += _job_facts(term, noun, head, clauses)
     definition = clauses[0]
     first = clause_relation(noun, definition)
     if first is not None:
         facts.append(first)
+        if len(clauses) == 1 and len(facts) == 1 and first.question.startswith(("What does",
+                                                                         "What do")):
+            reverse = _reversed_job(term, definition)
+            if reverse is not None:
+                facts.append(reverse)
         site = re.match(r"^(?:the\s)?site of\s(.+)$", definition)
         if site:
             facts.append(Fact("definition", f"What is the site of {site.group(1)}?",
@@ -1458,3 +1517,39 @@ def _clean(facts: list[Fact]) -> list[Fact]:
             continue  # `light year` asked as "the distance light travels in one year"
         kept.append(Fact(fact.kind, " ".join(fact.question.split()), answer))
     return kept
+
+
+_GLOSSED = re.compile(r"(?:^|\b(?:in|of|into|as|called|built|the|a|an|and|used|their|its|with"
+                      r"|by)\s)(?P<noun>[a-z][a-z-]{2,}(?:\s[a-z][a-z-]{2,})?)"
+                      r"\s\((?P<gloss>[a-z][^()]{5,70})\)")
+_NOT_GLOSS_START = frozenset(
+    "eg e.g. ie i.e. approx about see lol etc which this that not only also like sir miss mr "
+    "mrs ms check learn exam so but or and the a an sometimes usually often always mostly "
+    "mainly normally can could will would may might must should later then now still even "
+    "some only just".split())
+_NOT_GLOSSED = re.compile(r"\b(?:increases|decreases|rises|falls|goes|is|are|was|were)$")
+_SELF_NOTE = re.compile(r"\b(?:sheet|page|textbook|book|website|answers|notes|homework)\b")
+
+
+def glossed_in_sentence(text: str, *, past: bool = False, asked: str = "") -> list[Fact]:
+    """`Lived on the Great Plains in bands (groups of extended families)`: a word the
+    sentence explains in brackets, asked as "What were bands?"; `sod houses (made of
+    earth)`: what they were made of. Words `asked` already holds are left to its cards."""
+    facts = []
+    for m in _GLOSSED.finditer(text):
+        noun, gloss = m.group("noun"), trim_ends(m.group("gloss"))
+        words = gloss.split()
+        if (words[0].lower().rstrip(",.") in _NOT_GLOSS_START
+                or re.search(r"\d|[!?=→>]|\betc\b", gloss)
+                or noun.split()[0] in ("thru", "through", "via", "from", "into", "onto", "out")
+                or noun.split()[-1] in _NOT_TERM_START or not 3 <= len(words) <= 8
+                and not gloss.startswith(("made of ", "made from ")) or shows(asked, noun)
+                or _NOT_GLOSSED.search(noun) or _SELF_NOTE.search(gloss)):
+            continue  # (nor a word another card of the line asks about)
+        be = ("were" if past else "are") if is_plural(noun) else ("was" if past else "is")
+        made = re.match(r"made (?:of|from)\s(?P<what>.+)$", gloss)
+        if made:
+            facts.append(Fact("definition", f"What {be} {noun} made of?", made.group("what")))
+        elif not verb_base(words[0].lower()) and not words[0].endswith("ed"):
+            facts.append(Fact("definition", f"What {be} {noun}?", gloss))
+    return _clean(facts)
