@@ -1715,3 +1715,20 @@ def test_a_word_a_sentence_explains_in_brackets():
 def test_a_date_in_brackets_cites_nobody():
     assert not any(q.startswith("Who described")
                    for q, _ in qa("## Inflation\n- loaf of bread: 250 marks (Nov 1923)\n"))
+
+
+def test_a_term_over_its_meaning_in_an_outline_by_indentation():
+    notes = ("RIVERS\n\tPROCESSES\n\t\terosion\n"
+             "\t\t\thydraulic action\n\t\t\t\tforce of the water hitting the banks\n"
+             "\t\t\tabrasion\n\t\t\t\trocks carried by the river wear away the bed and banks\n"
+             "\t\t\t\t(sandpaper effect - Mr H)\n"
+             "\t\ttransportation\n\t\t\tsaltation\n\t\t\t\tpebbles bounce along the bed\n"
+             "\t\t\tsolution\n\t\t\t\tdissolved minerals carried in the water\n")
+    cards = extract_cards(notes, "deck")
+    made = [(c.question, c.answer) for c in cards]
+    assert ("What is meant by ‘hydraulic action’?", "force of the water hitting the banks") \
+        in made
+    assert ("What is meant by ‘abrasion’?",
+            "rocks carried by the river wear away the bed and banks") in made
+    saltation = next(c for c in cards if c.answer == "pebbles bounce along the bed")
+    assert saltation.topic[-2:] == ("transportation", "saltation")

@@ -1040,3 +1040,15 @@ def test_a_question_title_over_a_paragraph_heads_it():
              "to show God they were sorry.\n")
     outline = parse_notes("\n" + notes)
     assert [s.title for s in outline.sections] == ["How did they try to stop it / treat it?"]
+
+
+def test_an_outline_by_indentation_alone_nests_its_lines():
+    notes = ("RIVERS\n\triver basics\n\t\tdrainage basin = area drained by a river\n"
+             "\t\twatershed = edge of the drainage basin\n\tlong profile\n\t\tupper course\n"
+             "\t\t\tsteep gradient, V-shaped valley\n\t\t\tmainly vertical erosion\n"
+             "\t\tlower course\n\t\t\twide flat valley\n")
+    outline = parse_notes(notes)
+    by_text = {b.text: b for b in outline.bullets}
+    assert by_text["watershed = edge of the drainage basin"].parent is by_text["river basics"]
+    assert [c.text for c in by_text["upper course"].children] == [
+        "steep gradient, V-shaped valley", "mainly vertical erosion"]

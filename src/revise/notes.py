@@ -554,6 +554,7 @@ class _Builder:
         self.outline = Outline(root=root)
         self.headings: list[_Open] = []
         self.nest: list[tuple[int, Bullet]] = []
+        self.labels_are_topics = False
         self.parts: dict[int, list[str]] = {}  # id(bullet) → raw text pieces
         self.md_level = 0
 
@@ -639,6 +640,11 @@ class _Builder:
             topic = section.path
         elif parent.intro and len(parent.topic) - len(section.path) < _MAX_INTRO_DEPTH:
             topic = (*parent.topic, parent.text)
+        elif self.labels_are_topics and len(self.parts[id(parent)]) == 1 \
+                and len(parent.topic) - len(section.path) < _MAX_INTRO_DEPTH \
+                and _is_label(self.parts[id(parent)][0]):
+            # (in an outline by indentation, `erosion` over `hydraulic action` is a title)
+            topic = (*parent.topic, clean_text(self.parts[id(parent)][0]))
         else:
             topic = parent.topic
         intro = len(raw) <= _MAX_TITLE and raw.rstrip().endswith(":")
@@ -701,6 +707,8 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
     last_structure = -1
     prose_tokens: list[tuple[int, Bullet]] = []
     widths = _block_widths(tokens)
+    outline_by_indent = _is_indented_outline(tokens)
+    builder.labels_are_topics = outline_by_indent
     previous: Bullet | None = None  # the item the last non-blank line added to
     previous_kind = "blank"
     before: _Token | None = None  # the last line with content before this one
@@ -791,12 +799,16 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
         text = tok.text
         if (
             top is not None
-            and tok.indent > top[0]
+            and (tok.indent > top[0] or outline_by_indent and tok.indent > 0
+                 and not _is_caps_title(text))
             and not (text.endswith(":") and follower is not None and follower.indent > tok.indent)
         ):
-            if _STANDS_ALONE.match(text) and not builder.parts[id(top[1])][-1].rstrip().endswith(
-                    (",", "-", "+", "&", "(")):
-                # `  hidden curriculum = the lessons …` under a line: a point of its own
+            last = builder.parts[id(top[1])][-1].rstrip()
+            if (_STANDS_ALONE.match(text) or outline_by_indent
+                    and last.rsplit(None, 1)[-1] not in _OPEN_ENDINGS) \
+                    and not last.endswith((",", "-", "+", "&", "(")):
+                # `  hidden curriculum = the lessons …` under a line: a point of its own, and
+                # in notes written as an outline by indentation alone, every line is one
                 previous = builder.add_bullet(text, tok.start, tok.line, indent=tok.indent)
                 last_structure, previous_kind = i, "bullet"
                 continue
@@ -1097,6 +1109,25 @@ _NEW_SENTENCE_END = re.compile(r"[a-z)][.!?]\s+[A-Z]?[\w’']+$")
 _WRAP_WIDTH = 70
 _WRAP_FIT = 2  # (a line wrapped by hand may stop a little short of the width)
 _TERM_SEPARATOR = re.compile(r"\s[-–—=→]\s|[^\W_]:\s|\s->\s")
+
+
+def _is_label(line: str) -> bool:
+    """A line of a few words that names what the lines under it are about."""
+    text = line.strip()
+    return 0 < len(text.split()) <= 5 and not _TERM_SEPARATOR.search(text) \
+        and not re.search(r"[\d=,;.]", text)
+
+
+def _is_indented_outline(tokens: list[_Token]) -> bool:
+    """Notes written as an outline by indentation alone, with no bullet marks (a mind map
+    typed with tabs): many short plain lines at three or more depths."""
+    plain = [t for t in tokens if t.kind == "para"]
+    indented = [t for t in plain if t.indent > 0]
+    bullets = sum(1 for t in tokens if t.kind == "bullet")
+    if len(indented) < 8 or bullets * 4 > len(plain):
+        return False
+    lengths = sorted(len(t.text) for t in plain)
+    return len({t.indent for t in plain}) >= 3 and lengths[len(lengths) // 2] <= 60
 
 
 def _block_widths(tokens: list[_Token]) -> list[int]:

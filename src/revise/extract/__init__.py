@@ -319,6 +319,14 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     mine = written.written_facts(text)
     if mine is not None:
         return mine  # the student wrote the cards: exactly those, and no others
+    label = _label_above(bullet)
+    if label:
+        # `hydraulic action` over `force of the water hitting the banks, …`: a term and
+        # its meaning, written one under the other
+        found = terms.term_facts(label, "-", _without_asides(text) if "(" in text else text,
+                                 historical=historical)
+        if found:
+            return found
     text = _without_run_in_title(text)
     if "(" in text:
         if _ASIDE.fullmatch(text):
@@ -759,6 +767,21 @@ def _is_past(bullet: Bullet) -> bool:
 @functools.lru_cache(maxsize=1024)
 def _dated(topic: tuple[str, ...]) -> bool:
     return any(_YEAR.search(title) for title in topic)
+
+
+def _label_above(bullet: Bullet) -> str:
+    """The short label a line is the only point under (`abrasion` over `rocks carried by
+    the river scrape …`), or ""."""
+    parent = bullet.parent
+    if parent is None or parent.intro or not parent.text or bullet.children:
+        return ""
+    points = [c for c in parent.children if not re.fullmatch(r"\([^()]*\)", c.text)]
+    label = trim_ends(parent.text)
+    if points != [bullet] or len(label.split()) > 4 or terms.split_term(label) \
+            or re.search(r"\d|[:=→>]", label) or not terms.looks_like_term(label) \
+            or terms.split_term(bullet.text):
+        return ""
+    return label
 
 
 def _said_of_subject(bullet: Bullet) -> list[Fact]:

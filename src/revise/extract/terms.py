@@ -101,7 +101,7 @@ def _bracketed_meaning(text: str) -> tuple[str, str, str] | None:
             and not verb_base(aside.split()[0]) and " = " not in aside):
         return None  # `mineral storage (calcium & phosphorus)`: examples, not a meaning
     if head.split()[-1].lower() in ("v", "vs") or re.fullmatch(r"[\d\s,–-]+", aside) \
-            or aside.split()[0].lower() in _NOT_GLOSS_START:
+            or aside.split()[0].lower() in _NOT_GLOSS_START or aside[:1] in "+&":
         return None  # (`the pathway (still only ms tho)`: a remark, not a meaning)
     return head, "()", aside
 
@@ -262,8 +262,11 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
     thing does, asked of the thing; `The Act of Supremacy (1534) made Henry …`: what a
     named event did."""
     sentence = trim_ends(sentence)
-    if re.match(r"(?:These|This|Those|That|Such)\s[a-z]+\s", sentence):
-        return []  # `These forces act in all directions`: which forces, the line before says
+    if re.match(r"(?:These|This|Those|That|Such)\s[a-z]+\s", sentence) \
+            or re.match(r"(?:when|where|if|because|as|so)\s", sentence):
+        # `These forces act in all directions`: which forces, the line before says;
+        # `when river loses energy …`: a condition, with no subject to ask of
+        return []
     aka = _ALSO_KNOWN.match(sentence) if "(" in sentence else None
     if aka:  # `Holy Communion (also known as the Eucharist or Mass) remembers …`
         return _clean([Fact("definition", f"What is another name for {aka.group('x')}?",
@@ -1515,12 +1518,16 @@ def _clean(facts: list[Fact]) -> list[Fact]:
         words = _stems(answer)
         if words and words <= _stems(fact.question):
             continue  # `light year` asked as "the distance light travels in one year"
+        if re.fullmatch(r"[a-z]+ing", answer) and re.match(
+                r"What (?:does|do)\s.*\b(?:keep|start|stop|go|continue|begin|finish)\?$",
+                fact.question):
+            continue  # `keeps happening`: no object to ask for
         kept.append(Fact(fact.kind, " ".join(fact.question.split()), answer))
     return kept
 
 
-_GLOSSED = re.compile(r"(?:^|\b(?:in|of|into|as|called|built|the|a|an|and|used|their|its|with"
-                      r"|by)\s)(?P<noun>[a-z][a-z-]{2,}(?:\s[a-z][a-z-]{2,})?)"
+_GLOSSED = re.compile(r"(?:^|\b(?:in|into|as|called|built|made|formed|used|using|uses|use)\s)"
+                      r"(?P<noun>[a-z][a-z-]{2,}(?:\s[a-z][a-z-]{2,})?)"
                       r"\s\((?P<gloss>[a-z][^()]{5,70})\)")
 _NOT_GLOSS_START = frozenset(
     "eg e.g. ie i.e. approx about see lol etc which this that not only also like sir miss mr "
