@@ -1457,8 +1457,7 @@ def test_a_year_before_a_dash_keeps_its_clause_and_where_defines_a_place():
     made = qa("# Round 2\n- 1926 – ‘left’ defeated in Central Committee => met in secret\n"
               "# Cells\n- Ribosomes – where proteins are made (protein synthesis)\n"
               "- mass number = protons + neutrons\n")
-    assert ("____ – ‘left’ defeated in Central Committee => met in secret. In what year?",
-            "1926") in made
+    assert ("When was the ‘left’ defeated in Central Committee?", "1926") in made
     assert ("What is the term for where proteins are made?", "ribosomes") in made
     assert ("What is the term for protons + neutrons?", "mass number") in made
 
@@ -1732,3 +1731,18 @@ def test_a_term_over_its_meaning_in_an_outline_by_indentation():
             "rocks carried by the river wear away the bed and banks") in made
     saltation = next(c for c in cards if c.answer == "pebbles bounce along the bed")
     assert saltation.topic[-2:] == ("transportation", "saltation")
+
+
+def test_a_timeline_asks_when_each_event_happened():
+    made = qa("=== TIMELINE ===\n"
+              "12 March 1947   Truman Doctrine - US will support free peoples resisting "
+              "communism\n"
+              "June 1947       Marshall Plan announced\n"
+              "Feb 1948        communist takeover in Czechoslovakia\n"
+              "Aug 1949        USSR tests its first atomic bomb\n"
+              "13 Aug 1961     Berlin Wall put up overnight\n")
+    assert ("When was the Truman Doctrine?", "12 March 1947") in made
+    assert ("When was the Marshall Plan announced?", "June 1947") in made
+    assert ("When was the communist takeover in Czechoslovakia?", "Feb 1948") in made
+    assert ("When did the USSR test its first atomic bomb?", "Aug 1949") in made
+    assert ("When was the Berlin Wall put up overnight?", "13 Aug 1961") in made

@@ -95,6 +95,10 @@ HOLDOUT_FLOORS = {
     "german-school-vocab.txt": 0.70,
     "pe-cardiovascular.txt": 0.20,
     "sociology-family.md": 0.40,
+    "french-food-vocab.md": 0.80,
+    "geography-rivers.txt": 0.35,
+    "history-cold-war.txt": 0.50,
+    "physics-forces-motion.md": 0.40,
 }
 
 

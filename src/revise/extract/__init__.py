@@ -319,6 +319,12 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     mine = written.written_facts(text)
     if mine is not None:
         return mine  # the student wrote the cards: exactly those, and no others
+    timeline = _TIMELINE.match(text) if text[:1].isdigit() or text[:1].isupper() else None
+    timeline_date: list[Fact] = []
+    if timeline:
+        # `12 March 1947   Truman Doctrine - US will support …`: a timeline's line, the
+        # event asked by its name where it has one ("When was the Truman Doctrine?")
+        text, timeline_date = _timeline_event(timeline.group("when"), timeline.group("rest"))
     label = _label_above(bullet)
     if label:
         # `hydraulic action` over `force of the water hitting the banks, …`: a term and
@@ -405,10 +411,89 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
                                                        shown=" ".join(bullet.topic),
                                                        limit=_MAX_NUMBERS):
         facts.append(Fact(kind, question, answer))
-    if not facts and len(text) <= _MAX_RELATION:  # a name only where nothing better was
+    if not facts and not timeline_date and len(text) <= _MAX_RELATION:
+        # (a name only where nothing better was)
         facts += [Fact(*card) for card in names.name_cards(text, lead, said,
                                                            historical=historical)]
-    return (facts + described)[:_MAX_FACTS]
+    return (timeline_date + facts + described)[:_MAX_FACTS]
+
+
+_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_TIMELINE = re.compile(rf"^(?P<when>(?:c\.\s?)?(?:\d{{1,2}}(?:-\d{{1,2}})?\s)?"
+                       rf"(?:{_MONTH_NAME}(?:-{_MONTH_NAME})?\s)?"
+                       r"(?:1[0-9]{3}|20[0-9]{2})(?:\s?[-–]\s?\d{2,4})?)"
+                       r"(?:\s?[:–—]\s|\s-\s|\s)(?P<rest>[^\d\s(=\"“–—-].{3,})$")
+_NOT_AN_EVENT_START = frozenset(
+    "was were is are saw had has when then and but so in on at by to of it this the a an "
+    "after before during until".split())
+
+
+def _timeline_event(when: str, rest: str) -> tuple[str, list[Fact]]:
+    """A timeline line's text to read on without its date, and its date card: a named event
+    by its name ("When was the Truman Doctrine?"), anything else by what happened ("When
+    did the USSR test its first atomic bomb?")."""
+    whole = f"{when} {rest}"
+    cut = re.search(r"\s[-–—]\s|[,:]\s|\s?(?:->|=>|→)\s?|\s\(", rest)
+    name = rest[:cut.start()] if cut else rest
+    if not name.split() or name.split()[0].lower() in _NOT_AN_EVENT_START:
+        return whole, []  # `1945 was the year …`: a sentence, no event
+    if terms._is_event_name(name):
+        after = rest[cut.start():] if cut else ""
+        aside, _, tail = after.strip().partition(")") if after.strip().startswith("(") \
+            else ("", "", after)
+        date = terms.event_date(f"{name} ({when})")
+        if aside[1:2].isupper():
+            name, aside = f"{name} {aside})", ""  # `Cat and Mouse Act (Prisoners … Act)`
+        told = re.sub(r"^(?:[,:]|[-–—]|->|=>|→)\s?", "", tail.strip()) or aside.lstrip("(")
+        return (f"{name} - {told}" if told else name), [date] if date else []
+    question = _when_question(name)
+    if question is None:
+        return whole, []  # (the date is then asked in its line, as any other)
+    return rest, [Fact("date", question, when)]
+
+
+_ACTOR_DOES = re.compile(r"^(?P<actor>[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2})\s(?P<verb>[a-z]{3,}s)\s"
+                         r"(?P<rest>[^,;]+)$")
+_PASSIVE_DONE = re.compile(r"^(?P<subject>.+?)\s(?P<verb>[a-z]+ed|set up|put up|built|begun|shot"
+                           r"|sent|held|won|lost|taken|made|given|sunk|hit|begins|starts|opens|ends)(?P<rest>(?:\s(?:in|on|at|by|up|overnight|"
+                           r"down|off|out)\b.*)?)$")
+
+
+def _when_question(clause: str) -> str | None:
+    """`USSR tests its first atomic bomb` → "When did the USSR test its first atomic
+    bomb?"; `communist takeover in Czechoslovakia` → "When was the communist takeover in
+    Czechoslovakia?"."""
+    clause = trim_ends(drop_parentheses(clause) or clause)
+    if not has_words(clause, 2) or len(clause.split()) > 14:
+        return None
+    done = _PASSIVE_DONE.match(clause)
+    if done and len(done.group("subject").split()) <= 5:
+        # `Marshall Plan announced`, `Berlin Wall put up overnight`: done to it, and when
+        subject, verb = done.group("subject"), done.group("verb")
+        the = "" if subject.lower().startswith("the ") or len(subject.split()) == 1 and \
+            subject[:1].isupper() and (not subject.isupper() or not subject.isalpha()) \
+            else "the "
+        if verb in ("begins", "starts", "opens", "ends"):
+            return f"When did {the}{subject} {verb[:-1]}{done.group('rest')}?"
+        be = "were" if is_plural(subject) else "was"
+        return f"When {be} {the}{subject} {verb}{done.group('rest')}?"
+    acting = _ACTOR_DOES.match(clause)
+    verb = verb_base(acting.group("verb")) if acting else None
+    if acting and verb:  # `US tests H-bomb`: "When did the US test H-bomb?"
+        actor = acting.group("actor")
+        the = "the " if actor.isupper() and actor.isalpha() else ""
+        return f"When did {the}{actor} {verb} {acting.group('rest')}?"
+    why = why_question(clause)
+    if why:
+        asked = re.sub(r"^Why (?:does|do|did)\s", "When did ", why)
+        asked = re.sub(r"^Why (?:is|was)\s", "When was ", asked)
+        asked = re.sub(r"^Why (?:are|were)\s", "When were ", asked)
+        return asked if asked.startswith("When") else None
+    if (clause[:1].islower() or clause.split()[0].isupper()) and not any(
+            re.search(r"(?:[^s]s|ed)$", w) for w in clause.split()[1:2]):
+        the = "" if clause.lower().startswith("the ") else "the "
+        return f"When was {the}{clause}?"
+    return None
 
 
 _TRAILING_CITATION = re.compile(r"\s?\((?P<who>[A-Z][\w’'-]+(?:\s(?:&|and)\s[A-Z][\w’'-]+)?"

@@ -152,7 +152,8 @@ _EVENT_NOUNS = frozenset(
     campaign election elections constitution days affair offensive decree theses plot coup
     riots famine purges trials invasion landings rally rides migration rush referendum fire
     expedition boycott march protest raid occupation scandal depression recession riot
-    compromise declaration charter proclamation edict statute summit revolt boom
+    compromise declaration charter proclamation edict statute summit revolt boom ultimatum
+    telegram wall
 """.split())
 _PLURAL_EVENTS = frozenset("days theses riots purges trials landings rides acts wars reforms "
                            "elections".split())
@@ -985,6 +986,7 @@ def _reversed_job(term: str, clause: str) -> Fact | None:
     verb, _, rest = clause.partition(" ")
     third = _third_person(verb.lower(), is_plural(name))
     if (third is None or not looks_like_term(term) or len(name.split()) > 4
+            or re.match(r"(?:flown|known|shown|grown|thrown|done|gone|seen|[a-z]+ed)\b", rest)
             or len(clause.split()) < 3 or len(clause.split()) > 14
             or re.search(r"\d|[=→>]", clause)):
         return None
@@ -1273,7 +1275,7 @@ def event_date(term: str) -> Fact | None:
     if not _is_event_name(name) or not re.search(r"\b\d{3,4}\b", when) or \
             len(when.split()) > 4:
         return None
-    the = "" if name.lower().startswith("the ") else "the "
+    the = "" if name.lower().startswith("the ") or re.match(r"\S+[’']s\s", name) else "the "
     be = "were" if name.split()[-1].lower() in _PLURAL_EVENTS else "was"
     return Fact("date", f"When {be} {the}{name.strip()}?", when)
 
@@ -1518,6 +1520,10 @@ def _clean(facts: list[Fact]) -> list[Fact]:
         words = _stems(answer)
         if words and words <= _stems(fact.question):
             continue  # `light year` asked as "the distance light travels in one year"
+        if re.match(r"What (?:does|do)\s", fact.question) and re.match(
+                r"(?:flown|known|shown|grown|thrown|done|gone|seen|given|taken|[a-z]+ed)\b",
+                answer) and len(answer.split()) <= 3:
+            continue  # `supplies flown in`: a participle is no object
         if re.fullmatch(r"[a-z]+ing", answer) and re.match(
                 r"What (?:does|do)\s.*\b(?:keep|start|stop|go|continue|begin|finish)\?$",
                 fact.question):
