@@ -1746,3 +1746,28 @@ def test_a_timeline_asks_when_each_event_happened():
     assert ("When was the communist takeover in Czechoslovakia?", "Feb 1948") in made
     assert ("When did the USSR test its first atomic bomb?", "Aug 1949") in made
     assert ("When was the Berlin Wall put up overnight?", "13 Aug 1961") in made
+
+
+def test_the_key_to_an_equations_symbols_asks_each_with_its_unit():
+    made = qa("## Weight\n- W = weight (N), m = mass (kg), g = gravitational field strength "
+              "(N/kg)\n")
+    assert ("What does g stand for, and in what unit?",
+            "gravitational field strength (N/kg)") in made
+
+
+def test_a_proportion_asks_what_each_side_is_proportional_to():
+    assert qa("## Newton\n- acceleration is directly proportional to resultant force, inversely "
+              "proportional to mass\n") == [
+        ("What is acceleration directly proportional to?", "resultant force"),
+        ("What is acceleration inversely proportional to?", "mass")]
+
+
+def test_a_question_the_student_wrote_gives_no_blank_of_its_numbers():
+    assert qa("## Weight\n- What is the weight of a 60 kg person on Earth?\n") == []
+
+
+def test_a_gender_column_is_shown_by_the_article_and_not_asked():
+    made = qa("# French food\n| French | English | gender |\n|---|---|---|\n"
+              "| le pain | bread | m |\n| les frites | chips | f pl |\n")
+    assert ("What is the French for ‘bread’?", "le pain") in made
+    assert not any("gender" in q.lower() for q, _ in made)

@@ -418,6 +418,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     return (timeline_date + facts + described)[:_MAX_FACTS]
 
 
+_PROPORTIONAL = re.compile(r"^(?P<x>[a-z][\w ]{1,30}?)\s(?:is|are)\s(?P<rest>(?:(?:directly|"
+                           r"inversely)\s)?proportional to\s.+)$", re.IGNORECASE)
 _MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _TIMELINE = re.compile(rf"^(?P<when>(?:c\.\s?)?(?:\d{{1,2}}(?:-\d{{1,2}})?\s)?"
                        rf"(?:{_MONTH_NAME}(?:-{_MONTH_NAME})?\s)?"
@@ -554,6 +556,22 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
     compared = tables.compared_line(text) if "=" in text else None
     if compared:
         return compared
+    symbols = formulas.symbol_key(text) if "=" in text and "(" in text else []
+    if symbols:
+        return symbols
+    related = _PROPORTIONAL.match(text) if "proportional" in text else None
+    if related:
+        # `acceleration is directly proportional to resultant force, inversely …`
+        found = []
+        for part in re.split(r",\s|;\s|\sand\s(?=(?:directly|inversely)\b)", related.group("rest")):
+            how = re.match(r"(?:(?P<how>directly|inversely)\s)?proportional to\s(?P<to>.+)$",
+                           part.strip())
+            if how:
+                found.append(Fact("formula", f"What is {related.group('x')} "
+                                  f"{how.group('how') or 'directly'} proportional to?",
+                                  trim_ends(how.group("to"))))
+        if found:
+            return found
     counted = lists.counted_list(text)
     if counted is not None:
         return [counted]

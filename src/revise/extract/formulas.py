@@ -163,6 +163,7 @@ def word_equation(text: str) -> list[Fact]:
     if len(lhs.split()) > 10 or len(rhs.split()) > 10:
         return []
     if re.search(r"\b(?:is|are|was|were|not|can|can't|cannot|must|will)\b", rhs) \
+            or re.search(r"\b(?:masc|fem|neut|pl|plural|vowel)\b", lhs) \
             or re.search(r"\([^()]*\s[^()]*\s[^()]*\)", lhs):
         return []  # `a posteriori (based on …) + inductive -> conclusion is probable`: a claim
     return [Fact("formula", f"Complete the word equation: {lhs} → ?", rhs)]
@@ -210,3 +211,18 @@ def _without_aside(equation: str) -> tuple[str, str]:
     part of the answer."""
     m = re.match(r"^(?P<eq>.+?)\s\((?P<aside>[^()]*)\)$", equation)
     return (trim_ends(m.group("eq")), m.group("aside")) if m else (equation, "")
+
+
+_SYMBOL_MEANS = re.compile(r"^(?P<symbol>[A-Za-zΔλθρωμ][A-Za-z0-9]?)\s?=\s?"
+                           r"(?P<name>[a-z][a-z ]{2,40}?)\s?\((?P<unit>[^()]{1,12})\)$")
+
+
+def symbol_key(text: str) -> list[Fact]:
+    """`W = weight (N), m = mass (kg), g = gravitational field strength (N/kg)`: the key to
+    an equation's symbols, each asked with its unit ("What does W stand for?")."""
+    parts = [p.strip() for p in re.split(r",\s|;\s", text)]
+    found = [_SYMBOL_MEANS.match(p) for p in parts]
+    if len(parts) < 2 or not all(found):
+        return []
+    return [Fact("formula", f"What does {m.group('symbol')} stand for, and in what unit?",
+                 f"{m.group('name')} ({m.group('unit')})") for m in found if m]

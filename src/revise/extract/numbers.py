@@ -267,8 +267,8 @@ def number_cards(text: str, lead: str, *, asked: str = "", shown: str = "",
     """(kind, question, answer) for the first `limit` dates and figures worth asking in
     `text` that `asked` (what the bullet's other cards answer) does not already hold, nor
     `shown` (the titles above the bullet: `1917` in a unit on 1917 is no question)."""
-    if not _DIGIT.search(text) or _WORKED_EXAMPLE.match(text):
-        return []
+    if not _DIGIT.search(text) or _WORKED_EXAMPLE.match(text) or text.rstrip().endswith("?"):
+        return []  # (`What is the weight of a 60 kg person?` asks; its numbers are given)
     if len(text) > _MAX_SCAN:  # a pasted page: its first numbers are enough to ask
         text = text[:text.rfind(" ", 0, _MAX_SCAN) + 1 or _MAX_SCAN]
     if _ROW_OF_VALUES.search(text):

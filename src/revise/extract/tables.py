@@ -43,6 +43,8 @@ def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
         if not value or value in ("-", "–", "?") or not heading or _ASIDE_COLUMN.match(heading) \
                 or _REASON_COLUMN.match(heading):
             continue  # (a reason is asked with what it explains, never as "the why of X")
+        if _GENDER_COLUMN.match(heading):
+            continue  # `| le pain | bread | m |`: the article shows it, the word asks it
         if language and language_of([heading]) == "" and j == 1:
             facts.append(Fact("vocabulary", f"What does ‘{key}’ mean?", value))
             facts.append(Fact("vocabulary", f"What is the {language} for ‘{value}’?", key))
@@ -61,6 +63,7 @@ def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
     return [f for f in facts if not shows(f.question, f.answer)]
 
 
+_GENDER_COLUMN = re.compile(r"^(?:gender|genre|genus|g|m/f|m or f)$", re.IGNORECASE)
 _REASON_COLUMN = re.compile(r"^(?:why|reasons?|because|explanation|how)\??$", re.IGNORECASE)
 _EFFECT_COLUMN = re.compile(r"^effect\s(?:on|of)\s(?P<on>.+)$", re.IGNORECASE)
 

@@ -141,6 +141,9 @@ def is_vocab_section(titles: list[str], lines: list[str]) -> bool:
 
 def vocab_facts(text: str, language: str) -> list[Fact]:
     facts: list[Fact] = []
+    label, colon, rest = text.partition(": ")
+    if colon and "=" in rest and "=" not in label and len(split_pairs(rest)) >= 2:
+        text = rest  # `other negs: ne...jamais = never, ne...plus = no longer`
     for word, meaning in split_pairs(text):
         foreign = _keep_gender(re.sub(r"^(?:BUT|NB|AND|ALSO)\s", "", word))
         english = _bare(meaning)
