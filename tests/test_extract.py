@@ -810,6 +810,9 @@ def test_a_quote_asks_who_says_it_and_where():
         ("Who says “Fair is foul, and foul is fair”?", "the witches"),
         ("Where in the text is “Fair is foul, and foul is fair” said?", "Act 1 Scene 1"),
     ]
+    assert qa('"Out, damned spot!" - Lady Macbeth, 5.1 (sleepwalking scene)') == [
+        ("Who says “Out, damned spot!”?", "Lady Macbeth"),
+        ("Where in the text is “Out, damned spot!” said?", "5.1")]  # (an act and scene)
 
 
 def test_a_students_own_question_is_kept():
@@ -1771,3 +1774,42 @@ def test_a_gender_column_is_shown_by_the_article_and_not_asked():
               "| le pain | bread | m |\n| les frites | chips | f pl |\n")
     assert ("What is the French for ‘bread’?", "le pain") in made
     assert not any("gender" in q.lower() for q, _ in made)
+
+
+def test_plus_and_minus_lines_are_the_pros_and_cons_of_the_line_above():
+    made = qa("TOPOLOGIES\n\nSTAR - every device connected to a central switch\n"
+              "+ easy to add new devices\n+ fast\n- if the central switch fails the whole "
+              "network goes down\n\nwireless\n+ devices can move around\n- slower\n")
+    assert ("What are the advantages of the star topology?", "easy to add new devices\nfast") \
+        in made
+    assert ("What are the disadvantages of the star topology?",
+            "if the central switch fails the whole network goes down") in made
+    assert ("What are the disadvantages of wireless?", "slower") in made
+    assert not any(q.startswith("What does the central switch") for q, _ in made)
+
+
+def test_when_a_thing_is_at_its_fastest_is_no_definition():
+    assert qa("## Cycles\n- decay is fastest when its warm and moist\n") == [
+        ("When is decay fastest?", "when its warm and moist")]
+
+
+def test_a_theme_is_asked_how_it_is_shown():
+    assert qa("THEMES\nGuilt - blood imagery, sleeplessness, LM's handwashing\n") == [
+        ("How is the theme of guilt shown?", "blood imagery, sleeplessness, LM's handwashing")]
+
+
+def test_a_passage_quoted_whole_and_remarks_give_no_cards():
+    assert qa("## Tawhid\n- \"Say, He is God the One. No one is comparable to Him.\"\n"
+              "- use it for any Tawhid question. Miss says always give the reference\n"
+              "- colour code: green = Sunni, purple = Shia\n") == []
+
+
+def test_an_acronym_and_what_it_does():
+    made = qa("--- ACRONYMS ---\nNIC = Network Interface Card - hardware that lets a device "
+              "connect to a network\nMAC address = Media Access Control address - unique "
+              "48-bit address given to each NIC\n")
+    assert ("What does NIC stand for?", "Network Interface Card") in made
+    assert ("What is meant by ‘NIC’?", "hardware that lets a device connect to a network") \
+        in made
+    assert ("What does MAC stand for in MAC address?", "Media Access Control") in made
+    assert not any(q.startswith("How do you calculate") for q, _ in made)

@@ -99,6 +99,10 @@ HOLDOUT_FLOORS = {
     "geography-rivers.txt": 0.35,
     "history-cold-war.txt": 0.50,
     "physics-forces-motion.md": 0.40,
+    "biology-ecosystems.md": 0.45,
+    "computing-networks.txt": 0.35,
+    "english-macbeth.txt": 0.15,
+    "religious-studies-islam.md": 0.45,
 }
 
 

@@ -54,7 +54,8 @@ class Bullet:
     `numbered` is true for an item written with a number (`1.`, `2)`), so a run of
     them is an ordered sequence. A Markdown table's body row is one bullet whose
     `cells` are the row's cleaned cells and `header` the table's header cells (empty
-    when the table has none); its `text` is the cells joined by " | ".
+    when the table has none); its `text` is the cells joined by " | ". `sign` keeps a
+    `+` or `-` marker: among each other they say what is for and what against.
     """
 
     text: str
@@ -69,6 +70,7 @@ class Bullet:
     cells: tuple[str, ...] = ()
     header: tuple[str, ...] = ()
     numbered: bool = False
+    sign: str = ""  # `+` or `-` when its marker was one, as in a list of pros and cons
 
 
 @dataclass(eq=False, slots=True)
@@ -627,6 +629,7 @@ class _Builder:
         numbered: bool = False,
         cells: tuple[str, ...] = (),
         header: tuple[str, ...] = (),
+        sign: str = "",
     ) -> Bullet:
         parent: Bullet | None = None
         if nested:
@@ -659,6 +662,7 @@ class _Builder:
         )
         if numbered:
             bullet.numbered = True
+        bullet.sign = sign
         if cells:
             bullet.cells, bullet.header = cells, header
         if intro:
@@ -790,7 +794,8 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
                 last_structure, previous, previous_kind = i, None, "heading"
                 continue
             previous = builder.add_bullet(
-                tok.text, tok.start, tok.line, indent=tok.indent, numbered=numbered
+                tok.text, tok.start, tok.line, indent=tok.indent, numbered=numbered,
+                sign={"+": "+", "-": "-", "–": "-"}.get(tok.marker, ""),
             )
             last_structure, previous_kind = i, kind
             continue

@@ -142,8 +142,14 @@ def _drafts(outline: Outline, deck: str) -> list[CardDraft]:
     answers = _written_answers(outline.bullets)
     historical: dict[int, bool] = {}
     title = _file_title(outline)
+    weighed = _pros_and_cons(outline)
     for bullet in outline.bullets:
         if bullet.detached or bullet is title:
+            continue
+        if id(bullet) in weighed:
+            drafts.extend(_draft(deck, bullet.topic, fact, bullet.text, bullet.position,
+                                 bullet.line, slot)
+                          for slot, fact in enumerate(weighed[id(bullet)]))
             continue
         if id(bullet) in answers:
             answer = answers[id(bullet)]
@@ -163,6 +169,69 @@ def _drafts(outline: Outline, deck: str) -> list[CardDraft]:
                                     historical=historical[id(home)]))
     drafts.sort(key=lambda d: d.position)
     return drafts
+
+
+def _pros_and_cons(outline: Outline) -> dict[int, list[Fact]]:
+    """Runs of `+` and `-` lines, the pros and cons of what the line or title above them
+    names (`STAR - every device connected to a central switch` over `+ easy to add new
+    devices`, `- if the switch fails …`): their cards, "What are the advantages of a star
+    topology?", by the first line of each run; every other line of a run gives none."""
+    found: dict[int, list[Fact]] = {}
+    for section in [outline.root, *outline.sections]:
+        siblings = section.bullets
+        for parent in [None, *[b for b in section.bullets if b.children]]:
+            items = siblings if parent is None else parent.children
+            _weigh_runs(items, parent, section, found)
+    return found
+
+
+def _weigh_runs(items: list[Bullet], parent: Bullet | None, section: Section,
+                found: dict[int, list[Fact]]) -> None:
+    i = 0
+    while i < len(items):
+        if not items[i].sign:
+            i += 1
+            continue
+        j = i
+        while j < len(items) and items[j].sign:
+            j += 1
+        run = items[i:j]
+        if {b.sign for b in run} == {"+", "-"}:
+            above = items[i - 1] if i else parent
+            subject = _weighed_subject(above, section)
+            if subject:
+                facts = []
+                for sign, side in (("+", "advantages"), ("-", "disadvantages")):
+                    told = [trim_ends(b.text) for b in run if b.sign == sign]
+                    facts.append(Fact("list", f"What are the {side} of {subject}?",
+                                      "\n".join(told)))
+                found[id(run[0])] = facts
+                found.update((id(b), []) for b in run[1:])
+        i = j
+
+
+def _weighed_subject(above: Bullet | None, section: Section) -> str:
+    """What a run of pros and cons is about: the term of the line above it, or the title."""
+    if above is not None:
+        pair = terms.split_term(above.text)
+        name = pair[0] if pair else above.text
+    else:
+        name = section.title
+    name = trim_ends(drop_parentheses(name) or name)
+    if not name or len(name.split()) > 5 or not has_words(name):
+        return ""
+    words = name.split()
+    if words[0].isupper() and len(words) == 1 and len(name) >= 3 and name.isalpha():
+        name = name.lower()  # `STAR` over its pros and cons: a star, not an acronym
+    named = terms.decapitalised(name)
+    the = "" if is_plural(named) or named[:1].isupper() or re.fullmatch(
+        r"[a-z-]+(?:less|ed|al|ic|ive|ous)", named) else "the "  # (`wireless`, `wired`)
+    kind = section.title.split()[-1].lower() if section.title.split() else ""
+    kind = re.sub(r"ies$", "y", kind) if kind.endswith("ies") else re.sub(r"s$", "", kind)
+    if kind and kind not in named.lower() and len(named.split()) == 1 and kind.isalpha() \
+            and section.title.isupper() and len(section.title.split()) == 1:
+        named = f"{named} {kind}"  # `STAR` under `TOPOLOGIES`: the star topology
+    return f"{the}{named}"
 
 
 def _file_title(outline: Outline) -> Bullet | None:
@@ -344,6 +413,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         return []  # `past paper June 2019 Q4`, `see textbook p.45`: study admin, no fact
     if _WORKED_EXAMPLE.match(text):
         return []  # a worked example shows a method; its numbers are not facts to learn
+    if re.fullmatch(r"[\"“][^\"“”]{20,}[\"”]", text):
+        return []  # a passage quoted whole (a scripture, a speech): learnt, not asked in parts
     if text[:1].isdigit() and _ASKED.match(text):
         # `2 Which law made hacking illegal? (Computer Misuse Act 1990)`: the question it
         # asks, and no number of its own
@@ -597,8 +668,9 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         found = headed.label_of_heading(label, rest, title) if colon else []
         if found:
             return found
-    if pair is not None and pair[1] == "=" and formulas.is_formula(text):
-        pair = None  # `speed = distance / time` is a formula, not a term
+    if pair is not None and pair[1] == "=" and formulas.is_formula(text) \
+            and not terms.expands(pair[0], pair[2]):
+        pair = None  # `speed = distance / time` is a formula, not a term (`DNS = Domain …` is)
     raised = _RAISED_BY.match(text)
     if raised and pair is None:
         # `thinking distance ↑ by tiredness, alcohol, drugs (reaction time …)`
@@ -853,12 +925,14 @@ _ABBREVIATION_END = re.compile(r"\b(?:e\.g|eg|i\.e|ie|etc|approx|no|vs|St|Dr|Mr|
 _NOTE_TO_SELF_START = re.compile(
     r"\(?(?:todo|to do\s?[:!-]|ask\s|check\s|remember to|learn\s|revise\s"
     r"|[^:(]{1,40}(?::\s|\s\()(?:learn|revise) (?:these|this|them|it)\b"
-    r"|practi[cs]e\s|flashcards\b|finish\s|mock\b|hw\b|homework\b)", re.IGNORECASE)
+    r"|practi[cs]e\s|flashcards\b|finish\s|mock\b|hw\b|homework\b|colou?r[- ]?(?:code|key)"
+    r"|exam tip\b)", re.IGNORECASE)
 _NOTE_TO_SELF_WORDS = re.compile(
     r"(?<!\w)(?:past papers?|textbook|workbook|revision guide|p\.\s?\d|pp\.\s?\d|page\s\d"
     r"|(?:in|on) (?:the |my )?(?:spec|mocks?)|spec point|exam board|essay (?:q|qs|question|plan)"
     r"|\d+ mark (?:q|question|essay)|\d+[ -]?markers?|mock (?:is|exam|on)"
-    r"|don'?t (?:forget|mix up)|lost \d+ marks?|label the diagram)\b",
+    r"|don'?t (?:forget|mix up)|lost \d+ marks?|label the diagram"
+    r"|(?:miss|sir|mr\.? \w+|mrs\.? \w+|ms\.? \w+) says)\b",
     re.IGNORECASE)
 _WORKED_EXAMPLE = re.compile(r"^(?:e\.?g\.?|for example|worked example)[\s:,]", re.IGNORECASE)
 

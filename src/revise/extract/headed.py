@@ -145,6 +145,9 @@ def change_facts(text: str, title: str) -> list[Fact]:
                  f"{change.group('how')}{change.group('rest')}".strip())]
 
 
+_THEMES = re.compile(r"^(?:key\s|main\s)?(?:themes?|motifs?)\b", re.IGNORECASE)
+
+
 def headed_facts(term: str, meaning: str, title: str) -> list[Fact]:
     """The card a heading's relation asks of `term - meaning`, or none."""
     bare = drop_parentheses(term) or term
@@ -155,6 +158,10 @@ def headed_facts(term: str, meaning: str, title: str) -> list[Fact]:
         return _hormone_facts(term, meaning)
     if not has_words(meaning, 2):
         return []
+    if _THEMES.search(title) and len(bare.split()) <= 4:
+        # `Guilt - blood imagery, sleeplessness …` under THEMES: how the text shows it
+        return [Fact("definition", f"How is the theme of {_noun(term, article=False)} shown?",
+                     meaning)]
     factors = _FACTORS.match(title)
     if factors:
         what = with_article(factors.group("what").strip())

@@ -294,9 +294,13 @@ def number_cards(text: str, lead: str, *, asked: str = "", shown: str = "",
             made.append(("date", *card))
     figures = find_figures(text, dates)
     shares = sum(1 for f in figures if text[f.start:f.end].endswith("%"))
+    quoted = re.search(r"[\"“”]", text) is not None
     for figure in figures[:_MAX_TRIED]:
         if len(made) == limit:
             break
+        if quoted and re.fullmatch(r"\d{1,2}\.\d{1,2}", text[figure.start:figure.end]):
+            # `"Macbeth does murder sleep" (2.2)`: an act and scene, not a value
+            figure = dataclasses.replace(figure, ask="Which act and scene?")
         if text[figure.start:figure.end] in tried:
             continue
         tried.add(text[figure.start:figure.end])

@@ -196,6 +196,10 @@ _NAMED = re.compile(
 _DEFINING_VERB = re.compile(r"\s(?:is|are|was|were|known|stands?|means|refers)\s", re.IGNORECASE)
 
 
+_SUPERLATIVE = re.compile(r"(?:[a-z]+est|best|worst|most\s[a-z]+|least\s[a-z]+)\s"
+                         r"(?P<when>when|if|in|at|during)\s(?P<rest>.+)$")
+
+
 def sentence_pair(sentence: str) -> tuple[str, str, str] | None:
     """(subject, verb, rest) of a defining sentence: `Inflation is a sustained rise …`."""
     if not _DEFINING_VERB.search(sentence):
@@ -213,6 +217,8 @@ def sentence_pair(sentence: str) -> tuple[str, str, str] | None:
     if verb in ("is", "are") and not _DEFINING_START.match(rest) and not _names_a_class(
             subject, rest):
         return None  # `velocity is higher…` states a fact but defines nothing
+    if verb in ("is", "are") and _SUPERLATIVE.match(rest):
+        return None  # `decay is fastest when it's warm`: when, not what, it is
     return subject, verb, rest
 
 
@@ -272,6 +278,16 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
     if aka:  # `Holy Communion (also known as the Eucharist or Mass) remembers …`
         return _clean([Fact("definition", f"What is another name for {aka.group('x')}?",
                             aka.group("y"))])
+    best = re.match(r"^(?P<x>[\w’' -]{2,30}?)\s(?P<be>is|are)\s(?P<sup>[a-z]+est|best|worst"
+                    r"|most\s[a-z]+|least\s[a-z]+)\s(?P<how>(?:when|if|in|at|during)\s.+)$",
+                    sentence)
+    if best and len(best.group("x").split()) <= 4:
+        # `decay is fastest when its warm, moist …`: "When is decay fastest?"
+        ask = "When" if best.group("how").split()[0] in ("when", "if", "during") else "Where"
+        x = best.group("x")
+        x = x[0].lower() + x[1:] if x[:1].isupper() and x[1:2].islower() else x
+        return _clean([Fact("definition", f"{ask} {best.group('be')} {x} {best.group('sup')}?",
+                            trim_ends(best.group("how")))])
     happens = _HAPPENS.match(sentence) if "happen" in sentence or "occur" in sentence \
         or " form" in sentence else None
     if happens and len(happens.group("subject").split()) <= 4:
@@ -461,6 +477,18 @@ _RELATION = re.compile(r"^(?:(?:is|are|was|were)\s)?(" + "|".join(map(re.escape,
 _LIST_ITEM = re.compile(r"^[\w’'()/-]+(?:\s[\w’'()/-]+){0,3}$")
 
 
+_FIRST_SENTENCE_END = re.compile(r"(?<=[a-z)])(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\beg)\.\s")
+
+
+def expands(term: str, meaning: str) -> bool:
+    """Whether `meaning` spells out `term`: `DNS = Domain Name System`, `MAC address = Media
+    Access Control address`."""
+    short = re.match(r"^(?P<short>[A-Z]{2,6})\s(?P<noun>[a-z]{3,})$", term)
+    if short:
+        return _expands(short.group("short"), meaning)
+    return _is_acronym(term) and _expands(term, meaning)
+
+
 def term_facts(term: str, sep: str, meaning: str, *, historical: bool = False) -> list[Fact]:
     """The cards a term and its meaning call for. In `historical` notes (dated events) a
     capitalised label before a colon is a name or a heading, not a term to define."""
@@ -469,12 +497,31 @@ def term_facts(term: str, sep: str, meaning: str, *, historical: bool = False) -
         return _citation_facts(term, meaning)
     if is_case(term):
         return _case_facts(term, meaning)
+    short = re.match(r"^(?P<short>[A-Z]{2,6})\s(?P<noun>[a-z]{3,})$", term)
+    if short and _expands(short.group("short"), meaning) \
+            and re.search(rf"\s{short.group('noun')}\b", meaning):
+        # `MAC address = Media Access Control address - unique 48-bit address …`
+        cut = re.search(r"\s[-–—]\s", meaning)
+        expansion = meaning[:cut.start()] if cut else meaning
+        expansion = re.sub(rf"\s{short.group('noun')}\b.*$", "", expansion)
+        facts = [Fact("definition", f"What does {short.group('short')} stand for in {term}?",
+                      trim_ends(expansion))]
+        if cut:
+            told = _FIRST_SENTENCE_END.split(meaning[cut.end():])[0]
+            facts += [f for f in _described(term, told) if "stand for" not in f.question]
+        return _clean(facts)
     if _is_acronym(term) and _expands(term, meaning):
-        expansion, aside = split_parenthetical(meaning)
+        cut = re.search(r"\s[-–—]\s", meaning)
+        expansion, told = (meaning[:cut.start()], meaning[cut.end():]) if cut else (meaning, "")
+        told = _FIRST_SENTENCE_END.split(told)[0]  # (its first sentence)
+        expansion, aside = split_parenthetical(expansion)
         expansion = trim_ends(re.split(r",\s|;\s", expansion)[0])
         facts = [Fact("definition", f"What does {term} stand for?", expansion)]
         if aside and has_words(aside, 2):
             facts += _aside_facts(term, aside)
+        if told and has_words(told, 2):
+            # `NIC = Network Interface Card - hardware that lets a device connect …`
+            facts += [f for f in _described(term, told) if "stand for" not in f.question]
         return _clean(facts)
     if is_person(term, meaning):
         return _person_facts(term, meaning, past=historical)
@@ -544,7 +591,8 @@ def is_person(term: str, meaning: str) -> bool:
             or name.lower() in _LABELS:
         return False  # (`Findings: 65% …` is a label)
     first_part = re.split(r"\s/\s|;\s|,\s(?![^()]*\))", meaning)[0]
-    if re.search(r"(?:al|ism|ist|ics|ology|tion|ness|ity)$", name.split()[-1].lower()):
+    if re.search(r"(?:al|ism|ist|ics|ology|tion|ness|ity|ship|hood|ment)$",
+                 name.split()[-1].lower()):
         return False  # `Deontological: judges actions by duty`: a theory, not a person
     first_part = drop_parentheses(first_part) or first_part  # (`community (monks, …)`)
     role = _ROLE_WORDS.search(first_part)
@@ -961,6 +1009,7 @@ def _job_facts(term: str, noun: str, head: str, clauses: list[str]) -> list[Fact
             return []
         told.append(f"{third} {rest}")
     joined = ", ".join(told[:-1]) + " and " + told[-1]
+    head = _FIRST_SENTENCE_END.split(head)[0]  # (`… leads to his downfall. LM's ambition too`)
     return [Fact("definition", f"What {does(noun)} {noun} do?", trim_ends(head)),
             Fact("definition", f"What {joined}?", name)]
 
@@ -1524,6 +1573,8 @@ def _clean(facts: list[Fact]) -> list[Fact]:
                 r"(?:flown|known|shown|grown|thrown|done|gone|seen|given|taken|[a-z]+ed)\b",
                 answer) and len(answer.split()) <= 3:
             continue  # `supplies flown in`: a participle is no object
+        if re.match(r"What (?:does|do)\s.+\s(?:let|help|enable|allow)\?$", fact.question):
+            continue  # `lets wireless devices connect`: the object is half of what it does
         if re.fullmatch(r"[a-z]+ing", answer) and re.match(
                 r"What (?:does|do)\s.*\b(?:keep|start|stop|go|continue|begin|finish)\?$",
                 fact.question):
