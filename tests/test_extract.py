@@ -1813,3 +1813,11 @@ def test_an_acronym_and_what_it_does():
         in made
     assert ("What does MAC stand for in MAC address?", "Media Access Control") in made
     assert not any(q.startswith("How do you calculate") for q, _ in made)
+
+
+def test_a_count_and_what_happened_to_it():
+    made = qa("## Effects\n- Hungarian Uprising, crushed by Soviet tanks, about 20,000 Hungarians "
+              "killed\n- about 55,000 homes flooded\n- 13 people died (UK total)\n")
+    assert ("Hungarian Uprising: how many Hungarians were killed?", "20,000") in made
+    assert ("How many homes were flooded?", "55,000") in made
+    assert ("How many people died?", "13") in made

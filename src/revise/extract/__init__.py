@@ -388,7 +388,7 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     mine = written.written_facts(text)
     if mine is not None:
         return mine  # the student wrote the cards: exactly those, and no others
-    timeline = _TIMELINE.match(text) if text[:1].isdigit() or text[:1].isupper() else None
+    timeline = _TIMELINE.match(text) if text[:1].isdigit() or text[:3] in _MONTHS else None
     timeline_date: list[Fact] = []
     if timeline:
         # `12 March 1947   Truman Doctrine - US will support …`: a timeline's line, the
@@ -413,7 +413,7 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         return []  # `past paper June 2019 Q4`, `see textbook p.45`: study admin, no fact
     if _WORKED_EXAMPLE.match(text):
         return []  # a worked example shows a method; its numbers are not facts to learn
-    if re.fullmatch(r"[\"“][^\"“”]{20,}[\"”]", text):
+    if text[:1] in "\"“" and _QUOTED_WHOLE.fullmatch(text):
         return []  # a passage quoted whole (a scripture, a speech): learnt, not asked in parts
     if text[:1].isdigit() and _ASKED.match(text):
         # `2 Which law made hacking illegal? (Computer Misuse Act 1990)`: the question it
@@ -439,7 +439,7 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
             the = "" if is_plural(name) or name[:1].isupper() else "the "
             described.append(Fact("person", f"Who described {the}{name}?",
                                   f"{cited.group('who')} ({cited.group('year')})"))
-    source = _SOURCE_YEAR.match(text)
+    source = _SOURCE_YEAR.match(text) if text[:2].isupper() else None
     if source:  # `ONS 2016: women do …`: the figure is the fact, the year its source's
         text = text[source.end():]
     mathematical = formulas.is_formula(text) and _MATHS.search(text) is not None
@@ -459,7 +459,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         facts += _deeds(text, {f.question for f in facts})
     if formulas.is_formula(text):
         return facts[:_MAX_FACTS]
-    if "(" in text and len(text) <= _MAX_RELATION and not terms.split_term(text):
+    if "(" in text and len(text) <= _MAX_RELATION and terms.has_gloss(text) \
+            and not terms.split_term(text):
         facts += terms.glossed_in_sentence(text, past=historical,
                                            asked=" ".join(f.question for f in facts))
     lead = source.group("source") if source else _lead(bullet)
@@ -491,6 +492,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
 
 _PROPORTIONAL = re.compile(r"^(?P<x>[a-z][\w ]{1,30}?)\s(?:is|are)\s(?P<rest>(?:(?:directly|"
                            r"inversely)\s)?proportional to\s.+)$", re.IGNORECASE)
+_MONTHS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
+_QUOTED_WHOLE = re.compile(r"[\"“][^\"“”]{20,}[\"”]")
 _MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _TIMELINE = re.compile(rf"^(?P<when>(?:c\.\s?)?(?:\d{{1,2}}(?:-\d{{1,2}})?\s)?"
                        rf"(?:{_MONTH_NAME}(?:-{_MONTH_NAME})?\s)?"

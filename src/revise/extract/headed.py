@@ -121,12 +121,15 @@ def label_of_heading(term: str, meaning: str, title: str) -> list[Fact]:
     return [Fact("definition", f"How do you {how.group('verb').lower()} {subject}?", meaning)]
 
 
+_CHANGE_WORD = re.compile(r"\b(?:increases|decreases|rises|falls|goes|gets|stays)\b")
+
+
 def change_facts(text: str, title: str) -> list[Fact]:
     """`boiling point increases (…)` under `Properties as chain length increases`: "How
     does the boiling point change as chain length increases?"."""
     cause = _AS_CHANGES.search(title) if title and "as " in title.lower() else None
     change = _CHANGES.match(text) if cause else None
-    if cause is None and title:
+    if cause is None and title and _CHANGE_WORD.search(text):
         # `heart rate increases, breathing rate increases` under `Response to exercise`:
         # what happens to each, in the heading's setting
         clauses = [_CHANGES.fullmatch(c) for c in re.split(r",\s|;\s|\sand\s", text)]

@@ -294,7 +294,7 @@ def number_cards(text: str, lead: str, *, asked: str = "", shown: str = "",
             made.append(("date", *card))
     figures = find_figures(text, dates)
     shares = sum(1 for f in figures if text[f.start:f.end].endswith("%"))
-    quoted = re.search(r"[\"“”]", text) is not None
+    quoted = '"' in text or "“" in text or "”" in text
     for figure in figures[:_MAX_TRIED]:
         if len(made) == limit:
             break
@@ -309,8 +309,8 @@ def number_cards(text: str, lead: str, *, asked: str = "", shown: str = "",
                 or _shown_by_the_rest(text, figure) or shares >= 3 and
                 text[figure.start:figure.end].endswith("%")):
             continue
-        card = _how_many(text, figure) or _blank_card(text, lead, figure.start, figure.end,
-                                                      figure.ask)
+        card = _how_many(text, figure) or _counted(text, lead, figure) or \
+            _blank_card(text, lead, figure.start, figure.end, figure.ask)
         if card:
             made.append(("figure", *card))
     return made
@@ -376,6 +376,40 @@ def _how_many(text: str, figure: Figure) -> tuple[str, str] | None:
     return f"How many {noun.group(1)} {do} {subject} have?", number
 
 
+_COUNTED = re.compile(r"\s(?P<noun>[a-z]+s|people|men|women|children|Jews|[A-Z][a-z]+ans)"
+                      r"\s(?P<were>(?:were|was|had been)\s)?(?P<verb>[a-z]{3,}ed|died|fled|left"
+                      r"|lost|made|took part|fought|went|came|joined|voted|starved)"
+                      r"(?P<rest>(?:\s(?!and\b|but\b|so\b)[\w'’-]+){0,6})")
+_ACTIVE = frozenset("died fled left lost made fought went came joined voted starved emigrated "
+                    "migrated returned survived protested marched arrived".split())
+_HEDGE_BEFORE = re.compile(r"(?:^|\s)(?:about|approx\.?|approximately|roughly|around|over|nearly"
+                           r"|almost|c\.|up to|at least)?\s?$", re.IGNORECASE)
+_LINE_SUBJECT = re.compile(r"^(?P<subject>[A-Z][\w'’]*(?:\s[\w'’]+){0,4}?)"
+                           r"(?:\s\(|\s[-–—]\s|:\s|,\s)")
+
+
+def _counted(text: str, lead: str, figure: Figure) -> tuple[str, str] | None:
+    """`Hungarian Uprising, crushed by Soviet tanks, about 20,000 Hungarians killed`:
+    "Hungarian Uprising: how many Hungarians were killed?"."""
+    number = text[figure.start:figure.end]
+    if figure.ask != "How many?" or not re.fullmatch(r"[\d,.]+(?:\s(?:million|billion|k))?",
+                                                     number):
+        return None
+    m = _COUNTED.match(text, figure.end)
+    if m is None or not _HEDGE_BEFORE.search(text[max(0, figure.start - 15):figure.start]):
+        return None
+    verb = m.group("verb")
+    were = m.group("were") or ("" if verb in _ACTIVE else "were ")
+    rest = re.sub(r"\s\($", "", m.group("rest"))
+    question = f"how many {m.group('noun')} {were}{verb}{rest}?"
+    subject = _LINE_SUBJECT.match(text)
+    context = lead or (subject.group("subject") if subject and subject.end() <= figure.start
+                       else "")
+    if context and not shows(question, context):
+        return f"{context}: {question}", number
+    return question[0].upper() + question[1:], number
+
+
 _MAX_TRIED = 40  # dates or figures looked at in one bullet: a pasted page has thousands
 _MAX_SCAN = 20_000  # characters of one bullet searched for them
 
@@ -423,9 +457,8 @@ def _shown_by_the_rest(text: str, figure: Figure) -> bool:
     """A blank the line gives away: `23 pairs (46 total)` each shows the other, `triplet
     of 3 bases` says its count, `4 bases: A, T, C, G` lists what it counts."""
     number = text[figure.start:figure.end]
-    digits = re.match(r"\d+(?:[.,]\d+)?(?![/:]\d)", number)
-    if digits and len(re.findall(rf"(?<![\d.,/:]){re.escape(digits.group())}(?![\d.,/:])",
-                                 text)) > 1:
+    digits = _LEADING_NUMBER.match(number)
+    if digits and _STANDALONE_NUMBER.findall(text).count(digits.group()) > 1:
         return True  # `dauert 45 Minuten = lasts 45 mins`, `grades go 1-6, 1 = sehr gut`
     if _TWIN.match(text, _word_end(text, figure.end)) or (
             re.fullmatch(r"[\d,]+", number) and not _YEARISH.fullmatch(number)
@@ -441,6 +474,8 @@ def _shown_by_the_rest(text: str, figure: Figure) -> bool:
 
 
 _YEARISH = re.compile(r"1\d{3}|20\d{2}")
+_LEADING_NUMBER = re.compile(r"\d+(?:[.,]\d+)?(?![/:]\d)")
+_STANDALONE_NUMBER = re.compile(r"(?<![\d.,/:])\d+(?:[.,]\d+)?(?![\d.,/:])")
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 _AFTER_A_NUMBER = re.compile(r"\d[\w,.]*\s?\w*\s?\((?:approx\s)?$")
 

@@ -264,13 +264,19 @@ _WORKS_BEST = re.compile(r"(?P<subject>[\w’'() -]{2,40}?)\s(?:works?|is most a
                          r"(?P<where>(?:in|at|when)\s.+)$")
 
 
+_REFERS_BACK = re.compile(r"(?:(?:These|This|Those|That|Such)\s[a-z]+|when|where|if|because"
+                          r"|as|so)\s")
+_AT_ITS_BEST = re.compile(r"^(?P<x>[\w’' -]{2,30}?)\s(?P<be>is|are)\s(?P<sup>[a-z]+est|best"
+                          r"|worst|most\s[a-z]+|least\s[a-z]+)\s(?P<how>(?:when|if|in|at"
+                          r"|during)\s.+)$")
+
+
 def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
     """`Acids produce hydrogen ions in water`, `A burette is used to add the acid`: what a
     thing does, asked of the thing; `The Act of Supremacy (1534) made Henry …`: what a
     named event did."""
     sentence = trim_ends(sentence)
-    if re.match(r"(?:These|This|Those|That|Such)\s[a-z]+\s", sentence) \
-            or re.match(r"(?:when|where|if|because|as|so)\s", sentence):
+    if _REFERS_BACK.match(sentence):
         # `These forces act in all directions`: which forces, the line before says;
         # `when river loses energy …`: a condition, with no subject to ask of
         return []
@@ -278,9 +284,8 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
     if aka:  # `Holy Communion (also known as the Eucharist or Mass) remembers …`
         return _clean([Fact("definition", f"What is another name for {aka.group('x')}?",
                             aka.group("y"))])
-    best = re.match(r"^(?P<x>[\w’' -]{2,30}?)\s(?P<be>is|are)\s(?P<sup>[a-z]+est|best|worst"
-                    r"|most\s[a-z]+|least\s[a-z]+)\s(?P<how>(?:when|if|in|at|during)\s.+)$",
-                    sentence)
+    best = _AT_ITS_BEST.match(sentence) if "est " in sentence or "most " in sentence \
+        or "worst " in sentence else None
     if best and len(best.group("x").split()) <= 4:
         # `decay is fastest when its warm, moist …`: "When is decay fastest?"
         ask = "When" if best.group("how").split()[0] in ("when", "if", "during") else "Where"
@@ -1557,6 +1562,13 @@ def _stems(text: str) -> set[str]:
             for w in re.findall(r"[^\W_]{3,}", text.lower())} - {"the", "and", "what", "for"}
 
 
+_PARTICIPLE_OBJECT = re.compile(r"(?:flown|known|shown|grown|thrown|done|gone|seen|given|taken"
+                                r"|[a-z]+ed)\b")
+_HALF_A_DEED = re.compile(r"\s(?:let|help|enable|allow)\?$")
+_KEEPS_DOING = re.compile(r"\s(?:keep|start|stop|go|continue|begin|finish)\?$")
+_GERUND = re.compile(r"[a-z]+ing")
+
+
 def _clean(facts: list[Fact]) -> list[Fact]:
     """Facts whose question shows neither its own answer nor nothing at all."""
     kept = []
@@ -1569,16 +1581,13 @@ def _clean(facts: list[Fact]) -> list[Fact]:
         words = _stems(answer)
         if words and words <= _stems(fact.question):
             continue  # `light year` asked as "the distance light travels in one year"
-        if re.match(r"What (?:does|do)\s", fact.question) and re.match(
-                r"(?:flown|known|shown|grown|thrown|done|gone|seen|given|taken|[a-z]+ed)\b",
-                answer) and len(answer.split()) <= 3:
-            continue  # `supplies flown in`: a participle is no object
-        if re.match(r"What (?:does|do)\s.+\s(?:let|help|enable|allow)\?$", fact.question):
-            continue  # `lets wireless devices connect`: the object is half of what it does
-        if re.fullmatch(r"[a-z]+ing", answer) and re.match(
-                r"What (?:does|do)\s.*\b(?:keep|start|stop|go|continue|begin|finish)\?$",
-                fact.question):
-            continue  # `keeps happening`: no object to ask for
+        if fact.question.startswith(("What does ", "What do ")) and (
+                _PARTICIPLE_OBJECT.match(answer) and len(answer.split()) <= 3
+                or _HALF_A_DEED.search(fact.question)
+                or _KEEPS_DOING.search(fact.question) and _GERUND.fullmatch(answer)):
+            # `supplies flown in`: a participle is no object; `lets wireless devices
+            # connect`: the object is half of what it does; `keeps happening`: none
+            continue
         kept.append(Fact(fact.kind, " ".join(fact.question.split()), answer))
     return kept
 
@@ -1593,6 +1602,10 @@ _NOT_GLOSS_START = frozenset(
     "some only just".split())
 _NOT_GLOSSED = re.compile(r"\b(?:increases|decreases|rises|falls|goes|is|are|was|were)$")
 _SELF_NOTE = re.compile(r"\b(?:sheet|page|textbook|book|website|answers|notes|homework)\b")
+
+
+def has_gloss(text: str) -> bool:
+    return _GLOSSED.search(text) is not None
 
 
 def glossed_in_sentence(text: str, *, past: bool = False, asked: str = "") -> list[Fact]:
