@@ -1821,3 +1821,8 @@ def test_a_count_and_what_happened_to_it():
     assert ("Hungarian Uprising: how many Hungarians were killed?", "20,000") in made
     assert ("How many homes were flooded?", "55,000") in made
     assert ("How many people died?", "13") in made
+
+
+def test_a_definition_keeps_its_few_examples():
+    assert ("What is meant by ‘medulla’?", "unconscious activities eg heartbeat, breathing") in \
+        qa("## Brain\n- medulla – unconscious activities eg heartbeat, breathing\n")

@@ -1052,3 +1052,9 @@ def test_an_outline_by_indentation_alone_nests_its_lines():
     assert by_text["watershed = edge of the drainage basin"].parent is by_text["river basics"]
     assert [c.text for c in by_text["upper course"].children] == [
         "steep gradient, V-shaped valley", "mainly vertical erosion"]
+
+
+def test_two_columns_lined_up_with_spaces_are_a_term_and_its_meaning():
+    assert clean_text("der Hausmeister                   caretaker") == \
+        "der Hausmeister – caretaker"
+    assert clean_text("Lenin dies   1924") == "Lenin dies 1924"

@@ -202,6 +202,8 @@ def clean_text(raw: str) -> str:
     The student's words are kept; only what the copy-paste left behind goes (a `=` whose
     arrow lost its `>`, a `*` that marked a footnote, unmatched brackets at the ends).
     """
+    if "   " in raw or "\t" in raw.strip():
+        raw = _aligned_columns(raw)
     text = " ".join(raw.split())
     if not text:
         return ""
@@ -223,6 +225,19 @@ def clean_text(raw: str) -> str:
     return trim_ends(text.rstrip(_EDGE_JUNK + "="), keep_colon=True)
 
 
+def _aligned_columns(raw: str) -> str:
+    """`der Hausmeister          caretaker`: two columns lined up with spaces, a term and
+    its meaning, read as `der Hausmeister – caretaker` where nothing else parts them."""
+    text = raw.strip()
+    gaps = list(_COLUMN_GAP.finditer(text))
+    if len(gaps) != 1 or _TERM_SEPARATOR.search(raw) or re.search(r"[|:=]", raw) \
+            or not re.search(r"[^\W\d_]", text[gaps[0].end():]) \
+            or not re.search(r"[^\W\d_]", text[:gaps[0].start()]):
+        return raw  # (`dies   1924`: a date after its event, no column of meanings)
+    return _COLUMN_GAP.sub(" – ", text, count=1)
+
+
+_COLUMN_GAP = re.compile(r"(?<=\S)(?:[ ]{3,}|\t+[ \t]*)(?=\S)")
 _HIGHLIGHT = re.compile(r"==[^=\s][^=]*==")
 _PAIRS = {"(": ")", "[": "]", "“": "”", "‘": "’", "«": "»"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}

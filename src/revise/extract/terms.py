@@ -1047,6 +1047,9 @@ def _reversed_job(term: str, clause: str) -> Fact | None:
     return Fact("definition", f"What {third} {rest}?", name)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _described(term: str, meaning: str) -> list[Fact]:
     named = decapitalised(term)  # (before its brackets go: `Freiburg (Germany)` is a place)
     noun = article(drop_parentheses(named) or named)
@@ -1139,6 +1142,9 @@ def _described(term: str, meaning: str) -> list[Fact]:
             answer = head  # `water gets into cracks, freezes and expands, …`: one process
         if re.search(r"\s[-–—]\s", answer):  # `wooden barriers - trap sediment - …`
             answer = trim_ends(re.split(r"\s[-–—]\s", answer)[0])
+        whole = answer == head or answer == definition and len(clauses) == 1
+        if whole and examples and len(examples.split()) <= 5 and not _DIGIT.search(examples):
+            answer = f"{answer} eg {examples}"  # `unconscious activities eg heartbeat, …`
         if len(answer.split()) <= _MAX_ANSWER_WORDS and _few_numbers(answer):
             facts.append(Fact("definition", f"What is meant by {quoted(decapitalised(term))}?",
                               answer))
