@@ -201,13 +201,18 @@ def _weigh_runs(items: list[Bullet], parent: Bullet | None, section: Section,
             subject = _weighed_subject(above, section)
             if subject:
                 facts = []
-                for sign, side in (("+", "advantages"), ("-", "disadvantages")):
+                sides = ("strengths", "weaknesses") if _EVALUATION.search(section.title) \
+                    else ("advantages", "disadvantages")
+                for sign, side in zip(("+", "-"), sides, strict=True):
                     told = [trim_ends(b.text) for b in run if b.sign == sign]
                     facts.append(Fact("list", f"What are the {side} of {subject}?",
                                       "\n".join(told)))
                 found[id(run[0])] = facts
                 found.update((id(b), []) for b in run[1:])
         i = j
+
+
+_EVALUATION = re.compile(r"\s*\b(?:evaluation|evaluating|eval|AO3)\b\s*", re.IGNORECASE)
 
 
 def _weighed_subject(above: Bullet | None, section: Section) -> str:
@@ -218,10 +223,12 @@ def _weighed_subject(above: Bullet | None, section: Section) -> str:
     else:
         name = section.title
     name = trim_ends(drop_parentheses(name) or name)
+    name = _EVALUATION.sub("", name).strip() or name  # `MSM EVALUATION`: the MSM's
     if not name or len(name.split()) > 5 or not has_words(name):
         return ""
     words = name.split()
-    if words[0].isupper() and len(words) == 1 and len(name) >= 3 and name.isalpha():
+    if words[0].isupper() and len(words) == 1 and len(name) >= 3 and name.isalpha() \
+            and re.search(r"[AEIOU]", name):  # (`MSM` is an acronym, `STAR` a word)
         name = name.lower()  # `STAR` over its pros and cons: a star, not an acronym
     named = terms.decapitalised(name)
     the = "" if is_plural(named) or named[:1].isupper() or re.fullmatch(
@@ -434,7 +441,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         # described it; the year of the reference is no fact to learn
         text = text[: cited.start()].rstrip(" ,;")
         idea = terms.split_term(text)
-        if idea is not None and terms.looks_like_term(idea[0]) and len(idea[0].split()) <= 4:
+        if idea is not None and terms.looks_like_term(idea[0]) and len(idea[0].split()) <= 4 \
+                and not _ASPECT.match(idea[0]):  # (`capacity: 7 ± 2 (Miller 1956)`)
             name = terms.decapitalised(drop_parentheses(idea[0]) or idea[0])
             the = "" if is_plural(name) or name[:1].isupper() else "the "
             described.append(Fact("person", f"Who described {the}{name}?",
