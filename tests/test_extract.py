@@ -1826,3 +1826,39 @@ def test_a_count_and_what_happened_to_it():
 def test_a_definition_keeps_its_few_examples():
     assert ("What is meant by ‘medulla’?", "unconscious activities eg heartbeat, breathing") in \
         qa("## Brain\n- medulla – unconscious activities eg heartbeat, breathing\n")
+
+
+def test_language_notes_endings_tenses_titles_and_pairs_spaced_apart():
+    made = qa("# Spanish\n## VOCAB\nla cartera = wallet    robar = to steal\n"
+              "el billete de ida y vuelta = return ticket ; billete sencillo = single ticket\n"
+              "GRAMMAR - PRETERITE VS IMPERFECT\n-ar: -aba, -abas, -aba\n"
+              "weather = imperfect: hacía calor, llovía\nla playa = beach\n")
+    assert ("What is the Spanish for ‘to steal’?", "robar") in made
+    assert ("What does ‘el billete de ida y vuelta’ mean?", "return ticket") in made
+    assert ("What are the endings for -ar verbs?", "-aba, -abas, -aba") in made
+    assert ("Which tense do you use for weather?", "imperfect: hacía calor, llovía") in made
+    assert not any("GRAMMAR" in q for q, _ in made)
+
+
+def test_a_studys_sample_is_its_method_not_its_finding():
+    assert qa("## STM\n- Peterson & Peterson (1959) – 24 students, consonant trigrams, counted "
+              "backwards in 3s\n") == [
+        ("What was the method of Peterson & Peterson (1959)?",
+         "24 students, consonant trigrams, counted backwards in 3s")]
+
+
+def test_an_aspect_of_the_heading_is_asked_of_it():
+    assert qa("LTM\n- duration: up to a lifetime\n- capacity: unlimited\n") == [
+        ("LTM: what is the duration?", "up to a lifetime"),
+        ("LTM: what is the capacity?", "unlimited")]
+
+
+def test_formulas_conditions_and_places_are_not_meanings():
+    assert qa("## Organic\n- C10H22 → C8H18 + C2H4\n- column is hot at the bottom, cooler at "
+              "the top\n- alcohol (with an acid catalyst) → ester + water\n",
+              Kind.DEFINITION) == []
+
+
+def test_a_title_given_to_a_person():
+    assert ("Who was made Lord Burghley 1571?", "William Cecil") in qa(
+        "GOVT\nWilliam Cecil = Secretary of State 1558, made Lord Burghley 1571\n")

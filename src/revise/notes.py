@@ -230,6 +230,10 @@ def _aligned_columns(raw: str) -> str:
     its meaning, read as `der Hausmeister – caretaker` where nothing else parts them."""
     text = raw.strip()
     gaps = list(_COLUMN_GAP.finditer(text))
+    if gaps and "|" not in text:
+        chunks = _COLUMN_GAP.split(text)
+        if len(chunks) >= 2 and all(_PAIRED.search(c) for c in chunks):
+            return "; ".join(chunks)  # `la cartera = wallet    robar = to steal`: two pairs
     if len(gaps) != 1 or _TERM_SEPARATOR.search(raw) or re.search(r"[|:=]", raw) \
             or not re.search(r"[^\W\d_]", text[gaps[0].end():]) \
             or not re.search(r"[^\W\d_]", text[:gaps[0].start()]):
@@ -237,6 +241,7 @@ def _aligned_columns(raw: str) -> str:
     return _COLUMN_GAP.sub(" – ", text, count=1)
 
 
+_PAIRED = re.compile(r"\S\s(?:=|[-–—]|->|→)\s\S")
 _COLUMN_GAP = re.compile(r"(?<=\S)(?:[ ]{3,}|\t+[ \t]*)(?=\S)")
 _HIGHLIGHT = re.compile(r"==[^=\s][^=]*==")
 _PAIRS = {"(": ")", "[": "]", "“": "”", "‘": "’", "«": "»"}

@@ -201,13 +201,18 @@ def _weigh_runs(items: list[Bullet], parent: Bullet | None, section: Section,
             subject = _weighed_subject(above, section)
             if subject:
                 facts = []
-                for sign, side in (("+", "advantages"), ("-", "disadvantages")):
+                sides = ("strengths", "weaknesses") if _EVALUATION.search(section.title) \
+                    else ("advantages", "disadvantages")
+                for sign, side in zip(("+", "-"), sides, strict=True):
                     told = [trim_ends(b.text) for b in run if b.sign == sign]
                     facts.append(Fact("list", f"What are the {side} of {subject}?",
                                       "\n".join(told)))
                 found[id(run[0])] = facts
                 found.update((id(b), []) for b in run[1:])
         i = j
+
+
+_EVALUATION = re.compile(r"\s*\b(?:evaluation|evaluating|eval|AO3)\b\s*", re.IGNORECASE)
 
 
 def _weighed_subject(above: Bullet | None, section: Section) -> str:
@@ -218,10 +223,12 @@ def _weighed_subject(above: Bullet | None, section: Section) -> str:
     else:
         name = section.title
     name = trim_ends(drop_parentheses(name) or name)
+    name = _EVALUATION.sub("", name).strip() or name  # `MSM EVALUATION`: the MSM's
     if not name or len(name.split()) > 5 or not has_words(name):
         return ""
     words = name.split()
-    if words[0].isupper() and len(words) == 1 and len(name) >= 3 and name.isalpha():
+    if words[0].isupper() and len(words) == 1 and len(name) >= 3 and name.isalpha() \
+            and re.search(r"[AEIOU]", name):  # (`MSM` is an acronym, `STAR` a word)
         name = name.lower()  # `STAR` over its pros and cons: a star, not an acronym
     named = terms.decapitalised(name)
     the = "" if is_plural(named) or named[:1].isupper() or re.fullmatch(
@@ -434,7 +441,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         # described it; the year of the reference is no fact to learn
         text = text[: cited.start()].rstrip(" ,;")
         idea = terms.split_term(text)
-        if idea is not None and terms.looks_like_term(idea[0]) and len(idea[0].split()) <= 4:
+        if idea is not None and terms.looks_like_term(idea[0]) and len(idea[0].split()) <= 4 \
+                and not _ASPECT.match(idea[0]):  # (`capacity: 7 ± 2 (Miller 1956)`)
             name = terms.decapitalised(drop_parentheses(idea[0]) or idea[0])
             the = "" if is_plural(name) or name[:1].isupper() else "the "
             described.append(Fact("person", f"Who described {the}{name}?",
@@ -492,12 +500,16 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
 
 _PROPORTIONAL = re.compile(r"^(?P<x>[a-z][\w ]{1,30}?)\s(?:is|are)\s(?P<rest>(?:(?:directly|"
                            r"inversely)\s)?proportional to\s.+)$", re.IGNORECASE)
+_TIME_PHRASE = re.compile(r"(?:(?:early|mid|late|end of|start of|beginning of)\s)?"
+                          r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                          r"(?:\s(?:1[0-9]{3}|20[0-9]{2}))?", re.IGNORECASE)
 _MONTHS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 _QUOTED_WHOLE = re.compile(r"[\"“][^\"“”]{20,}[\"”]")
 _MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _TIMELINE = re.compile(rf"^(?P<when>(?:c\.\s?)?(?:\d{{1,2}}(?:-\d{{1,2}})?\s)?"
                        rf"(?:{_MONTH_NAME}(?:-{_MONTH_NAME})?\s)?"
-                       r"(?:1[0-9]{3}|20[0-9]{2})(?:\s?[-–]\s?\d{2,4})?)"
+                       r"(?:1[0-9]{3}|20[0-9]{2})(?:\s?[-–]\s?\d{2,4})?"
+                       rf"|\d{{1,2}}(?:-\d{{1,2}})?\s{_MONTH_NAME})"
                        r"(?:\s?[:–—]\s|\s-\s|\s)(?P<rest>[^\d\s(=\"“–—-].{3,})$")
 _NOT_AN_EVENT_START = frozenset(
     "was were is are saw had has when then and but so in on at by to of it this the a an "
@@ -517,7 +529,8 @@ def _timeline_event(when: str, rest: str) -> tuple[str, list[Fact]]:
         after = rest[cut.start():] if cut else ""
         aside, _, tail = after.strip().partition(")") if after.strip().startswith("(") \
             else ("", "", after)
-        date = terms.event_date(f"{name} ({when})")
+        date = terms.event_date(f"{name} ({when})") or Fact(
+            "date", f"When was {'' if name.lower().startswith('the ') else 'the '}{name}?", when)
         if aside[1:2].isupper():
             name, aside = f"{name} {aside})", ""  # `Cat and Mouse Act (Prisoners … Act)`
         told = re.sub(r"^(?:[,:]|[-–—]|->|=>|→)\s?", "", tail.strip()) or aside.lstrip("(")
@@ -588,7 +601,10 @@ _WHY_LABEL = re.compile(r"^why\s(?P<clause>[^:?]{3,80}):\s(?P<a>\S.{2,})$", re.I
 # What a heading's subject has, rather than a term: `treatment = …`, `Causes: …`.
 _ASPECT = re.compile(r"^(?:treatments?|causes?|symptoms?|effects?|impacts?|consequences?|aims?"
                      r"|purpose|significance|outcomes?|results?|function|role|prevention"
-                     r"|origins?|advantages?|disadvantages?|benefits?|drawbacks?)$",
+                     r"|origins?|advantages?|disadvantages?|benefits?|drawbacks?|capacity"
+                     r"|duration|encoding|size|location|structure|strengths?|weaknesses?"
+                     r"|limitations?|evaluation|criticisms?|products?|reactants?|conditions?"
+                     r"|catalysts?|monomers?|reign)$",
                      re.IGNORECASE)
 _COMPARED = re.compile(r"^(?:longer|shorter|higher|lower|bigger|smaller|faster|slower|greater"
                        r"|stronger|weaker|steeper|warmer|colder|hotter|wider|narrower|more|less"
@@ -698,7 +714,11 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
             return equation
     if pair is not None and _LABEL.match(pair[0]):
         text, pair = pair[2], None  # `Context: …` labels prose, it defines nothing
-    if pair is not None and title and _ASPECT.match(pair[0]) and 2 <= len(pair[2].split()) <= 25:
+    if pair is not None and _TIME_PHRASE.fullmatch(pair[0].strip()):
+        # `late July - Armada spotted off the Lizard`: when it happened, asked of what
+        asked = _when_question(re.split(r";\s|\.\s", pair[2])[0])
+        return [Fact("date", asked, pair[0].strip())] if asked else []
+    if pair is not None and title and _ASPECT.match(pair[0]) and 1 <= len(pair[2].split()) <= 25:
         # `treatment = bloodletting + purging` under Medieval medicine
         aspect = pair[0].lower()
         be = ("were" if past else "are") if aspect.endswith("s") else ("was" if past else "is")

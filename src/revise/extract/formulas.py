@@ -30,6 +30,9 @@ _SHORTHAND = re.compile(r"\b(?:b/c|w/out|w/o|w/|and/or|s/he|n/a)", re.IGNORECASE
 _WORKED = re.compile(r"\s*\((?:so|eg|e\.g\.|ie|i\.e\.)\s[^()]*\)")
 
 
+_TITLE_WORDS = re.compile(r"[A-Z][a-z]{2,}\s(?:[A-Z][a-z]+|of|the)\b")
+
+
 @functools.lru_cache(maxsize=4096)
 def is_formula(text: str) -> bool:
     if "=" not in text or "=>" in text:
@@ -40,9 +43,11 @@ def is_formula(text: str) -> bool:
     if not lhs or not rhs:
         return False
     if _is_symbolic(lhs):
-        # (`UV = skin cancer + premature ageing of skin`: a name and what it does)
+        # (`UV = skin cancer + premature ageing of skin`: a name and what it does;
+        # `E = Supreme Governor of the Church`: a person's title, no quantity)
         return not (len(lhs) >= 2 and lhs.isupper() and "=" not in rhs
-                    and len(re.findall(r"[A-Za-z]{3,}", rhs)) >= 4)
+                    and len(re.findall(r"[A-Za-z]{3,}", rhs)) >= 4
+                    or _TITLE_WORDS.match(rhs))
     # `speed = distance / time`, not `lower course = lateral erosion + deposition`, nor
     # `Eudaimonia = happiness / flourishing` (a slash between words can mean "or")
     if len(lhs.split()) > 5 or _STRONG_OPERATOR.search(rhs) is None:

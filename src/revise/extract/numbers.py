@@ -594,7 +594,11 @@ def _clause_around(text: str, start: int, end: int, lead: str) -> tuple[str, str
     return clause, lead
 
 
-_SUBJECT_BEFORE = re.compile(r"([^:;,]{2,60}?)(?::\s|\s[–—-]\s)")
+# `Kelman (1958): …`, `Peterson & Peterson (1959) – …`, and a name before ` = ` (`William
+# Cecil = Secretary of State 1558, made Lord Burghley 1571`)
+_SUBJECT_BEFORE = re.compile(r"([^:;,]{2,60}?(?=:\s|\s[–—-]\s)"
+                             r"|[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}(?=\s=\s))"
+                             r"(?::\s|\s[–—=-]\s)")
 _NAMED = re.compile(r"([A-Z][\w'’-]*(?:\s(?:de|of|the|[A-Z][\w'’-]*)){0,4})")
 _LABEL_SUBJECT = re.compile(r"(?:case study|example|e\.?g\.?|note|fact|key (?:fact|point)|stats?)$",
                             re.IGNORECASE)

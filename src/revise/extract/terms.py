@@ -101,7 +101,9 @@ def _bracketed_meaning(text: str) -> tuple[str, str, str] | None:
             and not verb_base(aside.split()[0]) and " = " not in aside):
         return None  # `mineral storage (calcium & phosphorus)`: examples, not a meaning
     if head.split()[-1].lower() in ("v", "vs") or re.fullmatch(r"[\d\s,–-]+", aside) \
-            or aside.split()[0].lower() in _NOT_GLOSS_START or aside[:1] in "+&":
+            or aside.split()[0].lower() in _NOT_GLOSS_START or aside[:1] in "+&" \
+            or aside.split()[0].lower() in _CONDITION_START:
+        # (`alcohol (with an acid catalyst)`: a condition, not a meaning)
         return None  # (`the pathway (still only ms tho)`: a remark, not a meaning)
     return head, "()", aside
 
@@ -125,7 +127,10 @@ _YEAR_FIRST = re.compile(r"^\d{3,4}\b")
 
 
 def _is_acronym(term: str) -> bool:
-    return _ACRONYM.fullmatch(term.strip()) is not None
+    term = term.strip()
+    if len(re.findall(r"[A-Z][a-z]?\d+", term)) >= 2:
+        return False  # `C10H22`: a chemical formula
+    return _ACRONYM.fullmatch(term) is not None
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&/.]{1,9}s?")
@@ -196,6 +201,7 @@ _NAMED = re.compile(
 _DEFINING_VERB = re.compile(r"\s(?:is|are|was|were|known|stands?|means|refers)\s", re.IGNORECASE)
 
 
+_ONE_OF_A_KIND = re.compile(r"the\s(?:only|main|first|last|same|other)\b")
 _SUPERLATIVE = re.compile(r"(?:[a-z]+est|best|worst|most\s[a-z]+|least\s[a-z]+)\s"
                          r"(?P<when>when|if|in|at|during)\s(?P<rest>.+)$")
 
@@ -217,8 +223,8 @@ def sentence_pair(sentence: str) -> tuple[str, str, str] | None:
     if verb in ("is", "are") and not _DEFINING_START.match(rest) and not _names_a_class(
             subject, rest):
         return None  # `velocity is higher…` states a fact but defines nothing
-    if verb in ("is", "are") and _SUPERLATIVE.match(rest):
-        return None  # `decay is fastest when it's warm`: when, not what, it is
+    if verb in ("is", "are") and (_SUPERLATIVE.match(rest) or _ONE_OF_A_KIND.match(rest)):
+        return None  # `decay is fastest when it's warm`, `polymer is the only product`
     return subject, verb, rest
 
 
@@ -228,10 +234,15 @@ def _names_a_class(subject: str, rest: str) -> bool:
     core = re.split(r",\s|;\s|\s(?:eg|e\.g\.|b/c|because|tho|but)\s", rest)[0].split()
     return (len(subject.split()) <= 3 and 2 <= len(core) <= 8
             and core[0].lower() not in _NOT_DEFINITION_START | _STATEMENT_WORDS | _COMPARATIVES
+            and not (core[0].lower() in _STATES_OF and core[1].lower() in _PLACE_WORDS)
             and not any(re.search(r"\d|ing$|ed$|^mainly$|^usually$|^often$|^than$", w.lower())
                         or verb_base(w) or w.lower() in _PARTICIPLES for w in core))
 
 
+# `column is hot at the bottom`: how a thing is somewhere, not what it is
+_STATES_OF = frozenset("hot cold cool warm high low thick thin dense wet dry dark bright soft hard "
+                       "full empty open closed".split())
+_PLACE_WORDS = frozenset("at in on near inside outside above below".split())
 _COMPARATIVES = frozenset("higher lower bigger smaller faster slower greater fewer larger "
                           "stronger weaker cheaper dearer fine ok okay".split())
 _PARTICIPLES = frozenset("made found used known seen given shown taken built held kept "
@@ -650,6 +661,9 @@ def _person_facts(name: str, meaning: str, *, past: bool = False) -> list[Fact]:
             if re.match(r"^\w+ed\s(?:[A-Z]|\d)", clause) and (
                     re.search(r"\d", clause) or len(clause.split()) < 5):
                 continue  # `assassinated Memphis 1968`: a place or a time, not who was acted on
+            if _MADE_TITLE.match(clause):  # `made Lord Burghley 1571`: a title given them
+                facts.append(Fact("person", f"Who {be} {clause}?", name))
+                continue
             if _PASSIVE.match(clause):  # `accused of adultery`: what was done to them
                 if not re.search(r"\d", clause):
                     facts.append(Fact("person", f"Who {be} {clause}?", name))
@@ -665,6 +679,7 @@ _KIN = re.compile(r"^(?:[Ww]idow|[Mm]other|[Ff]ather|[Ss]on|[Dd]aughter|[Ww]ife|
                   r"|[Ll]eader)\s(?:of|to)\s[A-Z][\w’' ]{1,40}$")
 _SINGLES_OUT = re.compile(r"\d|\b(?:of|to|in|for|who|first|last|only)\b|[’']s\b|\b[A-Z]{2,}\b")
 # `executed 1536`, `accused of treason`: done to the person, not by them
+_MADE_TITLE = re.compile(r"^(?:made|created|crowned|appointed|named|elected|knighted)\s[A-Z]")
 _PASSIVE = re.compile(r"^\w+ed\s(?:\d|for\b|by\b|after\b|in\b|of\b|to\b|at\b|as\b)")
 
 
@@ -742,6 +757,11 @@ def _citation_facts(citation: str, finding: str) -> list[Fact]:
             facts.append(Fact("person", f"Who {clause}?", name))
         elif k == len(pieces) - 1 and k and 2 <= len(first.split()) <= 15:
             facts.append(Fact("definition", f"What did {citation} conclude?", first))
+        elif k == 0 and _SAMPLE.match(first):
+            # `Peterson & Peterson (1959) – 24 students, consonant trigrams, …`: a method,
+            # not a finding
+            facts.append(Fact("definition", f"What was the method of {citation}?",
+                              _FIRST_SENTENCE_END.split(piece)[0]))
         elif k == 0 and 3 <= len(first.split()) <= 15 and _states(first):
             facts.append(Fact("definition", f"What did {citation} find?", first))
             if len(clause.split()) >= 3 and not re.search(r"\d", clause):
@@ -749,6 +769,9 @@ def _citation_facts(citation: str, finding: str) -> list[Fact]:
     return _clean(facts)
 
 
+_SAMPLE = re.compile(r"^(?:a\s)?(?:sample of\s)?\d[\d,]*\s(?:\w+\s){0,2}(?:students"
+                     r"|participants|ppl|people|adults|children|babies|infants|men|women|pps"
+                     r"|patients|twins|mothers|schools|pupils)\b", re.IGNORECASE)
 # What a study's line names, not a finding: `strain theory`, `social control / social bond
 # theory`, `twin study`
 _THEORY_NAMED = re.compile(r"(?:the\s)?[\w'’ /-]{2,50}?\s(?P<noun>theory|model|approach|hypothesis"
@@ -871,6 +894,9 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
                     " ".join(words[1:-2]))
     if base is None and is_plural(noun) and words[0].lower() in _PLURAL_VERBS:
         base = words[0].lower()  # `Ribosomes – make proteins`
+    if base in ("stay", "turn", "go", "remain", "become", "get") and len(words) <= 6:
+        # `alkane: stays orange`: what happens to it, not what it stays
+        return Fact("definition", f"What happens to {noun}?", _cut_so(clause))
     if (base and base not in ("have", "do", "be") and words[1].lower() not in _PRONOUNS
             and not _NO_OBJECT.match(" ".join(words[1:]))
             and (words[1].lower() in ("more", "less")
@@ -1598,6 +1624,7 @@ def _clean(facts: list[Fact]) -> list[Fact]:
     return kept
 
 
+_CONDITION_START = frozenset("with without using under over at in on by for from via".split())
 _GLOSSED = re.compile(r"(?:^|\b(?:in|into|as|called|built|made|formed|used|using|uses|use)\s)"
                       r"(?P<noun>[a-z][a-z-]{2,}(?:\s[a-z][a-z-]{2,})?)"
                       r"\s\((?P<gloss>[a-z][^()]{5,70})\)")
@@ -1622,7 +1649,7 @@ def glossed_in_sentence(text: str, *, past: bool = False, asked: str = "") -> li
     for m in _GLOSSED.finditer(text):
         noun, gloss = m.group("noun"), trim_ends(m.group("gloss"))
         words = gloss.split()
-        if (words[0].lower().rstrip(",.") in _NOT_GLOSS_START
+        if (words[0].lower().rstrip(",.") in _NOT_GLOSS_START | _CONDITION_START
                 or re.search(r"\d|[!?=→>]|\betc\b", gloss)
                 or noun.split()[0] in ("thru", "through", "via", "from", "into", "onto", "out")
                 or noun.split()[-1] in _NOT_TERM_START or not 3 <= len(words) <= 8

@@ -30,7 +30,8 @@ _ARTICLE_LANG = [
 ]
 _FOREIGN_LETTERS = re.compile(r"[àâçéèêëîïôûùüÿœæñáíóúäöß¿¡]", re.IGNORECASE)
 _PAIR_SEPARATOR = re.compile(r"\s[-–—=:]\s|:\s|\s=|=\s|\s→\s|\s->\s")
-_PAIR_SPLITTERS = (re.compile(r"\s/\s"), re.compile(r",\s"), re.compile(r";\s"))
+# (in the order they are tried: a `;` parts pairs before a `/` parts a pair's synonyms)
+_PAIR_SPLITTERS = (re.compile(r"\s?;\s"), re.compile(r",\s"), re.compile(r"\s/\s"))
 _GENDER = re.compile(r"\((?:m|f|n|nt|pl|m pl|f pl|m/f|mf|m or f)\b[^)]{0,30}\)", re.IGNORECASE)
 _MAX_SIDE_WORDS = 6
 
@@ -153,6 +154,19 @@ def vocab_facts(text: str, language: str) -> list[Fact]:
             # `die Lehrerin = teacher (f)`: which teacher is asked for stays in the question
             english = f"{english} {_GENDER.search(meaning).group()}"
         lang = language or (looks_foreign(word) if looks_foreign(word) not in ("", "?") else "")
+        if _CAPS.fullmatch(word) and _CAPS.fullmatch(meaning):
+            continue  # `GRAMMAR - PRETERITE VS IMPERFECT`: a title, no word pair
+        ending = _ENDING.fullmatch(foreign)
+        if ending:  # `-ar: -aba, -abas, …`: the endings a class of verbs takes
+            facts.append(Fact("vocabulary", f"What are the endings for {foreign} verbs?",
+                              meaning))
+            continue
+        tense = _TENSE_USED.match(meaning)
+        if tense and len(foreign.split()) <= 3 and not language_of([foreign]):
+            # `weather = imperfect: hacía calor, …`: which tense a use of it takes
+            facts.append(Fact("vocabulary", f"Which tense do you use for {foreign}?",
+                              meaning))
+            continue
         gender = _GENDER_NAME.match(english)
         if gender and len(foreign.split()) == 1:
             # `der = masc, die = fem`: the article of each gender, not a word to translate
@@ -167,6 +181,10 @@ def vocab_facts(text: str, language: str) -> list[Fact]:
     return [f for f in facts if not shows(f.question, f.answer)]
 
 
+_CAPS = re.compile(r"[^a-z]*[A-Z]{2,}[^a-z]*")
+_ENDING = re.compile(r"-[a-zé]{1,3}(?:\s?/\s?-[a-zé]{1,3})*")
+_TENSE_USED = re.compile(r"(?:present|preterite|imperfect|perfect|pluperfect|future|conditional"
+                         r"|subjunctive|past)(?:\s(?:tense|subjunctive))?\s?[:(]", re.IGNORECASE)
 _GENDERS = {"m": "masculine", "masc": "masculine", "masculine": "masculine", "f": "feminine",
             "fem": "feminine", "feminine": "feminine", "n": "neuter", "neut": "neuter",
             "neuter": "neuter", "pl": "plural", "plural": "plural"}
