@@ -103,6 +103,10 @@ HOLDOUT_FLOORS = {
     "computing-networks.txt": 0.35,
     "english-macbeth.txt": 0.15,
     "religious-studies-islam.md": 0.45,
+    "chemistry-organic.md": 0.15,
+    "history-elizabethan-england.txt": 0.10,
+    "psychology-memory.txt": 0.30,
+    "spanish-holidays.txt": 0.45,
 }
 
 
