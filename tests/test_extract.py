@@ -1862,3 +1862,16 @@ def test_formulas_conditions_and_places_are_not_meanings():
 def test_a_title_given_to_a_person():
     assert ("Who was made Lord Burghley 1571?", "William Cecil") in qa(
         "GOVT\nWilliam Cecil = Secretary of State 1558, made Lord Burghley 1571\n")
+
+
+def test_an_event_with_its_year_is_asked_by_its_name():
+    made = qa("PLOTS\n Throckmorton plot 1583 - Francis Throckmorton, French invasion led by Duke "
+              "of Guise, paid for by Spain + Pope -> Throckmorton executed 1584\n"
+              "Tilbury speech, Aug 1588 - rallied the troops\n")
+    assert ("When was the Throckmorton plot?", "1583") in made
+    assert ("When was the Tilbury speech?", "Aug 1588") in made
+
+
+def test_who_paid_for_a_thing():
+    assert ("Who paid for the fleet?", "Philip II") in qa(
+        "## Spain\n- fleet - 130 ships, paid for by Philip II\n")

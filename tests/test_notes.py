@@ -1058,3 +1058,11 @@ def test_two_columns_lined_up_with_spaces_are_a_term_and_its_meaning():
     assert clean_text("der Hausmeister                   caretaker") == \
         "der Hausmeister – caretaker"
     assert clean_text("Lenin dies   1924") == "Lenin dies 1924"
+
+
+def test_a_capital_title_over_indented_lines_is_their_topic():
+    outline = parse_notes("MARY QUEEN OF SCOTS\n- kept prisoner for 19 yrs\nPLOTS\n"
+                          " Ridolfi plot 1571 - Roberto Ridolfi, Spanish invasion\n"
+                          " Babington plot 1586 - letters smuggled in beer barrels\n")
+    plots = [b for b in outline.bullets if b.text.startswith(("Ridolfi", "Babington"))]
+    assert [b.topic[-1] for b in plots] == ["PLOTS", "PLOTS"]

@@ -577,6 +577,7 @@ class _Builder:
         self.headings: list[_Open] = []
         self.nest: list[tuple[int, Bullet]] = []
         self.labels_are_topics = False
+        self.label_parents: set[int] = set()  # short title lines over indented points
         self.parts: dict[int, list[str]] = {}  # id(bullet) → raw text pieces
         self.md_level = 0
 
@@ -663,7 +664,8 @@ class _Builder:
             topic = section.path
         elif parent.intro and len(parent.topic) - len(section.path) < _MAX_INTRO_DEPTH:
             topic = (*parent.topic, parent.text)
-        elif self.labels_are_topics and len(self.parts[id(parent)]) == 1 \
+        elif (self.labels_are_topics or id(parent) in self.label_parents) \
+                and len(self.parts[id(parent)]) == 1 \
                 and len(parent.topic) - len(section.path) < _MAX_INTRO_DEPTH \
                 and _is_label(self.parts[id(parent)][0]):
             # (in an outline by indentation, `erosion` over `hydraulic action` is a title)
@@ -825,11 +827,18 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
         if (
             top is not None
             and (tok.indent > top[0] or outline_by_indent and tok.indent > 0
-                 and not _is_caps_title(text))
+                 and not _is_caps_title(text)
+                 or tok.indent > 0 and any(id(b) in builder.label_parents and at < tok.indent
+                                           for at, b in builder.nest))
             and not (text.endswith(":") and follower is not None and follower.indent > tok.indent)
         ):
             last = builder.parts[id(top[1])][-1].rstrip()
-            if (_STANDS_ALONE.match(text) or outline_by_indent
+            titled = len(builder.parts[id(top[1])]) == 1 and _is_title_label(last) \
+                and len(text.split()) >= 3 or any(id(b) in builder.label_parents
+                                                  and at < tok.indent for at, b in builder.nest)
+            if titled:
+                builder.label_parents.add(id(top[1]))  # `PLOTS` over its indented lines
+            if (_STANDS_ALONE.match(text) or titled or outline_by_indent
                     and last.rsplit(None, 1)[-1] not in _OPEN_ENDINGS) \
                     and not last.endswith((",", "-", "+", "&", "(")):
                 # `  hidden curriculum = the lessons …` under a line: a point of its own, and
@@ -1134,6 +1143,13 @@ _NEW_SENTENCE_END = re.compile(r"[a-z)][.!?]\s+[A-Z]?[\w’']+$")
 _WRAP_WIDTH = 70
 _WRAP_FIT = 2  # (a line wrapped by hand may stop a little short of the width)
 _TERM_SEPARATOR = re.compile(r"\s[-–—=→]\s|[^\W_]:\s|\s->\s")
+
+
+def _is_title_label(line: str) -> bool:
+    """`PLOTS`, `Key people:`: a title of a word or two, over the lines indented under it."""
+    text = line.strip().rstrip(":")
+    return 0 < len(text.split()) <= 3 and (text.isupper() or line.strip().endswith(":")) \
+        and _is_label(text)
 
 
 def _is_label(line: str) -> bool:

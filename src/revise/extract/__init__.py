@@ -521,8 +521,8 @@ def _timeline_event(when: str, rest: str) -> tuple[str, list[Fact]]:
     by its name ("When was the Truman Doctrine?"), anything else by what happened ("When
     did the USSR test its first atomic bomb?")."""
     whole = f"{when} {rest}"
-    cut = re.search(r"\s[-–—]\s|[,:]\s|\s?(?:->|=>|→)\s?|\s\(", rest)
-    name = rest[:cut.start()] if cut else rest
+    cut = re.search(r"\s[-–—]\s|[,:;]\s|\s?(?:->|=>|→)\s?|\s\(", rest)
+    name = trim_ends(rest[:cut.start()] if cut else rest)
     if not name.split() or name.split()[0].lower() in _NOT_AN_EVENT_START:
         return whole, []  # `1945 was the year …`: a sentence, no event
     if terms._is_event_name(name):

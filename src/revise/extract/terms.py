@@ -201,6 +201,8 @@ _NAMED = re.compile(
 _DEFINING_VERB = re.compile(r"\s(?:is|are|was|were|known|stands?|means|refers)\s", re.IGNORECASE)
 
 
+_PHRASAL_BY = re.compile(r"^(?P<verb>paid|sent|set|called|looked|taken|brought|carried|put)\s"
+                         r"(?P<prep>for|up|out|off|over|in)\sby\s(?P<who>.+)$")
 _ONE_OF_A_KIND = re.compile(r"the\s(?:only|main|first|last|same|other)\b")
 _SUPERLATIVE = re.compile(r"(?:[a-z]+est|best|worst|most\s[a-z]+|least\s[a-z]+)\s"
                          r"(?P<when>when|if|in|at|during)\s(?P<rest>.+)$")
@@ -851,6 +853,10 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
     m = _BECAUSE.match(clause)
     if m and m.group("verb").lower() in _STATE_PARTICIPLES:
         return Fact("cause", f"Why is {noun} {m.group('verb')}?", trim_ends(m.group("rest")))
+    m = _PHRASAL_BY.match(clause)
+    if m:  # `paid for by Spain + Pope`: "Who paid for the Throckmorton plot?"
+        who = trim_ends(re.split(r"\s?(?:->|=>|→)\s?|;\s", m.group("who"))[0])
+        return Fact("person", f"Who {m.group('verb')} {m.group('prep')} {noun}?", who)
     m = _PARTICIPLE.match(clause)
     if m and m.group("verb").lower() not in _NOT_PARTICIPLES:
         prep = m.group("prep")
@@ -1078,7 +1084,11 @@ _DIGIT = re.compile(r"\d")
 
 def _described(term: str, meaning: str) -> list[Fact]:
     named = decapitalised(term)  # (before its brackets go: `Freiburg (Germany)` is a place)
+    if _is_event_name(term):
+        named = _YEAR_AFTER.sub("", named).strip() or named  # `Throckmorton plot 1583`
     noun = article(drop_parentheses(named) or named)
+    if _is_event_name(term) and named[:1].isupper() and not noun.lower().startswith("the "):
+        noun = f"the {noun}"  # `Who paid for the Throckmorton plot?`
     kinds = _kind_examples(term, meaning)
     if kinds is not None:
         return _clean(kinds)
@@ -1172,8 +1182,11 @@ def _described(term: str, meaning: str) -> list[Fact]:
         if whole and examples and len(examples.split()) <= 5 and not _DIGIT.search(examples):
             answer = f"{answer} eg {examples}"  # `unconscious activities eg heartbeat, …`
         if len(answer.split()) <= _MAX_ANSWER_WORDS and _few_numbers(answer):
-            facts.append(Fact("definition", f"What is meant by {quoted(decapitalised(term))}?",
-                              answer))
+            event = _YEAR_AFTER.sub("", drop_parentheses(term) or term).strip()
+            asked = (f"What was {'' if event.lower().startswith('the ') else 'the '}{event}?"
+                     if _is_event_name(term) and event[:1].isupper()
+                     else f"What is meant by {quoted(decapitalised(term))}?")
+            facts.append(Fact("definition", asked, answer))
             described = _lowered(_DASHED.split(definition)[0])
             if _reversible(term, definition, meaning) and len(described.split()) >= 3:
                 facts.append(Fact("definition", f"What is the term for {described}?",
@@ -1361,9 +1374,10 @@ def event_date(term: str) -> Fact | None:
     if not _is_event_name(name) or not re.search(r"\b\d{3,4}\b", when) or \
             len(when.split()) > 4:
         return None
+    name = name.strip().rstrip(",;:").strip()  # (`Tilbury speech, Aug 1588`)
     the = "" if name.lower().startswith("the ") or re.match(r"\S+[’']s\s", name) else "the "
     be = "were" if name.split()[-1].lower() in _PLURAL_EVENTS else "was"
-    return Fact("date", f"When {be} {the}{name.strip()}?", when)
+    return Fact("date", f"When {be} {the}{name}?", when)
 
 
 def looks_like_term(term: str) -> bool:
