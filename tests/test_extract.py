@@ -1875,3 +1875,10 @@ def test_an_event_with_its_year_is_asked_by_its_name():
 def test_who_paid_for_a_thing():
     assert ("Who paid for the fleet?", "Philip II") in qa(
         "## Spain\n- fleet - 130 ships, paid for by Philip II\n")
+
+
+def test_tests_to_remember_and_a_students_joke_and_a_teachers_words():
+    made = qa("## Other tests to remember\n- CO2 → limewater turns milky/cloudy\n"
+              "## Alkanes\n- first four: \"Mice Eat Peanut Butter\" lol\n"
+              "- (topic 7 AQA — Mr Patel said this is like 10% of the paper so LEARN IT)\n")
+    assert made == [("What is the test for CO2?", "limewater turns milky/cloudy")]

@@ -955,7 +955,7 @@ _NOTE_TO_SELF_WORDS = re.compile(
     r"|(?:in|on) (?:the |my )?(?:spec|mocks?)|spec point|exam board|essay (?:q|qs|question|plan)"
     r"|\d+ mark (?:q|question|essay)|\d+[ -]?markers?|mock (?:is|exam|on)"
     r"|don'?t (?:forget|mix up)|lost \d+ marks?|label the diagram"
-    r"|(?:miss|sir|mr\.? \w+|mrs\.? \w+|ms\.? \w+) says)\b",
+    r"|(?:miss|sir|mr\.? \w+|mrs\.? \w+|ms\.? \w+) (?:says|said))\b",
     re.IGNORECASE)
 _WORKED_EXAMPLE = re.compile(r"^(?:e\.?g\.?|for example|worked example)[\s:,]", re.IGNORECASE)
 
@@ -1111,6 +1111,7 @@ def _lead(bullet: Bullet) -> str:
 
 
 _MAX_LEAD_WORDS = 8
+_LOL = re.compile(r"\b(?:lol|lmao|haha)\b", re.IGNORECASE)  # (the student's joke is no answer)
 _REMARK_HINTS = re.compile(r"apparent|idk|think|sure|fine|know|idea")
 _REMARK = re.compile(r"\b(?:apparently|idk|i think|not sure|either (?:name|one|way) is fine"
                      r"|don'?t know|no idea)\b", re.IGNORECASE)
@@ -1123,7 +1124,8 @@ def _bullet_cards(bullet: Bullet, deck: str, language: str | None,
     drafts = []
     for fact in bullet_facts(bullet, language, counts, historical=historical):
         if len(fact.answer) > _MAX_ANSWER or (_REMARK_HINTS.search(fact.answer.lower())
-                                              and _REMARK.search(fact.answer)):
+                                              and _REMARK.search(fact.answer)) \
+                or _LOL.search(fact.answer):
             continue  # (`either name is fine apparently` is the student's, not the fact)
         slot = slots.get(fact.kind, 0)
         slots[fact.kind] = slot + 1

@@ -28,8 +28,8 @@ _FACTORS = re.compile(r"^(?:the\s)?(?:main\s|key\s)?factors?\s(?:that\s|which\s)
 _USES = re.compile(r"^(?:(?:main\s|common\s)?uses(?:\sof\s(?P<what>[\w\s'’-]{2,40}?))?"
                    r"|what (?:they'?re|they are|it'?s|it is) used for)\s*$", re.IGNORECASE)
 # `Food tests`, `Tests for ions`, `Chemical tests`
-_TESTS = re.compile(r"^(?:food|chemical|ion|gas)?\s?tests(?:\sfor\s[\w\s-]{2,30})?\s*$",
-                    re.IGNORECASE)
+_TESTS = re.compile(r"^(?:(?:other|more|key|main)\s)?(?:food|chemical|ion|gas)?\s?tests"
+                    r"(?:\sfor\s[\w\s-]{2,30}|\sto\sremember)?\s*$", re.IGNORECASE)
 # `Causes of WW1`, `Long-term causes`, `Why did the Weimar Republic fail?`
 _CAUSES = re.compile(r"^(?:(?:long|short)[- ]term\s|main\s)?(?:causes|reasons)\s(?:of|for)\s"
                      r"(?P<what>[\w\s'’-]{2,50}?)\s*$", re.IGNORECASE)

@@ -1115,7 +1115,8 @@ def _described(term: str, meaning: str) -> list[Fact]:
     head, aside = split_parenthetical(meaning)
     head, examples = _split_examples(head)
     clauses = [trim_ends(c) for c in split_clauses(
-        head, r",\s(?=[a-z])|;\s|\s/\s(?=[^,;/]*\s[^,;/]*\s)|\s\+\s(?=(?:" + "|".join(_VERB_FORMS)
+        head, r",\s(?=[a-z])|;\s|(?<=[a-z]{3})(?<!\betc)(?<!approx)(?<!\bfig)\.\s(?=[a-z])"
+        r"|\s/\s(?=[^,;/]*\s[^,;/]*\s)|\s\+\s(?=(?:" + "|".join(_VERB_FORMS)
         + r")\b)")
         if trim_ends(c)]
     clauses = _joined_objects(clauses)
