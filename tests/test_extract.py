@@ -1882,3 +1882,9 @@ def test_tests_to_remember_and_a_students_joke_and_a_teachers_words():
               "## Alkanes\n- first four: \"Mice Eat Peanut Butter\" lol\n"
               "- (topic 7 AQA — Mr Patel said this is like 10% of the paper so LEARN IT)\n")
     assert made == [("What is the test for CO2?", "limewater turns milky/cloudy")]
+
+
+def test_a_condition_and_what_follows_it():
+    assert qa("## Circuits\nIf one bulb breaks, all the bulbs go out.\n"
+              "- fractions used for fuels (petrol, diesel)\n") == [
+        ("What happens if one bulb breaks?", "all the bulbs go out")]

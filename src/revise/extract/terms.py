@@ -277,8 +277,10 @@ _WORKS_BEST = re.compile(r"(?P<subject>[\w’'() -]{2,40}?)\s(?:works?|is most a
                          r"(?P<where>(?:in|at|when)\s.+)$")
 
 
-_REFERS_BACK = re.compile(r"(?:(?:These|This|Those|That|Such)\s[a-z]+|when|where|if|because"
-                          r"|as|so)\s")
+_CONDITIONAL = re.compile(r"^(?P<cond>[Ii]f|[Ww]hen|[Ww]henever|[Oo]nce)\s(?P<x>[^,;]{6,80}),\s"
+                          r"(?P<y>[^;]{3,120})$")
+_REFERS_BACK = re.compile(r"(?:(?:These|This|Those|That|Such)\s[a-z]+|(?i:when|where|if|because"
+                          r"|as|so))\s")
 _AT_ITS_BEST = re.compile(r"^(?P<x>[\w’' -]{2,30}?)\s(?P<be>is|are)\s(?P<sup>[a-z]+est|best"
                           r"|worst|most\s[a-z]+|least\s[a-z]+)\s(?P<how>(?:when|if|in|at"
                           r"|during)\s.+)$")
@@ -289,6 +291,11 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
     thing does, asked of the thing; `The Act of Supremacy (1534) made Henry …`: what a
     named event did."""
     sentence = trim_ends(sentence)
+    conditional = _CONDITIONAL.match(sentence) if "," in sentence else None
+    if conditional:  # `If the temperature rises, the rate increases`: what then happens
+        return _clean([Fact("cause", f"What happens {conditional.group('cond').lower()} "
+                                     f"{conditional.group('x')}?",
+                            trim_ends(conditional.group("y")))])
     if _REFERS_BACK.match(sentence):
         # `These forces act in all directions`: which forces, the line before says;
         # `when river loses energy …`: a condition, with no subject to ask of
@@ -1666,7 +1673,7 @@ def glossed_in_sentence(text: str, *, past: bool = False, asked: str = "") -> li
         words = gloss.split()
         if (words[0].lower().rstrip(",.") in _NOT_GLOSS_START | _CONDITION_START
                 or re.search(r"\d|[!?=→>]|\betc\b", gloss)
-                or noun.split()[0] in ("thru", "through", "via", "from", "into", "onto", "out")
+                or noun.split()[0] in _CONDITION_START | {"thru", "through", "into", "onto", "out"}
                 or noun.split()[-1] in _NOT_TERM_START or not 3 <= len(words) <= 8
                 and not gloss.startswith(("made of ", "made from ")) or shows(asked, noun)
                 or _NOT_GLOSSED.search(noun) or _SELF_NOTE.search(gloss)):
