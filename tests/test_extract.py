@@ -1888,3 +1888,17 @@ def test_a_condition_and_what_follows_it():
     assert qa("## Circuits\nIf one bulb breaks, all the bulbs go out.\n"
               "- fractions used for fuels (petrol, diesel)\n") == [
         ("What happens if one bulb breaks?", "all the bulbs go out")]
+
+
+def test_a_key_dates_line_copied_off_a_page():
+    notes = ("Key dates at a glance\n"
+             "30 January 1933 - Hitler appointed Chancellor by President Hindenburg • 27 February "
+             "1933 - Reichstag Fire • 23 March 1933 - Enabling Act passed • 2 May 1933 - trade "
+             "unions banned • 30 June 1934 - Night of the Long Knives • 2 August 1934 - death of "
+             "Hindenburg, Hitler becomes Führer • 14 July 1933 - Nazis the only legal party\n")
+    made = qa(notes)
+    assert ("When was Hitler appointed Chancellor by President Hindenburg?", "30 January 1933") \
+        in made
+    assert ("When was the Reichstag Fire?", "27 February 1933") in made
+    assert ("When was the Night of the Long Knives?", "30 June 1934") in made
+    assert not any(q.startswith("When was the Nazis") for q, _ in made)

@@ -311,6 +311,8 @@ _GLUED_MARK = re.compile(
 )
 # The same markers with spaces on both sides (` - bullet - bullet => Section * Sub`),
 # as scraped notes often have them.
+_DATE_ONLY = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)?\s)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
+                        r"|Oct|Nov|Dec)[a-z]*\.?\s)?(?:1[0-9]{3}|20[0-9]{2})(?:\s?[-–]\s?\d{2,4})?")
 _SPACED_MARK = re.compile(r"[-*•](?<=[ \t][-*•])(?=[ \t])")
 # A `=>` after a space: an arrow inside a bullet, unless it opens a section (see
 # `_read_flat_line`).
@@ -412,7 +414,14 @@ def _flat_markers(content: str) -> list[_Mark] | None:
     )
     marks.sort()
     # `•` after a space is found by both scans: keep one of each.
-    return [mark for k, mark in enumerate(marks) if k == 0 or mark[0] != marks[k - 1][0]]
+    marks = [mark for k, mark in enumerate(marks) if k == 0 or mark[0] != marks[k - 1][0]]
+    kept: list[_Mark] = []
+    for mark in marks:
+        after = kept[-1][1] if kept else 0
+        if mark[2] == "-" and _DATE_ONLY.fullmatch(content[after:mark[0]].strip()):
+            continue  # `• 30 January 1933 - Hitler appointed …`: a date and its event
+        kept.append(mark)
+    return kept
 
 
 def _table_cells(content: str) -> tuple[str, ...]:

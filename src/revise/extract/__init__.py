@@ -525,7 +525,7 @@ def _timeline_event(when: str, rest: str) -> tuple[str, list[Fact]]:
     name = trim_ends(rest[:cut.start()] if cut else rest)
     if not name.split() or name.split()[0].lower() in _NOT_AN_EVENT_START:
         return whole, []  # `1945 was the year …`: a sentence, no event
-    if terms._is_event_name(name):
+    if _named_event(name):
         after = rest[cut.start():] if cut else ""
         aside, _, tail = after.strip().partition(")") if after.strip().startswith("(") \
             else ("", "", after)
@@ -543,9 +543,19 @@ def _timeline_event(when: str, rest: str) -> tuple[str, list[Fact]]:
 
 _ACTOR_DOES = re.compile(r"^(?P<actor>[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2})\s(?P<verb>[a-z]{3,}s)\s"
                          r"(?P<rest>[^,;]+)$")
+def _named_event(name: str) -> bool:
+    """`Truman Doctrine`, `Night of the Long Knives`: an event by its name, its words
+    capitalised (`Nazis the only legal party` says what happened, it names nothing)."""
+    words = [w for w in name.split() if w.lower() not in ("of", "the", "and", "for", "in", "on")]
+    if not words or sum(w[:1].isupper() or w[:1].isdigit() for w in words) * 3 < len(words) * 2:
+        return False
+    return terms._is_event_name(name) or len(words) >= 3 and all(w[:1].isupper() for w in words)
+
+
 _PASSIVE_DONE = re.compile(r"^(?P<subject>.+?)\s(?P<verb>[a-z]+ed|set up|put up|built|begun|shot"
-                           r"|sent|held|won|lost|taken|made|given|sunk|hit|begins|starts|opens|ends)(?P<rest>(?:\s(?:in|on|at|by|up|overnight|"
-                           r"down|off|out)\b.*)?)$")
+                           r"|sent|held|won|lost|taken|made|given|sunk|hit|begins|starts|opens"
+                           r"|ends)(?P<rest>(?:\s(?:in|on|at|by|up|overnight|down|off|out)\b.*)?"
+                           r"|\s[^,;]*\sby\s.+)$")
 
 
 def _when_question(clause: str) -> str | None:
