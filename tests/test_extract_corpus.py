@@ -107,6 +107,10 @@ HOLDOUT_FLOORS = {
     "history-elizabethan-england.txt": 0.10,
     "psychology-memory.txt": 0.30,
     "spanish-holidays.txt": 0.45,
+    "biology-genetics-dna.md": 0.40,
+    "computing-algorithms.md": 0.30,
+    "geography-climate-change.txt": 0.25,
+    "history-nazi-germany-1933-39.txt": 0.20,
 }
 
 
