@@ -1902,3 +1902,9 @@ def test_a_key_dates_line_copied_off_a_page():
     assert ("When was the Reichstag Fire?", "27 February 1933") in made
     assert ("When was the Night of the Long Knives?", "30 June 1934") in made
     assert not any(q.startswith("When was the Nazis") for q, _ in made)
+
+
+def test_a_trace_tables_steps_give_no_cards():
+    table = ("| low | high | mid | what happens |\n|---|---|---|---|\n"
+             "| 0 | 8 | 4 | 19 < 23 so low = 5 |\n| 5 | 8 | 6 | found |\n")
+    assert qa(table) == []
