@@ -1066,3 +1066,13 @@ def test_a_capital_title_over_indented_lines_is_their_topic():
                           " Babington plot 1586 - letters smuggled in beer barrels\n")
     plots = [b for b in outline.bullets if b.text.startswith(("Ridolfi", "Babington"))]
     assert [b.topic[-1] for b in plots] == ["PLOTS", "PLOTS"]
+
+
+def test_numbered_titles_stand_beside_a_plain_title_before_them():
+    notes = ("Share  Tweet  Print\n\nKey dates at a glance\n"
+             "30 January 1933 - Hitler appointed Chancellor\n\n"
+             "1. From Chancellor to dictator\nHitler called a new election for 5 March 1933.\n\n"
+             "2. The police state\nThe SS was led by Himmler.\n")
+    outline = parse_notes(notes)
+    assert [s.path for s in outline.sections] == [
+        ("Key dates at a glance",), ("From Chancellor to dictator",), ("The police state",)]

@@ -327,6 +327,7 @@ _PAGE_FURNITURE_START = re.compile(
     r"|related (?:topics|articles|links|pages|(?:revision )?notes|resources)\b|test yourself\b"
     r"|page \d+ of \d+$|(?:last )?updated:? .*\d{4}\b.{0,30}$|\d+ min(?:ute)?s? read$"
     r"|(?:©|\(c\)|copyright)\s|home\s?(?:>|›|»)\s?\w|share\s*[•|·:]"
+    r"|share\s+(?:tweet|print|email|facebook|save)\b"
     r"|by\s[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,2}\s?[|•·]\s", re.IGNORECASE)
 _PAGE_FURNITURE_WORDS = re.compile(r"\bclick to enlarge\b|\bcookies$|[|•·]\s?\d+\smin(?:ute)?s?"
                                    r"\sread\b|\s\|\s(?:gcse\s)?(?:revision(?:\snotes)?|notes"
@@ -815,6 +816,10 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
             if numbered and _is_numbered_heading(tok, after_before, follower):
                 # under the title above it (`A. BIOLOGICAL THEORIES` over `1) Lombroso …`),
                 # beside the numbered title before it
+                while builder.headings and not builder.headings[-1].section.explicit \
+                        and not builder.headings[-1].section.numbered \
+                        and not _is_caps_title(builder.headings[-1].section.title):
+                    builder.headings.pop()  # (`Key dates at a glance` is beside `1. …`)
                 top = builder.headings[-1] if builder.headings else None
                 level = builder.md_level + 1
                 if top is not None and top.level >= level:

@@ -26,9 +26,10 @@ def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
         return []  # `why?` explains the row above it: no question of its own
     if len(key) == 1 and (not header or len(trim_ends(header[0])) == 1):
         return []  # `| 0 | 1 | 0 | 1 |` under `| A | B | AND | OR |`: one input names no row
-    if re.fullmatch(r"[\d.,\s]+", key) and not (header and _DATED_COLUMN.match(
-            trim_ends(header[0]))):
-        return []  # `| 2 | 0 | 7 | 3 |` in a trace table: a step's number names no row
+    if re.fullmatch(r"[\d.,\s]+", key) and header and (
+            column_counts.get((0, key.casefold()), 0) > 1
+            or re.fullmatch(r"[a-z_]{1,5}", trim_ends(header[0]))):
+        return []  # `| 0 | 8 | 4 |` under `| low | high | mid |`: a trace table's step
     if header and (trim_ends(header[0]).lower() in _ATTRIBUTE_COLUMN
                    or not trim_ends(header[0]) and len(header) > 1):
         # (an empty first heading over `| Where | Philippines | USA |`: the columns are
@@ -67,7 +68,6 @@ def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
 
 
 _GENDER_COLUMN = re.compile(r"^(?:gender|genre|genus|g|m/f|m or f)$", re.IGNORECASE)
-_DATED_COLUMN = re.compile(r"^(?:year|date|when|age|century|decade)s?$", re.IGNORECASE)
 _REASON_COLUMN = re.compile(r"^(?:why|reasons?|because|explanation|how)\??$", re.IGNORECASE)
 _EFFECT_COLUMN = re.compile(r"^effect\s(?:on|of)\s(?P<on>.+)$", re.IGNORECASE)
 
