@@ -1224,12 +1224,19 @@ def _years(title: str) -> frozenset[str]:
 _YEAR_RANGE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\s?[-–/]\s?([0-9]{4}|[0-9]{2})\b")
 
 
+_BRACKETED_END = re.compile(r"\([^()]*\)\s*$")
+
+
 def _strip_answer(title: str, answer: str) -> str:
     years = _YEAR.findall(answer)
     ranges = [re.escape(m.group()) for m in _YEAR_RANGE.finditer(title)
               if _years(m.group()) & set(years)]
     pieces = ranges + [re.escape(answer)] + [re.escape(y) for y in years]
     pattern = rf"[\s,(]*(?<![\w.])(?:{'|'.join(pieces)})(?![\w])(?:[-–/]\d{{2,4}})?(?:’s|'s|s)?\)?"
+    found = re.search(pattern, title, flags=re.IGNORECASE)
+    if found and not years and title[:found.start()].strip(" –-:,(") and \
+            re.search(r"[^\W_]", title[found.end():]) and not _BRACKETED_END.search(title):
+        return ""  # `Bio Paper 2 – DNA, …` less its `2` or its `DNA` is no title: it goes
     stripped = re.sub(pattern, "", title, flags=re.IGNORECASE)
     stripped = trim_ends(re.sub(r"\s*\([^()]*$", "", stripped).strip(" ,;:–-"))
     if not stripped or shows(stripped, answer):
