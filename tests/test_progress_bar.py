@@ -111,7 +111,7 @@ def test_a_long_extract_shows_a_bar_at_a_terminal_and_nothing_piped(tmp_path, wo
 
     unit = (FIXTURES / "stalin-slice.md").read_text(encoding="utf-8")
     notes = tmp_path / "course.md"
-    notes.write_text("".join(f"# Unit {n}\n\n{unit}\n" for n in range(300)), encoding="utf-8")
+    notes.write_text("".join(f"# Unit {n}\n\n{unit}\n" for n in range(200)), encoding="utf-8")
     env = {**os.environ, "TERM": "xterm", "COLUMNS": "80", "REVISE_WORKERS": workers}
     code, shown = in_a_terminal(
         [str(REVISE), "extract", str(notes), "--db", str(tmp_path / "one.db")], env)
