@@ -1917,3 +1917,8 @@ def test_a_title_is_not_shown_with_a_word_cut_out_of_its_middle():
     assert all("–," not in " ".join(c.topic) and "Bio Paper –" not in " ".join(c.topic)
                for c in cards)
     assert cards
+
+
+def test_no_blank_led_by_a_bare_pronoun_nor_a_ratio_its_parts_show():
+    assert qa("## Enabling Act\n- It needed a two-thirds majority\n"
+              "## Cross\n- offspring ratio 3:1 (3 black : 1 white)\n", Kind.FIGURE) == []

@@ -457,6 +457,10 @@ def _shown_by_the_rest(text: str, figure: Figure) -> bool:
     """A blank the line gives away: `23 pairs (46 total)` each shows the other, `triplet
     of 3 bases` says its count, `4 bases: A, T, C, G` lists what it counts."""
     number = text[figure.start:figure.end]
+    parts = re.fullmatch(r"(\d+)\s?:\s?(\d+)", number)
+    if parts:  # `3:1 (3 black : 1 white)`: the ratio's parts are shown beside it
+        rest = _STANDALONE_NUMBER.findall(text[:figure.start] + " " + text[figure.end:])
+        return parts.group(1) in rest and parts.group(2) in rest
     digits = _LEADING_NUMBER.match(number)
     if digits and _STANDALONE_NUMBER.findall(text).count(digits.group()) > 1:
         return True  # `dauert 45 Minuten = lasts 45 mins`, `grades go 1-6, 1 = sehr gut`
@@ -526,6 +530,8 @@ def _blank_card(text: str, lead: str, start: int, end: int, ask: str) -> tuple[s
     if not has_words(body.replace(BLANK, ""), 1):
         return None
     lead = "" if shows(lead, answer) else lead
+    if not lead and _BARE_PRONOUN.match(body.lstrip("…- ")):
+        return None  # `It needed a ____ majority`: what "it" is, the line before says
     question = with_lead(lead, _sentence(body, ask))
     question = blank_out(question, answer) if shows(question, answer) else question
     if shows(question, answer) or not has_words(question.replace(BLANK, ""), 1):
@@ -533,6 +539,7 @@ def _blank_card(text: str, lead: str, start: int, end: int, ask: str) -> tuple[s
     return question, answer
 
 
+_BARE_PRONOUN = re.compile(r"(?:It|He|She|They|This|These|Those|Its|His|Her|Their)\s")
 _NAME_AND_BLANK = re.compile(rf"(?P<name>[A-Z][\w'’-]*(?:\s(?:of|the|de|[A-Z][\w'’-]*)){{0,5}})"
                              rf"\s\(?{BLANK}\)?")
 _WORD = re.compile(r"\w+")
