@@ -1922,3 +1922,10 @@ def test_a_title_is_not_shown_with_a_word_cut_out_of_its_middle():
 def test_no_blank_led_by_a_bare_pronoun_nor_a_ratio_its_parts_show():
     assert qa("## Enabling Act\n- It needed a two-thirds majority\n"
               "## Cross\n- offspring ratio 3:1 (3 black : 1 white)\n", Kind.FIGURE) == []
+
+
+def test_a_plan_or_problems_under_a_heading_are_the_headings():
+    assert qa("## THE ARMADA 1588 (sequence)\n- plan - sail up the Channel, meet Parma's army\n"
+              "## Welfare state\n- problems: too expensive, long waiting lists\n") == [
+        ("THE ARMADA 1588: what was the plan?", "sail up the Channel, meet Parma's army"),
+        ("Welfare state: what are the problems?", "too expensive, long waiting lists")]

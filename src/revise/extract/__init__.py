@@ -614,7 +614,9 @@ _ASPECT = re.compile(r"^(?:treatments?|causes?|symptoms?|effects?|impacts?|conse
                      r"|origins?|advantages?|disadvantages?|benefits?|drawbacks?|capacity"
                      r"|duration|encoding|size|location|structure|strengths?|weaknesses?"
                      r"|limitations?|evaluation|criticisms?|products?|reactants?|conditions?"
-                     r"|catalysts?|monomers?|reign)$",
+                     r"|catalysts?|monomers?|reign|plan|goals?|motives?|reasons?|response"
+                     r"|reaction|legacy|importance|problems?|solutions?|features?"
+                     r"|characteristics?)$",
                      re.IGNORECASE)
 _COMPARED = re.compile(r"^(?:longer|shorter|higher|lower|bigger|smaller|faster|slower|greater"
                        r"|stronger|weaker|steeper|warmer|colder|hotter|wider|narrower|more|less"
@@ -732,7 +734,8 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         # `treatment = bloodletting + purging` under Medieval medicine
         aspect = pair[0].lower()
         be = ("were" if past else "are") if aspect.endswith("s") else ("was" if past else "is")
-        return [Fact("definition", f"{title}: what {be} the {aspect}?", pair[2])]
+        named = drop_parentheses(title) or title  # (`THE ARMADA 1588 (sequence)`)
+        return [Fact("definition", f"{named}: what {be} the {aspect}?", pair[2])]
     if pair is not None and pair[1] == "=" and _COMPARED.match(pair[0]) and \
             _COMPARED.match(pair[2]) and len(pair[2].split()) <= 8:
         # `longer fetch = bigger more powerful waves`: a cause, not a definition
