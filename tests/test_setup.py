@@ -158,3 +158,11 @@ def test_building_the_package_prints_no_packaging_warnings(tmp_path):
     warnings = [line for line in (result.stdout + result.stderr).splitlines()
                 if "Warning" in line or "deprecated" in line]
     assert warnings == []
+
+
+def test_the_readme_is_a_users_page_under_300_lines():
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    assert len(lines) < 300
+    first = lines.index("```sh")  # the first block holds the two commands, and only them
+    assert [line.split()[:2] for line in lines[first + 1:first + 4]] == [
+        ["make", "review"], ["make", "test"], ["```"]]
