@@ -1076,3 +1076,13 @@ def test_numbered_titles_stand_beside_a_plain_title_before_them():
     outline = parse_notes(notes)
     assert [s.path for s in outline.sections] == [
         ("Key dates at a glance",), ("From Chancellor to dictator",), ("The police state",)]
+
+
+def test_arrow_lines_after_a_title_are_points_and_after_a_point_what_it_led_to():
+    after_title = parse_notes("EVIDENCE\n-> Ice cores - air bubbles show CO2\n"
+                              "-> Tree rings - a ring per year\n")
+    assert [b.text for b in after_title.bullets] == [
+        "Ice cores - air bubbles show CO2", "Tree rings - a ring per year"]
+    after_point = parse_notes("- Stalin introduced 5 year plans\n-> rapid industrialisation\n")
+    assert [b.text for b in after_point.bullets] == [
+        "Stalin introduced 5 year plans -> rapid industrialisation"]

@@ -311,6 +311,7 @@ _GLUED_MARK = re.compile(
 )
 # The same markers with spaces on both sides (` - bullet - bullet => Section * Sub`),
 # as scraped notes often have them.
+_ARROW_LEAD = re.compile(r"(?:->|→|-->)\s+(?=\S)")
 _DATE_ONLY = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)?\s)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
                         r"|Oct|Nov|Dec)[a-z]*\.?\s)?(?:1[0-9]{3}|20[0-9]{2})(?:\s?[-–]\s?\d{2,4})?")
 _SPACED_MARK = re.compile(r"[-*•](?<=[ \t][-*•])(?=[ \t])")
@@ -744,6 +745,7 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
     prose_tokens: list[tuple[int, Bullet]] = []
     widths = _block_widths(tokens)
     outline_by_indent = _is_indented_outline(tokens)
+    arrow_led: set[int] = set()  # points written as `-> …` lines of their own
     builder.labels_are_topics = outline_by_indent
     previous: Bullet | None = None  # the item the last non-blank line added to
     previous_kind = "blank"
@@ -838,6 +840,20 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
 
         # A plain line: part of the bullet above, a heading for the bullets below, or prose.
         text = tok.text
+        arrow = _ARROW_LEAD.match(text) if tok.indent == 0 else None
+        if arrow:
+            # `-> rapid industrialisation` after a point: what it led to; after a title or
+            # another such line: a point of its own, the arrow its mark
+            if previous is not None and previous_kind in ("bullet", "para") \
+                    and id(previous) not in arrow_led \
+                    and len(builder.parts[id(previous)][-1].split()) >= 3:  # (not `3. Agriculture`)
+                builder.parts[id(previous)].append(text)
+                continue
+            previous = builder.add_bullet(text[arrow.end():], tok.start + arrow.end(), tok.line,
+                                          indent=tok.indent, prose=True, nested=False)
+            arrow_led.add(id(previous))
+            last_structure, previous_kind = i, "para"
+            continue
         if (
             top is not None
             and (tok.indent > top[0] or outline_by_indent and tok.indent > 0
