@@ -1929,3 +1929,11 @@ def test_a_plan_or_problems_under_a_heading_are_the_headings():
               "## Welfare state\n- problems: too expensive, long waiting lists\n") == [
         ("THE ARMADA 1588: what was the plan?", "sail up the Channel, meet Parma's army"),
         ("Welfare state: what are the problems?", "too expensive, long waiting lists")]
+
+
+def test_a_kind_of_cause_under_its_heading_asks_how_it_contributes():
+    assert qa("HUMAN CAUSES\n1. Deforestation - trees absorb CO2 so less is taken in\n"
+              "2. Cement production - releases CO2 in the kiln\n", Kind.CAUSE) == [
+        ("Human causes: how does deforestation contribute?",
+         "trees absorb CO2 so less is taken in"),
+        ("Human causes: how does cement production contribute?", "releases CO2 in the kiln")]

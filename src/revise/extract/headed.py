@@ -34,6 +34,10 @@ _TESTS = re.compile(r"^(?:(?:other|more|key|main)\s)?(?:food|chemical|ion|gas)?\
 _CAUSES = re.compile(r"^(?:(?:long|short)[- ]term\s|main\s)?(?:causes|reasons)\s(?:of|for)\s"
                      r"(?P<what>[\w\s'’-]{2,50}?)\s*$", re.IGNORECASE)
 
+# `HUMAN CAUSES`, `Long-term causes`: causes of what the notes are about
+_KINDS_OF_CAUSE = re.compile(r"^(?:human|natural|physical|economic|political|social|long[- ]term"
+                             r"|short[- ]term)\s(?:causes|reasons)\s*$", re.IGNORECASE)
+
 # `Non-specific defences (1st line)`, `Plant defences`, `Barriers to infection`
 _DEFENCES = re.compile(r"\bdefen[cs]es\b|^barriers\b", re.IGNORECASE)
 
@@ -198,6 +202,10 @@ def headed_facts(term: str, meaning: str, title: str) -> list[Fact]:
     if causes:
         return [Fact("cause", f"How did {_noun(term)} contribute to {causes.group('what')}?",
                      meaning)]
+    if _KINDS_OF_CAUSE.match(title) and len(bare.split()) <= 4:
+        # `Deforestation - trees absorb CO2 …` under HUMAN CAUSES: how it adds to them
+        return [Fact("cause", f"{title.strip().capitalize()}: how does {_noun(bare)} "
+                              f"contribute?", meaning)]
     return []
 
 
