@@ -1937,3 +1937,9 @@ def test_a_kind_of_cause_under_its_heading_asks_how_it_contributes():
         ("Human causes: how does deforestation contribute?",
          "trees absorb CO2 so less is taken in"),
         ("Human causes: how does cement production contribute?", "releases CO2 in the kiln")]
+
+
+def test_a_terms_course_note_is_left_out_of_its_question():
+    assert qa("## Polymers\n- condensation polymerisation (triple only) - monomers have 2 "
+              "functional groups each\n", Kind.DEFINITION)[0][0] == \
+        "What is meant by ‘condensation polymerisation’?"

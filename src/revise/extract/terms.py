@@ -514,10 +514,17 @@ def expands(term: str, meaning: str) -> bool:
     return _is_acronym(term) and _expands(term, meaning)
 
 
+# Which course or paper a term is for: the student's note, not part of its name
+_TIER_ASIDE = re.compile(r"\s*\((?:[^()]*\b(?:only|tier|HT|FT|triple|higher|foundation|"
+                         r"extension|A-?level|AS|separate science|chem only|bio only)\b[^()]*)\)",
+                         re.IGNORECASE)
+
+
 def term_facts(term: str, sep: str, meaning: str, *, historical: bool = False) -> list[Fact]:
     """The cards a term and its meaning call for. In `historical` notes (dated events) a
     capitalised label before a colon is a name or a heading, not a term to define."""
     term = re.sub(r"^(?:each|every)\s(?=\S)", "", term)  # `each nucleotide = …`
+    term = _TIER_ASIDE.sub("", term) or term  # `condensation polymerisation (triple only)`
     if is_citation(term):
         return _citation_facts(term, meaning)
     if is_case(term):
