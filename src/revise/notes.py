@@ -854,18 +854,17 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
             arrow_led.add(id(previous))
             last_structure, previous_kind = i, "para"
             continue
+        under_label = tok.indent > 0 and any(id(b) in builder.label_parents and at < tok.indent
+                                             for at, b in builder.nest)
         if (
             top is not None
             and (tok.indent > top[0] or outline_by_indent and tok.indent > 0
-                 and not _is_caps_title(text)
-                 or tok.indent > 0 and any(id(b) in builder.label_parents and at < tok.indent
-                                           for at, b in builder.nest))
+                 and not _is_caps_title(text) or under_label)
             and not (text.endswith(":") and follower is not None and follower.indent > tok.indent)
         ):
             last = builder.parts[id(top[1])][-1].rstrip()
             titled = len(builder.parts[id(top[1])]) == 1 and _is_title_label(last) \
-                and len(text.split()) >= 3 or any(id(b) in builder.label_parents
-                                                  and at < tok.indent for at, b in builder.nest)
+                and len(text.split()) >= 3 or under_label
             if titled:
                 builder.label_parents.add(id(top[1]))  # `PLOTS` over its indented lines
             if (_STANDS_ALONE.match(text) or titled or outline_by_indent

@@ -467,12 +467,11 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         facts += _deeds(text, {f.question for f in facts})
     if formulas.is_formula(text):
         return facts[:_MAX_FACTS]
-    if "(" in text and len(text) <= _MAX_RELATION and terms.has_gloss(text) \
-            and not terms.split_term(text):
-        facts += terms.glossed_in_sentence(text, past=historical,
-                                           asked=" ".join(f.question for f in facts))
     lead = source.group("source") if source else _lead(bullet)
     pair = terms.split_term(text) if len(text) <= _MAX_RELATION else None
+    if pair is None and "(" in text and len(text) <= _MAX_RELATION and terms.has_gloss(text):
+        facts += terms.glossed_in_sentence(text, past=historical,
+                                           asked=" ".join(f.question for f in facts))
     dated = terms.event_date(pair[0]) if pair is not None else None
     year_first = _YEAR_FIRST.match(text) if dated is None else None
     if year_first:
@@ -500,12 +499,11 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
 
 _PROPORTIONAL = re.compile(r"^(?P<x>[a-z][\w ]{1,30}?)\s(?:is|are)\s(?P<rest>(?:(?:directly|"
                            r"inversely)\s)?proportional to\s.+)$", re.IGNORECASE)
-_TIME_PHRASE = re.compile(r"(?:(?:early|mid|late|end of|start of|beginning of)\s)?"
-                          r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-                          r"(?:\s(?:1[0-9]{3}|20[0-9]{2}))?", re.IGNORECASE)
 _MONTHS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 _QUOTED_WHOLE = re.compile(r"[\"“][^\"“”]{20,}[\"”]")
 _MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_TIME_PHRASE = re.compile(r"(?:(?:early|mid|late|end of|start of|beginning of)\s)?"
+                          + _MONTH_NAME + r"(?:\s(?:1[0-9]{3}|20[0-9]{2}))?", re.IGNORECASE)
 _TIMELINE = re.compile(rf"^(?P<when>(?:c\.\s?)?(?:\d{{1,2}}(?:-\d{{1,2}})?\s)?"
                        rf"(?:{_MONTH_NAME}(?:-{_MONTH_NAME})?\s)?"
                        r"(?:1[0-9]{3}|20[0-9]{2})(?:\s?[-–]\s?\d{2,4})?"
@@ -1124,10 +1122,9 @@ def _lead(bullet: Bullet) -> str:
 
 
 _MAX_LEAD_WORDS = 8
-_LOL = re.compile(r"\b(?:lol|lmao|haha)\b", re.IGNORECASE)  # (the student's joke is no answer)
-_REMARK_HINTS = re.compile(r"apparent|idk|think|sure|fine|know|idea")
+_REMARK_HINTS = re.compile(r"apparent|idk|think|sure|fine|know|idea|lol|lmao|haha")
 _REMARK = re.compile(r"\b(?:apparently|idk|i think|not sure|either (?:name|one|way) is fine"
-                     r"|don'?t know|no idea)\b", re.IGNORECASE)
+                     r"|don'?t know|no idea|lol|lmao|haha)\b", re.IGNORECASE)
 _LEAD_SUBJECT = re.compile(r"([^:;,.]{2,50}?)(?::\s|\s[-–—=]\s)")
 
 
@@ -1137,9 +1134,8 @@ def _bullet_cards(bullet: Bullet, deck: str, language: str | None,
     drafts = []
     for fact in bullet_facts(bullet, language, counts, historical=historical):
         if len(fact.answer) > _MAX_ANSWER or (_REMARK_HINTS.search(fact.answer.lower())
-                                              and _REMARK.search(fact.answer)) \
-                or _LOL.search(fact.answer):
-            continue  # (`either name is fine apparently` is the student's, not the fact)
+                                              and _REMARK.search(fact.answer)):
+            continue  # (`either name is fine apparently`, a `lol`: the student's, not the fact)
         slot = slots.get(fact.kind, 0)
         slots[fact.kind] = slot + 1
         drafts.append(_draft(deck, bullet.topic, fact, bullet.text, bullet.position,

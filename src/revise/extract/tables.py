@@ -118,7 +118,6 @@ def _attribute_row(key: str, cells: tuple[str, ...], header: tuple[str, ...]) ->
             if key.lower() in ("where", "when"):
                 question = f"{key.capitalize()} was {thing}?"  # `Where was Typhoon Haiyan?`
             elif how:
-                be = "are" if is_plural(key) else "is"
                 question = f"{thing[:1].upper()}{thing[1:]}: what is the {how} of the " \
                            f"{decapitalised(key)}?"
             else:

@@ -204,8 +204,8 @@ _DEFINING_VERB = re.compile(r"\s(?:is|are|was|were|known|stands?|means|refers)\s
 _PHRASAL_BY = re.compile(r"^(?P<verb>paid|sent|set|called|looked|taken|brought|carried|put)\s"
                          r"(?P<prep>for|up|out|off|over|in)\sby\s(?P<who>.+)$")
 _ONE_OF_A_KIND = re.compile(r"the\s(?:only|main|first|last|same|other)\b")
-_SUPERLATIVE = re.compile(r"(?:[a-z]+est|best|worst|most\s[a-z]+|least\s[a-z]+)\s"
-                         r"(?P<when>when|if|in|at|during)\s(?P<rest>.+)$")
+_SUPERLATIVE_WORD = r"(?:[a-z]+est|best|worst|most\s[a-z]+|least\s[a-z]+)"
+_SUPERLATIVE = re.compile(_SUPERLATIVE_WORD + r"\s(?P<when>when|if|in|at|during)\s(?P<rest>.+)$")
 
 
 def sentence_pair(sentence: str) -> tuple[str, str, str] | None:
@@ -281,9 +281,8 @@ _CONDITIONAL = re.compile(r"^(?P<cond>[Ii]f|[Ww]hen|[Ww]henever|[Oo]nce)\s(?P<x>
                           r"(?P<y>[^;]{3,120})$")
 _REFERS_BACK = re.compile(r"(?:(?:These|This|Those|That|Such)\s[a-z]+|(?i:when|where|if|because"
                           r"|as|so))\s")
-_AT_ITS_BEST = re.compile(r"^(?P<x>[\w’' -]{2,30}?)\s(?P<be>is|are)\s(?P<sup>[a-z]+est|best"
-                          r"|worst|most\s[a-z]+|least\s[a-z]+)\s(?P<how>(?:when|if|in|at"
-                          r"|during)\s.+)$")
+_AT_ITS_BEST = re.compile(r"^(?P<x>[\w’' -]{2,30}?)\s(?P<be>is|are)\s(?P<sup>"
+                          + _SUPERLATIVE_WORD + r")\s(?P<how>(?:when|if|in|at|during)\s.+)$")
 
 
 def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
@@ -505,10 +504,13 @@ _LIST_ITEM = re.compile(r"^[\w’'()/-]+(?:\s[\w’'()/-]+){0,3}$")
 _FIRST_SENTENCE_END = re.compile(r"(?<=[a-z)])(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\beg)\.\s")
 
 
+_ACRONYM_AND_NOUN = re.compile(r"^(?P<short>[A-Z]{2,6})\s(?P<noun>[a-z]{3,})$")  # `MAC address`
+
+
 def expands(term: str, meaning: str) -> bool:
     """Whether `meaning` spells out `term`: `DNS = Domain Name System`, `MAC address = Media
     Access Control address`."""
-    short = re.match(r"^(?P<short>[A-Z]{2,6})\s(?P<noun>[a-z]{3,})$", term)
+    short = _ACRONYM_AND_NOUN.match(term)
     if short:
         return _expands(short.group("short"), meaning)
     return _is_acronym(term) and _expands(term, meaning)
@@ -529,7 +531,7 @@ def term_facts(term: str, sep: str, meaning: str, *, historical: bool = False) -
         return _citation_facts(term, meaning)
     if is_case(term):
         return _case_facts(term, meaning)
-    short = re.match(r"^(?P<short>[A-Z]{2,6})\s(?P<noun>[a-z]{3,})$", term)
+    short = _ACRONYM_AND_NOUN.match(term)
     if short and _expands(short.group("short"), meaning) \
             and re.search(rf"\s{short.group('noun')}\b", meaning):
         # `MAC address = Media Access Control address - unique 48-bit address …`
