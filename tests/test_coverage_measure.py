@@ -8,6 +8,7 @@ from tests.support.coverage import (
     content_words,
     coverage,
     covers,
+    fold,
     is_vague,
     leaks,
     tokens,
@@ -187,3 +188,8 @@ def test_the_good_cards_of_cards_md_cover_their_facts():
         ),
         ("mitochondria", "site of aerobic respiration"),
     )
+
+
+def test_a_past_ending_in_ied_folds_to_its_verb():
+    folded = [fold(w) for w in ("died", "die", "carried", "carry")]
+    assert folded == ["die", "die", "carry", "carry"]

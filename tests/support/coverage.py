@@ -83,8 +83,11 @@ def fold(word: str) -> str:
     """
     if any(ch.isdigit() for ch in word):
         return word
+    if len(word) == 4 and word.endswith("ied"):
+        return word[:-1]  # `died`, `tied`: the verb `die`, `tie`
     for suffix, replacement in (
         ("ies", "y"),
+        ("ied", "y"),
         ("sses", "ss"),
         ("ing", ""),
         ("ed", ""),

@@ -18,6 +18,8 @@ from revise.extract.phrasing import (
     blank_out,
     deed_base,
     has_words,
+    is_plural,
+    past_base,
     shows,
     with_lead,
 )
@@ -289,6 +291,7 @@ def number_cards(text: str, lead: str, *, asked: str = "", shown: str = "",
         if kind == "year" and _stands_in(shown, text[start:end]):
             continue  # `1917` in notes titled 1917
         card = _when_done(text, start, end) or _when_did(text, start, end, kind) or \
+            _event_when(text, start, end) or _when_happened(text, start, end, kind) or \
             _blank_card(text, lead, start, end, _date_ask(kind))
         if card:
             made.append(("date", *card))
@@ -359,6 +362,115 @@ def _when_did(text: str, start: int, end: int, kind: str) -> tuple[str, str] | N
         subject = "the " + subject[4:]  # `The Nazis banned …`: "… did the Nazis ban …"
     ask = "In what year" if kind == "year" else "When"
     return f"{ask} did {subject} {base} {m.group('object')}?", text[start:end]
+
+
+# The clause a date closes, from the last break before it: `…, murdered Dec 1916`,
+# `… → fell from power 1529`, `Cattle industry - Joseph McCoy set up … in 1867`.
+_CLAUSE_BEFORE_DATE = re.compile(r"(?:^|[,;:]\s|\.\s|\s(?:[-–—→]|->|=>)\s)"
+                                 r"(?P<clause>(?:(?!\s-\s)[^,;:.\d→–—]){2,80}?)"
+                                 r"(?:\s(?:in|on))?\s$")
+_LINE_NAME = re.compile(r"^(?P<name>[A-Z][\w'’-]*(?:\s(?:[A-Z][\w'’-]*|of|the|de|von|&|\+|and"
+                        r"|I{1,3}|VI{0,3}|IV|IX|X)){0,4})(?:\s\(|\s[-–—]\s|:\s|,\s)")
+# Pasts that take no object (`died 1934`), and their base for "When did … die?".
+_NO_OBJECT = {"died": "die", "arrived": "arrive", "resigned": "resign", "retired": "retire",
+              "abdicated": "abdicate", "returned": "return", "emigrated": "emigrate",
+              "landed": "land", "fell": "fall", "fled": "flee", "rose": "rise", "came": "come",
+              "became": "become", "began": "begin", "ended": "end", "started": "start",
+              "collapsed": "collapse", "surrendered": "surrender", "converted": "convert"}
+# Pasts done to someone named before them: `William Cecil: made Lord Burghley 1571`.
+_DONE_TO = frozenset("made crowned appointed elected named proclaimed knighted sentenced "
+                     "promoted exiled imprisoned executed murdered assassinated".split())
+_PARTICIPLE = frozenset("built born written held won taken given shot chosen sent brought "
+                        "begun sunk put set made found founded killed".split())
+_AFTER_DONE = frozenset("by as at in into from on under up down out off over".split())
+_PARTICLES = frozenset("up down out off".split())
+_GIVEN = frozenset("given sent shown taught told paid".split())  # (`given land`: done to them)
+_NOT_A_DOER = frozenset("a an and but so which who that then also it they he she this these "
+                        "when if after before as while because since was were is are had has "
+                        "have to for with last first next not".split())
+_NOT_AT_THE_END = frozenset("the a an his her its their from since until till after before "
+                            "by to for between of during".split())
+_NOT_A_DEED = frozenset("red bed need seed speed feed shed based called used led united hundred "
+                        "advanced developed limited mixed related required closed".split())
+# (`William – said Edward promised him the throne in 1051`: the date is the promise's)
+_REPORTED = frozenset("said told thought felt knew meant claimed argued believed".split())
+
+
+def _event_when(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """`Revolt of the Northern Earls, Nov 1569`, `Constituent Assembly elections Nov 1917`:
+    a named event just before its date, asked by its name."""
+    before = re.sub(r"(?:,|\s\(|\s[-–—])?\s?$", "", text[:start])
+    m = _CLAUSE_BEFORE_DATE.search(before + " ")
+    if m is None or text[end:end + 1] not in ("", " ", ")", ",", ".", ";", ":") or \
+            m.group("clause").split()[0].lower() in _NOT_A_DOER:
+        return None  # (`BUT the Elections Act 2022`)
+    dated = terms.event_date(f"{m.group('clause')} ({text[start:end]})")
+    return (dated.question, dated.answer) if dated else None
+
+
+def _when_happened(text: str, start: int, end: int, kind: str) -> tuple[str, str] | None:
+    """The date of what the clause before it tells: `Rasputin …, murdered Dec 1916` →
+    "When was Rasputin murdered?", `Stresemann died 3 October 1929` → "On what date did
+    Stresemann die?", `Trade unions banned May 1933` → "When were trade unions banned?"."""
+    before = re.sub(r"\s?\([^()]*\)", "", text[:start])  # (`Cheka (secret police) set up`)
+    m = _CLAUSE_BEFORE_DATE.search(before)
+    if m is None:
+        return None
+    words = m.group("clause").split()
+    at = next((i for i, w in enumerate(words[:5]) if _is_past(w, first=i == 0)), None)
+    if at is None or len(words) - at > 7 or before.count("(") > before.count(")") or \
+            any(w.lower() in _NOT_A_DOER or not w[:1].isalnum() for w in words[:at]) or \
+            words[-1].lower() in _NOT_AT_THE_END:
+        return None  # (`was` or `when` in the doer, `the 2005 floods`, `from 1929`)
+    doer, verb, rest = words[:at], words[at].lower(), words[at + 1:]
+    if len(rest) >= 2 and rest[0] in _PARTICLES:
+        verb, rest = f"{verb} {rest[0]}", rest[1:]  # `set up the cow town of Abilene`
+    head = before[:m.start("clause")].rstrip(" :-–—")
+    label = head if 0 < len(head.split()) <= 4 and not re.search(r"[,;.]", head) else ""
+    if doer:
+        if doer[0].lower() in _NOT_A_DOER or len(doer) > 4 or doer[0][:1].islower() and not (
+                len(doer) <= 3 and (m.start("clause") == 0 or label)):
+            return None
+        subject = " ".join(doer)
+    else:
+        named = _LINE_NAME.match(text)
+        if named is None or named.end() > m.start("clause") or verb in _AFTER_DONE:
+            return None
+        subject, label = named.group("name"), ""
+    label = label if subject[:1].islower() else ""
+    first, *_ = verb.split()
+    base = _NO_OBJECT.get(first)
+    if base is None and rest and rest[0] not in _AFTER_DONE and first not in _DONE_TO:
+        base = deed_base(first) or (past_base(first) if first not in _GIVEN else None)
+        if base is None:
+            return None  # `The government tried to stop this …`: no base known to ask with
+    if base is not None:
+        base = base + verb[len(first):]
+    elif not (first.endswith("ed") or first in _PARTICIPLE) or not rest and not doer and \
+            first not in _DONE_TO:
+        return None  # (`Birling … sank 1912`; `Gregor Mendel – published 1866`: whose work)
+    if subject[:1].islower() and not subject.startswith(("the ", "a ")) and \
+            not is_plural(subject):
+        subject = "the " + subject
+    elif subject.startswith("The "):
+        subject = "the " + subject[4:]
+    ask, told = _date_ask(kind)[:-1], (" " + " ".join(rest)) if rest else ""
+    if base is not None:
+        question = f"{ask} did {subject} {base}{told}?"
+    else:
+        question = f"{ask} {'were' if is_plural(subject) else 'was'} {subject} {verb}{told}?"
+    if label:
+        question = f"{label}: {question[0].lower()}{question[1:]}"
+    return question, text[start:end].strip()
+
+
+def _is_past(word: str, *, first: bool) -> bool:
+    w = word.lower() if first else word
+    if w in _REPORTED:
+        return False
+    return (w in _NO_OBJECT or w in _PARTICIPLE or w in _DONE_TO or past_base(w) is not None
+            or len(w) >= 5 and w.endswith("ed") and w.isalpha() and w.islower()
+            and w not in _NOT_A_DEED)
 
 
 def _how_many(text: str, figure: Figure) -> tuple[str, str] | None:

@@ -158,6 +158,7 @@ _EVENT_NOUNS = frozenset(
     riots famine purges trials invasion landings rally rides migration rush referendum fire
     expedition boycott march protest raid occupation scandal depression recession riot
     compromise declaration charter proclamation edict statute summit revolt boom ultimatum
+    settlement entente accords
     telegram wall
 """.split())
 _PLURAL_EVENTS = frozenset("days theses riots purges trials landings rides acts wars reforms "
@@ -1346,7 +1347,7 @@ _YEAR_AFTER = re.compile(r"\s(?:(?:\d{1,2}(?:-\d{1,2})?\s)?(?:Jan|Feb|Mar|Apr|Ma
                          r"|Oct|Nov|Dec)[a-z]*\.?\s)?(?:1[0-9]{3}|20[0-9]{2})$")
 _EVENT_FIRST = frozenset("treaty act plan pact battle siege war peace congress dissolution "
                          "pilgrimage invasion assassination abdication reformation "
-                         "restoration".split())
+                         "restoration revolt concordat harrying".split())
 
 
 _DONE_BY = re.compile(r"(?:^|\s)(?P<verb>led|crushed|organised|organized|started|planned"
