@@ -1984,3 +1984,28 @@ def test_a_terms_course_note_is_left_out_of_its_question():
     assert qa("## Polymers\n- condensation polymerisation (triple only) - monomers have 2 "
               "functional groups each\n", Kind.DEFINITION)[0][0] == \
         "What is meant by ‘condensation polymerisation’?"
+
+
+def test_cornell_notes_read_the_cue_column_as_the_term():
+    notes = ("CUE            | NOTES\n"
+             "---------------+--------------------------\n"
+             "isotope        | same no. of protons, diff no. of neutrons\n"
+             "activity       | rate at which a source decays\n"
+             "               | measured in becquerels (Bq)\n"
+             "count rate     | no. of decays recorded each second\n")
+    made = qa(notes)
+    assert any(q == "What is meant by ‘activity’?" and a.startswith("rate at which a source")
+               for q, a in made)
+    assert ("What is meant by ‘count rate’?", "no. of decays recorded each second") in made
+    assert not any("|" in q + a or "CUE" in q for q, a in made)
+
+
+def test_the_notes_title_names_the_language_of_the_word_pairs_under_other_titles():
+    notes = ("LATIN VOCAB - set 1\n\nNOUNS 1st decl\npuella, puellae (f) - girl\n"
+             "via: road, street\nnauta = sailor (m)\n\nNOUNS 2nd decl\nservus, servi (m) - slave\n"
+             "dominus = master\nvinum - wine\n")
+    made = qa(notes)
+    assert ("What is the Latin for ‘girl’?", "puella, puellae (f)") in made
+    assert ("What does ‘dominus’ mean?", "master") in made
+    assert ("What is the Latin for ‘wine’?", "vinum") in made
+

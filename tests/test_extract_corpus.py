@@ -111,6 +111,10 @@ HOLDOUT_FLOORS = {
     "computing-algorithms.md": 0.30,
     "geography-climate-change.txt": 0.25,
     "history-nazi-germany-1933-39.txt": 0.20,
+    "dt-materials.md": 0.55,
+    "history-english-civil-war.txt": 0.10,
+    "latin-vocab-verbs.txt": 0.65,
+    "physics-radioactivity.txt": 0.20,
 }
 
 

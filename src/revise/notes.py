@@ -449,6 +449,37 @@ def _line_content(raw: str) -> str:
     return content
 
 
+_CUE_HEADER = re.compile(r"\s*(?:cues?|questions?|key ?words?|keys?|topics?)\s*\|\s*"
+                         r"(?:notes?|answers?|details?)\s*", re.IGNORECASE)
+_CUE_RULE = re.compile(r"\s*[-=_]+[+|][-=_+|]*\s*")
+
+
+def _without_cue_column(text: str) -> str:
+    """Notes in two columns parted by one `|` (Cornell notes: a cue, its notes beside and
+    under it) with the `|` read as the gap between a term and its meaning, the column
+    heads and rules blanked; the same length, so every position stays where it was.
+    Markdown tables, with a `|` between every cell, are left alone."""
+    if text.count("|") < 4:
+        return text
+    lines = text.split("\n")
+    columns: dict[int, int] = {}
+    for line in lines:
+        if line.count("|") == 1 and line.strip() != "|" and not line.lstrip().startswith("|") \
+                or line.count("|") == 1 and line[:1] == " ":
+            columns[line.index("|")] = columns.get(line.index("|"), 0) + 1
+    if not columns:
+        return text
+    column, count = max(columns.items(), key=lambda item: item[1])
+    if count < 4 or column == 0 or count * 2 < sum(columns.values()):
+        return text
+    for i, line in enumerate(lines):
+        if _CUE_HEADER.fullmatch(line) or _CUE_RULE.fullmatch(line) and "+" in line:
+            lines[i] = " " * len(line)
+        elif line.count("|") == 1 and line.find("|") == column:
+            lines[i] = line[:column] + " " + line[column + 1:]
+    return "\n".join(lines)
+
+
 def _tokenise(
     text: str, offset: int = 0, first_line: int = 1
 ) -> tuple[list[_Token], dict[int, list[_Mark]], dict[int, _Row]]:
@@ -738,7 +769,7 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
     `offset` and `first_line` say where `text` starts in a longer file (see
     `split_notes`), so positions and lines are the file's.
     """
-    tokens, flat_marks, rows = _tokenise(text, offset, first_line)
+    tokens, flat_marks, rows = _tokenise(_without_cue_column(text), offset, first_line)
     builder = _Builder()
     title_at = _title_index(tokens)
     last_structure = -1

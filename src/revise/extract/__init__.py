@@ -314,9 +314,12 @@ def _homes(outline: Outline) -> dict[int, Section]:
 def _vocab_sections(outline: Outline) -> dict[int, str]:
     """Section (by id) → language name ("" when unknown) for the sections of word pairs."""
     found: dict[int, str] = {}
+    first = outline.sections[0] if outline.sections and not outline.root.bullets else None
+    # (`LATIN VOCAB - set 1-4` over `NOUNS 1st decl`: the notes' own title names the language)
+    heading = [first.title] if first is not None and not first.bullets else []
     for section in [outline.root, *outline.sections]:
         lines = [b.text for b in section.bullets if not b.cells]
-        titles = list(section.path) or [section.title]
+        titles = [*heading, *section.path] if section.path else [section.title]
         if lines and vocab.is_vocab_section(titles, lines):
             found[id(section)] = vocab.language_of(titles) or _language_of_lines(lines)
     language = _file_language(found)
