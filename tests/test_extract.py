@@ -200,6 +200,14 @@ def test_an_amount_is_not_asked_as_a_year_nor_a_year_the_title_shows():
      "Nov 1569"),
     ("Constituent Assembly elections Nov 1917: Bolsheviks got 25% of the vote",
      "When were the Constituent Assembly elections?", "Nov 1917"),
+    ("In 1645 Parliament created the New Model Army, a professional army",
+     "In what year did Parliament create the New Model Army?", "1645"),
+    ("In 1641 the Grand Remonstrance was passed, a list of complaints",
+     "In what year was the Grand Remonstrance passed?", "1641"),
+    ("Charles II was crowned King of Scotland in 1651 and invaded England",
+     "In what year was Charles II crowned King of Scotland?", "1651"),
+    ("Pride's Purge: in December 1648 Colonel Thomas Pride removed MPs who wanted a deal",
+     "When did Colonel Thomas Pride remove MPs?", "December 1648"),
 ])
 def test_a_date_is_asked_of_what_the_clause_before_it_tells(bullet, question, answer):
     assert (question, answer) in qa(f"- {bullet}")
@@ -212,6 +220,9 @@ def test_a_date_is_asked_of_what_the_clause_before_it_tells(bullet, question, an
     "The SS was led by Heinrich Himmler from 1929",
     "defences built after the 2005 floods",
     "The government tried to stop this with the Ordinance of Labourers in 1349",
+    "On 30 June 1934 SS units arrested and shot Röhm",  # arrested whom: the clause is cut
+    "Charles II was invited back and the monarchy was restored in 1660",
+    "The war lasted from 1642 to 1651",
 ])
 def test_a_date_whose_clause_cannot_be_asked_stays_a_blank(bullet):
     assert all("____" in q or not q.startswith(("When", "In what", "On what"))
@@ -2008,4 +2019,40 @@ def test_the_notes_title_names_the_language_of_the_word_pairs_under_other_titles
     assert ("What is the Latin for ‘girl’?", "puella, puellae (f)") in made
     assert ("What does ‘dominus’ mean?", "master") in made
     assert ("What is the Latin for ‘wine’?", "vinum") in made
+
+
+def test_a_thing_described_by_a_few_words_is_asked_what_it_is_like():
+    made = qa("### Hardwoods\n- Oak: tough, hard, durable - furniture, flooring\n"
+              "- Cedar: naturally weather resistant - outdoor cladding\n- adagio - slow\n")
+    assert ("What is oak like?", "tough, hard, durable") in made
+    assert ("What is cedar like?", "naturally weather resistant") in made
+    assert not any(q.startswith("What is the term for naturally") for q, _ in made)
+    assert not any(q == "What is adagio like?" for q, _ in made)
+
+
+def test_a_meaning_that_says_what_a_thing_can_do_is_quoted_in_the_reverse_card():
+    made = qa("- ductility: can be drawn out into a wire without breaking\n")
+    assert ("What term means ‘can be drawn out into a wire without breaking’?", "ductility") \
+        in made
+
+
+def test_a_glossary_run_together_keeps_each_name_with_its_meaning():
+    line = ("Key people Oliver Cromwell - leader of the New Model Army and later Lord Protector"
+            " - Sir Thomas Fairfax - commander-in-chief of the New Model Army - Prince Rupert"
+            " of the Rhine - the king's nephew and a Royalist cavalry commander - John Pym -"
+            " leader of the opposition to the king in Parliament")
+    made = qa(line)
+    assert ("Who is Sir Thomas Fairfax?", "commander-in-chief of the New Model Army") in made
+    assert ("Who is the leader of the opposition to the king in Parliament?", "John Pym") in made
+    assert not any("Key people Oliver" in q for q, _ in made)
+
+
+def test_key_words_in_dated_notes_are_defined_and_no_one_is_a_kind_of_deed():
+    notes = ("Civil War 1642-1651\nThe war begins • Charles raised his standard in August 1642"
+             " • Edgehill in October 1642\nKey words Royalist - supporter of the king •"
+             " Regicide - the killing of a king • Cavalier - nickname for a Royalist soldier\n")
+    made = qa(notes)
+    assert ("What is meant by ‘regicide’?", "the killing of a king") in made
+    assert ("What is meant by ‘cavalier’?", "nickname for a Royalist soldier") in made
+    assert not any(q.startswith("Who") for q, _ in made)
 

@@ -112,7 +112,7 @@ HOLDOUT_FLOORS = {
     "geography-climate-change.txt": 0.25,
     "history-nazi-germany-1933-39.txt": 0.20,
     "dt-materials.md": 0.55,
-    "history-english-civil-war.txt": 0.10,
+    "history-english-civil-war.txt": 0.15,
     "latin-vocab-verbs.txt": 0.65,
     "physics-radioactivity.txt": 0.20,
 }

@@ -1286,10 +1286,56 @@ def _continues(before: str, line: str, width: int = 0) -> bool:
 # ---------------------------------------------------------------------------- flattened
 
 
+_Segment = tuple[str | None, int, int]  # a flattened line's piece: its marker, start, end
+_GLOSS_NAME = re.compile(r"[A-Z][\w'’.&-]*"
+                         r"(?:\s(?:[A-Z][\w'’.&-]*|of|the|de|and|\([^()]{1,20}\))){0,5}")
+_GLOSS_PAIR = re.compile(r"[A-Z][\w'’.&-]*(?:\s(?:[A-Z][\w'’.&-]*|of|the|de|and)){0,4}"
+                         r"\s[-–—]\s[a-z].+")
+_GLOSS_TITLE = re.compile(r"(?P<title>.*\b[a-z][\w-]*)\s(?P<name>[A-Z][^a-z\s]?.*)$")
+_MAX_GLUED_TITLE_WORDS = 4
+
+
+def _glossary_pairs(content: str, segments: list[_Segment]) -> list[_Segment]:
+    """A glossary run together on one line, each name kept with its meaning and a title
+    glued to the first name split off: `Key people Oliver Cromwell - leader of … - John
+    Pym - leader of …` (the pieces alternate a name and a lowercase meaning) or `Key words
+    Royalist - supporter of the king • Regicide - the killing of a king` (each piece a
+    pair)."""
+    if len(segments) < 3 or segments[0][0] is not None or any(
+            marker not in ("-", "•") for marker, _, _ in segments[1:]):
+        return segments
+    texts = [content[start:end].strip() for _, start, end in segments]
+    first_start, first_end = segments[0][1], segments[0][2]
+    if all(_GLOSS_PAIR.fullmatch(text) for text in texts[1:]):
+        glued = _GLOSS_TITLE.match(texts[0].partition(" - ")[0])
+        if glued is None or len(glued.group("title").split()) > _MAX_GLUED_TITLE_WORDS or \
+                not _GLOSS_PAIR.fullmatch(texts[0][glued.start("name"):]):
+            return segments
+        at = first_start + content.index(texts[0][glued.start("name"):], first_start)
+        return [(None, first_start, at), ("-", at, first_end), *segments[1:]]
+    if len(segments) < 6 or len(segments) % 2:
+        return segments
+    glued = None if _GLOSS_NAME.fullmatch(texts[0]) else _GLOSS_TITLE.match(texts[0])
+    if glued is not None:
+        if len(glued.group("title").split()) > _MAX_GLUED_TITLE_WORDS:
+            return segments
+        texts[0] = glued.group("name")
+    for name, meaning in zip(texts[::2], texts[1::2], strict=True):
+        if not _GLOSS_NAME.fullmatch(name) or len(name.split()) > 6 or \
+                not meaning[:1].islower() or len(meaning.split()) < 2:
+            return segments
+    if glued is None:
+        return [("-", first_start, segments[1][2]), *[
+            ("-", segments[k][1], segments[k + 1][2]) for k in range(2, len(segments), 2)]]
+    at = first_start + content.index(texts[0], first_start)
+    return [(None, first_start, at), ("-", at, segments[1][2]), *[
+        ("-", segments[k][1], segments[k + 1][2]) for k in range(2, len(segments), 2)]]
+
+
 def _read_flat_line(builder: _Builder, tok: _Token, marks: list[_Mark]) -> None:
     content, base = tok.text, tok.start
     has_dash = any(symbol in ("-", "•") for _, _, symbol in marks)
-    segments: list[tuple[str | None, int, int]] = []
+    segments: list[_Segment] = []
     if content[: marks[0][0]].strip():
         segments.append((None, 0, marks[0][0]))
     for k, (_, end, symbol) in enumerate(marks):
@@ -1322,6 +1368,7 @@ def _read_flat_line(builder: _Builder, tok: _Token, marks: list[_Mark]) -> None:
         else:
             segments.insert(0, (None, seg_start, seg_end))
 
+    segments = _glossary_pairs(content, segments)
     section_level = builder.md_level + 1
     first = content[segments[0][1]:segments[0][2]]
     title, arrow, after = first.partition(" => ")

@@ -165,10 +165,16 @@ def _drafts(outline: Outline, deck: str) -> list[CardDraft]:
             language = _file_language(is_vocab)
         if id(home) not in historical:
             historical[id(home)] = _historical(home)
+        # (under `Key words` in dated notes, `Royalist - supporter of the king` is a term)
+        glossary = bool(bullet.topic) and _GLOSSARY_TITLE.fullmatch(bullet.topic[-1]) is not None
         drafts.extend(_bullet_cards(bullet, deck, language, counts,
-                                    historical=historical[id(home)]))
+                                    historical=historical[id(home)] and not glossary))
     drafts.sort(key=lambda d: d.position)
     return drafts
+
+
+_GLOSSARY_TITLE = re.compile(r"(?:key\s?(?:words?|terms?)|glossary|definitions?|keywords?"
+                             r"|words to know|terms to know)\s?:?", re.IGNORECASE)
 
 
 def _pros_and_cons(outline: Outline) -> dict[int, list[Fact]]:

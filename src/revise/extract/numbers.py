@@ -292,6 +292,7 @@ def number_cards(text: str, lead: str, *, asked: str = "", shown: str = "",
             continue  # `1917` in notes titled 1917
         card = _when_done(text, start, end) or _when_did(text, start, end, kind) or \
             _event_when(text, start, end) or _when_happened(text, start, end, kind) or \
+            _when_after(text, start, end, kind) or \
             _blank_card(text, lead, start, end, _date_ask(kind))
         if card:
             made.append(("date", *card))
@@ -401,9 +402,11 @@ def _event_when(text: str, start: int, end: int) -> tuple[str, str] | None:
     a named event just before its date, asked by its name."""
     before = re.sub(r"(?:,|\s\(|\s[-–—])?\s?$", "", text[:start])
     m = _CLAUSE_BEFORE_DATE.search(before + " ")
+    words = m.group("clause").split() if m else []
     if m is None or text[end:end + 1] not in ("", " ", ")", ",", ".", ";", ":") or \
-            m.group("clause").split()[0].lower() in _NOT_A_DOER:
-        return None  # (`BUT the Elections Act 2022`)
+            words[0].lower() in _NOT_A_DOER or words[-1].lower() in _NOT_AT_THE_END or \
+            any(_is_past(w, first=False) for w in words[1:]):
+        return None  # (`BUT the Elections Act 2022`, `The war lasted from 1642`)
     dated = terms.event_date(f"{m.group('clause')} ({text[start:end]})")
     return (dated.question, dated.answer) if dated else None
 
@@ -418,10 +421,20 @@ def _when_happened(text: str, start: int, end: int, kind: str) -> tuple[str, str
         return None
     words = m.group("clause").split()
     at = next((i for i, w in enumerate(words[:5]) if _is_past(w, first=i == 0)), None)
+    be = words[at - 1].lower() if at and words[at - 1].lower() in ("was", "were") else ""
     if at is None or len(words) - at > 7 or before.count("(") > before.count(")") or \
-            any(w.lower() in _NOT_A_DOER or not w[:1].isalnum() for w in words[:at]) or \
-            words[-1].lower() in _NOT_AT_THE_END:
+            any(w.lower() in _NOT_A_DOER or not w[:1].isalnum()
+                for w in words[:at - 1 if be else at]) or \
+            words[-1].lower() in _NOT_AT_THE_END or be and (at < 2 or not words[0][:1].isupper()):
         return None  # (`was` or `when` in the doer, `the 2005 floods`, `from 1929`)
+    if be:  # `Charles II was crowned King of Scotland in 1651`
+        if not (words[at].endswith("ed") or words[at].lower() in _PARTICIPLE) or any(
+                w.lower() in _NOT_A_DOER for w in words[at + 1:]):
+            return None  # (`… was invited back and the monarchy was restored in 1660`)
+        subject = " ".join(words[:at - 1])
+        subject = "the " + subject[4:] if subject.startswith("The ") else subject
+        told = " ".join(words[at:])
+        return f"{_date_ask(kind)[:-1]} {be} {subject} {told}?", text[start:end].strip()
     doer, verb, rest = words[:at], words[at].lower(), words[at + 1:]
     if len(rest) >= 2 and rest[0] in _PARTICLES:
         verb, rest = f"{verb} {rest[0]}", rest[1:]  # `set up the cow town of Abilene`
@@ -462,6 +475,44 @@ def _when_happened(text: str, start: int, end: int, kind: str) -> tuple[str, str
     if label:
         question = f"{label}: {question[0].lower()}{question[1:]}"
     return question, text[start:end].strip()
+
+
+_DATE_LEADS = re.compile(r"(?:^|[.;:!?•]\s|\s[-–—]\s)(?:[Ii]n|[Oo]n)\s$")
+_CLAUSE_AFTER_DATE = re.compile(r",?\s(?P<clause>[^,;:.()\d]{4,120}?)"
+                                r"(?=$|[,;:.(]|\s[-–—]\s|\s(?:and|but|which|who|so)\s)")
+
+
+def _when_after(text: str, start: int, end: int, kind: str) -> tuple[str, str] | None:
+    """`In 1645 Parliament created the New Model Army`: "In what year did Parliament
+    create the New Model Army?"; `In 1641 the Grand Remonstrance was passed`: "In what
+    year was the Grand Remonstrance passed?"."""
+    if not _DATE_LEADS.search(text, max(0, start - 6), start):
+        return None
+    after = re.sub(r"\s?\([^()]*\)", "", text[end:])  # (`the Five Members (five MPs …)`)
+    m = _CLAUSE_AFTER_DATE.match(after)
+    if m is None:
+        return None
+    words = m.group("clause").split()
+    at = next((i for i, w in enumerate(words[:6]) if i and _is_past(w, first=False)), None)
+    if at is None or len(words) - at > 9 or words[0].lower() in _NOT_A_DOER - {"the"}:
+        return None
+    doer, verb, rest = words[:at], words[at], " ".join(words[at + 1:])
+    told = f" {rest}" if rest else ""
+    ask = _date_ask(kind)[:-1]
+    if doer[-1].lower() in ("was", "were") and len(doer) > 1 and (
+            verb.endswith("ed") or verb in _PARTICIPLE):
+        subject = " ".join(doer[:-1])
+        subject = "the " + subject[4:] if subject.startswith("The ") else subject
+        return f"{ask} {doer[-1].lower()} {subject} {verb}{told}?", text[start:end].strip()
+    if any(w.lower() in _NOT_A_DOER - {"the"} for w in doer) or not (
+            doer[0][:1].isupper() or doer[0] == "the"):
+        return None
+    base = _NO_OBJECT.get(verb) or deed_base(verb) or past_base(verb)
+    if base is None or verb in _REPORTED or not rest and verb not in _NO_OBJECT:
+        return None  # (`SS units arrested and shot Röhm`: arrested whom, the clause cut off)
+    subject = " ".join(doer)
+    subject = "the " + subject[4:] if subject.startswith("The ") else subject
+    return f"{ask} did {subject} {base}{told}?", text[start:end].strip()
 
 
 def _is_past(word: str, *, first: bool) -> bool:

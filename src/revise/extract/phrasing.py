@@ -278,7 +278,8 @@ _DEED_VERBS = frozenset("""
     nationalize unite abdicate visit bomb capture conquer complete isolate propose observe
     classify pioneer coin design investigate conduct introduce establish discover develop
     identify create destroy defeat attack kill open close start end announce abolish
-    order organise organize join leave
+    order organise organize join leave raise refuse reject agree support oppose invite
+    restore escape dissolve recall try remove negotiate replace reform defend protest
 """.split())
 
 

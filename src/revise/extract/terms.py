@@ -633,6 +633,8 @@ def is_person(term: str, meaning: str) -> bool:
     role = _ROLE_WORDS.search(first_part)
     if role and role.start() == 0 and first_part.split()[0].lower().endswith("s"):
         role = None  # `judges actions …`: a verb, not a role
+    if role and ":" not in first_part and re.search(r"\b(?:of|for)\s", first_part[:role.start()]):
+        role = None  # `the killing of a king`, `nickname for a Royalist soldier`: no one
     if _names_a_kind(first_part) and not (role and role.start() < 25):
         return False  # `Witan = council of nobles … who advised the king`: a body, not a person
     kin = any(_KIN.match(trim_ends(part)) for part in re.split(r",\s|\.\s", meaning))
@@ -1159,6 +1161,12 @@ def _described(term: str, meaning: str) -> list[Fact]:
         facts.append(Fact("list", f"{_capitalised(term)}: give all {len(items)}.",
                           "\n".join(items)))
         clauses = []
+    elif looks_like_term(term) and len(term.split()) <= 3 and _described_only(
+            trim_ends(re.split(r"\s[-–—]\s", head)[0])):
+        # `Oak: tough, hard, durable - furniture, flooring`: what it is like
+        facts.append(Fact("definition", f"What is {decapitalised(term)} like?",
+                          trim_ends(re.split(r"\s[-–—]\s", head)[0])))
+        clauses = []
     elif (looks_like_term(term) and not is_plural(term) and len(term.split()) == 1
           and _SYNONYMS.fullmatch(head) and not re.search(r"\d|\b[A-Z]", head)
           and any(" " in item.strip() or _ABSTRACT_NOUN.search(item.strip())
@@ -1204,11 +1212,18 @@ def _described(term: str, meaning: str) -> list[Fact]:
             asked = (f"What was {'' if event.lower().startswith('the ') else 'the '}{event}?"
                      if _is_event_name(term) and event[:1].isupper()
                      else f"What is meant by {quoted(decapitalised(term))}?")
+            like = _described_only(answer) and len(term.split()) <= 3
+            if like:  # `balsa – v light, soft`: what it is like, not what the word means
+                asked = f"What is {decapitalised(term)} like?"
             facts.append(Fact("definition", asked, answer))
             described = _lowered(_DASHED.split(definition)[0])
-            if _reversible(term, definition, meaning) and len(described.split()) >= 3:
-                facts.append(Fact("definition", f"What is the term for {described}?",
-                                  decapitalised(term)))
+            if not like and _reversible(term, definition, meaning) and \
+                    len(described.split()) >= 3:
+                # (`can be drawn out into a wire`: what it can do is quoted, not named)
+                ask = f"What term means {quoted(described)}?" \
+                    if described.split()[0].lower() in _MODALS else \
+                    f"What is the term for {described}?"
+                facts.append(Fact("definition", ask, decapitalised(term)))
     for clause in clauses[1:]:
         fact = clause_relation(noun, clause)
         if fact is not None:
@@ -1393,6 +1408,7 @@ def event_date(term: str) -> Fact | None:
             len(when.split()) > 4:
         return None
     name = name.strip().rstrip(",;:").strip()  # (`Tilbury speech, Aug 1588`)
+    name = "the " + name[4:] if name.startswith("The ") else name
     the = "" if name.lower().startswith("the ") or re.match(r"\S+[’']s\s", name) else "the "
     be = "were" if name.split()[-1].lower() in _PLURAL_EVENTS else "was"
     return Fact("date", f"When {be} {the}{name}?", when)
@@ -1515,7 +1531,34 @@ _LABELS = frozenset(
 
 
 _RELATIVES = frozenset(("that", "which", "who", "where", "whose"))
+_MODALS = frozenset("can cannot can't could will won't may might must should would".split())
 _ADJECTIVE_END = re.compile(r"(?:ic|al|ive|ous|ful|able|ible|ent|ant)$", re.IGNORECASE)
+
+
+_PLAIN_ADJECTIVES = frozenset("""
+    hard soft tough strong weak light heavy cheap expensive dense brittle smooth rough warm
+    cold hot dry wet thin thick fast slow durable flexible rigid shiny dull bright dark clean
+    easy difficult simple safe dangerous quiet loud rare common old young rich poor high low
+    big small large tall short long wide narrow deep shallow good bad kind cruel brave loyal
+    ambitious proud honest greedy selfish jealous clever wise strict lazy calm fierce
+    resistant absorbent waterproof magnetic ductile malleable lightweight transparent opaque
+    elastic stiff porous toxic stable unstable reactive insoluble soluble heavy renewable
+""".split())
+_DEGREE = frozenset("v very quite really fairly naturally extremely".split())
+
+
+def _described_only(answer: str) -> bool:
+    """`tough, hard, durable`, `v light, soft`: a few words of what a thing is like, and
+    nothing else (no use, no process, no name)."""
+    items = [trim_ends(item) for item in re.split(r",\s|\s(?:\+|&|and)\s", answer)]
+    if len(items) > 6 or len(items) == 1 and len(items[0].split()) < 2:
+        return False  # (`adagio - slow`: one word may be what the term means)
+    for item in items:
+        words = [w for w in item.lower().split() if w not in _DEGREE]
+        if not 1 <= len(words) <= 2 or not (words[-1] in _PLAIN_ADJECTIVES or (
+                len(words[-1]) > 5 and _ADJECTIVE_END.search(words[-1]))):
+            return False
+    return True
 
 
 def _reversible(term: str, definition: str, meaning: str) -> bool:
@@ -1525,6 +1568,8 @@ def _reversible(term: str, definition: str, meaning: str) -> bool:
     if not 3 <= len(words) <= 12 or ";" in meaning or re.search(r"\d", meaning):
         return False
     first = list(itertools.takewhile(lambda w: w.lower() not in _RELATIVES, words[:4]))
+    if words[0].lower() in _MODALS and words[1].lower() in ("also", "only", "still"):
+        return False  # `can also be emitted`: said of it, no definition
     if len(term.split()) > 3 or words[0].lower() in _RELATIVES - {"where"} or any(
             verb_base(w) or is_base_verb(w) for w in first):
         return False  # (`anything that opposes the flow of current` is a definition)
