@@ -2056,3 +2056,54 @@ def test_key_words_in_dated_notes_are_defined_and_no_one_is_a_kind_of_deed():
     assert ("What is meant by ‘cavalier’?", "nickname for a Royalist soldier") in made
     assert not any(q.startswith("Who") for q, _ in made)
 
+
+def test_own_questions_are_capitalised_and_lose_the_dash_before_their_answer():
+    made = qa("Q: what is a variable? A: a named location in memory\n"
+              "What is iteration? - repeating a section of code\n")
+    assert ("What is a variable?", "a named location in memory") in made
+    assert ("What is iteration?", "repeating a section of code") in made
+
+
+def test_code_copied_into_notes_makes_no_titles():
+    notes = ("DATA TYPES\ninteger - whole number\n\ne.g. (copied from board):\n"
+             "for i in range(1, 6):\n    print(i * 2)\n# outputs 2 4 6 8 10\n\n"
+             "nesting = putting one construct inside another\n")
+    cards = extract_cards(notes, "deck")
+    nesting = [c for c in cards if "nesting" in c.question]
+    assert nesting and all(c.topic == ("DATA TYPES",) for c in nesting)
+
+
+@pytest.mark.parametrize(("bullet", "question", "answer"), [
+    ("Boolean - only True or False", "What is meant by ‘boolean’?", "only True or False"),
+    ("real / float - number w/ decimal point e.g. 3.14", "What is meant by ‘real / float’?",
+     "number w/ decimal point"),
+    ("local variable - only exists inside the subroutine",
+     "What is meant by ‘local variable’?", "only exists inside the subroutine"),
+])
+def test_definitions_that_start_with_only_or_end_with_one_example(bullet, question, answer):
+    assert any(q == question and a.startswith(answer) for q, a in qa(f"- {bullet}"))
+
+
+def test_a_meaning_naming_a_kind_of_the_title_defines_a_term_not_an_aspect():
+    made = qa("## SUBROUTINES\n- procedure - subroutine that does NOT return a value\n"
+              "- function - subroutine that DOES return a value\n")
+    assert ("What is meant by ‘function’?", "subroutine that DOES return a value") in made
+
+
+def test_italics_are_removed_and_a_description_is_no_role():
+    made = qa("## Techniques\n- **Objectives** - what the character wants in a scene\n"
+              "- **Placards** - signs that tell the audience so they focus on *why* not *what*\n")
+    assert ("What is meant by ‘objectives’?", "what the character wants in a scene") in made
+    assert not any(q.startswith("Who") or "*" in q + a for q, a in made)
+
+
+def test_lines_under_adaptations_are_asked_how_the_thing_is_adapted():
+    made = qa("## Adaptations\n- cacti - thick stem stores water\n"
+              "- xylem - lignin makes it strong so it can withstand pressure\n"
+              "\n## Water uptake\n- root hair cells - large surface area so more water absorbed\n")
+    assert ("How are cacti adapted?", "thick stem stores water") in made
+    assert any(q == "How is the xylem adapted?" for q, _ in made)
+    assert ("Why do root hair cells have a large surface area?", "so more water absorbed") \
+        in made  # a feature and its reason: no "What is meant by ‘root hair cells’?"
+    assert not any(q.startswith("What is meant by ‘root") for q, _ in made)
+

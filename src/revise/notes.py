@@ -191,6 +191,7 @@ def _looks_binary(data: bytes) -> bool:
 
 # ---------------------------------------------------------------------------- cleaning
 
+_ITALIC = re.compile(r"(?<![\w*])\*([^\s*](?:[^*\n]{0,60}[^\s*])?)\*(?![\w*])")
 _STRAY_STAR = re.compile(r"(?:(?<=[\s(\[])|^)\*(?=\w)")
 _DANGLING_EQUALS = re.compile(r" ?=(?=[;,.]|$)")
 _EDGE_JUNK = " ,;*"
@@ -214,7 +215,7 @@ def clean_text(raw: str) -> str:
         if count >= 2 and count % 2 == 0:
             text = text.replace(mark, "")
     if "*" in text:
-        text = _STRAY_STAR.sub("", text)
+        text = _STRAY_STAR.sub("", _ITALIC.sub(r"\1", text))  # (`*why* not *what*`)
     if "==" in text and _HIGHLIGHT.search(text):
         return text.strip(_EDGE_JUNK)  # `==hidden words==`: a cloze the student wrote
     if "=" in text:
@@ -549,7 +550,8 @@ def _tokenise(
             continue
 
         m = _ATX.match(content)
-        if m:
+        if m and not (tokens and tokens[-1].indent >= 4 and content[m.end():m.end() + 1].islower()):
+            # (`    print(i * 2)` over `# outputs 2 4 6 8 10`: a code comment, no title)
             title = _atx_title(content, m)
             tokens.append(
                 _Token("heading", indent, title, start + m.end(), lineno, level=len(m.group(1)))
@@ -1095,6 +1097,11 @@ _UNIT_LABEL = re.compile(
     r"\s(?:\d{1,2}|[IVX]{1,4}|[A-H])[a-z]?(?::|\s[-–—]|\.)?\s+[A-Z][^.!?]*$", re.IGNORECASE)
 
 
+_EXAMPLE_LEAD = re.compile(r"(?:e\.g\.?|eg)\s", re.IGNORECASE)
+_CODE_LINE = re.compile(r"(?:for|while|if|elif|else|def|class|try|except|with)\b[^:]*"
+                        r"(?:\(|\b(?:in|range|==|!=|<|>)\b)[^:]*:\s*$|(?:else|try):\s*$")
+
+
 def _is_paragraph_heading(
     tok: _Token, follower: _Token | None, *, immediate: bool, after_blank: bool = False
 ) -> bool:
@@ -1102,7 +1109,9 @@ def _is_paragraph_heading(
     words = len(text.split())
     if _BOLD_LINE.match(text) and words <= _MAX_HEADING_WORDS and follower is not None:
         return True
-    if follower is None:
+    if follower is None or _CODE_LINE.match(text) or _EXAMPLE_LEAD.match(text):
+        # (`for i in range(1, 6):` over its indented body: code; `e.g. (copied from
+        # board):` leads an example, no title of what follows)
         return False
     aside = _TITLE_ASIDE.search(text)
     # (`Why did women get the vote in 1918? (6/12 marker - teacher says …)`: the title is

@@ -506,6 +506,14 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     return (timeline_date + facts + described)[:_MAX_FACTS]
 
 
+def _a_kind_of(meaning: str, title: str) -> bool:
+    """`function - subroutine that DOES return a value` under `SUBROUTINES`: the meaning
+    names a kind of what the title names, so the line defines a term."""
+    first = re.sub(r"^(?:a|an|the)\s", "", meaning.lower()).split()[:1]
+    last = title.lower().split()[-1:] if title.split() else []
+    return bool(first and last) and first[0].rstrip("s") == last[0].rstrip("s")
+
+
 _PROPORTIONAL = re.compile(r"^(?P<x>[a-z][\w ]{1,30}?)\s(?:is|are)\s(?P<rest>(?:(?:directly|"
                            r"inversely)\s)?proportional to\s.+)$", re.IGNORECASE)
 _MONTHS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
@@ -644,7 +652,7 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
                                historical=historical, title=title)
     if asked:  # `why layers? each layer does one job`: the student's own question
         question = asked.group("q")
-        answer = asked.group("a")
+        answer = re.sub(r"^(?:[-–—=]|->|→)\s", "", asked.group("a"))  # `What is iteration? - …`
         if answer.startswith("(") and answer.endswith(")"):
             answer = answer[1:-1]  # `1 What does DDoS stand for? (distributed denial …)`
         return [Fact("fact", question[0].upper() + question[1:], trim_ends(answer))]
@@ -737,7 +745,8 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         # `late July - Armada spotted off the Lizard`: when it happened, asked of what
         asked = _when_question(re.split(r";\s|\.\s", pair[2])[0])
         return [Fact("date", asked, pair[0].strip())] if asked else []
-    if pair is not None and title and _ASPECT.match(pair[0]) and 1 <= len(pair[2].split()) <= 25:
+    if pair is not None and title and _ASPECT.match(pair[0]) and 1 <= len(pair[2].split()) <= 25 \
+            and not _a_kind_of(pair[2], title):
         # `treatment = bloodletting + purging` under Medieval medicine
         aspect = pair[0].lower()
         be = ("were" if past else "are") if aspect.endswith("s") else ("was" if past else "is")

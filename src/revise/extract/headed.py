@@ -48,6 +48,8 @@ _TRAITS = re.compile(r"^(?:the\s)?(?:(?:main|key)\s)?(?P<aspect>characteristics|
                      r"|factors|issues)\s(?P<of>of|in|for|on)\s(?P<what>[\w\s'’-]{2,40}?)\s*$",
                      re.IGNORECASE)
 _ADJECTIVE = re.compile(r"^[a-z-]+(?:al|ive|ic|ory|ous)$")
+# `Adaptations`, `How plants are adapted`: what each part or living thing has, and why
+_ADAPTATIONS = re.compile(r"\badaptations\b|\badapted\b", re.IGNORECASE)
 # `Dangers`, `Risks of EM waves`: what each thing under it can do to you
 _DANGERS = re.compile(r"^(?:the\s)?(?:dangers|risks|hazards|harmful effects)\b", re.IGNORECASE)
 # `Language devices`, `Techniques`: a device and an example of it from the text
@@ -186,6 +188,12 @@ def headed_facts(term: str, meaning: str, title: str) -> list[Fact]:
     if _DEVICES.search(title) and re.fullmatch(r"(?:the|a|an)\s[\w' -]{2,30}", meaning.strip()):
         # `pathetic fallacy - the fog` under `Language devices`: an example, no meaning
         return [Fact("list", f"Give an example of {_noun(term, article=False)}.", meaning)]
+    if _ADAPTATIONS.search(title) and not _ADJECTIVE.match(bare.strip().lower()) and \
+            not re.match(r"(?:\w+\s)?(?:that|which|who)\s", meaning):
+        # `root hair cells - large surface area so more water absorbed` under Adaptations
+        plural = re.search(r"[^s]s$|\bcacti$|\bfungi$", bare.strip()) is not None
+        noun = _noun(term, article=not plural)
+        return [Fact("definition", f"How {'are' if plural else 'is'} {noun} adapted?", meaning)]
     if _DANGERS.match(title):
         return [Fact("definition", f"What are the dangers of {_noun(term)}?", meaning)]
     if _DEFENCES.search(title):

@@ -415,7 +415,11 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
 
 def sentence_facts(subject: str, verb: str, rest: str) -> list[Fact]:
     rest = trim_ends(re.split(r"\.\s(?=[A-Z])|;\s|\s[-–—]\s(?![^()]*\))", rest)[0])
+    whole = rest
     rest, examples = _split_examples(rest)
+    if examples and "," not in examples and not re.search(r",\s?(?:eg|e\.g\.|such as)\s",
+                                                          whole):
+        examples = ""  # (`… a related key eg the dominant`: an illustration, not a set)
     rest = trim_ends(re.split(r",\s(?:so|which|because|but|and so)\s", rest)[0])
     core = trim_ends(rest)
     if not core:
@@ -620,6 +624,10 @@ def _expands(acronym: str, meaning: str) -> bool:
     return all(letter in rest for letter in letters)
 
 
+# (`Objectives - what the character wants`, `Multi-roling - one actor plays several parts`)
+_NOT_A_ROLE_START = frozenset("what where when how why which one two each every any".split())
+
+
 def is_person(term: str, meaning: str) -> bool:
     name = drop_parentheses(term)
     if not _PERSON.match(name) or _is_acronym(name) or _is_event_name(term) \
@@ -633,7 +641,8 @@ def is_person(term: str, meaning: str) -> bool:
     role = _ROLE_WORDS.search(first_part)
     if role and role.start() == 0 and first_part.split()[0].lower().endswith("s"):
         role = None  # `judges actions …`: a verb, not a role
-    if role and ":" not in first_part and re.search(r"\b(?:of|for)\s", first_part[:role.start()]):
+    if role and (first_part.split()[0].lower() in _NOT_A_ROLE_START or ":" not in first_part
+                 and re.search(r"\b(?:of|for)\s", first_part[:role.start()])):
         role = None  # `the killing of a king`, `nickname for a Royalist soldier`: no one
     if _names_a_kind(first_part) and not (role and role.start() < 25):
         return False  # `Witan = council of nobles … who advised the king`: a body, not a person
@@ -1132,7 +1141,11 @@ def _described(term: str, meaning: str) -> list[Fact]:
         return _clean(facts)
     facts: list[Fact] = []
     head, aside = split_parenthetical(meaning)
+    whole_head = head
     head, examples = _split_examples(head)
+    # (`alloys - …, eg steel` lists what it is; `number w/ decimal point e.g. 3.14` shows it)
+    listed = bool(examples) and ("," in examples or re.search(
+        r",\s?(?:eg|e\.g\.|such as)\s", whole_head) is not None)
     clauses = [trim_ends(c) for c in split_clauses(
         head, r",\s(?=[a-z])|;\s|(?<=[a-z]{3})(?<!\betc)(?<!approx)(?<!\bfig)\.\s(?=[a-z])"
         r"|\s/\s(?=[^,;/]*\s[^,;/]*\s)|\s\+\s(?=(?:" + "|".join(_VERB_FORMS)
@@ -1215,6 +1228,22 @@ def _described(term: str, meaning: str) -> list[Fact]:
             like = _described_only(answer) and len(term.split()) <= 3
             if like:  # `balsa – v light, soft`: what it is like, not what the word means
                 asked = f"What is {decapitalised(term)} like?"
+            feature = _FEATURE_AND_WHY.match(definition)
+            words = feature.group("feature").lower().split() if feature else []
+            if feature and not like and not words[0].endswith("s") and not any(
+                    verb_base(w) or is_base_verb(w) or w.endswith(("ing", "ed")) for w in words):
+                # `root hair cells - large surface area so more water absorbed`: a feature
+                # and what it is for, no meaning of the term: "Why do root hair cells have
+                # a large surface area?"
+                have = "have" if is_plural(noun) else "has"
+                a = "" if is_plural(feature.group("feature")) else "a "
+                why = trim_ends(definition[feature.end():])
+                if len(words) <= 4 and has_words(why, 2) and \
+                        re.fullmatch(r"[\w' -]+", feature.group("feature")):
+                    facts.append(Fact("cause", f"Why {'do' if have == 'have' else 'does'} "
+                                      f"{noun} have {a}{feature.group('feature')}?",
+                                      f"so {why}"))
+                return _clean(facts)
             facts.append(Fact("definition", asked, answer))
             described = _lowered(_DASHED.split(definition)[0])
             if not like and _reversible(term, definition, meaning) and \
@@ -1230,7 +1259,7 @@ def _described(term: str, meaning: str) -> list[Fact]:
             facts.append(fact)
     kind = decapitalised(term)
     described = trim_ends(head)
-    if examples and kind.islower() and "(" not in kind and not re.search(r"[<>=]", examples):
+    if listed and kind.islower() and "(" not in kind and not re.search(r"[<>=]", examples):
         if described and is_plural(described) and not is_plural(kind) \
                 and len(described.split()) <= 4 and not _has_verb(described) \
                 and not re.search(r"\d", described):
@@ -1478,7 +1507,8 @@ def _defines(definition: str) -> bool:
         # `normal profit = where AR = AC`
         return True
     if len(words) < 2 or words[0].lower() in _NOT_DEFINITION_START and not (
-            words[0].lower() == "only" and re.match(r"\w+ed$", words[1])
+            words[0].lower() == "only" and (re.match(r"\w+ed$", words[1]) or words[1][:1].isupper()
+                                            or verb_base(words[1]))
             or words[0].lower() in ("large", "small", "big") and len(words) >= 3):
         return False  # (`only expressed if 2 copies present`, `large boulders piled …` define)
     last = words[-1].lower().strip(".,")
@@ -1547,6 +1577,10 @@ _PLAIN_ADJECTIVES = frozenset("""
 _DEGREE = frozenset("v very quite really fairly naturally extremely".split())
 
 
+_FEATURE_AND_WHY = re.compile(r"^(?P<feature>(?:\S+\s){0,3}\S+)\sso\s(?!many\b|much\b|that\b)",
+                              re.IGNORECASE)
+
+
 def _described_only(answer: str) -> bool:
     """`tough, hard, durable`, `v light, soft`: a few words of what a thing is like, and
     nothing else (no use, no process, no name)."""
@@ -1612,6 +1646,8 @@ def _split_examples(text: str) -> tuple[str, str]:
     m = re.search(r"(,?)\s(?:eg|e\.g\.|such as)\s(.+)$", text)
     if m and m.start() > 0 and (m.group(1) or ("," in m.group(2) and _is_list(m.group(2)))):
         return trim_ends(text[: m.start()]), trim_ends(m.group(2))
+    if m and m.start() > 0 and len(m.group(2).split()) <= 2:
+        return trim_ends(text[: m.start()]), trim_ends(m.group(2))  # `… point e.g. 3.14`
     return text, ""
 
 
