@@ -2107,3 +2107,22 @@ def test_lines_under_adaptations_are_asked_how_the_thing_is_adapted():
         in made  # a feature and its reason: no "What is meant by ‘root hair cells’?"
     assert not any(q.startswith("What is meant by ‘root") for q, _ in made)
 
+
+def test_short_and_long_term_labels_ask_for_the_titles_items():
+    made = qa("## Consequences\n- short term: failure - the Pope cancelled it\n"
+              "- long term: idea that the king is not above the law\n")
+    assert ("What are the short-term consequences?", "failure - the Pope cancelled it") in made
+    assert not any(a == "short term\nlong term" for _, a in made)
+
+
+def test_a_person_named_with_a_deed_is_asked_who_did_it():
+    made = qa("## Key people\n- **Pope Innocent III** - fell out w/ John over Stephen Langton\n"
+              "- Attacked NEP - supported rapid industrialization\n")
+    assert ("Who fell out w/ John over Stephen Langton?", "Pope Innocent III") in made
+    assert not any(a == "Attacked NEP" for _, a in made)
+
+
+def test_a_title_that_says_what_its_name_means_asks_it():
+    made = qa('## Magna Carta = "Great Charter"\n- written in Latin\n')
+    assert ("What does Magna Carta mean?", "Great Charter") in made
+

@@ -115,6 +115,10 @@ HOLDOUT_FLOORS = {
     "history-english-civil-war.txt": 0.15,
     "latin-vocab-verbs.txt": 0.65,
     "physics-radioactivity.txt": 0.20,
+    "biology-plant-transport.txt": 0.30,
+    "computing-programming-concepts.txt": 0.40,
+    "drama-practitioners.md": 0.40,
+    "history-king-john-magna-carta.md": 0.30,
 }
 
 

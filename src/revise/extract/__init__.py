@@ -506,6 +506,9 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     return (timeline_date + facts + described)[:_MAX_FACTS]
 
 
+_TERM_SPAN = re.compile(r"(short|long|medium)[- ]term", re.IGNORECASE)
+
+
 def _a_kind_of(meaning: str, title: str) -> bool:
     """`function - subroutine that DOES return a value` under `SUBROUTINES`: the meaning
     names a kind of what the title names, so the line defines a term."""
@@ -745,6 +748,13 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         # `late July - Armada spotted off the Lizard`: when it happened, asked of what
         asked = _when_question(re.split(r";\s|\.\s", pair[2])[0])
         return [Fact("date", asked, pair[0].strip())] if asked else []
+    span = _TERM_SPAN.fullmatch(pair[0].strip()) if pair is not None and title else None
+    if span and re.fullmatch(r"[A-Za-z ]*[a-rt-z]s", title.strip()):
+        # `short term: failure - …` under Consequences: "What were the short-term
+        # consequences?"
+        be = "were" if past else "are"
+        return [Fact("definition", f"What {be} the {span.group(1).lower()}-term "
+                     f"{title.strip().lower()}?", pair[2])]
     if pair is not None and title and _ASPECT.match(pair[0]) and 1 <= len(pair[2].split()) <= 25 \
             and not _a_kind_of(pair[2], title):
         # `treatment = bloodletting + purging` under Medieval medicine

@@ -67,6 +67,9 @@ def list_fact(title: str, parent_topic: tuple[str, ...], items: list[str], *,
     if not asks:
         return None
     names = [_item_name(item) for item in items]
+    if all(re.fullmatch(r"(?:short|long|medium)[- ]term", name.strip(), re.IGNORECASE)
+           for name in names if name):
+        return None  # `short term: …`, `long term: …`: labels of the items, no set
     if not all(names) or any(shows(title, name) for name in names):
         return None  # `abiotic vs biotic factors` over `Abiotic`, `Biotic`: no set to recall
     count = _NUMBER_WORDS[len(names)]

@@ -573,6 +573,9 @@ def term_facts(term: str, sep: str, meaning: str, *, historical: bool = False) -
     if role and _PERSON.match(name) and _ROLE_WORDS.search(role) and len(role.split()) <= 8:
         # `Kirov, Leningrad Communist Party boss: murdered Dec 1934`
         return _clean([Fact("person", f"Who was {role}?", name)])
+    deed = _deed_of(term, meaning)
+    if deed is not None:
+        return deed
     group = _group_facts(term, meaning)
     if group or historical and not _defined_in_history(term, meaning):
         return group
@@ -713,6 +716,22 @@ _MADE_TITLE = re.compile(r"^(?:made|created|crowned|appointed|named|elected|knig
 _PASSIVE = re.compile(r"^\w+ed\s(?:\d|for\b|by\b|after\b|in\b|of\b|to\b|at\b|as\b)")
 
 
+def _deed_of(term: str, meaning: str) -> list[Fact] | None:
+    """`Edward Jenner - developed the smallpox vaccine`, `Pope Innocent III - fell out w/
+    John over Stephen Langton`: who did it (a person by a name of two or more words)."""
+    name = drop_parentheses(term) or term
+    words = name.split()
+    clause = trim_ends(re.split(r",\s|;\s|\s[-–—]\s|\.\s", meaning)[0])
+    if len(words) < 2 or not _PERSON.match(name) or not all(
+            w[:1].isupper() or w in ("of", "the", "de", "von", "van", "da") for w in words) \
+            or words[0] in ("The", "A", "An") or _did(words[0]) or any(
+            re.fullmatch(r"[A-Z]{2,}", w) and not re.fullmatch(r"[IVX]+", w) for w in words) \
+            or _is_event_name(term) or not _did(clause) or _MADE_TITLE.match(clause) \
+            or _PASSIVE.match(clause) or not 2 <= len(clause.split()) <= 14:
+        return None
+    return _clean([Fact("person", f"Who {clause}?", name)])
+
+
 def _did(clause: str) -> bool:
     """Whether a clause starts with a past action (`banned segregation`, `made Henry …`)."""
     verb = clause.split()[0].lower() if clause.split() else ""
@@ -830,6 +849,13 @@ def title_facts(title: str) -> list[Fact]:
             len(pair[2].split()) >= 3 or _THEORY_NAMED.fullmatch(pair[2].strip())):
         # `Parsons (1961): school is the bridge …` over the points that follow it
         return _citation_facts(pair[0], pair[2])
+    if pair is not None and pair[1] == "=" and 1 <= len(pair[2].split()) <= 6 and \
+            looks_like_term(pair[0]) and not re.search(r"[\d+/]", title):
+        # `Magna Carta = "Great Charter"` as a title: what the name means
+        name = pair[0].strip()
+        ask = "stand for" if _is_acronym(name) else "mean"
+        return _clean([Fact("definition", f"What does {name} {ask}?",
+                            pair[2].strip(" \"“”'‘’"))])
     m = _PROPOSED.match(title.strip())
     if not m or not is_citation(m.group("who")):
         return []
