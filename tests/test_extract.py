@@ -2126,3 +2126,19 @@ def test_a_title_that_says_what_its_name_means_asks_it():
     made = qa('## Magna Carta = "Great Charter"\n- written in Latin\n')
     assert ("What does Magna Carta mean?", "Great Charter") in made
 
+
+def test_a_numbered_clause_is_asked_what_it_says_and_its_number_is_no_blank():
+    made = qa("## Important clauses\n- Clause 39 - no free man can be imprisoned except by "
+              "lawful judgement of his peers\n")
+    assert made == [("What does clause 39 say?",
+                     "no free man can be imprisoned except by lawful judgement of his peers")]
+
+
+@pytest.mark.parametrize(("line", "question"), [
+    ("- 1200 John marries Isabella of Angoulême", "When did John marry Isabella of Angoulême?"),
+    ("- 1209 John is excommunicated by the Pope", "When was John excommunicated by the Pope?"),
+    ("- June 1963 JFK visits West Berlin", "When did JFK visit West Berlin?"),
+])
+def test_a_key_date_asks_what_happened_in_the_present_tense_too(line, question):
+    assert question in [q for q, _ in qa(f"## Key dates\n{line}\n")]
+

@@ -37,6 +37,7 @@ from revise.extract.numbers import Figure, find_dates, find_figures
 from revise.extract.phrasing import (
     BLANK,
     article,
+    deed_present_base,
     drop_parentheses,
     has_words,
     is_plural,
@@ -576,6 +577,9 @@ _PASSIVE_DONE = re.compile(r"^(?P<subject>.+?)\s(?P<verb>[a-z]+ed|set up|put up|
                            r"|\s[^,;]*\sby\s.+)$")
 
 
+_PEOPLE_BY_INITIALS = frozenset("JFK FDR LBJ MLK RFK JR".split())  # no "the" before them
+
+
 def _when_question(clause: str) -> str | None:
     """`USSR tests its first atomic bomb` → "When did the USSR test its first atomic
     bomb?"; `communist takeover in Czechoslovakia` → "When was the communist takeover in
@@ -587,6 +591,7 @@ def _when_question(clause: str) -> str | None:
     if done and len(done.group("subject").split()) <= 5:
         # `Marshall Plan announced`, `Berlin Wall put up overnight`: done to it, and when
         subject, verb = done.group("subject"), done.group("verb")
+        subject = re.sub(r"\s(?:is|are|was|were|gets|got)$", "", subject)  # `John is …ed`
         the = "" if subject.lower().startswith("the ") or len(subject.split()) == 1 and \
             subject[:1].isupper() and (not subject.isupper() or not subject.isalpha()) \
             else "the "
@@ -595,10 +600,12 @@ def _when_question(clause: str) -> str | None:
         be = "were" if is_plural(subject) else "was"
         return f"When {be} {the}{subject} {verb}{done.group('rest')}?"
     acting = _ACTOR_DOES.match(clause)
-    verb = verb_base(acting.group("verb")) if acting else None
+    verb = verb_base(acting.group("verb")) or deed_present_base(acting.group("verb")) \
+        if acting else None
     if acting and verb:  # `US tests H-bomb`: "When did the US test H-bomb?"
         actor = acting.group("actor")
-        the = "the " if actor.isupper() and actor.isalpha() else ""
+        the = "the " if actor.isupper() and actor.isalpha() and actor not in _PEOPLE_BY_INITIALS \
+            else ""
         return f"When did {the}{actor} {verb} {acting.group('rest')}?"
     why = why_question(clause)
     if why:

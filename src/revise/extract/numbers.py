@@ -602,10 +602,17 @@ _ASIDE = re.compile(r"\((?:some|also|not|usually|just|this|which|new|i\.?e\.?|eg
 _PLURAL_AFTER = re.compile(r"\s(?:[A-Za-z]+ )?[A-Za-z]{2,}s\b")
 
 
+_NUMBERED = re.compile(r"\b(?:clause|article|section|amendment|chapter|page|paper|question|step"
+                       r"|stage|rule|commandment|pillar|psalm|verse|figure|table|unit)\s$",
+                       re.IGNORECASE)
+
+
 def _trivial(text: str, figure: Figure) -> bool:
     """A bare single digit that counts nothing named (`a tie joins 2 notes` counts notes,
     but `federation of 4 Republics` and `9 members` are facts; `Act 1` is a label)."""
     number = text[figure.start : figure.end]
+    if number.isdigit() and _NUMBERED.search(text, max(0, figure.start - 12), figure.start):
+        return True  # `Clause 39`, `Paper 2`: a label's number, not a value
     return (figure.bare and number.isdigit() and int(number) < 10
             and not _PLURAL_AFTER.match(text, figure.end))
 

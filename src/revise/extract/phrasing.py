@@ -280,6 +280,7 @@ _DEED_VERBS = frozenset("""
     identify create destroy defeat attack kill open close start end announce abolish
     order organise organize join leave raise refuse reject agree support oppose invite
     restore escape dissolve recall try remove negotiate replace reform defend protest
+    submit annul put
 """.split())
 
 
@@ -290,6 +291,18 @@ def deed_base(word: str) -> str | None:
     if not w.endswith("ed") or len(w) < 5:
         return None
     for base in (w[:-1], w[:-2], w[:-3], w[:-3] + "y"):
+        if base in _DEED_VERBS:
+            return base
+    return None
+
+
+def deed_present_base(word: str) -> str | None:
+    """The base of the present of a verb that tells an event (`marries` → `marry`,
+    `annuls` → `annul`, `puts` → `put`), or None."""
+    w = word.lower()
+    if not w.endswith("s") or len(w) < 4:
+        return None
+    for base in (w[:-1], w[:-2], w[:-3] + "y"):
         if base in _DEED_VERBS:
             return base
     return None

@@ -576,6 +576,12 @@ def term_facts(term: str, sep: str, meaning: str, *, historical: bool = False) -
     deed = _deed_of(term, meaning)
     if deed is not None:
         return deed
+    numbered = _SAYING.fullmatch(term.strip())
+    if numbered and has_words(meaning, 3):
+        # `Clause 39 - no free man can be imprisoned …`: what the numbered part says
+        name = numbered.group(0)
+        return _clean([Fact("definition", f"What does {name[0].lower()}{name[1:]} say?",
+                            meaning)])
     group = _group_facts(term, meaning)
     if group or historical and not _defined_in_history(term, meaning):
         return group
@@ -714,6 +720,10 @@ _SINGLES_OUT = re.compile(r"\d|\b(?:of|to|in|for|who|first|last|only)\b|[’']s\
 # `executed 1536`, `accused of treason`: done to the person, not by them
 _MADE_TITLE = re.compile(r"^(?:made|created|crowned|appointed|named|elected|knighted)\s[A-Z]")
 _PASSIVE = re.compile(r"^\w+ed\s(?:\d|for\b|by\b|after\b|in\b|of\b|to\b|at\b|as\b)")
+
+
+_SAYING = re.compile(r"(?:[Cc]lause|[Aa]rticle|[Aa]mendment|[Ss]ection|[Cc]ommandment|[Rr]ule)"
+                     r"\s\d{1,3}")
 
 
 def _deed_of(term: str, meaning: str) -> list[Fact] | None:
