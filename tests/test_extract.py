@@ -2142,3 +2142,33 @@ def test_a_numbered_clause_is_asked_what_it_says_and_its_number_is_no_blank():
 def test_a_key_date_asks_what_happened_in_the_present_tense_too(line, question):
     assert question in [q for q, _ in qa(f"## Key dates\n{line}\n")]
 
+
+def test_an_aspect_indented_under_a_term_is_asked_of_that_term():
+    made = qa("language techniques\nalliteration - repetition of the same sound at the start "
+              "of words e.g. \"big bad bear\"\n  effect: makes it memorable, harsh sounds can "
+              "sound aggressive\n")
+    assert ("Alliteration: what is the effect?",
+            "makes it memorable, harsh sounds can sound aggressive") in made
+    made = qa('- sibilance - repetition of s sounds e.g. "the snake slithered silently"\n')
+    assert ("What is the term for repetition of s sounds?", "sibilance") in made
+
+
+@pytest.mark.parametrize(("line", "question"), [
+    ("anaphora -> repeating a word at the start of sentences", "What is meant by ‘anaphora’?"),
+    ("zoom in / zoom out - focus moves from wide setting to small detail",
+     "What is meant by ‘zoom in / zoom out’?"),
+    ("force = mass x acceleration", "How do you calculate force?"),
+    ("`moles = mass / Mr`   (mass in g)", "How do you calculate moles?"),
+])
+def test_more_term_and_formula_notations(line, question):
+    assert question in [q for q, _ in qa(f"techniques\n{line}\n")]
+
+
+def test_web_page_furniture_and_exam_marks_give_no_cards():
+    notes = ("We use cookies to improve your experience. Accept all   Manage settings\n"
+             "Reading time: 8 mins   Last updated 12 March 2024\n"
+             "Related video: Lagos - the city that never stops growing (4:32)\n"
+             "conclusion - give both sides THEN say which is stronger (12 marks, SPaG +3)\n"
+             "Augustine - evil came from free will (the Fall), God is not to blame\n")
+    assert qa(notes) == []
+

@@ -119,6 +119,10 @@ HOLDOUT_FLOORS = {
     "computing-programming-concepts.txt": 0.40,
     "drama-practitioners.md": 0.40,
     "history-king-john-magna-carta.md": 0.30,
+    "chemistry-quantitative.md": 0.35,
+    "english-language-techniques.txt": 0.40,
+    "geography-population-urban.txt": 0.30,
+    "religious-studies-christianity-beliefs.txt": 0.25,
 }
 
 

@@ -191,6 +191,7 @@ def _looks_binary(data: bytes) -> bool:
 
 # ---------------------------------------------------------------------------- cleaning
 
+_INLINE_CODE = re.compile(r"`([^`\n]+)`")
 _ITALIC = re.compile(r"(?<![\w*])\*([^\s*](?:[^*\n]{0,60}[^\s*])?)\*(?![\w*])")
 _STRAY_STAR = re.compile(r"(?:(?<=[\s(\[])|^)\*(?=\w)")
 _DANGLING_EQUALS = re.compile(r" ?=(?=[;,.]|$)")
@@ -216,6 +217,8 @@ def clean_text(raw: str) -> str:
             text = text.replace(mark, "")
     if "*" in text:
         text = _STRAY_STAR.sub("", _ITALIC.sub(r"\1", text))  # (`*why* not *what*`)
+    if "`" in text:
+        text = _INLINE_CODE.sub(r"\1", text)  # Markdown's `moles = mass / Mr`: its text
     if "==" in text and _HIGHLIGHT.search(text):
         return text.strip(_EDGE_JUNK)  # `==hidden words==`: a cloze the student wrote
     if "=" in text:
@@ -330,8 +333,11 @@ _PAGE_FURNITURE_START = re.compile(
     r"|page \d+ of \d+$|(?:last )?updated:? .*\d{4}\b.{0,30}$|\d+ min(?:ute)?s? read$"
     r"|(?:©|\(c\)|copyright)\s|home\s?(?:>|›|»)\s?\w|share\s*[•|·:]"
     r"|share\s+(?:tweet|print|email|facebook|save)\b"
-    r"|by\s[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,2}\s?[|•·]\s", re.IGNORECASE)
-_PAGE_FURNITURE_WORDS = re.compile(r"\bclick to enlarge\b|\bcookies$|[|•·]\s?\d+\smin(?:ute)?s?"
+    r"|by\s[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,2}\s?[|•·]\s"
+    r"|we use cookies\b|this (?:site|website) uses cookies\b|accept (?:all )?cookies\b"
+    r"|reading time:?\s\d|related video:|watch (?:the )?video\b", re.IGNORECASE)
+_PAGE_FURNITURE_WORDS = re.compile(r"\bclick to enlarge\b|\bcookies$|\ball rights reserved\b"
+                                   r"|\bmanage (?:settings|cookies)$|[|•·]\s?\d+\smin(?:ute)?s?"
                                    r"\sread\b|\s\|\s(?:gcse\s)?(?:revision(?:\snotes)?|notes"
                                    r"|study guide|bitesize)$", re.IGNORECASE)
 # What a copied page leaves at the end of a line of notes: `… in the UK in 1946. Read more`

@@ -219,7 +219,8 @@ def _weigh_runs(items: list[Bullet], parent: Bullet | None, section: Section,
         i = j
 
 
-_EVALUATION = re.compile(r"\s*\b(?:evaluation|evaluating|eval|AO3)\b\s*", re.IGNORECASE)
+_EVALUATION = re.compile(r"\s*\b(?:evaluation|evaluate|evaluating|eval|AO3)\b\s*",
+                         re.IGNORECASE)
 
 
 def _weighed_subject(above: Bullet | None, section: Section) -> str:
@@ -230,6 +231,12 @@ def _weighed_subject(above: Bullet | None, section: Section) -> str:
     else:
         name = section.title
     name = trim_ends(drop_parentheses(name) or name)
+    if _EVALUATION.fullmatch(name) and above is None and len(section.path) >= 2:
+        # `evaluation` under `Working memory model – Baddeley & Hitch (1974)`: the model's
+        name = re.split(r"\s[-–—]\s|:\s", section.path[-2])[0]
+        name = trim_ends(drop_parentheses(name) or name)
+    if _EVALUATION.fullmatch(name):
+        return ""  # `EVALUATE - "a claim"` over its points: for and against what, unsaid
     name = _EVALUATION.sub("", name).strip() or name  # `MSM EVALUATION`: the MSM's
     if not name or len(name.split()) > 5 or not has_words(name):
         return ""
@@ -468,7 +475,7 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     facts = [] if len(text) > _MAX_RELATION else _relation_facts(
         text, past=_is_past(bullet), lead=_lead(bullet),
         causal=_about_causes(bullet.topic), historical=historical,
-        title=lead_title(bullet.topic))
+        title=_aspect_owner(bullet) or lead_title(bullet.topic))
     if not facts and not historical and len(text) <= _MAX_RELATION:
         facts = _said_of_subject(bullet)
     if len(text) <= _MAX_RELATION and ("ed" in text or "built" in text or "wrote" in text
@@ -522,7 +529,8 @@ _PROPORTIONAL = re.compile(r"^(?P<x>[a-z][\w ]{1,30}?)\s(?:is|are)\s(?P<rest>(?:
                            r"inversely)\s)?proportional to\s.+)$", re.IGNORECASE)
 _MONTHS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 _QUOTED_WHOLE = re.compile(r"[\"“][^\"“”]{20,}[\"”]")
-_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH_NAME = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+               r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?![a-z])")
 _TIME_PHRASE = re.compile(r"(?:(?:early|mid|late|end of|start of|beginning of)\s)?"
                           + _MONTH_NAME + r"(?:\s(?:1[0-9]{3}|20[0-9]{2}))?", re.IGNORECASE)
 _TIMELINE = re.compile(rf"^(?P<when>(?:c\.\s?)?(?:\d{{1,2}}(?:-\d{{1,2}})?\s)?"
@@ -768,7 +776,8 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         aspect = pair[0].lower()
         be = ("were" if past else "are") if aspect.endswith("s") else ("was" if past else "is")
         named = drop_parentheses(title) or title  # (`THE ARMADA 1588 (sequence)`)
-        return [Fact("definition", f"{named}: what {be} the {aspect}?", pair[2])]
+        return [Fact("definition", f"{named[:1].upper()}{named[1:]}: what {be} the {aspect}?",
+                     pair[2])]
     if pair is not None and pair[1] == "=" and _COMPARED.match(pair[0]) and \
             _COMPARED.match(pair[2]) and len(pair[2].split()) <= 8:
         # `longer fetch = bigger more powerful waves`: a cause, not a definition
@@ -902,7 +911,8 @@ _NAMED_SUBJECT = re.compile(r"(?:The\s)?(?P<name>[A-Z][\w’'-]*(?:\s[A-Z][\w’
 # A subject and a present-tense verb before the separator: `chlorophyll absorbs light`.
 _STATEMENT_BEFORE = re.compile(r"^[\w()’' -]{2,40}?\s(?:[a-z]+s)\s[\w ]+$")
 _LABEL = re.compile(r"^(?:context|background|note|notes|nb|tip|remember|summary|overview|"
-                    r"intro|introduction|evaluation|conclusion|example|examples|eg|e\.g\.|ex"
+                    r"intro|introduction|evaluation|evaluate|conclusion|example|examples|eg|e\.g\.|ex"
+                    r"|case study|example case study"
                     r"|egs)$", re.IGNORECASE)
 # (the stop first and the letter before it looked back at: re then jumps from stop to stop)
 _SENTENCE_END = re.compile(r"[.!?](?<=[a-z0-9)’'][.!?])\s+(?=[A-Z])")
@@ -940,8 +950,8 @@ def _quote_facts(text: str) -> list[Fact] | None:
         facts = []
         for said in _SPEAKER_FIRST.finditer(text):
             who, quote = said.group("who"), said.group("quote").strip().rstrip(",")
-            if any(verb_base(w) for w in who.split()):
-                continue
+            if any(verb_base(w) for w in who.split()) or _EVALUATION.fullmatch(who):
+                continue  # (`EVALUATE - "God cannot be …"`: a task, no speaker)
             if said.group("sep") == ":":
                 facts.append(Fact("quote", f"Who says “{quote}”?", who))
             else:  # `Arthur Birling - "a heavy-looking, rather portentous man"`: described
@@ -1141,6 +1151,17 @@ def _without_run_in_title(text: str) -> str:
     rest = m.group("rest").split()
     first = rest[1] if rest[0] in ("A", "An", "The") and len(rest) > 1 else rest[0]
     return m.group("rest") if _fold(first.lower().strip(",.:")) in title else text
+
+
+def _aspect_owner(bullet: Bullet) -> str:
+    """`effect: makes it memorable` indented under `alliteration - repetition of …`: the
+    term of the line it is an aspect of."""
+    parent = bullet.parent
+    label = re.match(r"^([\w ]{3,20}?)\s?(?::|\s[-–—])\s", bullet.text)
+    if parent is None or parent.intro or not label or not _ASPECT.match(label.group(1)):
+        return ""
+    pair = terms.split_term(parent.text)
+    return trim_ends(drop_parentheses(pair[0]) or pair[0]) if pair else ""
 
 
 def _lead(bullet: Bullet) -> str:

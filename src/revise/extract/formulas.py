@@ -18,7 +18,7 @@ from revise.notes import trim_ends
 _OPERATOR = re.compile(
     r"[+×÷*/^²³√⁻]|\s[−-]\s|\b\d\s?[a-zθ]\b|\b[a-zθ]\s[a-zθ]\b|\bsin|\bcos|\btan")
 _EXACT_VALUE = re.compile(r"[-−]?(?:[\d.,/√½¼¾π°\s]|undefined)+(?:\s?=\s?[-−\d.,/√π°\s]+)?")
-_STRONG_OPERATOR = re.compile(r"[×÷*/^²³√⁻]|\s[−-]\s")
+_STRONG_OPERATOR = re.compile(r"[×÷*/^²³√⁻]|\s[−-]\s|(?<=\w)\sx\s(?=[\w(])")  # (`mass x g`)
 _FUNCTIONS = frozenset("""
     sin cos tan log ln exp sqrt
 """.split())
@@ -40,8 +40,8 @@ def is_formula(text: str) -> bool:
     text = _SHORTHAND.sub(" ", text)
     lhs, _, rhs = text.partition("=")
     lhs, rhs = lhs.strip(), rhs.strip()
-    if not lhs or not rhs:
-        return False
+    if not lhs or not rhs or re.fullmatch(r"[A-Za-z]+\s\d+", lhs):
+        return False  # (`Category 5 = winds over 252 km/h - …`: a label, no quantity)
     if _is_symbolic(lhs):
         # (`UV = skin cancer + premature ageing of skin`: a name and what it does;
         # `E = Supreme Governor of the Church`: a person's title, no quantity)
@@ -119,6 +119,10 @@ def _split_description(text: str) -> tuple[str, str]:
 def _one_formula(formula: str, description: str) -> list[Fact]:
     lhs, _, rhs = formula.partition("=")
     lhs, rhs = trim_ends(lhs), trim_ends(rhs)
+    lhs = re.sub(r"^(?:then|so|and|therefore)\s(?=\S)", "", lhs)  # `then v = f x λ`
+    if lhs.split() and lhs.split()[0].istitle() and len(lhs.split()[0]) > 1 and \
+            lhs.split()[0][1:].islower() and not _is_symbolic(lhs):
+        lhs = lhs[0].lower() + lhs[1:]  # `Revenue = price x quantity`: "… calculate revenue?"
     if not any(c.isalnum() for c in lhs) or not any(c.isalnum() for c in rhs):
         return []
     facts: list[Fact] = []

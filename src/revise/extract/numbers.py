@@ -602,6 +602,8 @@ _ASIDE = re.compile(r"\((?:some|also|not|usually|just|this|which|new|i\.?e\.?|eg
 _PLURAL_AFTER = re.compile(r"\s(?:[A-Za-z]+ )?[A-Za-z]{2,}s\b")
 
 
+_EXAM_MARKS = re.compile(r"\d+\s?marks?\b", re.IGNORECASE)
+_EXAM = re.compile(r"\b(?:SPaG|Q\d+|mark\s?q|questions?|essay|exam|paper\s\d)\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"\b(?:clause|article|section|amendment|chapter|page|paper|question|step"
                        r"|stage|rule|commandment|pillar|psalm|verse|figure|table|unit)\s$",
                        re.IGNORECASE)
@@ -613,6 +615,8 @@ def _trivial(text: str, figure: Figure) -> bool:
     number = text[figure.start : figure.end]
     if number.isdigit() and _NUMBERED.search(text, max(0, figure.start - 12), figure.start):
         return True  # `Clause 39`, `Paper 2`: a label's number, not a value
+    if _EXAM_MARKS.match(text, figure.start) and _EXAM.search(text):
+        return True  # `(12 marks, SPaG +3)`: how a question is marked, no fact
     return (figure.bare and number.isdigit() and int(number) < 10
             and not _PLURAL_AFTER.match(text, figure.end))
 

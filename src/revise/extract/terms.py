@@ -72,7 +72,11 @@ def split_term(text: str) -> tuple[str, str, str] | None:
             continue
         if sep in ("→", "->") and not _ARTICLES.match(meaning) and not _is_acronym(term) \
                 and not (verb_base(meaning.split()[0]) and looks_like_term(term)
-                         and not re.match(r"(?:leads|causes|results)\b", meaning)):
+                         and not re.match(r"(?:leads|causes|results)\b", meaning)) \
+                and not (re.fullmatch(r"[a-z]{3,}ing", meaning.split()[0]) and term.islower()
+                         and len(term.split()) == 1 and "->" not in meaning
+                         and ", " not in meaning):
+            # (`anaphora -> repeating a word at the start of sentences`: what it is)
             return None  # an arrow here is a cause or a step, not a definition (`vena cava ->
             # brings blood …` says what it does)
         if sep == ":" and term[-1:].isdigit() and meaning[:1].isdigit():
@@ -531,6 +535,9 @@ def term_facts(term: str, sep: str, meaning: str, *, historical: bool = False) -
     """The cards a term and its meaning call for. In `historical` notes (dated events) a
     capitalised label before a colon is a name or a heading, not a term to define."""
     term = re.sub(r"^(?:each|every)\s(?=\S)", "", term)  # `each nucleotide = …`
+    held = _BELIEVED.match(term)
+    if held:  # `catholics believe in purgatory - place where …`: what purgatory is
+        term = held.group("term")
     term = _TIER_ASIDE.sub("", term) or term  # `condensation polymerisation (triple only)`
     if is_citation(term):
         return _citation_facts(term, meaning)
@@ -724,6 +731,10 @@ _PASSIVE = re.compile(r"^\w+ed\s(?:\d|for\b|by\b|after\b|in\b|of\b|to\b|at\b|as\
 
 _SAYING = re.compile(r"(?:[Cc]lause|[Aa]rticle|[Aa]mendment|[Ss]ection|[Cc]ommandment|[Rr]ule)"
                      r"\s\d{1,3}")
+
+
+_BELIEVED = re.compile(r"^[\w ]{2,30}?\s(?:believe|believes)\s(?:in\s)?(?P<term>[\w'’ -]{2,30})$",
+                       re.IGNORECASE)
 
 
 def _deed_of(term: str, meaning: str) -> list[Fact] | None:
@@ -1210,7 +1221,8 @@ def _described(term: str, meaning: str) -> list[Fact]:
         facts.append(Fact("list", f"{_capitalised(term)}: give all {len(items)}.",
                           "\n".join(items)))
         clauses = []
-    elif looks_like_term(term) and len(term.split()) <= 3 and _described_only(
+    elif looks_like_term(term) and len(term.split()) <= 3 and _names_a_thing(term) and \
+            _described_only(
             trim_ends(re.split(r"\s[-–—]\s", head)[0])):
         # `Oak: tough, hard, durable - furniture, flooring`: what it is like
         facts.append(Fact("definition", f"What is {decapitalised(term)} like?",
@@ -1261,7 +1273,7 @@ def _described(term: str, meaning: str) -> list[Fact]:
             asked = (f"What was {'' if event.lower().startswith('the ') else 'the '}{event}?"
                      if _is_event_name(term) and event[:1].isupper()
                      else f"What is meant by {quoted(decapitalised(term))}?")
-            like = _described_only(answer) and len(term.split()) <= 3
+            like = _described_only(answer) and len(term.split()) <= 3 and _names_a_thing(term)
             if like:  # `balsa – v light, soft`: what it is like, not what the word means
                 asked = f"What is {decapitalised(term)} like?"
             feature = _FEATURE_AND_WHY.match(definition)
@@ -1281,7 +1293,8 @@ def _described(term: str, meaning: str) -> list[Fact]:
                                       f"so {why}"))
                 return _clean(facts)
             facts.append(Fact("definition", asked, answer))
-            described = _lowered(_DASHED.split(definition)[0])
+            described = _lowered(re.split(r"\s(?:e\.g\.|eg|for example)\s",
+                                          _DASHED.split(definition)[0])[0])
             if not like and _reversible(term, definition, meaning) and \
                     len(described.split()) >= 3:
                 # (`can be drawn out into a wire`: what it can do is quoted, not named)
@@ -1400,7 +1413,7 @@ _STATEMENT_WORDS = frozenset(
     """
     not no so too very had has have was were is are did does do be been being will would can
     could should must may might low high rose fell up down good bad poor better worse more
-    less most least also only then than
+    less most least also only then than think thinks believe believes say says argue argues
 """.split()
 )
 
@@ -1483,6 +1496,8 @@ def looks_like_term(term: str) -> bool:
     """Whether `term` reads as a name for something (a noun phrase) that a definition can
     explain, rather than the start of a statement."""
     words = (drop_parentheses(term) or term).split()
+    if " / " in term:  # `zoom in / zoom out`, `triple / rule of three`: two names for one
+        words = max((part.split() for part in term.split(" / ")), key=len)
     if not words or len(words) > 4 or (len(words) == 1 and words[0].lower() in _LABELS):
         return False
     if any(w in ("+", "&", "and") for w in words[1:-1]) and words[0][:1].isupper():
@@ -1615,6 +1630,13 @@ _DEGREE = frozenset("v very quite really fairly naturally extremely".split())
 
 _FEATURE_AND_WHY = re.compile(r"^(?P<feature>(?:\S+\s){0,3}\S+)\sso\s(?!many\b|much\b|that\b)",
                               re.IGNORECASE)
+
+
+def _names_a_thing(term: str) -> bool:
+    """Whether `term` could be a thing a few words describe (`balsa`), not a quality
+    (`omnipotent - all powerful` says what the word means)."""
+    last = term.split()[-1].lower() if term.split() else ""
+    return not (len(last) >= 7 and re.search(r"(?:ous|ive|ful|ible|able|ent|ant)$", last))
 
 
 def _described_only(answer: str) -> bool:
