@@ -1053,6 +1053,13 @@ def test_pieces_give_exactly_the_cards_of_the_whole_file(lines, parts):
     assert read_in_pieces(split_notes(text, parts)) == extract_cards(text, "d")
 
 
+def test_pieces_agree_where_only_an_earlier_part_shows_the_notes_language():
+    text = "\n".join(["- 5 million died => famine", "la maison - the house", "# Unit A",
+                      "- 5 million died => famine", "la maison - the house", "# Unit A",
+                      "- 5 million died => famine", "- Term: a meaning"]) + "\n"
+    assert read_in_pieces(split_notes(text, 2)) == extract_cards(text, "d")
+
+
 def test_pieces_of_the_fixtures_give_the_same_cards():
     text = "\n".join(f"# {path.stem}\n\n{path.read_text(encoding='utf-8')}"
                      for path in sorted(FIXTURES.glob("*.md")) * 3)

@@ -135,11 +135,24 @@ class TerminalKeys:
         self._restore()
         self._pending = ""  # keys meant for the screen before
         try:
-            return input(prompt)
-        except EOFError:
-            return ""
+            return _read_line(self.fd, prompt)
         finally:
             tty.setcbreak(self.fd, termios.TCSANOW)
+
+
+def _read_line(fd: int, prompt: str) -> str:
+    """A line typed at a terminal in its normal mode (it echoes and edits the line), "" at
+    the end of input. Not `input()`: a Ctrl-C that lands between the prompt and the read
+    would wait there for Enter; here it stops the session at once."""
+    sys.stdout.write(prompt)
+    sys.stdout.flush()
+    data = b""
+    while not data.endswith(b"\n"):
+        chunk = os.read(fd, 1024)
+        if not chunk:
+            break
+        data += chunk
+    return data.decode("utf-8", "replace").rstrip("\r\n")
 
 
 class Screen:

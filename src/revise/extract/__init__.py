@@ -326,12 +326,35 @@ def _homes(outline: Outline) -> dict[int, Section]:
 
 
 def _vocab_sections(outline: Outline) -> dict[int, str]:
-    """Section (by id) → language name ("" when unknown) for the sections of word pairs."""
+    """Section (by id) → language name ("" when unknown) for the sections of word pairs.
+
+    What one section says of the notes' language reaches the others only up to the next
+    `# ` heading: long notes are read in pieces cut there, and each piece must give the
+    cards the whole file gives."""
     found: dict[int, str] = {}
-    first = outline.sections[0] if outline.sections and not outline.root.bullets else None
+    for block in _blocks(outline):
+        found.update(_block_vocab(block))
+    return found
+
+
+def _blocks(outline: Outline) -> list[list[Section]]:
+    """The notes' sections, from each top heading (`# `) to the next."""
+    blocks: list[list[Section]] = [[outline.root]]
+    for section in outline.sections:
+        if section.level == 1 and section.explicit and len(blocks[-1]) > 1 or \
+                section.level == 1 and section.explicit and blocks[-1][0] is not outline.root:
+            blocks.append([])
+        blocks[-1].append(section)
+    return blocks
+
+
+def _block_vocab(block: list[Section]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    first = block[1] if len(block) > 1 and not block[0].bullets and not (
+        block[1].level == 1 and block[1].explicit) else None
     # (`LATIN VOCAB - set 1-4` over `NOUNS 1st decl`: the notes' own title names the language)
     heading = [first.title] if first is not None and not first.bullets else []
-    for section in [outline.root, *outline.sections]:
+    for section in block:
         lines = [b.text for b in section.bullets if not b.cells]
         titles = [*heading, *section.path] if section.path else [section.title]
         if lines and vocab.is_vocab_section(titles, lines):
@@ -340,9 +363,9 @@ def _vocab_sections(outline: Outline) -> dict[int, str]:
     if language:
         # Word pairs the sections of a language's notes hold are that language's too
         # (`Mathe – maths, Deutsch – German` under `SUBJECTS`)
-        for section in outline.sections:
+        for section in block:
             lines = [b.text for b in section.bullets if not b.cells]
-            if id(section) not in found and lines and vocab.is_vocab_section(
+            if id(section) not in found and section.path and lines and vocab.is_vocab_section(
                     [*section.path, language], lines):
                 found[id(section)] = language
     return found
