@@ -2179,3 +2179,18 @@ def test_web_page_furniture_and_exam_marks_give_no_cards():
              "Augustine - evil came from free will (the Fall), God is not to blame\n")
     assert qa(notes) == []
 
+
+@pytest.mark.parametrize(("line", "question", "answer"), [
+    ("about 65% of divorce petitions come from women",
+     "What percentage of divorce petitions come from women?", "65%"),
+    ("Statistical infrequency: only about 2% of the population have an IQ below 70",
+     "Statistical infrequency: what percentage of the population have an IQ below 70?", "2%"),
+    ("Labour won 411 seats on just 33.7% of the vote", "How many seats did Labour win?", "411"),
+])
+def test_a_figure_is_asked_of_what_it_counts(line, question, answer):
+    assert (question, answer) in qa(f"- {line}")
+
+
+def test_a_figure_said_of_this_or_they_from_the_line_before_is_no_blank():
+    assert qa("- By 2018 this had risen to 55%.\n- By 1914 they had around 50,000 members\n") == []
+

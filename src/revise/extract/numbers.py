@@ -314,6 +314,7 @@ def number_cards(text: str, lead: str, *, asked: str = "", shown: str = "",
                 text[figure.start:figure.end].endswith("%")):
             continue
         card = _how_many(text, figure) or _counted(text, lead, figure) or \
+            _share_of(text, lead, figure) or _how_many_won(text, figure) or \
             _blank_card(text, lead, figure.start, figure.end, figure.ask)
         if card:
             made.append(("figure", *card))
@@ -539,6 +540,60 @@ def _how_many(text: str, figure: Figure) -> tuple[str, str] | None:
     return f"How many {noun.group(1)} {do} {subject} have?", number
 
 
+# `about 65% of divorce petitions come from women`: the share, asked of what it is of
+_SHARE_OF = re.compile(r"\sof\s(?P<what>(?:the\s)?[a-z][\w'’ -]{2,50}?)\s"
+                       r"(?P<done>(?:is|are|was|were|have|has|had|live|lived|come|came|work|worked"
+                       r"|voted|vote|die|died|own|owned|use|used|get|got|go|went|[a-z]{3,}ed)\b"
+                       r"[^,;:()]{0,60}?)(?=$|[,;:(]|\.(?:\s|$)|\s[-–—]\s)")
+_SHARE_BEFORE = re.compile(r"(?:^|[:;.]\s|\s[-–—]\s)(?:[Oo]nly\s|[Jj]ust\s)?"
+                           r"(?:(?:[Aa]bout|[Aa]pprox\.?|[Aa]pproximately|[Aa]round|[Rr]oughly"
+                           r"|[Nn]early|[Aa]lmost|[Oo]ver|[Uu]nder|[Ll]ess than|[Mm]ore than)\s)?$")
+
+
+def _share_of(text: str, lead: str, figure: Figure) -> tuple[str, str] | None:
+    """`about 65% of divorce petitions come from women`: "What percentage of divorce
+    petitions come from women?"."""
+    if figure.ask != "What percentage?" or not _SHARE_BEFORE.search(text, 0, figure.start):
+        return None
+    m = _SHARE_OF.match(text, figure.end)
+    if m is None:
+        return None
+    label = text[:figure.start].rstrip()
+    label = re.sub(r"(?:[:;.]|\s[-–—])?\s*(?:only|just)?\s*(?:about|approx\.?|approximately|around"
+                   r"|roughly|nearly|almost|over|under|less than|more than)?$", "", label,
+                   flags=re.IGNORECASE).strip(" :-–—")
+    question = f"What percentage of {m.group('what')} {m.group('done').strip()}?"
+    context = label if 0 < len(label.split()) <= 4 and not re.search(r"[\d,;]", label) \
+        else lead
+    if context and not shows(question, context):
+        question = f"{context}: {question[0].lower()}{question[1:]}"
+    return question, text[figure.start:figure.end]
+
+
+# `the Nazis won 288 seats`: how many, asked of who won them
+_WON = re.compile(r"(?P<doer>(?:[Tt]he\s)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})\s(?P<verb>won|lost"
+                  r"|gained|got|received|sold|captured|killed|took|sent|employed|had)\s"
+                  r"(?:about\s|approx\.?\s|around\s|over\s|nearly\s|almost\s|just\s|only\s)?$")
+
+
+def _how_many_won(text: str, figure: Figure) -> tuple[str, str] | None:
+    """`Labour won 411 seats on just 33.7% of the vote`: "How many seats did Labour win?"."""
+    number = text[figure.start:figure.end]
+    if figure.ask != "How many?" or not re.fullmatch(r"[\d,.]+(?:\s(?:million|billion))?",
+                                                     number):
+        return None
+    m = _WON.search(text, max(0, figure.start - 60), figure.start)
+    noun = re.match(r"\s(?P<noun>[a-z]{3,}s)\b", text[figure.end:])
+    if m is None or noun is None or m.end() != figure.start:
+        return None
+    base = past_base(m.group("verb")) or deed_base(m.group("verb"))
+    if base is None:
+        return None
+    doer = m.group("doer")
+    doer = "the " + doer[4:] if doer.startswith("The ") else doer
+    return f"How many {noun.group('noun')} did {doer} {base}?", number
+
+
 _COUNTED = re.compile(r"\s(?P<noun>[a-z]+s|people|men|women|children|Jews|[A-Z][a-z]+ans)"
                       r"\s(?P<were>(?:were|was|had been)\s)?(?P<verb>[a-z]{3,}ed|died|fled|left"
                       r"|lost|made|took part|fought|went|came|joined|voted|starved)"
@@ -704,8 +759,10 @@ def _blank_card(text: str, lead: str, start: int, end: int, ask: str) -> tuple[s
     if not has_words(body.replace(BLANK, ""), 1):
         return None
     lead = "" if shows(lead, answer) else lead
-    if not lead and _BARE_PRONOUN.match(body.lstrip("…- ")):
-        return None  # `It needed a ____ majority`: what "it" is, the line before says
+    if not lead and (_BARE_PRONOUN.match(body.lstrip("…- "))
+                     or _PRONOUN_SOON.match(body.lstrip("…- "))):
+        return None  # `It needed a ____ majority`, `By ____ this had risen to 55%`: what
+        # "it" or "this" is, the line before says
     question = with_lead(lead, _sentence(body, ask))
     question = blank_out(question, answer) if shows(question, answer) else question
     if shows(question, answer) or not has_words(question.replace(BLANK, ""), 1):
@@ -713,6 +770,9 @@ def _blank_card(text: str, lead: str, start: int, end: int, ask: str) -> tuple[s
     return question, answer
 
 
+_PRONOUN_SOON = re.compile(r"(?:\S+\s){1,3}(?:(?:this|they|these)\s(?:had|has|have|was|were|is|are"
+                           r"|rose|fell|grew|dropped|reached|went)|it\s(?:had\s(?:risen|fallen|grown)"
+                           r"|rose|fell|grew|dropped|reached|was\s(?:over|under|about|around)))\b")
 _BARE_PRONOUN = re.compile(r"(?:It|He|She|They|This|These|Those|Its|His|Her|Their)\s")
 _NAME_AND_BLANK = re.compile(rf"(?P<name>[A-Z][\w'’-]*(?:\s(?:of|the|de|[A-Z][\w'’-]*)){{0,5}})"
                              rf"\s\(?{BLANK}\)?")
