@@ -2194,3 +2194,19 @@ def test_a_figure_is_asked_of_what_it_counts(line, question, answer):
 def test_a_figure_said_of_this_or_they_from_the_line_before_is_no_blank():
     assert qa("- By 2018 this had risen to 55%.\n- By 1914 they had around 50,000 members\n") == []
 
+
+def test_a_quote_with_its_chapter_and_verse_asks_which_verse_says_it():
+    made = qa('- "With God all things are possible" (Matthew 19:26) - omnipotence\n'
+              '- "God is love" (1 John 4:8)\n')
+    assert ("Which verse says “With God all things are possible”?", "Matthew 19:26") in made
+    assert ("What does “With God all things are possible” (Matthew 19:26) show?",
+            "omnipotence") in made
+    assert ("Which verse says “God is love”?", "1 John 4:8") in made
+
+
+def test_a_worked_calculation_is_no_formula_but_a_fraction_is_a_value():
+    assert not any(k == Kind.FORMULA for k in
+                   [c.kind for c in extract_cards("moles = 88 / 44 = 2 mol\n", "d")])
+    assert ("Complete the equation: probability of bb = ?", "1/4 = 25%") in qa(
+        "- probability of bb = 1/4 = 25%\n")
+

@@ -966,9 +966,24 @@ _SPEAKER_END = re.compile(r",|\(|\s(?:about|to|on|of|when|after|before|as|in)\s|
                           r"|\s(?:ch|chapter|chap\.?)\s?\d|$", re.IGNORECASE)
 
 
+# A quote and its chapter and verse: `"God is love" (1 John 4:8)`, `(Surah 2:255)`
+_VERSE = re.compile(r"^[\"“](?P<quote>[^\"“”]{3,200})[\"”]\s*\((?P<ref>(?:[1-3]\s?)?[A-Z][a-z]+\.?"
+                    r"(?:\s[A-Z][a-z]+)?\s\d{1,3}:\d{1,3}(?:[-–]\d{1,3})?)\)"
+                    r"(?:\s*(?:[-–—]|->|→)\s*(?P<note>.+))?$")
+
+
 def _quote_facts(text: str) -> list[Fact] | None:
     """`"Fair is foul…" – the witches, Act 1 Scene 1`: who says it, and where; and the
     speaker written first (`Sheila: "But these girls aren't cheap labour - they're people"`)."""
+    verse = _VERSE.match(text) if text[:1] in "\"“" else None
+    if verse:
+        # `"God is love" (1 John 4:8) - God's nature`: which verse says it, and what it shows
+        quote, ref, note = verse.group("quote"), verse.group("ref"), verse.group("note")
+        facts = [Fact("quote", f"Which verse says “{quote}”?", ref)]
+        note = re.sub(r"^(?:shows?|means?|so)\s", "", trim_ends(note or ""))
+        if note and 1 <= len(note.split()) <= 8:
+            facts.append(Fact("quote", f"What does “{quote}” ({ref}) show?", note))
+        return facts
     if ('"' in text or "“" in text) and _SPEAKER_FIRST.match(text):
         facts = []
         for said in _SPEAKER_FIRST.finditer(text):

@@ -24,6 +24,7 @@ _FUNCTIONS = frozenset("""
 """.split())
 
 
+_SUM_OF_NUMBERS = re.compile(r"\d\s?[+×x*/÷−-]\s?\d")
 _SHORTHAND = re.compile(r"\b(?:b/c|w/out|w/o|w/|and/or|s/he|n/a)", re.IGNORECASE)
 
 
@@ -131,6 +132,12 @@ def _one_formula(formula: str, description: str) -> list[Fact]:
         m = re.match(r"^([a-z][a-z ’'-]{2,40}?)(?:\s\(|\s=|,|$)", description)
         if m:
             name = trim_ends(m.group(1))
+    bare_rhs = drop_parentheses(rhs) or rhs
+    first = bare_rhs.split("=")[0]
+    if "=" in bare_rhs and _SUM_OF_NUMBERS.search(first) and \
+            not re.fullmatch(r"\s*[\d.]+/[\d.]+\s*", first) and \
+            not re.search(r"\b(?:sin|cos|tan)\b", lhs):
+        return []  # `moles = 88 / 44 = 2 mol`: a worked calculation, no relation to learn
     if "=" in (drop_parentheses(rhs) or rhs) and not description:
         # `a / sin A = b / sin B = c / sin C`: one relation stated as a chain
         return [Fact("formula", f"Complete the equation: {lhs} = ?", rhs)]
