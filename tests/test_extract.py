@@ -2210,3 +2210,15 @@ def test_a_worked_calculation_is_no_formula_but_a_fraction_is_a_value():
     assert ("Complete the equation: probability of bb = ?", "1/4 = 25%") in qa(
         "- probability of bb = 1/4 = 25%\n")
 
+
+def test_a_table_row_headed_by_what_someone_should_do_asks_it():
+    made = qa("| | Stanislavski | Brecht |\n|---|---|---|\n"
+              "| Audience should… | empathise, feel emotion | think critically |\n")
+    assert ("Stanislavski: what should the audience do?", "empathise, feel emotion") in made
+
+
+def test_something_done_is_no_event():
+    made = qa("## Techniques\n- Breaking the fourth wall - talking directly to the audience\n")
+    assert ("What is meant by ‘breaking the fourth wall’?",
+            "talking directly to the audience") in made
+

@@ -106,6 +106,10 @@ _ATTRIBUTE_COLUMN = frozenset(
     "aspect criterion".split())
 
 
+_MODAL_KEY = re.compile(r"(?P<who>[A-Za-z][\w ]{1,20}?)\s(?P<modal>should|must|can|will|does|do)"
+                        r"\s?(?:…|\.\.\.)?")
+
+
 def _attribute_row(key: str, cells: tuple[str, ...], header: tuple[str, ...]) -> list[Fact]:
     if _ASIDE_COLUMN.match(key) or re.match(r"^key\s(?:facts?|points?)$", key, re.IGNORECASE):
         return []  # `| Key fact | … |`: no question a student could answer
@@ -120,6 +124,11 @@ def _attribute_row(key: str, cells: tuple[str, ...], header: tuple[str, ...]) ->
             elif how:
                 question = f"{thing[:1].upper()}{thing[1:]}: what is the {how} of the " \
                            f"{decapitalised(key)}?"
+            elif _MODAL_KEY.fullmatch(key):
+                # `| Audience should… | empathise |`: "Stanislavski: what should the audience do?"
+                m = _MODAL_KEY.fullmatch(key)
+                question = f"{thing[:1].upper()}{thing[1:]}: what {m.group('modal').lower()} " \
+                           f"the {m.group('who').lower()} do?"
             else:
                 be = "are" if is_plural(key) else "is"
                 question = f"{thing[:1].upper()}{thing[1:]}: what {be} the {decapitalised(key)}?"

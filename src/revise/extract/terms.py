@@ -1424,6 +1424,8 @@ def _is_event_name(term: str) -> bool:
     name = _YEAR_AFTER.sub("", drop_parentheses(term) or term)
     name = _THE.sub("", name)
     words = name.split()
+    if len(words) > 2 and words[0].lower().endswith("ing") and words[1].lower() in ("the", "a"):
+        return False  # `Breaking the fourth wall`: something done, not an event
     return (2 <= len(words) <= 6 and words[0][:1].isupper()
             and (words[-1].lower() in _EVENT_NOUNS | {"versailles", "rights"}
                  or _NAMED_THING.search(name) is not None)
