@@ -45,7 +45,7 @@ def test_term_and_meaning_with_every_separator(separator):
     notes = f"# Cells\n- Osmosis{separator}movement of water through a partially permeable membrane"
     assert qa(notes, Kind.DEFINITION) == [
         ("What is meant by ‘osmosis’?", "movement of water through a partially permeable membrane"),
-        ("What is the term for movement of water through a partially permeable membrane?",
+        ("What is the term for the movement of water through a partially permeable membrane?",
          "osmosis"),
     ]
 
@@ -564,7 +564,7 @@ def test_lines_that_name_no_meaning_are_not_defined():
               "- homeostasis = regulation of conditions in a cell/organism\n")
     assert made == [
         ("What is meant by ‘homeostasis’?", "regulation of conditions in a cell/organism"),
-        ("What is the term for regulation of conditions in a cell/organism?", "homeostasis")]
+        ("What is the term for the regulation of conditions in a cell/organism?", "homeostasis")]
     assert ("How do you calculate magnification?", "size of image / size of real object") in qa(
         "- magnification = size of image / size of real object")
 
@@ -2157,7 +2157,7 @@ def test_an_aspect_indented_under_a_term_is_asked_of_that_term():
     assert ("Alliteration: what is the effect?",
             "makes it memorable, harsh sounds can sound aggressive") in made
     made = qa('- sibilance - repetition of s sounds e.g. "the snake slithered silently"\n')
-    assert ("What is the term for repetition of s sounds?", "sibilance") in made
+    assert ("What is the term for the repetition of s sounds?", "sibilance") in made
 
 
 @pytest.mark.parametrize(("line", "question"), [
@@ -2221,4 +2221,16 @@ def test_something_done_is_no_event():
     made = qa("## Techniques\n- Breaking the fourth wall - talking directly to the audience\n")
     assert ("What is meant by ‘breaking the fourth wall’?",
             "talking directly to the audience") in made
+
+
+@pytest.mark.parametrize(("line", "question"), [
+    ("osmosis - movement of water through a partially permeable membrane",
+     "What is the term for the movement of water through a partially permeable membrane?"),
+    ("foreshadowing - hints at what will happen later",
+     "What term means ‘hints at what will happen later’?"),
+    ("habitat - the place where an organism lives",
+     "What is the term for the place where an organism lives?"),
+])
+def test_the_reverse_question_is_worded_to_fit_its_meaning(line, question):
+    assert question in [q for q, _ in qa(f"- {line}")]
 

@@ -448,7 +448,7 @@ def sentence_facts(subject: str, verb: str, rest: str) -> list[Fact]:
     facts = [Fact("definition", f"What {be} {noun}?", core)]
     bare = re.sub(r"^(?:a|an|the)\s", "", subject, flags=re.IGNORECASE)
     if len(core.split()) <= _MAX_REVERSE_WORDS and not core.lower().startswith(("when", "how")):
-        facts.append(Fact("definition", f"What is the term for {_lowered(core)}?",
+        facts.append(Fact("definition", term_question(_lowered(core)),
                           decapitalised(bare)))
     if examples:
         facts.append(Fact("list", f"Give an example of {_lowered(bare)}.", examples))
@@ -952,7 +952,7 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
             and not re.search(r"\d", m.group("what"))
             and not re.match(r"(?:where|when|if)\s", m.group("what"))  # (`where AR = AC`)
             and not re.search(r"[\d+×/=−]", m.group("name"))):
-        return Fact("definition", f"What is the term for {_lowered(m.group('what'))}?",
+        return Fact("definition", term_question(_lowered(m.group("what"))),
                     trim_ends(m.group("name")))
     m = re.match(r"^(?:acts|act|works|work|serves|serve)\sas\s(?:an?\s)?(.+)$", clause)
     if m and len(m.group(1).split()) <= 6:  # `acts as a shock absorber`
@@ -1297,11 +1297,7 @@ def _described(term: str, meaning: str) -> list[Fact]:
                                           _DASHED.split(definition)[0])[0])
             if not like and _reversible(term, definition, meaning) and \
                     len(described.split()) >= 3:
-                # (`can be drawn out into a wire`: what it can do is quoted, not named)
-                ask = f"What term means {quoted(described)}?" \
-                    if described.split()[0].lower() in _MODALS else \
-                    f"What is the term for {described}?"
-                facts.append(Fact("definition", ask, decapitalised(term)))
+                facts.append(Fact("definition", term_question(described), decapitalised(term)))
     for clause in clauses[1:]:
         fact = clause_relation(noun, clause)
         if fact is not None:
@@ -1653,6 +1649,29 @@ def _described_only(answer: str) -> bool:
                 len(words[-1]) > 5 and _ADJECTIVE_END.search(words[-1]))):
             return False
     return True
+
+
+_DETERMINERS = frozenset("a an the any all each every one two three some its their his her this "
+                         "that these those where when".split())
+_AFTER_A_VERB = frozenset("at to the a an on in into up out down off what how that".split())
+
+
+def term_question(described: str) -> str:
+    """The question that asks for a term from what it means, worded to fit: "What is the
+    term for the movement of water …?", and quoted where the meaning starts with a verb
+    (`hints at what will happen later`, `can be drawn out into a wire`)."""
+    words = described.split()
+    first = words[0].lower() if words else ""
+    if first in _DETERMINERS or first.endswith("ing"):
+        return f"What is the term for {described}?"
+    if len(words) > 1 and words[1].lower() == "of" and first.isalpha() and \
+            first not in ("lots", "loads", "plenty", "most", "all", "some"):
+        return f"What is the term for the {described}?"  # `movement of water …`
+    if first in _MODALS or verb_base(first) or is_base_verb(first) or (
+            len(words) > 1 and first.endswith("s") and not first.endswith("ss")
+            and words[1].lower() in _AFTER_A_VERB):
+        return f"What term means {quoted(described)}?"
+    return f"What is the term for {described}?"
 
 
 def _reversible(term: str, definition: str, meaning: str) -> bool:
