@@ -54,7 +54,7 @@ install:
 
 test: $(DEV)
 	$(BIN)/ruff check src tests
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 # The soak runs left out of `make test`: 200 review sessions and 50 extracts killed at
 # random moments. Several minutes.
