@@ -2234,3 +2234,12 @@ def test_something_done_is_no_event():
 def test_the_reverse_question_is_worded_to_fit_its_meaning(line, question):
     assert question in [q for q, _ in qa(f"- {line}")]
 
+
+def test_levels_define_a_term_and_a_life_cycle_asks_what_happens_at_each_stage():
+    made = qa("## Boston Matrix\n- cash cow = high market share, low growth\n"
+              "## Product life cycle (in order!)\n1. growth - sales rise quickly, profits start\n"
+              "2. decline - sales fall, product may be withdrawn\n")
+    assert ("What is meant by ‘cash cow’?", "high market share, low growth") in made
+    assert not any(q.startswith("What is the term for high") for q, _ in made)
+    assert ("What happens at the growth stage?", "sales rise quickly, profits start") in made
+

@@ -123,6 +123,10 @@ HOLDOUT_FLOORS = {
     "english-language-techniques.txt": 0.40,
     "geography-population-urban.txt": 0.30,
     "religious-studies-christianity-beliefs.txt": 0.25,
+    "biology-immune-system.txt": 0.40,
+    "business-marketing-mix.md": 0.55,
+    "history-vietnam-war.txt": 0.40,
+    "physics-electricity-circuits.md": 0.35,
 }
 
 

@@ -1558,7 +1558,9 @@ def _defines(definition: str) -> bool:
     if len(words) < 2 or words[0].lower() in _NOT_DEFINITION_START and not (
             words[0].lower() == "only" and (re.match(r"\w+ed$", words[1]) or words[1][:1].isupper()
                                             or verb_base(words[1]))
-            or words[0].lower() in ("large", "small", "big") and len(words) >= 3):
+            or words[0].lower() in ("large", "small", "big", "high", "low") and len(words) >= 3
+            and words[1].lower() not in _NOT_DEFINITION_START | {"than", "as"}):
+        # (`penetration pricing - low price to enter market`, `cash cow = high market share`)
         return False  # (`only expressed if 2 copies present`, `large boulders piled …` define)
     last = words[-1].lower().strip(".,")
     if last.endswith("ed") and len(last) > 4 and last not in _ED_NOUNS \
@@ -1681,6 +1683,8 @@ def _reversible(term: str, definition: str, meaning: str) -> bool:
     if not 3 <= len(words) <= 12 or ";" in meaning or re.search(r"\d", meaning):
         return False
     first = list(itertools.takewhile(lambda w: w.lower() not in _RELATIVES, words[:4]))
+    if words[0].lower() in ("high", "low"):
+        return False  # `cash cow = high market share, low growth`: levels, not a name's meaning
     if words[0].lower() in _MODALS and words[1].lower() in ("also", "only", "still"):
         return False  # `can also be emitted`: said of it, no definition
     if len(term.split()) > 3 or words[0].lower() in _RELATIVES - {"where"} or any(
