@@ -2243,3 +2243,18 @@ def test_levels_define_a_term_and_a_life_cycle_asks_what_happens_at_each_stage()
     assert not any(q.startswith("What is the term for high") for q, _ in made)
     assert ("What happens at the growth stage?", "sales rise quickly, profits start") in made
 
+
+@pytest.mark.parametrize(("line", "question"), [
+    ("1960 -- National Liberation Front (NLF) set up in the South",
+     "When was the National Liberation Front?"),
+    ("1968 Jan - Tet Offensive, VC attack 100+ towns & cities", "When was the Tet Offensive?"),
+    ("1969 = Nixon announces Vietnamisation", "When did Nixon announce Vietnamisation?"),
+    ("1970 - Kent State shootings, 4 students killed", "When were the Kent State shootings?"),
+    ("1973 (Jan): Paris Peace Accords, US troops withdraw", "When were the Paris Peace Accords?"),
+    ("Feb 1945 Yalta conference - Germany split into 4 zones", "When was the Yalta conference?"),
+])
+def test_timeline_lines_in_more_notations(line, question):
+    made = qa(f"TIMELINE\n{line}\n1954 - French defeated at Dien Bien Phu\n")
+    assert question in [q for q, _ in made]
+    assert not any(q.startswith("Who set up") for q, _ in made)
+

@@ -40,6 +40,7 @@ from revise.extract.phrasing import (
     deed_present_base,
     drop_parentheses,
     has_words,
+    is_base_verb,
     is_plural,
     lead_title,
     quoted,
@@ -559,8 +560,9 @@ _TIME_PHRASE = re.compile(r"(?:(?:early|mid|late|end of|start of|beginning of)\s
 _TIMELINE = re.compile(rf"^(?P<when>(?:c\.\s?)?(?:\d{{1,2}}(?:-\d{{1,2}})?\s)?"
                        rf"(?:{_MONTH_NAME}(?:-{_MONTH_NAME})?\s)?"
                        r"(?:1[0-9]{3}|20[0-9]{2})(?:\s?[-–]\s?\d{2,4})?"
+                       rf"(?:\s\(?{_MONTH_NAME}\)?)?"  # `1968 Jan`, `1973 (Jan)`
                        rf"|\d{{1,2}}(?:-\d{{1,2}})?\s{_MONTH_NAME})"
-                       r"(?:\s?[:–—]\s|\s-\s|\s)(?P<rest>[^\d\s(=\"“–—-].{3,})$")
+                       r"(?:\s?[:–—=]\s|\s--?\s|\s)(?P<rest>[^\d\s(=\"“–—-].{3,})$")
 _NOT_AN_EVENT_START = frozenset(
     "was were is are saw had has when then and but so in on at by to of it this the a an "
     "after before during until".split())
@@ -575,7 +577,8 @@ def _timeline_event(when: str, rest: str) -> tuple[str, list[Fact]]:
     name = trim_ends(rest[:cut.start()] if cut else rest)
     if not name.split() or name.split()[0].lower() in _NOT_AN_EVENT_START:
         return whole, []  # `1945 was the year …`: a sentence, no event
-    if _named_event(name):
+    if _named_event(name) or terms.event_date(f"{name} ({when})") is not None and not re.search(
+            r"\s(?:the|a|an|only|is|are|was|were)\s", name):  # (`Nazis the only legal party`)
         after = rest[cut.start():] if cut else ""
         aside, _, tail = after.strip().partition(")") if after.strip().startswith("(") \
             else ("", "", after)
@@ -645,7 +648,9 @@ def _when_question(clause: str) -> str | None:
         asked = re.sub(r"^Why (?:are|were)\s", "When were ", asked)
         return asked if asked.startswith("When") else None
     if (clause[:1].islower() or clause.split()[0].isupper()) and not any(
-            re.search(r"(?:[^s]s|ed)$", w) for w in clause.split()[1:2]):
+            re.search(r"(?:[^s]s|ed)$", w) for w in clause.split()[1:2]) and not any(
+            is_plural(a) and is_base_verb(b)  # (`first US troops land at …`: a clause)
+            for a, b in zip(clause.split(), clause.split()[1:], strict=False)):
         the = "" if clause.lower().startswith("the ") else "the "
         return f"When was {the}{clause}?"
     return None

@@ -162,11 +162,11 @@ _EVENT_NOUNS = frozenset(
     riots famine purges trials invasion landings rally rides migration rush referendum fire
     expedition boycott march protest raid occupation scandal depression recession riot
     compromise declaration charter proclamation edict statute summit revolt boom ultimatum
-    settlement entente accords
+    settlement entente accords incident shootings bombing bombings
     telegram wall
 """.split())
 _PLURAL_EVENTS = frozenset("days theses riots purges trials landings rides acts wars reforms "
-                           "elections".split())
+                           "elections shootings bombings accords".split())
 
 
 def is_citation(term: str) -> bool:
@@ -748,8 +748,9 @@ def _deed_of(term: str, meaning: str) -> list[Fact] | None:
             or words[0] in ("The", "A", "An") or _did(words[0]) or any(
             re.fullmatch(r"[A-Z]{2,}", w) and not re.fullmatch(r"[IVX]+", w) for w in words) \
             or _is_event_name(term) or not _did(clause) or _MADE_TITLE.match(clause) \
-            or _PASSIVE.match(clause) or not 2 <= len(clause.split()) <= 14:
-        return None
+            or _PASSIVE.match(clause) or not 2 <= len(clause.split()) <= 14 \
+            or re.match(r"\w+\s(?:up|down|out|off)(?:\s(?:in|at|on|by|to|for)\b|$)", clause):
+        return None  # (`set up in the South`: done to it, not by it)
     return _clean([Fact("person", f"Who {clause}?", name)])
 
 
