@@ -2258,3 +2258,11 @@ def test_timeline_lines_in_more_notations(line, question):
     assert question in [q for q, _ in made]
     assert not any(q.startswith("Who set up") for q, _ in made)
 
+
+def test_an_arrow_under_a_heading_that_names_a_relation_is_asked_as_the_heading_says():
+    made = qa("## EM spectrum\n### uses\n- radio waves -> TV + radio broadcasting\n"
+              "## Body's defences\n- trachea & bronchi -> cilia waft mucus up to the throat\n")
+    assert ("What are radio waves used for?", "TV + radio broadcasting") in made
+    assert ("How do trachea & bronchi act as a defence?",
+            "cilia waft mucus up to the throat") in made
+

@@ -688,6 +688,16 @@ _NEXT_ACRONYM = re.compile(r",\s(?=[A-Z][A-Z0-9]{1,7}\s?(?:=|[-–—]\s))|,\s(?
                            r"|\s[-–—]\s(?=[A-Z][\w ]{1,25}:\s)")  # (`… - Botnet: network of …`)
 
 
+def _headed_arrow(sentence: str, title: str) -> list[Fact]:
+    """`trachea & bronchi -> cilia waft mucus …` under `Body's defences`: what the heading
+    asks of the thing before the arrow ("How do trachea & bronchi act as a defence?")."""
+    parts = re.split(r"\s?(?:->|→)\s?", sentence, maxsplit=1)
+    if not title or len(parts) != 2 or len(parts[0].split()) > 4 or \
+            arrows.has_arrow(parts[1]) or any(verb_base(w) for w in parts[0].split()):
+        return []
+    return headed.headed_facts(parts[0].strip(), parts[1].strip(), title)
+
+
 def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = False,
                     historical: bool = False, title: str = "") -> list[Fact]:
     asked = _ASKED.match(text)
@@ -882,8 +892,8 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
             facts += _relation_facts(sentence, past=past, lead=lead, causal=causal,
                                      historical=historical, title=title)
         elif arrows.has_arrow(sentence):
-            facts += arrows.arrow_facts(sentence, past=past, lead=lead, causal=causal,
-                                        title=title)
+            facts += _headed_arrow(sentence, title) or arrows.arrow_facts(
+                sentence, past=past, lead=lead, causal=causal, title=title)
         else:
             linked = arrows.linked_facts(sentence)
             facts += linked or terms.statement_facts(sentence, historical=historical)
