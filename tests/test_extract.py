@@ -2266,3 +2266,17 @@ def test_an_arrow_under_a_heading_that_names_a_relation_is_asked_as_the_heading_
     assert ("How do trachea & bronchi act as a defence?",
             "cilia waft mucus up to the throat") in made
 
+
+def test_a_value_and_its_meaning_a_quoted_formula_and_a_worked_example():
+    notes = ("## Price Elasticity of Demand (PED)\n"
+             "> PED = % change in quantity demanded / % change in price\n\n"
+             "- answer is always negative (ignore the minus sign when comparing)\n"
+             "- PED = 1 = unitary elasticity, revenue doesn't change\n"
+             "### Worked example\nPrice of a coffee goes from £2.00 to £2.50, sales fall from 400"
+             " to 300 a day.\nPED = -25 / 25 = -1 so unitary elastic.\n")
+    made = qa(notes)
+    assert ("How do you calculate PED?",
+            "% change in quantity demanded / % change in price") in made
+    assert ("What does PED = 1 mean?", "unitary elasticity, revenue doesn't change") in made
+    assert not any("answer" in q.lower() or "____" in q or "-25" in q for q, _ in made)
+

@@ -209,6 +209,8 @@ def clean_text(raw: str) -> str:
     text = " ".join(raw.split())
     if not text:
         return ""
+    if text.startswith("> "):
+        text = text[2:]  # Markdown's `> quoted line`: the line
     if "ead more" in text or "dvertisement" in text or "ontinue reading" in text:
         text = _TRAILING_FURNITURE.sub("", " " + text).strip()
     for mark in ("**", "__"):

@@ -527,14 +527,17 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         # The year a study was published is a reference, not a fact to learn; the
         # year of a discovery is.
         text, lead = pair[2], pair[0]
-    for kind, question, answer in numbers.number_cards(text, lead, asked=said,
-                                                       shown=" ".join(bullet.topic),
-                                                       limit=_MAX_NUMBERS):
+    worked = bool(bullet.topic) and _WORKED_TITLE.search(bullet.topic[-1]) is not None
+    for kind, question, answer in [] if worked else numbers.number_cards(
+            text, lead, asked=said, shown=" ".join(bullet.topic), limit=_MAX_NUMBERS):
+        # (under `Worked example`, the numbers are the example's, no facts to learn)
         facts.append(Fact(kind, question, answer))
     if not facts and not timeline_date and len(text) <= _MAX_RELATION:
         # (a name only where nothing better was)
         facts += [Fact(*card) for card in names.name_cards(text, lead, said,
                                                            historical=historical)]
+    if worked:
+        facts = [f for f in facts if f.kind not in ("formula", "figure", "date")]
     return (timeline_date + facts + described)[:_MAX_FACTS]
 
 
@@ -555,6 +558,10 @@ _MONTHS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 _QUOTED_WHOLE = re.compile(r"[\"“][^\"“”]{20,}[\"”]")
 _MONTH_NAME = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
                r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?![a-z])")
+_WORKED_TITLE = re.compile(r"\bworked\s(?:example|eg|e\.g\.)|\bexample calculation", re.IGNORECASE)
+# `PED = 1 = unitary elasticity`: a value of a quantity, and what that value means
+_VALUE_MEANS = re.compile(r"^(?P<value>[A-Za-z][\w ]{0,12}?\s?(?:=|>|<|≥|≤)\s?[-−]?[\d.]+)\s?=\s?"
+                          r"(?P<means>[a-z].{2,})$")
 _TIME_PHRASE = re.compile(r"(?:(?:early|mid|late|end of|start of|beginning of)\s)?"
                           + _MONTH_NAME + r"(?:\s(?:1[0-9]{3}|20[0-9]{2}))?", re.IGNORECASE)
 _TIMELINE = re.compile(rf"^(?P<when>(?:c\.\s?)?(?:\d{{1,2}}(?:-\d{{1,2}})?\s)?"
@@ -700,6 +707,10 @@ def _headed_arrow(sentence: str, title: str) -> list[Fact]:
 
 def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = False,
                     historical: bool = False, title: str = "") -> list[Fact]:
+    valued = _VALUE_MEANS.match(text) if "=" in text else None
+    if valued:  # `PED = 1 = unitary elasticity`: "What does PED = 1 mean?"
+        return [Fact("definition", f"What does {valued.group('value')} mean?",
+                     trim_ends(valued.group("means")))]
     asked = _ASKED.match(text)
     if asked and terms.sentence_pair(_DASHES.split(asked.group("a"))[0]):
         # `What is urbanisation? Urbanisation is the increase …`: a web page's heading asks

@@ -58,6 +58,8 @@ def is_formula(text: str) -> bool:
     operators = _STRONG_OPERATOR.findall(rhs)
     # (`mass/volume` divides; `regulation of … a cell/organism to …` says "or")
     operands = rhs.split(" / ")
+    if operators == ["/"] and len(operands) == 2 and all("%" in o for o in operands):
+        return True  # `PED = % change in quantity demanded / % change in price`
     return not (operators == ["/"] and (lhs[:1].isupper() or "," in rhs
                                         or len(operands) < 2 and len(rhs.split()) > 5
                                         or any(len(o.split()) > 4 for o in operands)))

@@ -213,6 +213,9 @@ _SUPERLATIVE_WORD = r"(?:[a-z]+est|best|worst|most\s[a-z]+|least\s[a-z]+)"
 _SUPERLATIVE = re.compile(_SUPERLATIVE_WORD + r"\s(?P<when>when|if|in|at|during)\s(?P<rest>.+)$")
 
 
+_VAGUE_SUBJECTS = frozenset("answer the answer result the result it this that one thing".split())
+
+
 def sentence_pair(sentence: str) -> tuple[str, str, str] | None:
     """(subject, verb, rest) of a defining sentence: `Inflation is a sustained rise …`."""
     if not _DEFINING_VERB.search(sentence):
@@ -225,8 +228,9 @@ def sentence_pair(sentence: str) -> tuple[str, str, str] | None:
         return None  # `Holy Communion (also known as the Eucharist) …`: an aside, no name
     subject = re.sub(r"\s[-–—]$", "", subject.strip())  # `Freiburg (Germany) - known as`
     first = subject.split()[0].lower()
-    if first in _NOT_TERM_START or first in ("there", "here") or not has_words(rest):
-        return None
+    if first in _NOT_TERM_START or first in ("there", "here") or not has_words(rest) or \
+            subject.lower() in _VAGUE_SUBJECTS:
+        return None  # (`answer is always negative`: the answer to what, the line above says)
     if verb in ("is", "are") and not _DEFINING_START.match(rest) and not _names_a_class(
             subject, rest):
         return None  # `velocity is higher…` states a fact but defines nothing
@@ -1411,6 +1415,7 @@ _STATEMENT_WORDS = frozenset(
     not no so too very had has have was were is are did does do be been being will would can
     could should must may might low high rose fell up down good bad poor better worse more
     less most least also only then than think thinks believe believes say says argue argues
+    anything everything something nothing
 """.split()
 )
 
