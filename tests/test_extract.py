@@ -2280,3 +2280,13 @@ def test_a_value_and_its_meaning_a_quoted_formula_and_a_worked_example():
     assert ("What does PED = 1 mean?", "unitary elasticity, revenue doesn't change") in made
     assert not any("answer" in q.lower() or "____" in q or "-25" in q for q, _ in made)
 
+
+def test_word_pairs_two_spaces_apart_and_a_pair_in_brackets_after_a_label():
+    made = qa("SPANISH VOCAB\nel instituto - school\nla clase = class\n"
+              "aprobar = to pass (an exam)  suspender = to fail  (easy to mix up)\n"
+              "vamos = we go  vais = you go  van = they go\nreasons (porque = because)\n")
+    for pair in [("What does ‘suspender’ mean?", "to fail"), ("What does ‘vais’ mean?", "you go"),
+                 ("What is the Spanish for ‘because’?", "porque")]:
+        assert pair in made
+    assert not any("suspender" in a and "aprobar" in q for q, a in made)
+

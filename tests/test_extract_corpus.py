@@ -127,6 +127,10 @@ HOLDOUT_FLOORS = {
     "business-marketing-mix.md": 0.55,
     "history-vietnam-war.txt": 0.40,
     "physics-electricity-circuits.md": 0.35,
+    "computing-data-representation.txt": 0.30,
+    "economics-supply-demand.md": 0.25,
+    "history-renaissance-medicine.txt": 0.15,
+    "spanish-school-future.txt": 0.65,
 }
 
 

@@ -204,7 +204,7 @@ def clean_text(raw: str) -> str:
     The student's words are kept; only what the copy-paste left behind goes (a `=` whose
     arrow lost its `>`, a `*` that marked a footnote, unmatched brackets at the ends).
     """
-    if "   " in raw or "\t" in raw.strip():
+    if "   " in raw or "\t" in raw.strip() or "  " in raw and raw.count("=") >= 2:
         raw = _aligned_columns(raw)
     text = " ".join(raw.split())
     if not text:
@@ -236,10 +236,13 @@ def _aligned_columns(raw: str) -> str:
     its meaning, read as `der Hausmeister – caretaker` where nothing else parts them."""
     text = raw.strip()
     gaps = list(_COLUMN_GAP.finditer(text))
-    if gaps and "|" not in text:
-        chunks = _COLUMN_GAP.split(text)
-        if len(chunks) >= 2 and all(_PAIRED.search(c) for c in chunks):
-            return "; ".join(chunks)  # `la cartera = wallet    robar = to steal`: two pairs
+    if "|" not in text and _PAIR_GAP.search(text):
+        chunks = _PAIR_GAP.split(text)
+        pairs = [c for c in chunks if not (c.startswith("(") and c.endswith(")"))]
+        if len(pairs) >= 2 and all(_PAIRED.search(c) for c in pairs) and not any(
+                _SUM.search(c) for c in chunks):  # (`F = m × a  resultant force (N) = …`)
+            # `la cartera = wallet    robar = to steal`, `vamos = we go  vais = you go`
+            return "; ".join(pairs)  # (an aside between them, `(easy to mix up)`, goes)
     if len(gaps) != 1 or _TERM_SEPARATOR.search(raw) or re.search(r"[|:=]", raw) \
             or not re.search(r"[^\W\d_]", text[gaps[0].end():]) \
             or not re.search(r"[^\W\d_]", text[:gaps[0].start()]):
@@ -249,6 +252,8 @@ def _aligned_columns(raw: str) -> str:
 
 _PAIRED = re.compile(r"\S\s(?:=|[-–—]|->|→)\s\S")
 _COLUMN_GAP = re.compile(r"(?<=\S)(?:[ ]{3,}|\t+[ \t]*)(?=\S)")
+_SUM = re.compile(r"[×÷*^²³√]|^[A-Za-z]{1,2}\s=\s")
+_PAIR_GAP = re.compile(r"(?<=\S)(?:[ ]{2,}|\t+[ \t]*)(?=\S)")
 _HIGHLIGHT = re.compile(r"==[^=\s][^=]*==")
 _PAIRS = {"(": ")", "[": "]", "“": "”", "‘": "’", "«": "»"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}

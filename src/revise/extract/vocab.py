@@ -26,7 +26,7 @@ _ARTICLE_LANG = [
     ("French", re.compile(r"^(?:le|la|les|l['’]|un|une|des|du|au|aux|en)\b", re.IGNORECASE)),
     ("Spanish", re.compile(r"^(?:el|los|las|unos|unas|una)\b", re.IGNORECASE)),
     ("German", re.compile(r"^(?:der|die|das|ein|eine|einen)\b", re.IGNORECASE)),
-    ("Italian", re.compile(r"^(?:il|lo|gli|uno)\b", re.IGNORECASE)),
+    ("Italian", re.compile(r"^(?:il|gli)\b", re.IGNORECASE)),  # (`lo`, `uno`: Spanish too)
 ]
 _FOREIGN_LETTERS = re.compile(r"[àâçéèêëîïôûùüÿœæñáíóúäöß¿¡]", re.IGNORECASE)
 _PAIR_SEPARATOR = re.compile(r"\s[-–—=:]\s|:\s|\s=|=\s|\s→\s|\s->\s")
@@ -142,6 +142,9 @@ def is_vocab_section(titles: list[str], lines: list[str]) -> bool:
 
 def vocab_facts(text: str, language: str) -> list[Fact]:
     facts: list[Fact] = []
+    bracketed = re.fullmatch(r"[\w ]{2,20}\s\((?P<pair>[^()]+\s=\s[^()]+)\)", text)
+    if bracketed:
+        text = bracketed.group("pair")  # `reasons (porque = because)`: the pair in brackets
     label, colon, rest = text.partition(": ")
     if colon and "=" in rest and "=" not in label and len(split_pairs(rest)) >= 2:
         text = rest  # `other negs: ne...jamais = never, ne...plus = no longer`
