@@ -2290,3 +2290,11 @@ def test_word_pairs_two_spaces_apart_and_a_pair_in_brackets_after_a_label():
         assert pair in made
     assert not any("suspender" in a and "aprobar" in q for q, a in made)
 
+
+def test_a_conversion_and_its_method_asks_how_to_convert():
+    made = qa("NUMBER BASES\nbinary to denary: add up the place values where there is a 1\n"
+              "hex to denary: first digit x 16 + second digit\n")
+    assert ("How do you convert binary to denary?",
+            "add up the place values where there is a 1") in made
+    assert ("How do you convert hex to denary?", "first digit x 16 + second digit") in made
+

@@ -587,6 +587,12 @@ def term_facts(term: str, sep: str, meaning: str, *, historical: bool = False) -
     deed = _deed_of(term, meaning)
     if deed is not None:
         return deed
+    conversion = _CONVERSION.fullmatch(term.strip())
+    if conversion and meaning.split() and (is_base_verb(meaning.split()[0])
+                                           or meaning.split()[0].lower() in _METHOD_STARTS):
+        # `binary to denary: add up the place values …`: how to convert one into the other
+        return _clean([Fact("definition", f"How do you convert {conversion.group('a')} to "
+                            f"{conversion.group('b')}?", meaning)])
     numbered = _SAYING.fullmatch(term.strip())
     if numbered and has_words(meaning, 3):
         # `Clause 39 - no free man can be imprisoned …`: what the numbered part says
@@ -733,6 +739,10 @@ _MADE_TITLE = re.compile(r"^(?:made|created|crowned|appointed|named|elected|knig
 _PASSIVE = re.compile(r"^\w+ed\s(?:\d|for\b|by\b|after\b|in\b|of\b|to\b|at\b|as\b)")
 
 
+_CONVERSION = re.compile(r"(?P<a>[a-z][\w-]*(?:\s[\w-]+)?)\s(?:to|into)\s"
+                         r"(?P<b>[a-z][\w-]*(?:\s[\w-]+)?)", re.IGNORECASE)
+_METHOD_STARTS = frozenset("first take add split divide multiply convert group write use read "
+                           "start find count".split())
 _SAYING = re.compile(r"(?:[Cc]lause|[Aa]rticle|[Aa]mendment|[Ss]ection|[Cc]ommandment|[Rr]ule)"
                      r"\s\d{1,3}")
 
