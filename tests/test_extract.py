@@ -2298,3 +2298,11 @@ def test_a_conversion_and_its_method_asks_how_to_convert():
             "add up the place values where there is a 1") in made
     assert ("How do you convert hex to denary?", "first digit x 16 + second digit") in made
 
+
+def test_singular_and_plural_rows_of_endings_ask_for_the_forms():
+    made = qa("1st declension endings\nsg: nom -a, acc -am, gen -ae\n"
+              "pl: nom -ae, acc -as, gen -arum\n")
+    assert ("1st declension endings: what are the singular forms?", "nom -a, acc -am, gen -ae") \
+        in made
+    assert not any(q.startswith("What is meant by") for q, _ in made)
+

@@ -541,6 +541,7 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     return (timeline_date + facts + described)[:_MAX_FACTS]
 
 
+_GRAMMAR_NUMBER = re.compile(r"sg|sing|singular|pl|plur|plural", re.IGNORECASE)
 _TERM_SPAN = re.compile(r"(short|long|medium)[- ]term", re.IGNORECASE)
 
 
@@ -812,6 +813,11 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         # `late July - Armada spotted off the Lizard`: when it happened, asked of what
         asked = _when_question(re.split(r";\s|\.\s", pair[2])[0])
         return [Fact("date", asked, pair[0].strip())] if asked else []
+    number = _GRAMMAR_NUMBER.fullmatch(pair[0].strip()) if pair is not None and title else None
+    if number and re.search(r"(?:^|\s)-\w", pair[2]):
+        # `sg: nom -a, acc -am, …` under `1st declension endings`: the singular endings
+        which = "singular" if number.group(0).lower().startswith("s") else "plural"
+        return [Fact("vocabulary", f"{title}: what are the {which} forms?", pair[2])]
     span = _TERM_SPAN.fullmatch(pair[0].strip()) if pair is not None and title else None
     if span and re.fullmatch(r"[A-Za-z ]*[a-rt-z]s", title.strip()):
         # `short term: failure - …` under Consequences: "What were the short-term
