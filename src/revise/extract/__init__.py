@@ -342,9 +342,8 @@ def _blocks(outline: Outline) -> list[list[Section]]:
     """The notes' sections, from each top heading (`# `) to the next."""
     blocks: list[list[Section]] = [[outline.root]]
     for section in outline.sections:
-        if section.level == 1 and section.explicit and len(blocks[-1]) > 1 or \
-                section.level == 1 and section.explicit and blocks[-1][0] is not outline.root:
-            blocks.append([])
+        if section.level == 1 and section.explicit and (len(blocks) > 1 or len(blocks[0]) > 1):
+            blocks.append([])  # (the first top heading shares a block with what is above it)
         blocks[-1].append(section)
     return blocks
 
@@ -585,17 +584,18 @@ def _timeline_event(when: str, rest: str) -> tuple[str, list[Fact]]:
     name = trim_ends(rest[:cut.start()] if cut else rest)
     if not name.split() or name.split()[0].lower() in _NOT_AN_EVENT_START:
         return whole, []  # `1945 was the year …`: a sentence, no event
-    if _named_event(name) or terms.event_date(f"{name} ({when})") is not None and not re.search(
+    dated = terms.event_date(f"{name} ({when})")
+    if _named_event(name) or dated is not None and not re.search(
             r"\s(?:the|a|an|only|is|are|was|were)\s", name):  # (`Nazis the only legal party`)
         after = rest[cut.start():] if cut else ""
         aside, _, tail = after.strip().partition(")") if after.strip().startswith("(") \
             else ("", "", after)
-        date = terms.event_date(f"{name} ({when})") or Fact(
+        date = dated or Fact(
             "date", f"When was {'' if name.lower().startswith('the ') else 'the '}{name}?", when)
         if aside[1:2].isupper():
             name, aside = f"{name} {aside})", ""  # `Cat and Mouse Act (Prisoners … Act)`
         told = re.sub(r"^(?:[,:]|[-–—]|->|=>|→)\s?", "", tail.strip()) or aside.lstrip("(")
-        return (f"{name} - {told}" if told else name), [date] if date else []
+        return (f"{name} - {told}" if told else name), [date]
     question = _when_question(name)
     if question is None:
         return whole, []  # (the date is then asked in its line, as any other)

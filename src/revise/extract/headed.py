@@ -48,8 +48,8 @@ _TRAITS = re.compile(r"^(?:the\s)?(?:(?:main|key)\s)?(?P<aspect>characteristics|
                      r"|factors|issues)\s(?P<of>of|in|for|on)\s(?P<what>[\w\s'’-]{2,40}?)\s*$",
                      re.IGNORECASE)
 _ADJECTIVE = re.compile(r"^[a-z-]+(?:al|ive|ic|ory|ous)$")
-# `Product life cycle`, `Stages of mitosis`: each line a stage and what happens at it
-_STAGES = re.compile(r"\blife cycle\b", re.IGNORECASE)
+# `Product life cycle`: each line a stage and what happens at it
+_LIFE_CYCLE = re.compile(r"\blife cycle\b", re.IGNORECASE)
 # `Adaptations`, `How plants are adapted`: what each part or living thing has, and why
 _ADAPTATIONS = re.compile(r"\badaptations\b|\badapted\b", re.IGNORECASE)
 # `Dangers`, `Risks of EM waves`: what each thing under it can do to you
@@ -190,7 +190,7 @@ def headed_facts(term: str, meaning: str, title: str) -> list[Fact]:
     if _DEVICES.search(title) and re.fullmatch(r"(?:the|a|an)\s[\w' -]{2,30}", meaning.strip()):
         # `pathetic fallacy - the fog` under `Language devices`: an example, no meaning
         return [Fact("list", f"Give an example of {_noun(term, article=False)}.", meaning)]
-    if _STAGES.search(title) and len(term.split()) <= 2 and term.islower() and \
+    if _LIFE_CYCLE.search(title) and len(term.split()) <= 2 and term.islower() and \
             not re.search(r"[\d()]|\bstage\b", term) and re.search(r",\s", meaning) and \
             not term.strip().endswith("s"):
         # `growth - sales rise quickly, profits start` under `Product life cycle`

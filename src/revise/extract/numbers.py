@@ -19,6 +19,7 @@ from revise.extract.phrasing import (
     deed_base,
     has_words,
     is_plural,
+    mid_sentence,
     past_base,
     shows,
     with_lead,
@@ -335,9 +336,8 @@ def _when_done(text: str, start: int, end: int) -> tuple[str, str] | None:
     m = _DONE_WHEN.fullmatch(text[:start])
     if m is None or len(m.group("subject").split()) > 6:
         return None
-    subject = m.group("subject")
-    subject = subject[0].lower() + subject[1:] if subject.startswith("The ") else subject
-    return f"When {m.group('be')} {subject} {m.group('done')}?", text[start:end]
+    return f"When {m.group('be')} {mid_sentence(m.group('subject'))} {m.group('done')}?", \
+        text[start:end]
 
 
 _DID_WHEN = re.compile(r"(?P<subject>[A-Z][\w’'&.-]*(?:\s(?:[A-Z][\w’'&.-]*|of|the|and|\+)){0,4})"
@@ -360,8 +360,7 @@ def _when_did(text: str, start: int, end: int, kind: str) -> tuple[str, str] | N
     subject = m.group("subject")
     if subject.split()[0] in ("A", "An", "In", "By", "After", "Before", "At", "On"):
         return None
-    if subject.startswith("The "):
-        subject = "the " + subject[4:]  # `The Nazis banned …`: "… did the Nazis ban …"
+    subject = mid_sentence(subject)  # `The Nazis banned …`: "… did the Nazis ban …"
     ask = "In what year" if kind == "year" else "When"
     return f"{ask} did {subject} {base} {m.group('object')}?", text[start:end]
 
@@ -371,6 +370,9 @@ def _when_did(text: str, start: int, end: int, kind: str) -> tuple[str, str] | N
 _CLAUSE_BEFORE_DATE = re.compile(r"(?:^|[,;:]\s|\.\s|\s(?:[-–—→]|->|=>)\s)"
                                  r"(?P<clause>(?:(?!\s-\s)[^,;:.\d→–—]){2,80}?)"
                                  r"(?:\s(?:in|on))?\s$")
+# How far back that clause can start: its break, 80 characters and ` in ` (searching only
+# there keeps a long pasted line from being scanned from every position)
+_CLAUSE_REACH = 90
 _LINE_NAME = re.compile(r"^(?P<name>[A-Z][\w'’-]*(?:\s(?:[A-Z][\w'’-]*|of|the|de|von|&|\+|and"
                         r"|I{1,3}|VI{0,3}|IV|IX|X)){0,4})(?:\s\(|\s[-–—]\s|:\s|,\s)")
 # Pasts that take no object (`died 1934`), and their base for "When did … die?".
@@ -401,8 +403,8 @@ _REPORTED = frozenset("said told thought felt knew meant claimed argued believed
 def _event_when(text: str, start: int, end: int) -> tuple[str, str] | None:
     """`Revolt of the Northern Earls, Nov 1569`, `Constituent Assembly elections Nov 1917`:
     a named event just before its date, asked by its name."""
-    before = re.sub(r"(?:,|\s\(|\s[-–—])?\s?$", "", text[:start])
-    m = _CLAUSE_BEFORE_DATE.search(before + " ")
+    before = re.sub(r"(?:,|\s\(|\s[-–—])?\s?$", "", text[:start]) + " "
+    m = _CLAUSE_BEFORE_DATE.search(before, max(0, len(before) - _CLAUSE_REACH))
     words = m.group("clause").split() if m else []
     if m is None or text[end:end + 1] not in ("", " ", ")", ",", ".", ";", ":") or \
             words[0].lower() in _NOT_A_DOER or words[-1].lower() in _NOT_AT_THE_END or \
@@ -417,7 +419,7 @@ def _when_happened(text: str, start: int, end: int, kind: str) -> tuple[str, str
     "When was Rasputin murdered?", `Stresemann died 3 October 1929` → "On what date did
     Stresemann die?", `Trade unions banned May 1933` → "When were trade unions banned?"."""
     before = re.sub(r"\s?\([^()]*\)", "", text[:start])  # (`Cheka (secret police) set up`)
-    m = _CLAUSE_BEFORE_DATE.search(before)
+    m = _CLAUSE_BEFORE_DATE.search(before, max(0, len(before) - _CLAUSE_REACH))
     if m is None:
         return None
     words = m.group("clause").split()
@@ -432,8 +434,7 @@ def _when_happened(text: str, start: int, end: int, kind: str) -> tuple[str, str
         if not (words[at].endswith("ed") or words[at].lower() in _PARTICIPLE) or any(
                 w.lower() in _NOT_A_DOER for w in words[at + 1:]):
             return None  # (`… was invited back and the monarchy was restored in 1660`)
-        subject = " ".join(words[:at - 1])
-        subject = "the " + subject[4:] if subject.startswith("The ") else subject
+        subject = mid_sentence(" ".join(words[:at - 1]))
         told = " ".join(words[at:])
         return f"{_date_ask(kind)[:-1]} {be} {subject} {told}?", text[start:end].strip()
     doer, verb, rest = words[:at], words[at].lower(), words[at + 1:]
@@ -466,8 +467,7 @@ def _when_happened(text: str, start: int, end: int, kind: str) -> tuple[str, str
     if subject[:1].islower() and not subject.startswith(("the ", "a ")) and \
             not is_plural(subject):
         subject = "the " + subject
-    elif subject.startswith("The "):
-        subject = "the " + subject[4:]
+    subject = mid_sentence(subject)
     ask, told = _date_ask(kind)[:-1], (" " + " ".join(rest)) if rest else ""
     if base is not None:
         question = f"{ask} did {subject} {base}{told}?"
@@ -502,8 +502,7 @@ def _when_after(text: str, start: int, end: int, kind: str) -> tuple[str, str] |
     ask = _date_ask(kind)[:-1]
     if doer[-1].lower() in ("was", "were") and len(doer) > 1 and (
             verb.endswith("ed") or verb in _PARTICIPLE):
-        subject = " ".join(doer[:-1])
-        subject = "the " + subject[4:] if subject.startswith("The ") else subject
+        subject = mid_sentence(" ".join(doer[:-1]))
         return f"{ask} {doer[-1].lower()} {subject} {verb}{told}?", text[start:end].strip()
     if any(w.lower() in _NOT_A_DOER - {"the"} for w in doer) or not (
             doer[0][:1].isupper() or doer[0] == "the"):
@@ -511,9 +510,7 @@ def _when_after(text: str, start: int, end: int, kind: str) -> tuple[str, str] |
     base = _NO_OBJECT.get(verb) or deed_base(verb) or past_base(verb)
     if base is None or verb in _REPORTED or not rest and verb not in _NO_OBJECT:
         return None  # (`SS units arrested and shot Röhm`: arrested whom, the clause cut off)
-    subject = " ".join(doer)
-    subject = "the " + subject[4:] if subject.startswith("The ") else subject
-    return f"{ask} did {subject} {base}{told}?", text[start:end].strip()
+    return f"{ask} did {mid_sentence(' '.join(doer))} {base}{told}?", text[start:end].strip()
 
 
 def _is_past(word: str, *, first: bool) -> bool:
@@ -553,15 +550,12 @@ _SHARE_BEFORE = re.compile(r"(?:^|[:;.]\s|\s[-–—]\s)(?:[Oo]nly\s|[Jj]ust\s)?
 def _share_of(text: str, lead: str, figure: Figure) -> tuple[str, str] | None:
     """`about 65% of divorce petitions come from women`: "What percentage of divorce
     petitions come from women?"."""
-    if figure.ask != "What percentage?" or not _SHARE_BEFORE.search(text, 0, figure.start):
-        return None
-    m = _SHARE_OF.match(text, figure.end)
+    hedge = _SHARE_BEFORE.search(text, max(0, figure.start - 40), figure.start) \
+        if figure.ask == "What percentage?" else None
+    m = _SHARE_OF.match(text, figure.end) if hedge else None
     if m is None:
         return None
-    label = text[:figure.start].rstrip()
-    label = re.sub(r"(?:[:;.]|\s[-–—])?\s*(?:only|just)?\s*(?:about|approx\.?|approximately|around"
-                   r"|roughly|nearly|almost|over|under|less than|more than)?$", "", label,
-                   flags=re.IGNORECASE).strip(" :-–—")
+    label = text[:hedge.start()].strip(" :-–—")  # what stands before the share and its hedge
     question = f"What percentage of {m.group('what')} {m.group('done').strip()}?"
     context = label if 0 < len(label.split()) <= 4 and not re.search(r"[\d,;]", label) \
         else lead
@@ -589,9 +583,7 @@ def _how_many_won(text: str, figure: Figure) -> tuple[str, str] | None:
     base = past_base(m.group("verb")) or deed_base(m.group("verb"))
     if base is None:
         return None
-    doer = m.group("doer")
-    doer = "the " + doer[4:] if doer.startswith("The ") else doer
-    return f"How many {noun.group('noun')} did {doer} {base}?", number
+    return f"How many {noun.group('noun')} did {mid_sentence(m.group('doer'))} {base}?", number
 
 
 _COUNTED = re.compile(r"\s(?P<noun>[a-z]+s|people|men|women|children|Jews|[A-Z][a-z]+ans)"

@@ -169,6 +169,11 @@ _SINGULAR_IN_S = frozenset("measles mumps rabies herpes diabetes news maths seri
                            "lens gas bus".split())
 
 
+def mid_sentence(name: str) -> str:
+    """`The Nazis` as it reads inside a question: `the Nazis`."""
+    return "the " + name[4:] if name.startswith("The ") else name
+
+
 def does(noun: str) -> str:
     """`does` or `do`, as `noun` asks."""
     return "do" if is_plural(noun) else "does"

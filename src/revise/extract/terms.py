@@ -23,6 +23,7 @@ from revise.extract.phrasing import (
     has_words,
     is_base_verb,
     is_plural,
+    mid_sentence,
     past_base,
     quoted,
     shows,
@@ -1237,11 +1238,9 @@ def _described(term: str, meaning: str) -> list[Fact]:
                           "\n".join(items)))
         clauses = []
     elif looks_like_term(term) and len(term.split()) <= 3 and _names_a_thing(term) and \
-            _described_only(
-            trim_ends(re.split(r"\s[-–—]\s", head)[0])):
+            _described_only(traits := trim_ends(re.split(r"\s[-–—]\s", head)[0])):
         # `Oak: tough, hard, durable - furniture, flooring`: what it is like
-        facts.append(Fact("definition", f"What is {decapitalised(term)} like?",
-                          trim_ends(re.split(r"\s[-–—]\s", head)[0])))
+        facts.append(Fact("definition", f"What is {decapitalised(term)} like?", traits))
         clauses = []
     elif (looks_like_term(term) and not is_plural(term) and len(term.split()) == 1
           and _SYNONYMS.fullmatch(head) and not re.search(r"\d|\b[A-Z]", head)
@@ -1298,14 +1297,12 @@ def _described(term: str, meaning: str) -> list[Fact]:
                 # `root hair cells - large surface area so more water absorbed`: a feature
                 # and what it is for, no meaning of the term: "Why do root hair cells have
                 # a large surface area?"
-                have = "have" if is_plural(noun) else "has"
                 a = "" if is_plural(feature.group("feature")) else "a "
                 why = trim_ends(definition[feature.end():])
                 if len(words) <= 4 and has_words(why, 2) and \
                         re.fullmatch(r"[\w' -]+", feature.group("feature")):
-                    facts.append(Fact("cause", f"Why {'do' if have == 'have' else 'does'} "
-                                      f"{noun} have {a}{feature.group('feature')}?",
-                                      f"so {why}"))
+                    facts.append(Fact("cause", f"Why {does(noun)} {noun} have "
+                                      f"{a}{feature.group('feature')}?", f"so {why}"))
                 return _clean(facts)
             facts.append(Fact("definition", asked, answer))
             described = _lowered(re.split(r"\s(?:e\.g\.|eg|for example)\s",
@@ -1500,7 +1497,7 @@ def event_date(term: str) -> Fact | None:
             len(when.split()) > 4:
         return None
     name = name.strip().rstrip(",;:").strip()  # (`Tilbury speech, Aug 1588`)
-    name = "the " + name[4:] if name.startswith("The ") else name
+    name = mid_sentence(name)
     the = "" if name.lower().startswith("the ") or re.match(r"\S+[’']s\s", name) else "the "
     be = "were" if name.split()[-1].lower() in _PLURAL_EVENTS else "was"
     return Fact("date", f"When {be} {the}{name}?", when)
@@ -1639,7 +1636,7 @@ _PLAIN_ADJECTIVES = frozenset("""
     big small large tall short long wide narrow deep shallow good bad kind cruel brave loyal
     ambitious proud honest greedy selfish jealous clever wise strict lazy calm fierce
     resistant absorbent waterproof magnetic ductile malleable lightweight transparent opaque
-    elastic stiff porous toxic stable unstable reactive insoluble soluble heavy renewable
+    elastic stiff porous toxic stable unstable reactive insoluble soluble renewable
 """.split())
 _DEGREE = frozenset("v very quite really fairly naturally extremely".split())
 
