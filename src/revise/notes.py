@@ -478,9 +478,11 @@ def _without_cue_column(text: str) -> str:
     lines = text.split("\n")
     columns: dict[int, int] = {}
     for line in lines:
-        if line.count("|") == 1 and line.strip() != "|" and not line.lstrip().startswith("|") \
-                or line.count("|") == 1 and line[:1] == " ":
-            columns[line.index("|")] = columns.get(line.index("|"), 0) + 1
+        # (a row beside its cue, or a row under it whose cue cell is blank: `    | notes`)
+        if line.count("|") == 1 and (line[:1] == " " or line.strip() != "|"
+                                     and not line.lstrip().startswith("|")):
+            at = line.index("|")
+            columns[at] = columns.get(at, 0) + 1
     if not columns:
         return text
     column, count = max(columns.items(), key=lambda item: item[1])

@@ -37,6 +37,7 @@ from revise.extract.numbers import Figure, find_dates, find_figures
 from revise.extract.phrasing import (
     BLANK,
     article,
+    capitalised,
     deed_present_base,
     drop_parentheses,
     has_words,
@@ -831,8 +832,7 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         aspect = pair[0].lower()
         be = ("were" if past else "are") if aspect.endswith("s") else ("was" if past else "is")
         named = drop_parentheses(title) or title  # (`THE ARMADA 1588 (sequence)`)
-        return [Fact("definition", f"{named[:1].upper()}{named[1:]}: what {be} the {aspect}?",
-                     pair[2])]
+        return [Fact("definition", f"{capitalised(named)}: what {be} the {aspect}?", pair[2])]
     if pair is not None and pair[1] == "=" and _COMPARED.match(pair[0]) and \
             _COMPARED.match(pair[2]) and len(pair[2].split()) <= 8:
         # `longer fetch = bigger more powerful waves`: a cause, not a definition

@@ -169,6 +169,11 @@ _SINGULAR_IN_S = frozenset("measles mumps rabies herpes diabetes news maths seri
                            "lens gas bus".split())
 
 
+def capitalised(text: str) -> str:
+    """`what is a variable?` → "What is a variable?": only the first letter changes."""
+    return text[:1].upper() + text[1:]
+
+
 def mid_sentence(name: str) -> str:
     """`The Nazis` as it reads inside a question: `the Nazis`."""
     return "the " + name[4:] if name.startswith("The ") else name

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from revise.extract.phrasing import article, has_words, is_plural, shows
+from revise.extract.phrasing import article, capitalised, has_words, is_plural, shows
 from revise.extract.terms import Fact, decapitalised
 from revise.extract.vocab import language_of
 from revise.notes import trim_ends
@@ -122,16 +122,16 @@ def _attribute_row(key: str, cells: tuple[str, ...], header: tuple[str, ...]) ->
             if key.lower() in ("where", "when"):
                 question = f"{key.capitalize()} was {thing}?"  # `Where was Typhoon Haiyan?`
             elif how:
-                question = f"{thing[:1].upper()}{thing[1:]}: what is the {how} of the " \
+                question = f"{capitalised(thing)}: what is the {how} of the " \
                            f"{decapitalised(key)}?"
             elif _MODAL_KEY.fullmatch(key):
                 # `| Audience should… | empathise |`: "Stanislavski: what should the audience do?"
                 m = _MODAL_KEY.fullmatch(key)
-                question = f"{thing[:1].upper()}{thing[1:]}: what {m.group('modal').lower()} " \
+                question = f"{capitalised(thing)}: what {m.group('modal').lower()} " \
                            f"the {m.group('who').lower()} do?"
             else:
                 be = "are" if is_plural(key) else "is"
-                question = f"{thing[:1].upper()}{thing[1:]}: what {be} the {decapitalised(key)}?"
+                question = f"{capitalised(thing)}: what {be} the {decapitalised(key)}?"
             if not shows(question, value):
                 facts.append(Fact("fact", question, value))
     return facts

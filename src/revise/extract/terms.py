@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from revise.extract.phrasing import (
     article,
+    capitalised,
     does,
     drop_parentheses,
     has_words,
@@ -1103,7 +1104,7 @@ def _term_aside_facts(term: str) -> list[Fact]:
     """`amylase (a carbohydrase)`: the kind of thing the term is."""
     name, aside = split_parenthetical(term)
     if re.fullmatch(r"(?:a|an)\s[a-z]+", aside):
-        return [Fact("definition", f"{_capitalised(decapitalised(name))} is a type of what?",
+        return [Fact("definition", f"{capitalised(decapitalised(name))} is a type of what?",
                      aside.split()[1])]
     if _is_acronym(aside) and _expands(aside, name) and len(name.split()) >= 2:
         # `Normative social influence (NSI) = …`
@@ -1234,7 +1235,7 @@ def _described(term: str, meaning: str) -> list[Fact]:
     elif _is_list(head) and len(head.split(",")) >= 3 and (is_plural(term) or term.endswith(
             ("by", "include", "includes", "are"))):
         items = [trim_ends(i) for i in head.split(",")]
-        facts.append(Fact("list", f"{_capitalised(term)}: give all {len(items)}.",
+        facts.append(Fact("list", f"{capitalised(term)}: give all {len(items)}.",
                           "\n".join(items)))
         clauses = []
     elif looks_like_term(term) and len(term.split()) <= 3 and _names_a_thing(term) and \
@@ -1321,7 +1322,7 @@ def _described(term: str, meaning: str) -> list[Fact]:
                 and len(described.split()) <= 4 and not _has_verb(described) \
                 and not re.search(r"\d", described):
             # `medulla – unconscious activities eg heartbeat`: examples of what it covers
-            facts.append(Fact("list", f"{_capitalised(kind)}: give examples of {described}.",
+            facts.append(Fact("list", f"{capitalised(kind)}: give examples of {described}.",
                               examples))
         else:
             # `alloys - …, eg steel`: examples of a kind of thing, not of a keyword's use
@@ -1752,7 +1753,7 @@ def _aside_facts(term: str, aside: str) -> list[Fact]:
         return [Fact("definition", f"Which phrase sums up {quoted(decapitalised(term))}?",
                      aside.strip("\"“”"))]
     if re.match(r"^(?:a|an)\s\w+$", aside):
-        return [Fact("definition", f"{_capitalised(term)} is a type of what?", aside.split()[1])]
+        return [Fact("definition", f"{capitalised(term)} is a type of what?", aside.split()[1])]
     first = aside.split()[0].lower()
     if first in ("eg", "e.g.", "e.g", "also", "not", "usually", "i.e.", "ie"):
         return []
@@ -1792,10 +1793,6 @@ def decapitalised(term: str) -> str:
     if len(aside) >= 4 and aside.istitle() and aside.isalpha():
         return term  # `Freiburg (Germany)`: a place, named as such
     return term[0].lower() + term[1:]
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _stems(text: str) -> set[str]:

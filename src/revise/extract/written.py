@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from revise.extract.phrasing import BLANK, shows
+from revise.extract.phrasing import BLANK, capitalised, shows
 from revise.extract.terms import Fact
 from revise.notes import trim_ends
 
@@ -48,20 +48,15 @@ def _written(text: str) -> list[Fact] | None:
             return [Fact("basic", trim_ends(m.group("front")), trim_ends(m.group("back")))]
     m = _QUESTION.match(text)
     if m and m.group("answer"):
-        return [Fact("basic", _capitalised(m.group("question").strip()),
+        return [Fact("basic", capitalised(m.group("question").strip()),
                      trim_ends(m.group("answer")))]
     return None
-
-
-def _capitalised(question: str) -> str:
-    """`what is a variable?` as a question is shown: "What is a variable?"."""
-    return question[:1].upper() + question[1:]
 
 
 def question_line(text: str) -> str | None:
     """The question of a `Q: …` line whose answer is on the `A:` line after it."""
     m = _QUESTION.match(text)
-    return _capitalised(m.group("question").strip()) if m and not m.group("answer") else None
+    return capitalised(m.group("question").strip()) if m and not m.group("answer") else None
 
 
 def answer_line(text: str) -> str | None:
