@@ -1538,7 +1538,7 @@ def test_parts_of_the_notes_and_the_kinds_of_characteristics():
               "Part C - Depression\n1) Beck's negative triad (1967): negative view of the self, "
               "the world + the future\n2) Ellis's ABC model (1962) - A = activating event\n")
     assert ("What are the behavioural characteristics of phobias?", "panic, avoidance") in made
-    assert ("What is meant by ‘Beck's negative triad (1967)’?",
+    assert ("What is Beck's negative triad?",
             "negative view of the self, the world + the future") in made
     assert not any("give all" in q for q, _ in made)
 
@@ -2306,3 +2306,49 @@ def test_singular_and_plural_rows_of_endings_ask_for_the_forms():
         in made
     assert not any(q.startswith("What is meant by") for q, _ in made)
 
+
+
+def test_words_in_a_script_of_their_own_are_vocabulary_under_a_first_line_naming_the_language():
+    notes = ("GCSE Mandarin – vocab list 3\ntest on Friday!! learn characters\n\n"
+             "FOOD\n吃 chī: to eat\n饺子 jiǎozi – dumplings\n面条 (miàntiáo) noodles\n"
+             "鸡肉 jīròu – chicken (meat)\n\nGRAMMAR\n"
+             "了 le = completed action, goes after the verb\n")
+    made = qa(notes)
+    assert ("What does ‘吃 chī’ mean?", "to eat") in made
+    assert ("What is the Mandarin for ‘dumplings’?", "饺子 jiǎozi") in made
+    assert ("What is the Mandarin for ‘noodles’?", "面条") in made
+    assert ("What is the Mandarin for ‘chicken (meat)’?", "鸡肉 jīròu") in made
+    assert not any("equal to" in q for q, _ in made)  # a word, not a symbol in a formula
+    # one Greek letter is a symbol, not a word
+    assert qa("- λ = wavelength\n- Δ = change in\n", Kind.VOCABULARY) == []
+
+
+def test_a_short_bracket_that_tells_two_meanings_apart_stays_with_the_meaning():
+    made = qa("# Mandarin\n- 爷爷 yéye: grandad (dad's dad)\n- 外公 wàigōng: grandad (mum's dad)\n"
+              "- 牛奶 niúnǎi: milk (lit. cow milk)\n- 碗 wǎn – bowl, 一碗米饭 a bowl of rice\n")
+    assert ("What is the Mandarin for ‘grandad (dad's dad)’?", "爷爷 yéye") in made
+    assert ("What is the Mandarin for ‘grandad (mum's dad)’?", "外公 wàigōng") in made
+    assert ("What does ‘牛奶 niúnǎi’ mean?", "milk") in made  # an aside, left out
+    # the example shows the word asked for: no reverse card
+    assert [q for q, a in made if a == "碗 wǎn"] == []
+
+
+def test_a_range_of_decades_or_of_years_bc_is_one_date_and_a_section_number_no_figure():
+    made = qa("- Impressionism: c. 1860s-1880s, mainly in Paris\n"
+              "- Twelve Tables 451-450 BC – first written law code\n"
+              "2.4 Aediles – in charge of public games and markets\n")
+    answers = [a for _, a in made]
+    assert "1860s-1880s" in answers and "1860s" not in answers
+    assert "451-450 BC" in answers and "450 BC" not in answers
+    assert "2.4" not in answers
+
+
+def test_a_name_given_with_its_year_is_asked_without_the_year():
+    notes = ("## Second Punic War\n- Cannae 216 BC – worst Roman defeat\n"
+             "- Zama 202 BC – Scipio beat Hannibal\n\n## Cognitive approach\n"
+             "- Beck's negative triad (1967) - negative view of the self, the world + the future\n")
+    made = qa(notes)
+    assert ("What was Cannae?", "worst Roman defeat") in made
+    assert ("What is Beck's negative triad?",
+            "negative view of the self, the world + the future") in made
+    assert not any("216 BC’" in q for q, _ in made)

@@ -131,6 +131,10 @@ HOLDOUT_FLOORS = {
     "economics-supply-demand.md": 0.25,
     "history-renaissance-medicine.txt": 0.15,
     "spanish-school-future.txt": 0.65,
+    "classics-roman-republic.txt": 0.20,
+    "food-nutrition.md": 0.35,
+    "mandarin-vocab-family-food.txt": 0.70,
+    "art-impressionism-web.txt": 0.10,
 }
 
 

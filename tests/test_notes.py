@@ -1086,3 +1086,23 @@ def test_arrow_lines_after_a_title_are_points_and_after_a_point_what_it_led_to()
     after_point = parse_notes("- Stalin introduced 5 year plans\n-> rapid industrialisation\n")
     assert [b.text for b in after_point.bullets] == [
         "Stalin introduced 5 year plans -> rapid industrialisation"]
+
+
+def test_share_buttons_a_menu_and_a_page_contents_line_are_not_notes():
+    notes = ("Impressionism: revision guide\nShare this page\nFacebook Twitter Email Copy link\n"
+             "Menu Search Log in\nOn this page: Key artists | Techniques | Quiz\n\n"
+             "Key artists\n- Claude Monet - painted Impression, Sunrise\n")
+    assert texts(notes)[-1:] == ["Claude Monet - painted Impression, Sunrise"]
+    assert not any(word in text for text in texts(notes)
+                   for word in ("Facebook", "Menu", "On this page", "Share"))
+    assert topics(notes)["Claude Monet - painted Impression, Sunrise"][-1] == "Key artists"
+    assert texts("- Email the teacher about the essay\n- Search for the source\n") == [
+        "Email the teacher about the essay", "Search for the source"]
+
+
+def test_o_and_a_tab_is_the_second_level_of_a_pasted_list():
+    notes = "2.1 Consuls\n•\theld imperium\no\tyears were named after the two consuls\n"
+    outline = parse_notes(notes)
+    held = next(b for b in outline.bullets if b.text == "held imperium")
+    assert [c.text for c in held.children] == ["years were named after the two consuls"]
+    assert texts("- o is a letter\n- olive oil\n") == ["o is a letter", "olive oil"]

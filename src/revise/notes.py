@@ -297,7 +297,8 @@ _LINE_TABLE = {c: " " for c in _CONTROL_CHARS} | {0xFEFF: " "}
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _TAB = 4
 
-_BULLET = re.compile(r"[ \t]*(?:[-*+•◦▪‣·–]|[0-9]{1,3}[.)])(?:[ \t]+|$)")
+# (`o` and a tab: the second level of a list pasted from a word processor)
+_BULLET = re.compile(r"[ \t]*(?:[-*+•◦▪‣·–]|o(?=\t)|[0-9]{1,3}[.)])(?:[ \t]+|$)")
 _MORE_MARKERS = re.compile(r"(?:[-*+•][ \t]+)+")
 _CHECKBOX = re.compile(r"\[[ xX]\][ \t]+")
 _ATX = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
@@ -342,7 +343,8 @@ _PAGE_FURNITURE_START = re.compile(
     r"|share\s+(?:tweet|print|email|facebook|save)\b"
     r"|by\s[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,2}\s?[|•·]\s"
     r"|we use cookies\b|this (?:site|website) uses cookies\b|accept (?:all )?cookies\b"
-    r"|reading time:?\s\d|related video:|watch (?:the )?video\b", re.IGNORECASE)
+    r"|reading time:?\s\d|related video:|watch (?:the )?video\b"
+    r"|on this page:|jump to:|in this (?:guide|article):", re.IGNORECASE)
 _PAGE_FURNITURE_WORDS = re.compile(r"\bclick to enlarge\b|\bcookies$|\ball rights reserved\b"
                                    r"|\bmanage (?:settings|cookies)$|[|•·]\s?\d+\smin(?:ute)?s?"
                                    r"\sread\b|\s\|\s(?:gcse\s)?(?:revision(?:\snotes)?|notes"
@@ -372,7 +374,16 @@ class _Token:
 
 
 def _is_page_furniture(line: str) -> bool:
-    return bool(_PAGE_FURNITURE_START.match(line) or _PAGE_FURNITURE_WORDS.search(line))
+    return bool(_PAGE_FURNITURE_START.match(line) or _PAGE_FURNITURE_WORDS.search(line)
+                or _SITE_WORDS.fullmatch(line))
+
+
+# A line of nothing but a site's buttons and links: `Facebook Twitter Email Copy link`,
+# `Menu Search Log in`
+_SITE_WORD = (r"(?:facebook|twitter|x|email|e-mail|copy link|whatsapp|pinterest|linkedin"
+              r"|reddit|tweet|print|save|share|menu|search|log in|login|sign in|sign up"
+              r"|subscribe|register|home)")
+_SITE_WORDS = re.compile(rf"{_SITE_WORD}(?:[\s|•·/]+{_SITE_WORD})+[\s|•·/]*", re.IGNORECASE)
 
 
 def _indent_width(prefix: str) -> int:
@@ -597,7 +608,7 @@ def _tokenise(
             tokens.append(
                 _Token(
                     "bullet",
-                    indent,
+                    indent + 2 if marker == "o" else indent,  # (a level below `•`, unindented)
                     content[pos:],
                     start + pos,
                     lineno,

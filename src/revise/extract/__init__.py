@@ -355,6 +355,10 @@ def _block_vocab(block: list[Section]) -> dict[int, str]:
         block[1].level == 1 and block[1].explicit) else None
     # (`LATIN VOCAB - set 1-4` over `NOUNS 1st decl`: the notes' own title names the language)
     heading = [first.title] if first is not None and not first.bullets else []
+    opening = block[0].bullets[0] if block[0].bullets else None
+    if not heading and opening is not None and opening.line == 1 and len(opening.text) <= 80 \
+            and vocab.language_of([opening.text]):
+        heading = [opening.text]  # `GCSE Mandarin – vocab list 3` on a line of its own, first
     for section in block:
         lines = [b.text for b in section.bullets if not b.cells]
         titles = [*heading, *section.path] if section.path else [section.title]

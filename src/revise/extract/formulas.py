@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from revise.extract.phrasing import drop_parentheses, shows
+from revise.extract.phrasing import drop_parentheses, in_own_script, shows
 from revise.extract.terms import Fact
 from revise.notes import trim_ends
 
@@ -72,7 +72,8 @@ def _is_value(side: str) -> bool:
 
 def _is_symbolic(side: str) -> bool:
     words = re.findall(r"[A-Za-z]{3,}", side)
-    return all(w.lower() in _FUNCTIONS for w in words) and len(side) <= 20
+    return all(w.lower() in _FUNCTIONS for w in words) and len(side) <= 20 \
+        and not in_own_script(side)  # (`了 le = completed action`: a word, not a symbol)
 
 
 _ASSIGNMENT = re.compile(r"(?<![\d.])\b([A-Za-z][^\s=,;]{0,11})\s?=\s?([^\s=;]+)(?=\s|$)")

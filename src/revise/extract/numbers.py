@@ -36,6 +36,7 @@ _YEAR_SPAN = _YEAR + r"(?:\s?[-–/]\s?(?:[0-9]{4}|[0-9]{2})(?![0-9]))?"
 _ONE_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _DAY = rf"{_ONE_DAY}(?:\s?[-–]\s?{_ONE_DAY})?"  # `8-9 November 1923` is one date
 
+_DECADE = r"(?:1[0-9]{2}|20[0-9])0(?:’|')?s"
 _DATE = re.compile(
     rf"""(?=[0-9A-Z])(?<![\w$£€¥/~])(?<![0-9][.,])
     (?:
@@ -45,8 +46,9 @@ _DATE = re.compile(
       | (?P<season>(?:Spring|Summer|Autumn|Fall|Winter)\s(?:of\s)?{_YEAR_SPAN})
       | (?P<dm>{_DAY}\s{_MONTH}(?!,?\s[0-9]))
       | (?P<numeric>[0-9]{{1,2}}/[0-9]{{1,2}}/{_YEAR}|{_YEAR}-[01][0-9]-[0-3][0-9])
-      | (?P<decade>(?:1[0-9]{{2}}|20[0-9])0(?:’|')?s)
-      | (?P<era>[0-9]{{1,4}}\s?(?:BCE|BC|CE|AD)|AD\s?[0-9]{{1,4}})
+      | (?P<decades>{_DECADE}\s?[-–]\s?{_DECADE})
+      | (?P<decade>{_DECADE})
+      | (?P<era>(?:[0-9]{{1,4}}\s?[-–]\s?)?[0-9]{{1,4}}\s?(?:BCE|BC|CE|AD)|AD\s?[0-9]{{1,4}})
       | (?P<century>[0-9]{{1,2}}(?:st|nd|rd|th)[\s-]centur(?:y|ies))
       | (?P<year>{_YEAR_SPAN})
     )
@@ -167,6 +169,9 @@ class Figure:
     bare: bool
 
 
+_SECTION_NUMBER = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2})+\.?\s[A-Z]")
+
+
 def find_figures(text: str, taken: Iterable[tuple[int, int, str]] = ()) -> list[Figure]:
     """Numbers worth asking about in `text`, skipping spans already `taken` (dates)."""
     taken = sorted((s, e) for s, e, _ in taken)
@@ -189,6 +194,8 @@ def find_figures(text: str, taken: Iterable[tuple[int, int, str]] = ()) -> list[
             k += 1
         if k < len(taken) and taken[k][0] < end:
             continue
+        if start == 0 and _SECTION_NUMBER.match(text):
+            continue  # `2.4 Aediles – …`: the number of a part of the notes
         after = text[end : end + 2]
         if after[:1] == "_" or (after[:1] == "%" and (after[1:].isalnum() or after[1:] == "_")):
             continue  # `100%_done`: part of a name

@@ -105,6 +105,19 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 @functools.lru_cache(maxsize=4096)
+def in_own_script(text: str) -> bool:
+    """Whether `text` holds a word in a script other than the Latin alphabet."""
+    return bool(_OWN_SCRIPT.search(text))
+
+
+# Chinese, Japanese or Korean (one character is a word), or two letters of Greek,
+# Cyrillic, Hebrew, Arabic, Devanagari or Thai (one alone is more often a symbol in a
+# formula: `λ = wavelength`).
+_OWN_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+                         r"|[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f"
+                         r"\u0e00-\u0e7f]{2}")
+
+
 def drop_parentheses(text: str) -> str:
     return trim_ends(" ".join(_PARENS.sub(" ", text).split()))
 

@@ -1288,6 +1288,13 @@ def _described(term: str, meaning: str) -> list[Fact]:
             asked = (f"What was {'' if event.lower().startswith('the ') else 'the '}{event}?"
                      if _is_event_name(term) and event[:1].isupper()
                      else f"What is meant by {quoted(decapitalised(term))}?")
+            dated = _DATED_NAME.fullmatch(term)
+            if dated and not _is_event_name(term):  # `Cannae 216 BC – worst Roman defeat`
+                name = dated.group("name")
+                if re.search(r"['’]s\b", name):  # `Beck's negative triad (1967)`: still held
+                    asked = f"What is {name}?"
+                else:
+                    asked = f"What were the {name}?" if is_plural(name) else f"What was {name}?"
             like = _described_only(answer) and len(term.split()) <= 3 and _names_a_thing(term)
             if like:  # `balsa – v light, soft`: what it is like, not what the word means
                 asked = f"What is {decapitalised(term)} like?"
@@ -1448,6 +1455,10 @@ _NAMED_THING = re.compile(r"^[A-Z][\w-]*\s(?:for|against)\s[A-Z]|^Anglo-")
 
 
 # `Civil Rights Act 1964`, `Spartacist uprising Jan 1919`, `Munich Putsch 8-9 November 1923`
+# a name and its year: `Cannae 216 BC`, `Twelve Tables 451-450 BC`, `Lex Hortensia (287 BC)`
+_DATED_NAME = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s[A-Za-z][\w'’-]*){0,4})\s\(?(?:c\.\s?)?"
+                         r"(?:[0-9]{1,4}\s?[-–]\s?)?(?:[0-9]{1,4}\s?(?:BCE|BC|CE|AD)"
+                         r"|1[0-9]{3}|20[0-9]{2})\)?")
 _YEAR_AFTER = re.compile(r"\s(?:(?:\d{1,2}(?:-\d{1,2})?\s)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
                          r"|Oct|Nov|Dec)[a-z]*\.?\s)?(?:1[0-9]{3}|20[0-9]{2})$")
 _EVENT_FIRST = frozenset("treaty act plan pact battle siege war peace congress dissolution "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from revise.extract.phrasing import drop_parentheses, quoted, shows
+from revise.extract.phrasing import drop_parentheses, in_own_script, quoted, shows
 from revise.extract.terms import Fact
 from revise.notes import trim_ends
 
@@ -28,7 +28,8 @@ _ARTICLE_LANG = [
     ("German", re.compile(r"^(?:der|die|das|ein|eine|einen)\b", re.IGNORECASE)),
     ("Italian", re.compile(r"^(?:il|gli)\b", re.IGNORECASE)),  # (`lo`, `uno`: Spanish too)
 ]
-_FOREIGN_LETTERS = re.compile(r"[àâçéèêëîïôûùüÿœæñáíóúäöß¿¡]", re.IGNORECASE)
+_FOREIGN_LETTERS = re.compile(r"[àâçéèêëîïôûùüÿœæñáíóúäöß¿¡āēīōūǎěǐǒǔǖǘǚǜąęłńśźżčřšžőű]",
+                              re.IGNORECASE)
 _PAIR_SEPARATOR = re.compile(r"\s[-–—=:]\s|:\s|\s=|=\s|\s→\s|\s->\s")
 # (in the order they are tried: a `;` parts pairs before a `/` parts a pair's synonyms)
 _PAIR_SPLITTERS = (re.compile(r"\s?;\s"), re.compile(r",\s"), re.compile(r"\s/\s"))
@@ -48,6 +49,9 @@ def split_pairs(text: str) -> list[tuple[str, str]]:
     """The (word, meaning) pairs on one line: `le salon = living room`, or several
     separated by ` / ` or commas (`en haut = upstairs / en bas = downstairs`)."""
     if not _PAIR_SEPARATOR.search(text):
+        spoken = _SOUNDED.fullmatch(text)
+        if spoken and in_own_script(spoken.group(1)) and not in_own_script(spoken.group(3)):
+            return [(f"{spoken.group(1)} ({spoken.group(2)})", spoken.group(3))]  # `辣 (là) spicy`
         return _glossed_pairs(text)  # (no piece of it can hold a pair with a separator)
     pieces = [text]
     for splitter in _PAIR_SPLITTERS:  # the cut that gives the most pairs
@@ -68,6 +72,8 @@ def split_pairs(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
+# a word, how it sounds in brackets, and its meaning
+_SOUNDED = re.compile(r"(\S{1,12})\s?\(([^()]{1,30})\)\s([^()]{1,40})")
 _GLOSSED = re.compile(r"^(?P<word>[^()]{1,40}?)\s?\((?P<meaning>[^()]{1,40})\)$")
 _GLOSSED_FIRST = re.compile(r"^(?P<word>[^()\s]{1,40})\s?\((?P<meaning>[^()]{1,40})\)"
                             r"\s(?:eg|e\.g\.)\s")
@@ -107,6 +113,8 @@ def _foreign_first(word: str, meaning: str) -> tuple[str, str]:
     if _ENGLISH_START.match(word) and not _ENGLISH_START.match(meaning) \
             and not looks_foreign(word):
         return meaning, word
+    if in_own_script(meaning) and not in_own_script(word):
+        return meaning, word  # `(cooked) rice = 米饭`
     return word, meaning
 
 
@@ -115,7 +123,7 @@ def looks_foreign(word: str) -> str:
     for language, pattern in _ARTICLE_LANG:
         if pattern.match(word):
             return language
-    return "?" if _FOREIGN_LETTERS.search(word) else ""
+    return "?" if _FOREIGN_LETTERS.search(word) or in_own_script(word) else ""
 
 
 def is_vocab_section(titles: list[str], lines: list[str]) -> bool:
@@ -150,7 +158,7 @@ def vocab_facts(text: str, language: str) -> list[Fact]:
         text = rest  # `other negs: ne...jamais = never, ne...plus = no longer`
     for word, meaning in split_pairs(text):
         foreign = _keep_gender(re.sub(r"^(?:BUT|NB|AND|ALSO)\s", "", word))
-        english = _bare(meaning)
+        english = _meaning(meaning)
         if not foreign or not english or not re.search(r"[^\W\d_]", foreign):
             continue  # (`¨ = add umlaut` is a sign, no word)
         if _GENDER.search(meaning) and not _GENDER.search(english):
@@ -178,6 +186,9 @@ def vocab_facts(text: str, language: str) -> list[Fact]:
             facts.append(Fact("vocabulary", f"Which gender does {quoted(foreign)} mark?", name))
             continue
         facts.append(Fact("vocabulary", f"What does {quoted(foreign)} mean?", english))
+        written = foreign.split()[0]
+        if in_own_script(written) and written in english:
+            continue  # `碗 wǎn – bowl, 一碗米饭 a bowl of rice`: its example shows the word
         ask = f"What is the {lang} for {quoted(english)}?" if lang else \
             f"What is the word for {quoted(english)}?"
         facts.append(Fact("vocabulary", ask, foreign))
@@ -199,6 +210,24 @@ def _keep_gender(word: str) -> str:
     genders = _GENDER.findall(word)
     bare = _bare(_GENDER.sub(" ", word))
     return " ".join([bare, *genders]) if bare else ""
+
+
+_QUALIFIER = re.compile(r"\s?\((?!(?:lit|literally|also|not|eg|e\.g|i\.e|ie|nb|see)\b)"
+                        r"[A-Za-z][\w'’]*(?:\s[\w'’]+)?\)", re.IGNORECASE)
+
+
+def _meaning(text: str) -> str:
+    """A meaning as asked for: asides in brackets left out, but a short one that says
+    which sense is meant kept (`grandad (dad's dad)`, `chicken (meat)`): without it two
+    words of the notes can share a meaning."""
+    kept = [m.group() for m in _QUALIFIER.finditer(text)
+            if "!" not in m.group() and not _GENDER.fullmatch(m.group().strip())]
+    if not kept or len(kept) > 1:
+        return _bare(text)
+    marker = "\x00"
+    held = text.replace(kept[0], marker, 1)
+    bare = _bare(held.replace(marker, " QUALIFIERX "))
+    return trim_ends(" ".join(bare.replace("QUALIFIERX", kept[0].strip()).split()))
 
 
 def _bare(text: str) -> str:
