@@ -2352,3 +2352,45 @@ def test_a_name_given_with_its_year_is_asked_without_the_year():
     assert ("What is Beck's negative triad?",
             "negative view of the self, the world + the future") in made
     assert not any("216 BC’" in q for q, _ in made)
+
+
+def test_a_toggle_s_label_is_the_topic_of_its_lines_and_what_its_lack_causes():
+    notes = ("## Macronutrients\n- ▸ Protein\n"
+             "    - main function = growth and repair of body cells\n"
+             "    - deficiency → kwashiorkor (swollen stomach, children)\n"
+             "- ▸ Vitamin D\n    - deficiency → rickets in children\n")
+    cards = extract_cards(notes, "deck")
+    made = [(c.question, c.answer) for c in cards]
+    assert ("Protein: what is the main function?", "growth and repair of body cells") in made
+    assert ("What does a lack of protein cause?",
+            "kwashiorkor (swollen stomach, children)") in made
+    assert ("What does a lack of Vitamin D cause?", "rickets in children") in made
+    assert {c.topic for c in cards} == {("Macronutrients", "Protein"),
+                                        ("Macronutrients", "Vitamin D")}
+    assert not any("▸" in q for q, _ in made)
+
+
+def test_names_parted_by_dots_on_a_pasted_line_head_their_own_points_and_works():
+    notes = ("Key artists • Claude Monet (1840-1926) - painted Impression, Sunrise (1872) - "
+             "Women in the Garden (1866) - later lived at Giverny • Pierre-Auguste Renoir "
+             "(1841-1919) - Luncheon of the Boating Party (1880-81) - known for figures\n"
+             "Edgar Degas (1834-1917) - famous for ballet dancers - often worked in pastel • "
+             "Camille Pissarro (1830-1903) - the father of the group - rural scenes\n")
+    cards = extract_cards(notes, "deck")
+    made = [(c.question, c.answer) for c in cards]
+    assert ("Who painted ‘Impression, Sunrise’ (1872)?", "Claude Monet") in made
+    assert ("Whose work is ‘Luncheon of the Boating Party’ (1880-81)?",
+            "Pierre-Auguste Renoir") in made
+    assert not any(q.startswith("Key artists: give") for q, _ in made)
+    topics = {c.topic[-1] for c in cards if c.topic}
+    assert not any("Degas" in t and "Pissarro" in t for t in topics)
+    parsed = {b.text: b.topic for b in parse_notes(notes).bullets}
+    assert parsed["rural scenes"] == ("Camille Pissarro (1830-1903)",)
+    assert parsed["often worked in pastel"] == ("Edgar Degas (1834-1917)",)
+
+
+def test_who_did_it_to_the_title_of_a_pasted_line():
+    made = qa("Mormons • The Mormons - founded by Joseph Smith 1830 - moved west - led by "
+              "Brigham Young to the Great Salt Lake\n")
+    assert ("Who founded the Mormons?", "Joseph Smith") in made
+    assert ("When were the Mormons founded?", "1830") in made

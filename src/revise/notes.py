@@ -297,9 +297,10 @@ _LINE_TABLE = {c: " " for c in _CONTROL_CHARS} | {0xFEFF: " "}
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _TAB = 4
 
-# (`o` and a tab: the second level of a list pasted from a word processor)
-_BULLET = re.compile(r"[ \t]*(?:[-*+•◦▪‣·–]|o(?=\t)|[0-9]{1,3}[.)])(?:[ \t]+|$)")
-_MORE_MARKERS = re.compile(r"(?:[-*+•][ \t]+)+")
+# (`o` and a tab: the second level of a list pasted from a word processor; `▸` and the
+# like: a toggle's mark in notes exported from an app)
+_BULLET = re.compile(r"[ \t]*(?:[-*+•◦▪‣·–▸▹►▶➤]|o(?=\t)|[0-9]{1,3}[.)])(?:[ \t]+|$)")
+_MORE_MARKERS = re.compile(r"(?:[-*+•▸▹►▶➤][ \t]+)+")
 _CHECKBOX = re.compile(r"\[[ xX]\][ \t]+")
 _ATX = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
 _BOLD_LINE = re.compile(r"(\*\*|__)[^*_].*\1:?$")
@@ -734,7 +735,8 @@ class _Builder:
             topic = section.path
         elif parent.intro and len(parent.topic) - len(section.path) < _MAX_INTRO_DEPTH:
             topic = (*parent.topic, parent.text)
-        elif (self.labels_are_topics or id(parent) in self.label_parents) \
+        elif (self.labels_are_topics or id(parent) in self.label_parents
+              or len(self.parts[id(parent)][0].split()) <= 3) \
                 and len(self.parts[id(parent)]) == 1 \
                 and len(parent.topic) - len(section.path) < _MAX_INTRO_DEPTH \
                 and _is_label(self.parts[id(parent)][0]):
@@ -1404,6 +1406,7 @@ def _read_flat_line(builder: _Builder, tok: _Token, marks: list[_Mark]) -> None:
             segments.insert(0, (None, seg_start, seg_end))
 
     segments = _glossary_pairs(content, segments)
+    dots = " • " in content
     section_level = builder.md_level + 1
     first = content[segments[0][1]:segments[0][2]]
     title, arrow, after = first.partition(" => ")
@@ -1422,11 +1425,28 @@ def _read_flat_line(builder: _Builder, tok: _Token, marks: list[_Mark]) -> None:
         if after.strip():
             at = seg_start + len(title) + len(arrow)
             segments.insert(0, ("-", at, seg_end))
-    for marker, seg_start, seg_end in segments:
+    named_at = -1  # the depth of the points of a name that `•` opened, if any
+    for k, (marker, seg_start, seg_end) in enumerate(segments):
         seg = content[seg_start:seg_end]
         lead = len(seg) - len(seg.lstrip())
         seg = seg.strip()
         if not seg:
+            continue
+        if marker != "-":
+            named_at = -1
+        if marker == "•" and dots and k + 1 < len(segments) and segments[k + 1][0] == "-" \
+                and _NAMED_POINTS.fullmatch(seg + " - ") and _is_name(seg):
+            # `• Claude Monet (1840-1926) - painted … - …`: a name over its points
+            # (under a title, a name is one of its points; after a name, beside it:
+            # `Edgar Degas (1834-1917) - … • Camille Pissarro (1830-1903) - …`)
+            depth = 2 if titled and not _is_name(title) else 0
+            if not depth:
+                builder.nest.clear()
+            builder.add_bullet(seg + ":", base + seg_start + lead, tok.line, indent=depth)
+            named_at = depth + 2
+            continue
+        if named_at >= 0:
+            builder.add_bullet(seg, base + seg_start + lead, tok.line, indent=named_at)
             continue
         position = base + seg_start + lead
         cut = _glued_tail(seg)
@@ -1441,7 +1461,24 @@ def _read_flat_line(builder: _Builder, tok: _Token, marks: list[_Mark]) -> None:
                               or marker == "*" and _STATES.search(head)):
             heading_level = 0  # too long for a title: a bullet that lost its own marker
 
-        if heading_level:
+        named = _NAMED_POINTS.match(head) if not heading_level and marker in ("•", None) \
+            and dots and " - " in head else None
+        if named and _is_name(named.group("name")) and (
+                head.count(" - ") >= 2 or "(" in named.group("name")):
+            # `• Claude Monet (1840-1926) - painted … - Women in the Garden (1866)`: a name
+            # and the points about it, where `•` parts the names
+            depth = 2 if titled and not _is_name(title) else 0
+            if not depth:  # (a name stands beside the names before it)
+                builder.nest.clear()
+            builder.add_bullet(named.group("name") + ":", position, tok.line, indent=depth)
+            at = named.end("name")
+            for piece in head[at:].split(" - "):
+                if piece.strip():
+                    offset = head.index(piece, at)
+                    builder.add_bullet(piece.strip(), position + offset, tok.line,
+                                       indent=depth + 2)
+                    at = offset + len(piece)
+        elif heading_level:
             builder.open_section(head, heading_level, position, tok.line, explicit=True)
         elif titled:
             builder.add_bullet(head, position, tok.line, indent=2)
@@ -1454,6 +1491,15 @@ def _read_flat_line(builder: _Builder, tok: _Token, marks: list[_Mark]) -> None:
 
 
 _MAX_ARROW_TITLE_WORDS = 8
+
+
+def _is_name(label: str) -> bool:
+    """A person's (or a work's) name: two words or more, or a name with its dates."""
+    return not _STATES.search(label) and (len(label.split()) >= 2 or "(" in label)
+
+# a name of a few capitalised words, its dates in brackets, before its points
+_NAMED_POINTS = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|de|van|von|da|of|la|le))"
+                           r"{0,4}(?:\s\([^()]{2,30}\))?)\s-\s")
 # A statement, not a title: an arrow, a term and its meaning, a verb
 _STATES = re.compile(r"->|→|:\s|\s=\s|\s(?:is|are|was|were|has|have|provides|makes|keeps)\s"
                      r"(?!.*\?$)")

@@ -428,6 +428,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         return tables.row_facts(bullet.cells, bullet.header, counts or {})
     if bullet.intro:
         children = [c for c in bullet.children if not c.prose]
+        if any(c.intro for c in children):
+            return []  # `Key artists:` over names with points of their own: no set to give
         fact = lists.list_fact(text, bullet.topic, [c.text for c in children], intro=True,
                                numbered=all(c.numbered for c in children))
         lead = lead_title(bullet.topic)
@@ -440,6 +442,22 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     mine = written.written_facts(text)
     if mine is not None:
         return mine  # the student wrote the cards: exactly those, and no others
+    work = _work_of(text, bullet.topic) if text.endswith(")") or "), " in text else []
+    if work:
+        return work
+    done = _DONE_BY.match(text) if " by " in text and bullet.parent is not None \
+        and bullet.parent.intro else None
+    if done and lead_title(bullet.topic):
+        # `founded by Joseph Smith 1830` under `The Mormons:`: who did it to the title
+        subject = lead_title(bullet.topic)
+        subject = subject[0].lower() + subject[1:] if subject.startswith("The ") else subject
+        facts = [Fact("person", f"Who {_DONE_BY_VERBS[done.group('verb')]} {subject}?",
+                      done.group("who"))]
+        if done.group("year"):
+            be = "were" if terms.is_plural(subject) else "was"
+            facts.append(Fact("date", f"When {be} {subject} {done.group('verb')}?",
+                              done.group("year")))
+        return facts
     timeline = _TIMELINE.match(text) if text[:1].isdigit() or text[:3] in _MONTHS else None
     timeline_date: list[Fact] = []
     if timeline:
@@ -447,7 +465,7 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         # event asked by its name where it has one ("When was the Truman Doctrine?")
         text, timeline_date = _timeline_event(timeline.group("when"), timeline.group("rest"))
     label = _label_above(bullet)
-    if label:
+    if label and not _LACK.match(text):  # (`deficiency → rickets` under it: see _LACK)
         # `hydraulic action` over `force of the water hitting the banks, …`: a term and
         # its meaning, written one under the other
         found = terms.term_facts(label, "-", _without_asides(text) if "(" in text else text,
@@ -681,16 +699,22 @@ _MATHS = re.compile(r"\d|[×÷*^²³√]")  # (`en haut = upstairs / en bas = do
 _ASKED = re.compile(r"^(?:\d{1,2}[.)]?\s+)?"
                     r"(?P<q>(?:why|what|how|when|where|who|which)\b[^?]{3,120}\?)"
                     r"\s*:?\s*(?P<a>\S.*)$", re.IGNORECASE)
+# what the lack of the heading's subject brings: `deficiency → rickets`
+_LACK = re.compile(r"^(?:deficiency|lack(?:\sof\sit)?|too\slittle)\s?(?:→|->|=|:|[-–—]|causes)"
+                   r"\s?(?P<effect>[^→;]{3,80})$", re.IGNORECASE)
 _WHY_LABEL = re.compile(r"^why\s(?P<clause>[^:?]{3,80}):\s(?P<a>\S.{2,})$", re.IGNORECASE)
 # What a heading's subject has, rather than a term: `treatment = …`, `Causes: …`.
-_ASPECT = re.compile(r"^(?:treatments?|causes?|symptoms?|effects?|impacts?|consequences?|aims?"
-                     r"|purpose|significance|outcomes?|results?|function|role|prevention"
-                     r"|origins?|advantages?|disadvantages?|benefits?|drawbacks?|capacity"
-                     r"|duration|encoding|size|location|structure|strengths?|weaknesses?"
-                     r"|limitations?|evaluation|criticisms?|products?|reactants?|conditions?"
-                     r"|catalysts?|monomers?|reign|plan|goals?|motives?|reasons?|response"
-                     r"|reaction|legacy|importance|problems?|solutions?|features?"
-                     r"|characteristics?)$",
+_ASPECTS = (r"treatments?|causes?|uses?|symptoms?|effects?|impacts?|consequences?|aims?"
+            r"|purpose|significance|outcomes?|results?|function|role|prevention"
+            r"|origins?|advantages?|disadvantages?|benefits?|drawbacks?|capacity"
+            r"|duration|encoding|size|location|structure|strengths?|weaknesses?"
+            r"|limitations?|evaluation|criticisms?|products?|reactants?|conditions?"
+            r"|catalysts?|monomers?|reign|plan|goals?|motives?|reasons?|response"
+            r"|reaction|legacy|importance|problems?|solutions?|features?"
+            r"|characteristics?")
+# (`main function`, `main source`: a word before the aspect says which)
+_ASPECT = re.compile(rf"^(?:(?:main|key|primary|secondary|major|other)\s(?:sources?|{_ASPECTS})"
+                     rf"|{_ASPECTS})$",
                      re.IGNORECASE)
 _COMPARED = re.compile(r"^(?:longer|shorter|higher|lower|bigger|smaller|faster|slower|greater"
                        r"|stronger|weaker|steeper|warmer|colder|hotter|wider|narrower|more|less"
@@ -717,6 +741,12 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
     if valued:  # `PED = 1 = unitary elasticity`: "What does PED = 1 mean?"
         return [Fact("definition", f"What does {valued.group('value')} mean?",
                      trim_ends(valued.group("means")))]
+    lacking = _LACK.match(text) if title else None
+    owner = terms.decapitalised(drop_parentheses(title) or title) if lacking else ""
+    if lacking and len(owner.split()) <= 3 and not re.search(r"[-–—:,]", owner):
+        # `deficiency → kwashiorkor` under Protein
+        return [Fact("cause", f"What does a lack of {owner} cause?",
+                     trim_ends(lacking.group("effect")))]
     asked = _ASKED.match(text)
     if asked and terms.sentence_pair(_DASHES.split(asked.group("a"))[0]):
         # `What is urbanisation? Urbanisation is the increase …`: a web page's heading asks
@@ -1225,6 +1255,42 @@ def _without_run_in_title(text: str) -> str:
     rest = m.group("rest").split()
     first = rest[1] if rest[0] in ("A", "An", "The") and len(rest) > 1 else rest[0]
     return m.group("rest") if _fold(first.lower().strip(",.:")) in title else text
+
+
+# A person with their dates (`Claude Monet (1840-1926)`), and a work of theirs with its year
+_LIVED = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s[\w'’.-]+){1,4})\s\((?:c\.\s?|b\.\s?)?"
+                    r"1[0-9]{3}\s?[-–]\s?(?:1[0-9]|20)?[0-9]{2}\)")
+_WORK = re.compile(r"(?:(?P<verb>painted|wrote|composed|designed|built|sculpted|directed)\s)?"
+                   r"(?P<work>[A-Z](?:[^(),;]|[,;]\s(?=[A-Z])){1,60}?)\s\((?P<year>1[0-9]{3}(?:\s?[-–]\s?[0-9]{2,4})?)\)"
+                   r"(?:,\s(?P<rest>[^()]{3,80}))?")
+
+
+def _work_of(text: str, topic: tuple[str, ...]) -> list[Fact]:
+    """`Women in the Garden (1866)` under `Claude Monet (1840-1926)`: whose work it is,
+    rather than the year of every work."""
+    person = _LIVED.fullmatch(topic[-1]) if topic else None
+    work = _WORK.fullmatch(text) if person else None
+    if work is None or not person:
+        return []
+    verb, name = work.group("verb"), person.group("name")
+    title = f"‘{work.group('work')}’ ({work.group('year')})"
+    if not verb:
+        return [Fact("person", f"Whose work is {title}?", name)]
+    return [Fact("person", f"Who {verb} {title}?", name),
+            Fact("date", f"When did {name} {_MADE[verb]} ‘{work.group('work')}’?",
+                 work.group("year"))]
+
+
+_DONE_BY_VERBS = {"founded": "founded", "set up": "set up", "led": "led", "written": "wrote",
+                  "painted": "painted", "invented": "invented", "discovered": "discovered",
+                  "built": "built", "designed": "designed", "created": "created",
+                  "started": "started", "formed": "formed", "introduced": "introduced",
+                  "passed": "passed"}
+_DONE_BY = re.compile(rf"(?P<verb>{'|'.join(_DONE_BY_VERBS)})\sby\s"
+                      r"(?P<who>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3})"
+                      r"(?:,?\s(?:in\s)?(?P<year>1[0-9]{3}|20[0-9]{2}))?$")
+_MADE = {"painted": "paint", "wrote": "write", "composed": "compose", "designed": "design",
+         "built": "build", "sculpted": "sculpt", "directed": "direct"}
 
 
 def _aspect_owner(bullet: Bullet) -> str:
