@@ -2394,3 +2394,26 @@ def test_who_did_it_to_the_title_of_a_pasted_line():
               "Brigham Young to the Great Salt Lake\n")
     assert ("Who founded the Mormons?", "Joseph Smith") in made
     assert ("When were the Mormons founded?", "1830") in made
+
+
+def test_a_line_under_a_name_that_leaves_out_its_doer_is_asked_of_the_name():
+    made = qa("## Julius Caesar\n- Born 100 BC, patrician family (Julii)\n"
+              "- Feb 44 BC made dictator perpetuo (dictator for life)\n"
+              "- Defeated Pompey at Pharsalus 48 BC; Pompey fled to Egypt\n"
+              "- Assassinated on the Ides of March, 15 March 44 BC\n")
+    assert ("When was Julius Caesar born?", "100 BC") in made
+    assert ("When was Julius Caesar made dictator perpetuo?", "Feb 44 BC") in made
+    assert ("When did Julius Caesar defeat Pompey at Pharsalus?", "48 BC") in made
+    assert "15 March 44 BC" in [a for _, a in made]  # a day, a month and a year BC: one date
+    assert "15" not in [a for _, a in made]
+    # a date that opens a line leads its clause
+    assert ("When did Germany invade Poland?", "September 1939") in qa(
+        "## Results\n- September 1939 Germany invaded Poland\n")
+
+
+def test_a_key_term_label_and_a_verb_before_a_glossed_word_are_no_part_of_the_term():
+    made = qa("## Consuls\n- KEY TERM: SPQR – Senatus Populusque Romanus\n"
+              "- held imperium (power to command armies + enforce law)\n")
+    assert ("What does SPQR stand for?", "Senatus Populusque Romanus") in made
+    assert ("What is imperium?", "power to command armies + enforce law") in made
+    assert not any("KEY TERM" in q or "held imperium" in q for q, _ in made)

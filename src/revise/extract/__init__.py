@@ -473,6 +473,9 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         if found:
             return found
     text = _without_run_in_title(text)
+    labelled = _TERM_LABEL.match(text) if text[:1] in "KkDdTtVv" else None
+    if labelled:
+        text = text[labelled.end():]  # `KEY TERM: SPQR – Senatus Populusque Romanus`
     if "(" in text:
         if _ASIDE.fullmatch(text):
             return []  # `(Mr Patel says this comes up a lot)`: the student's aside
@@ -550,8 +553,10 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         # year of a discovery is.
         text, lead = pair[2], pair[0]
     worked = bool(bullet.topic) and _WORKED_TITLE.search(bullet.topic[-1]) is not None
+    doer = lead_title(bullet.topic) if not lead else ""
+    told = numbers.with_doer(text, doer) if _DOER_TITLE.fullmatch(doer) else text
     for kind, question, answer in [] if worked else numbers.number_cards(
-            text, lead, asked=said, shown=" ".join(bullet.topic), limit=_MAX_NUMBERS):
+            told, lead, asked=said, shown=" ".join(bullet.topic), limit=_MAX_NUMBERS):
         # (under `Worked example`, the numbers are the example's, no facts to learn)
         facts.append(Fact(kind, question, answer))
     if not facts and not timeline_date and len(text) <= _MAX_RELATION:
@@ -563,6 +568,9 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     return (timeline_date + facts + described)[:_MAX_FACTS]
 
 
+# A title that can do what a line under it tells: a name of a few capitalised words
+_DOER_TITLE = re.compile(r"(?!(?:The|Key|Unit|Topic|Part|Paper|Section|Chapter)\b)"
+                         r"[A-Z][\w'’-]+(?:\s(?:[A-Z][\w'’-]+|I{1,3}|IV|V|VI{1,3})){1,3}")
 _GRAMMAR_NUMBER = re.compile(r"sg|sing|singular|pl|plur|plural", re.IGNORECASE)
 _TERM_SPAN = re.compile(r"(short|long|medium)[- ]term", re.IGNORECASE)
 
@@ -1210,6 +1218,9 @@ _GENERIC_RUN_IN = re.compile(
     r"(?:Context|Characters|Key (?:quotes|terms|people|events|ideas|facts|dates)|Themes"
     r"|Structure(?:\s\+\s\w+)?|Stagecraft|Setting|Plot(?: summary)?|Summary|Overview|Background"
     r"|Introduction|Timeline|Evaluation)\s(?=[A-Z][\w’']*[\s:])")
+# A label that says the line is a term and its meaning, not part of either
+_TERM_LABEL = re.compile(r"(?:key\s?(?:terms?|words?)|definition|def|term|vocab)\s?[:–—-]\s(?=\S)",
+                         re.IGNORECASE)
 _JOINING = frozenset("v vs x and & + of the for in to with".split())
 _RUN_IN = re.compile(r"^(?P<title>[A-Z][\w-]*(?:\s[\w-]+){0,4}?)\s(?P<rest>[A-Z][\w-]*\s.{8,})$")
 

@@ -32,7 +32,8 @@ _MONTH = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![^\W\d_])\.?"
 )
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|2100)"
-_YEAR_SPAN = _YEAR + r"(?:\s?[-–/]\s?(?:[0-9]{4}|[0-9]{2})(?![0-9]))?"
+_YEAR_SPAN = (r"(?:" + _YEAR + r"(?:\s?[-–/]\s?(?:[0-9]{4}|[0-9]{2})(?![0-9]))?"
+              r"|[0-9]{1,4}\s?(?:BCE|BC|CE|AD)\b)")  # (`15 March 44 BC`)
 _ONE_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _DAY = rf"{_ONE_DAY}(?:\s?[-–]\s?{_ONE_DAY})?"  # `8-9 November 1923` is one date
 
@@ -494,8 +495,8 @@ def _when_after(text: str, start: int, end: int, kind: str) -> tuple[str, str] |
     """`In 1645 Parliament created the New Model Army`: "In what year did Parliament
     create the New Model Army?"; `In 1641 the Grand Remonstrance was passed`: "In what
     year was the Grand Remonstrance passed?"."""
-    if not _DATE_LEADS.search(text, max(0, start - 6), start):
-        return None
+    if start and not _DATE_LEADS.search(text, max(0, start - 6), start):
+        return None  # (a date that opens the line leads what follows it too)
     after = re.sub(r"\s?\([^()]*\)", "", text[end:])  # (`the Five Members (five MPs …)`)
     m = _CLAUSE_AFTER_DATE.match(after)
     if m is None:
@@ -518,6 +519,26 @@ def _when_after(text: str, start: int, end: int, kind: str) -> tuple[str, str] |
     if base is None or verb in _REPORTED or not rest and verb not in _NO_OBJECT:
         return None  # (`SS units arrested and shot Röhm`: arrested whom, the clause cut off)
     return f"{ask} did {mid_sentence(' '.join(doer))} {base}{told}?", text[start:end].strip()
+
+
+def with_doer(text: str, doer: str) -> str:
+    """`Born 100 BC, …`, `Jan 49 BC crossed the Rubicon` under `Julius Caesar`: the line
+    with its title as the doer its past verb leaves out, so its date can be asked of it
+    ("When was Julius Caesar born?"); else the line as it is."""
+    dated = find_dates(text[:24])
+    at = dated[0][1] + 1 if dated and dated[0][0] == 0 else 0
+    words = text[at:].split(maxsplit=1)
+    if not words or not (at or words[0][:1].isupper()) or not _is_past(words[0], first=True):
+        return text
+    verb = words[0].lower()
+    be = "was " if verb in _DONE_TO_THE_DOER else ""  # (`Born 100 BC`: he was born)
+    return f"{text[:at]}{doer} {be}{verb} {words[1] if len(words) > 1 else ''}".rstrip()
+
+
+# Pasts that a line without its doer tells of the title, not by it
+_DONE_TO_THE_DOER = frozenset(
+    "born made elected appointed crowned named assassinated killed exiled executed murdered"
+    " arrested captured imprisoned sentenced deposed overthrown knighted awarded".split())
 
 
 def _is_past(word: str, *, first: bool) -> bool:

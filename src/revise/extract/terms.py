@@ -1845,6 +1845,7 @@ _CONDITION_START = frozenset("with without using under over at in on by for from
 _GLOSSED = re.compile(r"(?:^|\b(?:in|into|as|called|built|made|formed|used|using|uses|use)\s)"
                       r"(?P<noun>[a-z][a-z-]{2,}(?:\s[a-z][a-z-]{2,})?)"
                       r"\s\((?P<gloss>[a-z][^()]{5,70})\)")
+_HELD = frozenset("held had has have got gave gives lost holds".split())
 _NOT_GLOSS_START = frozenset(
     "eg e.g. ie i.e. approx about see lol etc which this that not only also like sir miss mr "
     "mrs ms check learn exam so but or and the a an sometimes usually often always mostly "
@@ -1865,6 +1866,9 @@ def glossed_in_sentence(text: str, *, past: bool = False, asked: str = "") -> li
     facts = []
     for m in _GLOSSED.finditer(text):
         noun, gloss = m.group("noun"), trim_ends(m.group("gloss"))
+        verb, _, thing = noun.partition(" ")
+        if thing and (verb in _HELD or verb.endswith("ed") or verb_base(verb)):
+            noun = thing  # `held imperium (power to command armies …)`: "What is imperium?"
         words = gloss.split()
         if (words[0].lower().rstrip(",.") in _NOT_GLOSS_START | _CONDITION_START
                 or re.search(r"\d|[!?=→>]|\betc\b", gloss)
