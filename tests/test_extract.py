@@ -907,7 +907,8 @@ def test_worked_examples_give_no_figures():
 
 
 def test_find_dates_reports_spans():
-    assert find_dates("from 1924 to March 1925") == [(5, 9, "year"), (13, 23, "my")]
+    assert find_dates("from 1924 to March 1925") == [(5, 23, "range")]  # a range: whole
+    assert find_dates("1924 to March 1925") == [(0, 4, "year"), (8, 18, "my")]
 
 
 # ---------------------------------------------------------------------------- causes
@@ -2417,3 +2418,40 @@ def test_a_key_term_label_and_a_verb_before_a_glossed_word_are_no_part_of_the_te
     assert ("What does SPQR stand for?", "Senatus Populusque Romanus") in made
     assert ("What is imperium?", "power to command armies + enforce law") in made
     assert not any("KEY TERM" in q or "held imperium" in q for q, _ in made)
+
+
+def test_a_thing_named_with_its_maker_and_year_asks_who_came_up_with_it():
+    made = qa("## Inventions\nJohn Kay's flying shuttle (1733) made weaving much faster. "
+              "Richard Arkwright's water frame (1769) was powered by a water wheel.\n"
+              "1769 – James Watt patents the separate condenser\n"
+              "c.1764 – James Hargreaves invents the spinning jenny\n")
+    assert ("Who came up with the flying shuttle (1733)?", "John Kay") in made
+    assert ("Who came up with the water frame (1769)?", "Richard Arkwright") in made
+    assert ("When did James Watt patent the separate condenser?", "1769") in made
+    assert ("When did James Hargreaves invent the spinning jenny?", "c.1764") in made
+
+
+def test_ranges_told_in_words_and_rates_per_a_number_stay_whole():
+    made = qa("## Factories\n- Shifts of 12 to 14 hours a day were common\n"
+              "- Between about 1750 and 1900 Britain changed from a mainly rural country\n"
+              "- unless their death rate was above 23 per 1,000\n")
+    answers = [a for _, a in made]
+    assert "12 to 14 hours" in answers and "14 hours" not in answers
+    assert "1750 and 1900" in answers and "1900" not in answers
+    assert "23 per 1,000" in answers and "1,000" not in answers
+
+
+def test_an_adjective_under_a_one_word_title_names_a_kind_of_it():
+    made = qa("WEATHERING:\nbiological = plant roots grow into cracks + burrowing animals\n\n"
+              "### Disadvantages\n- disproportional - favours big parties\n")
+    assert ("What is meant by ‘biological weathering’?",
+            "plant roots grow into cracks + burrowing animals") in made
+    assert not any("disproportional disadvantages" in q + a for q, a in made)
+
+
+def test_the_script_of_the_words_names_their_language():
+    made = qa("-- school --\nшкола – school\nучитель (m) = teacher\nурок (urok) – lesson\n\n"
+              "GRAMMAR NOTES\n1) gender: ends in consonant = masc (стол), ends -а/-я = fem "
+              "(школа), ends -о/-е = neuter (окно)\n")
+    assert ("What is the Russian for ‘school’?", "школа") in made
+    assert not any("consonant" in q + a for q, a in made)

@@ -135,6 +135,10 @@ HOLDOUT_FLOORS = {
     "food-nutrition.md": 0.35,
     "mandarin-vocab-family-food.txt": 0.70,
     "art-impressionism-web.txt": 0.10,
+    "geology-rocks.txt": 0.35,
+    "business-employment-law.md": 0.40,
+    "russian-vocab-school.txt": 0.75,
+    "history-industrial-revolution-web.txt": 0.20,
 }
 
 

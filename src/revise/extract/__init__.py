@@ -458,7 +458,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
             facts.append(Fact("date", f"When {be} {subject} {done.group('verb')}?",
                               done.group("year")))
         return facts
-    timeline = _TIMELINE.match(text) if text[:1].isdigit() or text[:3] in _MONTHS else None
+    timeline = _TIMELINE.match(text) if text[:1].isdigit() or text[:3] in _MONTHS \
+        or text[:2] == "c." else None
     timeline_date: list[Fact] = []
     if timeline:
         # `12 March 1947   Truman Doctrine - US will support …`: a timeline's line, the
@@ -531,6 +532,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
                                        or "ran" in text or "set up" in text) \
             and names.DEED.search(text):  # (every deed but these ends in -ed)
         facts += _deeds(text, {f.question for f in facts})
+    if "s " in text and "(" in text and ("'s " in text or "’s " in text):
+        facts += _credited(text, {f.question for f in facts})
     if formulas.is_formula(text):
         return facts[:_MAX_FACTS]
     lead = source.group("source") if source else _lead(bullet)
@@ -565,7 +568,32 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
                                                            historical=historical)]
     if worked:
         facts = [f for f in facts if f.kind not in ("formula", "figure", "date")]
-    return (timeline_date + facts + described)[:_MAX_FACTS]
+    return _kinds_of_title(timeline_date + facts + described, bullet.topic)[:_MAX_FACTS]
+
+
+def _kinds_of_title(facts: list[Fact], topic: tuple[str, ...]) -> list[Fact]:
+    """`biological = plant roots grow into cracks` under WEATHERING: the term is the kind
+    of weathering its adjective names ("What is meant by ‘biological weathering’?")."""
+    title = topic[-1].strip().lower() if topic else ""
+    if not _KIND_TITLE.fullmatch(title) or _CLASSIFIER.fullmatch(title) or _ASPECT.match(title):
+        return facts
+    kept = []
+    for fact in facts:
+        term = _MEANING_ASKED.fullmatch(fact.question)
+        word = term.group(1) if term else fact.answer if fact.question.startswith(
+            ("What is the term for", "What term means")) else ""
+        if _CLASSIFIER.fullmatch(word) and word.lower() != title:
+            whole = f"{word} {title}"
+            fact = Fact(fact.kind, f"What is meant by ‘{whole}’?", fact.answer) if term else \
+                Fact(fact.kind, fact.question, whole)
+        kept.append(fact)
+    return kept
+
+
+_MEANING_ASKED = re.compile(r"What is meant by ‘([^’]+)’\?")
+# one word, of which there are kinds: `weathering`, `adaptations`, `metals` (not `genetics`)
+_KIND_TITLE = re.compile(r"[a-z]{3,}(?:[^cs]s|ing)")
+_CLASSIFIER = re.compile(r"(?:non-)?[a-z]{3,}(?:al|ous|ive)")  # `structural`, `ferrous`
 
 
 # A title that can do what a line under it tells: a name of a few capitalised words
@@ -782,8 +810,8 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         return [f for sentence in sentences for f in _relation_facts(
             sentence, past=past, lead=lead, causal=causal, historical=historical, title=title)]
     compared = tables.compared_line(text) if "=" in text else None
-    if compared:
-        return compared
+    if compared is not None:
+        return compared  # (none: rules told as a comparison, no card to make of them)
     symbols = formulas.symbol_key(text) if "=" in text and "(" in text else []
     if symbols:
         return symbols
@@ -1302,6 +1330,23 @@ _DONE_BY = re.compile(rf"(?P<verb>{'|'.join(_DONE_BY_VERBS)})\sby\s"
                       r"(?:,?\s(?:in\s)?(?P<year>1[0-9]{3}|20[0-9]{2}))?$")
 _MADE = {"painted": "paint", "wrote": "write", "composed": "compose", "designed": "design",
          "built": "build", "sculpted": "sculpt", "directed": "direct"}
+
+
+# `John Kay's flying shuttle (1733)`: a thing named with its maker and its year
+_CREDITED = re.compile(r"(?<![\w'’])(?P<who>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})['’]s\s"
+                       r"(?P<thing>[a-z][a-z-]+(?:\s[a-z][a-z-]+){0,3})\s"
+                       r"\((?:c\.\s?)?(?P<year>1[0-9]{3}|20[0-9]{2})\)")
+
+
+def _credited(text: str, asked: set[str]) -> list[Fact]:
+    """Who came up with each thing the line names with its maker and its year:
+    `Richard Arkwright's water frame (1769)` → "Who came up with the water frame (1769)?"."""
+    facts = []
+    for m in _CREDITED.finditer(text):
+        question = f"Who came up with the {m.group('thing')} ({m.group('year')})?"
+        if question not in asked and len(m.group("who").split()) >= 2:
+            facts.append(Fact("person", question, m.group("who")))
+    return facts
 
 
 def _aspect_owner(bullet: Bullet) -> str:

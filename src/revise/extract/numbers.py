@@ -99,7 +99,23 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
             if not m.group().isdigit():
                 kind = "range"
         spans.append((m.start(), m.end(), kind))
-    return spans
+    return _spanned(text, spans)
+
+
+_BETWEEN = re.compile(r"\b(?:between|from)\s(?:about\s|approx\.?\s|c\.\s?)?$", re.IGNORECASE)
+_AND_TO = re.compile(r"\s(?:and|to)\s")
+
+
+def _spanned(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """`between about 1750 and 1900`, `from 1874 to 1886`: the two years are one range."""
+    merged: list[tuple[int, int, str]] = []
+    for span in spans:
+        if merged and _AND_TO.fullmatch(text, merged[-1][1], span[0]) \
+                and _BETWEEN.search(text, max(0, merged[-1][0] - 20), merged[-1][0]):
+            merged[-1] = (merged[-1][0], span[1], "range")
+        else:
+            merged.append(span)
+    return merged
 
 
 def _date_ask(kind: str) -> str:
@@ -133,10 +149,11 @@ _FIGURE = re.compile(
       | (?P<ratio>[0-9]+:[0-9]+)(?![0-9:])
       | (?P<plusminus>{_NUMBER}\s?±\s?{_NUMBER}(?:\s?{_UNIT})?(?:\s(?:items|chunks|words|digits))?)
       | (?P<currency>[$£€¥]\s?)?
-        (?P<number>{_NUMBER})(?:\s?(?P<first_unit>{_TIME_UNITS})(?=\s?[-–]\s?[0-9]))?(?P<range>\s?[-–]\s?{_NUMBER})?(?P<plus>\+)?
+        (?P<number>{_NUMBER})(?:\s?(?P<first_unit>{_TIME_UNITS})(?=\s?[-–]\s?[0-9]))?(?P<range>\s?[-–]\s?{_NUMBER}|\sto\s{_NUMBER}(?![0-9]))?(?P<plus>\+)?
         (?:\s?(?P<percent>%|per\s?cent(?![^\W\d_])|percent(?![^\W\d_])))?
         (?:\s?(?P<magnitude>{_MAGNITUDE}))?
         (?:\s?(?P<unit>{_UNIT})|(?P<times>x|\stimes)(?![^\W\d_]))?
+        (?P<per>\sper\s{_NUMBER}(?![0-9]))?
     )
     (?!\w)""",
     re.VERBOSE | re.IGNORECASE,

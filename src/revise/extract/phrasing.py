@@ -303,7 +303,8 @@ _DEED_VERBS = frozenset("""
     identify create destroy defeat attack kill open close start end announce abolish
     order organise organize join leave raise refuse reject agree support oppose invite
     restore escape dissolve recall try remove negotiate replace reform defend protest
-    submit annul put
+    submit annul put patent build win lose strike riot engineer write paint compose seize
+    storm fund
 """.split())
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from revise.extract.phrasing import article, capitalised, has_words, is_plural, shows
-from revise.extract.terms import Fact, decapitalised
+from revise.extract.terms import Fact, decapitalised, verb_base
 from revise.extract.vocab import language_of
 from revise.notes import trim_ends
 
@@ -183,6 +183,8 @@ def compared_line(text: str) -> list[Fact] | None:
     parts = [_COMPARED_PART.match(p.strip()) for p in re.split(r",\s|;\s", found.group("rest"))]
     if len(parts) < 2 or not all(parts) or any(len(p.group("name").split()) > 3 for p in parts):
         return None
+    if any(verb_base(p.group("name").split()[0]) for p in parts if p):
+        return []  # `gender: ends in consonant = masc, …`: rules, no things compared
     label = found.group("label").strip()
     be = "are" if is_plural(label) else "is"
     values = [trim_ends(p.group("value")) for p in parts]

@@ -1741,6 +1741,8 @@ def attribute_facts(term: str, meaning: str) -> list[Fact]:
     if len(segments) < 2 or not all(found):
         return []
     subject = drop_parentheses(term) or term
+    if verb_base(subject.split()[0]):
+        return []  # `ends in consonant = masc`: a rule, with no thing to ask about
     return _clean([Fact("fact", f"What is the {m.group('name')} of {subject}?",
                         trim_ends(m.group("value"))) for m in found if m])
 

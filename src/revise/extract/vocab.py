@@ -113,7 +113,7 @@ def _foreign_first(word: str, meaning: str) -> tuple[str, str]:
     if _ENGLISH_START.match(word) and not _ENGLISH_START.match(meaning) \
             and not looks_foreign(word):
         return meaning, word
-    if in_own_script(meaning) and not in_own_script(word):
+    if in_own_script(drop_parentheses(meaning) or meaning) and not in_own_script(word):
         return meaning, word  # `(cooked) rice = 米饭`
     return word, meaning
 
@@ -123,7 +123,29 @@ def looks_foreign(word: str) -> str:
     for language, pattern in _ARTICLE_LANG:
         if pattern.match(word):
             return language
-    return "?" if _FOREIGN_LETTERS.search(word) or in_own_script(word) else ""
+    if in_own_script(word):
+        return _script_language(word)
+    return "?" if _FOREIGN_LETTERS.search(word) else ""
+
+
+# The language a script says, where one language is far the likeliest in notes
+_SCRIPTS = (("Ukrainian", re.compile(r"[іїєґІЇЄҐ]")),
+            ("Russian", re.compile(r"[а-яА-ЯёЁ]{2}")),
+            ("Greek", re.compile(r"[α-ωΑ-Ω]{2}")),
+            ("Arabic", re.compile(r"[\u0600-\u06ff]{2}")),
+            ("Hebrew", re.compile(r"[\u0590-\u05ff]{2}")),
+            ("Hindi", re.compile(r"[\u0900-\u097f]")),
+            ("Japanese", re.compile(r"[\u3040-\u30ff]")),
+            ("Korean", re.compile(r"[\uac00-\ud7af]")))
+
+
+def _script_language(word: str) -> str:
+    """The language a word in a script of its own is likely in, or "?" (Chinese characters
+    alone are Chinese or Japanese)."""
+    for language, letters in _SCRIPTS:
+        if letters.search(word):
+            return language
+    return "?"
 
 
 def is_vocab_section(titles: list[str], lines: list[str]) -> bool:
@@ -179,6 +201,8 @@ def vocab_facts(text: str, language: str) -> list[Fact]:
                               meaning))
             continue
         gender = _GENDER_NAME.match(english)
+        if gender and len(english.split()) == 1 and len(foreign.split()) > 1:
+            continue  # `ends in consonant = masc`: a rule for genders, no word to translate
         if gender and len(foreign.split()) == 1:
             # `der = masc, die = fem`: the article of each gender, not a word to translate
             name = _GENDERS[gender.group(1).lower().rstrip(".")]
