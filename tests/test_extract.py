@@ -2455,3 +2455,21 @@ def test_the_script_of_the_words_names_their_language():
               "(школа), ends -о/-е = neuter (окно)\n")
     assert ("What is the Russian for ‘school’?", "школа") in made
     assert not any("consonant" in q + a for q, a in made)
+
+
+def test_what_a_law_or_treaty_did_and_how_many_a_count_that_opens_its_line_tells():
+    made = qa("## Reform\nThe 1833 Factory Act banned children under 9 from working in textile "
+              "factories. The first Public Health Act (1848) set up a General Board of Health.\n"
+              "- Treaty of Versailles 1919 reduced the German army to 100,000 men\n"
+              "- Second major show trial: 17 leading Communists tried and executed\n"
+              "- 60 conspirators led by Brutus and Cassius\n"
+              "- about 72 kids watched adult hit doll\n")
+    assert ("What did the 1833 Factory Act ban?",
+            "children under 9 from working in textile factories") in made
+    assert ("What did the Public Health Act set up?", "a General Board of Health") in made
+    assert ("What did the Treaty of Versailles 1919 reduce?",
+            "the German army to 100,000 men") in made
+    assert ("Second major show trial: how many leading Communists were tried and executed?",
+            "17") in made
+    assert ("How many conspirators were led by Brutus and Cassius?", "60") in made
+    assert ("How many kids watched adult hit doll?", "72") in made  # they did it

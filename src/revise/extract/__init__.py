@@ -534,6 +534,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         facts += _deeds(text, {f.question for f in facts})
     if "s " in text and "(" in text and ("'s " in text or "’s " in text):
         facts += _credited(text, {f.question for f in facts})
+    if _DOCUMENT.search(text):
+        facts += _what_it_did(text, {f.question for f in facts})
     if formulas.is_formula(text):
         return facts[:_MAX_FACTS]
     lead = source.group("source") if source else _lead(bullet)
@@ -1336,6 +1338,40 @@ _MADE = {"painted": "paint", "wrote": "write", "composed": "compose", "designed"
 _CREDITED = re.compile(r"(?<![\w'’])(?P<who>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})['’]s\s"
                        r"(?P<thing>[a-z][a-z-]+(?:\s[a-z][a-z-]+){0,3})\s"
                        r"\((?:c\.\s?)?(?P<year>1[0-9]{3}|20[0-9]{2})\)")
+
+
+# `The 1833 Factory Act banned children under 9 from …`: what a law or treaty did
+_DOCUMENT = re.compile(r"(?:^|\s)(?:Act|Acts|Treaty|Pact|Law|Laws|Charter|Bill|Agreement|Decree"
+                       r"|Edict|Accord|Reform|Reforms)\b")
+_LAW_VERBS = {
+    "banned": "ban", "limited": "limit", "gave": "give", "introduced":
+    "introduce", "allowed": "allow", "created": "create", "abolished": "abolish", "reduced":
+    "reduce", "raised": "raise", "required": "require", "forced": "force", "set up": "set up",
+    "extended": "extend", "granted": "grant", "legalised": "legalise",
+    "established": "establish", "protected": "protect", "removed": "remove", "stopped": "stop",
+    "lowered": "lower", "increased": "increase", "outlawed": "outlaw", "guaranteed":
+    "guarantee", "ordered": "order", "provided": "provide", "replaced": "replace",
+    "restricted": "restrict", "divided": "divide", "ended": "end", "cut": "cut"}
+_DID_IT = re.compile(
+    r"(?:^|(?<=[.;:]\s))(?:The\s)?(?:(?:first|second|third|new)\s)?(?P<name>(?:(?:1[0-9]{3}|20[0-9]{2})\s)?(?:[A-Z][\w'’-]*\s)"
+    r"{0,4}(?:Act|Acts|Treaty|Pact|Law|Laws|Charter|Bill|Agreement|Decree|Edict|Accord|Reform"
+    r"|Reforms)(?:\s(?:of|on|for)(?:\s[A-Z][\w'’-]*){1,3})?(?:\s(?:1[0-9]{3}|20[0-9]{2}))?)"
+    r"(?:\s\([^()]{1,30}\))?"
+    rf"\s(?P<verb>{'|'.join(_LAW_VERBS)})\s(?P<what>[^.;:(]{{5,100}}?)(?=$|[.;:(]|\s[-–—]\s)")
+
+
+def _what_it_did(text: str, asked: set[str]) -> list[Fact]:
+    """`The 1833 Factory Act banned children under 9 from working …`: "What did the 1833
+    Factory Act ban?"."""
+    facts = []
+    for m in _DID_IT.finditer(re.sub(r"\s?\([^()]*\)", "", text)):
+        base = _LAW_VERBS[m.group("verb")]
+        question = f"What did the {m.group('name')} {base}?"
+        if any(m.group("name") in other for other in asked):
+            continue  # (`What did the Civil Rights Act do?` asks it already)
+        if not shows(question, m.group("what")):
+            facts.append(Fact("definition", question, trim_ends(m.group("what"))))
+    return facts
 
 
 def _credited(text: str, asked: set[str]) -> list[Fact]:

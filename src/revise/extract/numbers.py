@@ -631,10 +631,17 @@ def _how_many_won(text: str, figure: Figure) -> tuple[str, str] | None:
     return f"How many {noun.group('noun')} did {mid_sentence(m.group('doer'))} {base}?", number
 
 
-_COUNTED = re.compile(r"\s(?P<noun>[a-z]+s|people|men|women|children|Jews|[A-Z][a-z]+ans)"
+_COUNTED = re.compile(r"\s(?P<noun>(?:[a-z]{3,}\s)?(?:[a-z]+s|people|men|women|children|Jews"
+                      r"|[A-Z][a-z]+(?:ans|ists|s)))"
                       r"\s(?P<were>(?:were|was|had been)\s)?(?P<verb>[a-z]{3,}ed|died|fled|left"
-                      r"|lost|made|took part|fought|went|came|joined|voted|starved)"
+                      r"|lost|made|took part|fought|went|came|joined|voted|starved|led)"
                       r"(?P<rest>(?:\s(?!and\b|but\b|so\b)[\w'’-]+){0,6})")
+# Words after a past that show it was done to the counted (`elected every 5 years`)
+_PASSIVE_FOLLOWERS = frozenset(
+    "by in at on for during and each every per from with before after under into across as"
+    " within since until when while daily yearly annually between without".split())
+_INTRANSITIVE = frozenset("died fled starved emigrated migrated returned survived protested"
+                          " marched arrived went came voted".split())
 _ACTIVE = frozenset("died fled left lost made fought went came joined voted starved emigrated "
                     "migrated returned survived protested marched arrived".split())
 _HEDGE_BEFORE = re.compile(r"(?:^|\s)(?:about|approx\.?|approximately|roughly|around|over|nearly"
@@ -651,11 +658,19 @@ def _counted(text: str, lead: str, figure: Figure) -> tuple[str, str] | None:
                                                      number):
         return None
     m = _COUNTED.match(text, figure.end)
-    if m is None or not _HEDGE_BEFORE.search(text[max(0, figure.start - 15):figure.start]):
-        return None
+    opens = not text[:figure.start].strip() or text[:figure.start].rstrip().endswith(":")
+    if m is None or not (opens or _HEDGE_BEFORE.search(text[max(0, figure.start - 15):
+                                                             figure.start])):
+        return None  # (a count that opens its line or clause, or a hedged one)
     verb = m.group("verb")
-    were = m.group("were") or ("" if verb in _ACTIVE else "were ")
     rest = re.sub(r"\s\($", "", m.group("rest"))
+    joined = re.match(r"\sand\s(?:[a-z]{3,}ed|[A-Z][a-z]+)\b", text[m.end():])
+    if joined:  # `17 leading Communists tried and executed`, `led by Brutus and Cassius`
+        rest += joined.group()
+    following = rest.split()[0] if rest.split() else ""
+    acts = verb in _INTRANSITIVE or bool(following) and following not in _PASSIVE_FOLLOWERS \
+        or verb in _ACTIVE and not following
+    were = m.group("were") or ("" if acts else "were ")  # (`72 kids watched adult …` act)
     question = f"how many {m.group('noun')} {were}{verb}{rest}?"
     subject = _LINE_SUBJECT.match(text)
     context = lead or (subject.group("subject") if subject and subject.end() <= figure.start
