@@ -376,7 +376,7 @@ class _Token:
 
 def _is_page_furniture(line: str) -> bool:
     return bool(_PAGE_FURNITURE_START.match(line) or _PAGE_FURNITURE_WORDS.search(line)
-                or _SITE_WORDS.fullmatch(line))
+                or len(line) <= 60 and _SITE_WORDS.fullmatch(line) is not None)
 
 
 # A line of nothing but a site's buttons and links: `Facebook Twitter Email Copy link`,
