@@ -104,7 +104,6 @@ def has_words(text: str, count: int = 1) -> bool:
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-@functools.lru_cache(maxsize=4096)
 def in_own_script(text: str) -> bool:
     """Whether `text` holds a word in a script other than the Latin alphabet."""
     return bool(_OWN_SCRIPT.search(text))
@@ -118,6 +117,7 @@ _OWN_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
                          r"\u0e00-\u0e7f]{2}")
 
 
+@functools.lru_cache(maxsize=4096)
 def drop_parentheses(text: str) -> str:
     return trim_ends(" ".join(_PARENS.sub(" ", text).split()))
 
