@@ -1425,6 +1425,9 @@ def _read_flat_line(builder: _Builder, tok: _Token, marks: list[_Mark]) -> None:
         if after.strip():
             at = seg_start + len(title) + len(arrow)
             segments.insert(0, ("-", at, seg_end))
+    # (under a title, a name is one of its points; after a name, beside it:
+    # `Edgar Degas (1834-1917) - … • Camille Pissarro (1830-1903) - …`)
+    names_beside = not titled or _is_name(title)
     named_at = -1  # the depth of the points of a name that `•` opened, if any
     for k, (marker, seg_start, seg_end) in enumerate(segments):
         seg = content[seg_start:seg_end]
@@ -1437,13 +1440,8 @@ def _read_flat_line(builder: _Builder, tok: _Token, marks: list[_Mark]) -> None:
         if marker == "•" and dots and k + 1 < len(segments) and segments[k + 1][0] == "-" \
                 and _NAMED_POINTS.fullmatch(seg + " - ") and _is_name(seg):
             # `• Claude Monet (1840-1926) - painted … - …`: a name over its points
-            # (under a title, a name is one of its points; after a name, beside it:
-            # `Edgar Degas (1834-1917) - … • Camille Pissarro (1830-1903) - …`)
-            depth = 2 if titled and not _is_name(title) else 0
-            if not depth:
-                builder.nest.clear()
-            builder.add_bullet(seg + ":", base + seg_start + lead, tok.line, indent=depth)
-            named_at = depth + 2
+            named_at = _add_name(builder, seg, base + seg_start + lead, tok.line,
+                                 beside=names_beside)
             continue
         if named_at >= 0:
             builder.add_bullet(seg, base + seg_start + lead, tok.line, indent=named_at)
@@ -1467,16 +1465,13 @@ def _read_flat_line(builder: _Builder, tok: _Token, marks: list[_Mark]) -> None:
                 head.count(" - ") >= 2 or "(" in named.group("name")):
             # `• Claude Monet (1840-1926) - painted … - Women in the Garden (1866)`: a name
             # and the points about it, where `•` parts the names
-            depth = 2 if titled and not _is_name(title) else 0
-            if not depth:  # (a name stands beside the names before it)
-                builder.nest.clear()
-            builder.add_bullet(named.group("name") + ":", position, tok.line, indent=depth)
+            depth = _add_name(builder, named.group("name"), position, tok.line,
+                              beside=names_beside)
             at = named.end("name")
             for piece in head[at:].split(" - "):
                 if piece.strip():
                     offset = head.index(piece, at)
-                    builder.add_bullet(piece.strip(), position + offset, tok.line,
-                                       indent=depth + 2)
+                    builder.add_bullet(piece.strip(), position + offset, tok.line, indent=depth)
                     at = offset + len(piece)
         elif heading_level:
             builder.open_section(head, heading_level, position, tok.line, explicit=True)
@@ -1491,6 +1486,17 @@ def _read_flat_line(builder: _Builder, tok: _Token, marks: list[_Mark]) -> None:
 
 
 _MAX_ARROW_TITLE_WORDS = 8
+
+
+def _add_name(builder: _Builder, name: str, position: int, line: int, *, beside: bool) -> int:
+    """A name over the points that follow it on a pasted line, as an intro bullet beside
+    the names before it (`beside`) or one of its title's points; the indent its points
+    take."""
+    if beside:
+        builder.nest.clear()
+    depth = 0 if beside else 2
+    builder.add_bullet(name + ":", position, line, indent=depth)
+    return depth + 2
 
 
 def _is_name(label: str) -> bool:

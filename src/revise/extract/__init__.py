@@ -44,6 +44,7 @@ from revise.extract.phrasing import (
     is_base_verb,
     is_plural,
     lead_title,
+    mid_sentence,
     quoted,
     shows,
     verb_base,
@@ -449,8 +450,7 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         and bullet.parent.intro else None
     if done and lead_title(bullet.topic):
         # `founded by Joseph Smith 1830` under `The Mormons:`: who did it to the title
-        subject = lead_title(bullet.topic)
-        subject = subject[0].lower() + subject[1:] if subject.startswith("The ") else subject
+        subject = mid_sentence(lead_title(bullet.topic))
         facts = [Fact("person", f"Who {_DONE_BY_VERBS[done.group('verb')]} {subject}?",
                       done.group("who"))]
         if done.group("year"):
@@ -1302,8 +1302,9 @@ def _without_run_in_title(text: str) -> str:
 _LIVED = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s[\w'’.-]+){1,4})\s\((?:c\.\s?|b\.\s?)?"
                     r"1[0-9]{3}\s?[-–]\s?(?:1[0-9]|20)?[0-9]{2}\)")
 _WORK = re.compile(r"(?:(?P<verb>painted|wrote|composed|designed|built|sculpted|directed)\s)?"
-                   r"(?P<work>[A-Z](?:[^(),;]|[,;]\s(?=[A-Z])){1,60}?)\s\((?P<year>1[0-9]{3}(?:\s?[-–]\s?[0-9]{2,4})?)\)"
-                   r"(?:,\s(?P<rest>[^()]{3,80}))?")
+                   r"(?P<work>[A-Z](?:[^(),;]|[,;]\s(?=[A-Z])){1,60}?)"
+                   r"\s\((?P<year>1[0-9]{3}(?:\s?[-–]\s?[0-9]{2,4})?)\)"
+                   r"(?:,\s[^()]{3,80})?")
 
 
 def _work_of(text: str, topic: tuple[str, ...]) -> list[Fact]:
@@ -1311,7 +1312,7 @@ def _work_of(text: str, topic: tuple[str, ...]) -> list[Fact]:
     rather than the year of every work."""
     person = _LIVED.fullmatch(topic[-1]) if topic else None
     work = _WORK.fullmatch(text) if person else None
-    if work is None or not person:
+    if work is None:
         return []
     verb, name = work.group("verb"), person.group("name")
     title = f"‘{work.group('work')}’ ({work.group('year')})"
@@ -1341,8 +1342,9 @@ _CREDITED = re.compile(r"(?<![\w'’])(?P<who>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})
 
 
 # `The 1833 Factory Act banned children under 9 from …`: what a law or treaty did
-_DOCUMENT = re.compile(r"(?:^|\s)(?:Act|Acts|Treaty|Pact|Law|Laws|Charter|Bill|Agreement|Decree"
-                       r"|Edict|Accord|Reform|Reforms)\b")
+_DOCUMENTS = (r"(?:Act|Acts|Treaty|Pact|Law|Laws|Charter|Bill|Agreement|Decree|Edict|Accord"
+              r"|Reform|Reforms)")
+_DOCUMENT = re.compile(rf"(?:^|\s){_DOCUMENTS}\b")
 _LAW_VERBS = {
     "banned": "ban", "limited": "limit", "gave": "give", "introduced":
     "introduce", "allowed": "allow", "created": "create", "abolished": "abolish", "reduced":
@@ -1353,9 +1355,9 @@ _LAW_VERBS = {
     "guarantee", "ordered": "order", "provided": "provide", "replaced": "replace",
     "restricted": "restrict", "divided": "divide", "ended": "end", "cut": "cut"}
 _DID_IT = re.compile(
-    r"(?:^|(?<=[.;:]\s))(?:The\s)?(?:(?:first|second|third|new)\s)?(?P<name>(?:(?:1[0-9]{3}|20[0-9]{2})\s)?(?:[A-Z][\w'’-]*\s)"
-    r"{0,4}(?:Act|Acts|Treaty|Pact|Law|Laws|Charter|Bill|Agreement|Decree|Edict|Accord|Reform"
-    r"|Reforms)(?:\s(?:of|on|for)(?:\s[A-Z][\w'’-]*){1,3})?(?:\s(?:1[0-9]{3}|20[0-9]{2}))?)"
+    r"(?:^|(?<=[.;:]\s))(?:The\s)?(?:(?:first|second|third|new)\s)?"
+    rf"(?P<name>(?:(?:1[0-9]{{3}}|20[0-9]{{2}})\s)?(?:[A-Z][\w'’-]*\s){{0,4}}{_DOCUMENTS}"
+    r"(?:\s(?:of|on|for)(?:\s[A-Z][\w'’-]*){1,3})?(?:\s(?:1[0-9]{3}|20[0-9]{2}))?)"
     r"(?:\s\([^()]{1,30}\))?"
     rf"\s(?P<verb>{'|'.join(_LAW_VERBS)})\s(?P<what>[^.;:(]{{5,100}}?)(?=$|[.;:(]|\s[-–—]\s)")
 
@@ -1365,10 +1367,9 @@ def _what_it_did(text: str, asked: set[str]) -> list[Fact]:
     Factory Act ban?"."""
     facts = []
     for m in _DID_IT.finditer(re.sub(r"\s?\([^()]*\)", "", text)):
-        base = _LAW_VERBS[m.group("verb")]
-        question = f"What did the {m.group('name')} {base}?"
         if any(m.group("name") in other for other in asked):
             continue  # (`What did the Civil Rights Act do?` asks it already)
+        question = f"What did the {m.group('name')} {_LAW_VERBS[m.group('verb')]}?"
         if not shows(question, m.group("what")):
             facts.append(Fact("definition", question, trim_ends(m.group("what"))))
     return facts

@@ -642,8 +642,7 @@ _PASSIVE_FOLLOWERS = frozenset(
     " within since until when while daily yearly annually between without".split())
 _INTRANSITIVE = frozenset("died fled starved emigrated migrated returned survived protested"
                           " marched arrived went came voted".split())
-_ACTIVE = frozenset("died fled left lost made fought went came joined voted starved emigrated "
-                    "migrated returned survived protested marched arrived".split())
+_ACTIVE = _INTRANSITIVE | frozenset("left lost made fought joined".split())
 _HEDGE_BEFORE = re.compile(r"(?:^|\s)(?:about|approx\.?|approximately|roughly|around|over|nearly"
                            r"|almost|c\.|up to|at least)?\s?$", re.IGNORECASE)
 _LINE_SUBJECT = re.compile(r"^(?P<subject>[A-Z][\w'’]*(?:\s[\w'’]+){0,4}?)"
@@ -667,7 +666,7 @@ def _counted(text: str, lead: str, figure: Figure) -> tuple[str, str] | None:
     joined = re.match(r"\sand\s(?:[a-z]{3,}ed|[A-Z][a-z]+)\b", text[m.end():])
     if joined:  # `17 leading Communists tried and executed`, `led by Brutus and Cassius`
         rest += joined.group()
-    following = rest.split()[0] if rest.split() else ""
+    following = (rest.split() or [""])[0]
     acts = verb in _INTRANSITIVE or bool(following) and following not in _PASSIVE_FOLLOWERS \
         or verb in _ACTIVE and not following
     were = m.group("were") or ("" if acts else "were ")  # (`72 kids watched adult …` act)
