@@ -2473,3 +2473,92 @@ def test_what_a_law_or_treaty_did_and_how_many_a_count_that_opens_its_line_tells
             "17") in made
     assert ("How many conspirators were led by Brutus and Cassius?", "60") in made
     assert ("How many kids watched adult hit doll?", "72") in made  # they did it
+
+
+def test_a_case_named_with_its_year_in_a_sentence_is_asked_by_what_it_did():
+    made = qa("## Cases\n- Marbury v Madison (1803) established judicial review\n"
+              "- Brown v Board of Education (1954) – ended segregation in schools\n")
+    assert ("What did Marbury v Madison (1803) establish?", "judicial review") in made
+    assert ("Which case established judicial review?", "Marbury v Madison") in made
+    assert ("Which case ended segregation in schools?", "Brown v Board of Education") in made
+    assert ("What did the ruling in Brown v Board of Education (1954) do?",
+            "ended segregation in schools") in made
+
+
+def test_works_named_with_their_years_on_a_line_that_opens_with_their_maker():
+    made = qa("EARLY RENAISSANCE\n"
+              "Masaccio (1401-1428) died young, The Holy Trinity (c.1427) in Santa Maria Novella\n"
+              "Donatello (c.1386-1466) sculptor, bronze David (c.1440s), made for the Medici\n"
+              "Vasari (Giorgio Vasari, 1511-1574) wrote Lives of the Artists (1550)\n"
+              "Leonardo da Vinci (1452-1519) born in Vinci (1452), trained with Verrocchio\n")
+    assert ("Whose work is ‘The Holy Trinity’ (c.1427)?", "Masaccio") in made
+    assert ("Who made the bronze David (c.1440s)?", "Donatello") in made
+    assert ("Who wrote ‘Lives of the Artists’ (1550)?", "Vasari") in made
+    assert not any("Vinci (" in q and a == "Leonardo da Vinci" for q, a in made)
+    assert not any("c.____" in q for q, a in made)  # (no lifespans blanked beside them)
+
+
+def test_a_family_a_word_meaning_and_a_remark_in_brackets_in_dated_notes():
+    made = qa("# Florence c.1400\n"
+              "The Medici = banking family who ran Florence, biggest patrons\n"
+              "Renaissance = \"rebirth\" (French), renewed interest in the art of Greece and Rome\n"
+              "Balkans = \"powder keg of Europe\"\n")
+    assert ("Who were the Medici?", "banking family who ran Florence") in made
+    assert ("What does ‘Renaissance’ mean?", "rebirth") in made
+    assert not any(q == "What does ‘Balkans’ mean?" for q, a in made)
+
+
+def test_a_factor_with_a_remark_in_brackets_over_its_one_point():
+    made = qa("## Factors affecting rate\n- **Concentration** (of solutions)\n"
+              "  * higher conc → faster rate because more particles in the same volume\n"
+              "- **Catalysts**\n  * catalyst (NOT catalist) = substance that speeds up a "
+              "reaction without being used up\n"
+              "- mean rate = amount of product formed / time\n  * units: g/s or cm³/s\n"
+              "  * or: mean rate = amount of reactant used / time\n")
+    assert ("How does concentration affect the rate?",
+            "higher conc → faster rate because more particles in the same volume") in made
+    assert ("What is meant by ‘catalyst’?",
+            "substance that speeds up a reaction without being used up") in made
+    assert not any("catalist" in a for q, a in made)
+    assert ("Mean rate: what are the units?", "g/s or cm³/s") in made
+    assert not any("or:" in q for q, a in made)
+
+
+def test_a_table_of_kinds_in_a_setting_and_a_yes_no_row_of_attributes():
+    made = qa("## Practical\n| variable type | in this practical |\n|---|---|\n"
+              "| independent | concentration of sodium thiosulfate |\n"
+              "| control | volume of HCl, temperature |\n\n"
+              "## Houses\n| Feature | Commons | Lords |\n|---|---|---|\n"
+              "| Can block bills? | Yes | No - can only delay |\n")
+    assert ("What is the independent variable in this practical?",
+            "concentration of sodium thiosulfate") in made
+    assert ("What type of variable is concentration of sodium thiosulfate in this practical?",
+            "independent") in made
+    assert ("What are the control variables in this practical?",
+            "volume of HCl, temperature") in made
+    assert ("Lords: can block bills?", "No - can only delay") in made
+
+
+def test_a_reigns_timeline_asks_what_the_monarch_did_and_people_without_the():
+    made = qa("HENRY VIII (r. 1509-1547)\n1540 – marries Anne of Cleves (Jan)\n"
+              "Feb 1542 – Catherine Howard executed (adultery)\n"
+              "Why? did Wolsey fall? → he failed to get the annulment from the Pope\n"
+              "Why? did Henry want an annulment?\n  no male heir\n"
+              "  fell in love with Anne Boleyn\n  believed the marriage was cursed\n"
+              "1761 – Bridgewater Canal opens\n")
+    assert ("When did Henry VIII marry Anne of Cleves?", "1540") in made
+    assert ("When was Catherine Howard executed?", "Feb 1542") in made
+    assert ("Why did Wolsey fall?", "he failed to get the annulment from the Pope") in made
+    assert ("Why did Henry want an annulment?", "no male heir; fell in love with Anne Boleyn; "
+            "believed the marriage was cursed") in made
+    assert ("When did the Bridgewater Canal open?", "1761") in made
+
+
+def test_a_set_something_has_and_grammar_told_in_english_is_no_word_pair():
+    made = qa("## Functions\nParliament has several key functions:\n- Legislation\n"
+              "- Scrutiny\n- Representation\n\n## Vocab - Spanish irregulars\n"
+              "- ir AND ser are the same: fui, fuiste, fue\n- la playa = beach\n")
+    assert ("What are the three key functions of Parliament?",
+            "Legislation\nScrutiny\nRepresentation") in made
+    assert not any("are the same" in q + a for q, a in made)
+    assert ("What does ‘la playa’ mean?", "beach") in made

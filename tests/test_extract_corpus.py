@@ -139,6 +139,11 @@ HOLDOUT_FLOORS = {
     "business-employment-law.md": 0.40,
     "russian-vocab-school.txt": 0.75,
     "history-industrial-revolution-web.txt": 0.20,
+    "politics-uk-parliament-web.txt": 0.20,
+    "spanish-grammar-and-vocab.md": 0.30,
+    "art-history-renaissance.txt": 0.30,
+    "chemistry-rates-of-reaction.md": 0.40,
+    "history-tudors-timeline.txt": 0.25,
 }
 
 

@@ -1106,3 +1106,42 @@ def test_o_and_a_tab_is_the_second_level_of_a_pasted_list():
     held = next(b for b in outline.bullets if b.text == "held imperium")
     assert [c.text for c in held.children] == ["years were named after the two consuls"]
     assert texts("- o is a letter\n- olive oil\n") == ["o is a letter", "olive oil"]
+
+
+def test_a_copied_pages_heading_glued_to_its_paragraph_heads_it():
+    found = topics("The House of LordsThe Lords is the unelected upper chamber of Parliament.\n"
+                   "How a bill becomes lawMost bills are public bills from the government.\n"
+                   "Reform since 2010The Wright reforms made select committee chairs elected.\n"
+                   "McDonald was a chef in London for many years.\n"
+                   "Java uses ArrayList for lists that grow as items are added.\n")
+    assert found["The Lords is the unelected upper chamber of Parliament."][-1] == \
+        "The House of Lords"
+    assert found["Most bills are public bills from the government."][-1] == \
+        "How a bill becomes law"
+    assert found["The Wright reforms made select committee chairs elected."][-1] == \
+        "Reform since 2010"
+    assert "McDonald was a chef in London for many years." in found
+    assert "Java uses ArrayList for lists that grow as items are added." in found
+
+
+def test_a_pages_menu_links_to_other_pages_and_an_aside_opening_the_file_are_no_notes():
+    notes = ("(copied from revisionhub - check against textbook!!)\n"
+             "Home | Subjects | GCSE | A-Level | Contact\n\n"
+             "## Parliament\n- Parliament is bicameral\n"
+             "← Previous topic: The UK Constitution\nNext topic →: The Prime Minister\n")
+    assert not any("Home" in text or "topic" in text for text in texts(notes))
+    assert topics(notes)["Parliament is bicameral"] == ("Parliament",)
+
+
+def test_columns_set_by_tabs_are_a_table():
+    outline = parse_notes("Feature\tCommons\tLords\nMembers\t650 MPs\tc. 800 peers\n"
+                          "Can block bills?\tYes\tNo - can only delay\n")
+    rows = [b for b in outline.bullets if b.cells]
+    assert [r.cells for r in rows] == [("Members", "650 MPs", "c. 800 peers"),
+                                      ("Can block bills?", "Yes", "No - can only delay")]
+    assert rows[0].header == ("Feature", "Commons", "Lords")
+
+
+def test_a_question_word_cut_off_by_its_mark_joins_its_question():
+    assert clean_text("Why? did Wolsey fall?") == "Why did Wolsey fall?"
+    assert clean_text("Why? because it rained") == "Why? because it rained"

@@ -198,6 +198,10 @@ _DANGLING_EQUALS = re.compile(r" ?=(?=[;,.]|$)")
 _EDGE_JUNK = " ,;*"
 
 
+_SPLIT_QUESTION = re.compile(r"^(Why|How|What|When|Who|Where)\?\s(?=(?:did|do|does|was|were|is|are"
+                             r"|had|has|have|can|could|would|should|might)\s[^?]+\?)")
+
+
 def clean_text(raw: str) -> str:
     """Tidy one bullet or heading as written: spacing, emphasis marks and marker leftovers.
 
@@ -211,6 +215,8 @@ def clean_text(raw: str) -> str:
         return ""
     if text.startswith("> "):
         text = text[2:]  # Markdown's `> quoted line`: the line
+    if text[3:5] == "? " or text[4:6] == "? ":
+        text = _SPLIT_QUESTION.sub(r"\1 ", text)  # `Why? did Wolsey fall?`: one question
     if "ead more" in text or "dvertisement" in text or "ontinue reading" in text:
         text = _TRAILING_FURNITURE.sub("", " " + text).strip()
     for mark in ("**", "__"):
@@ -345,7 +351,10 @@ _PAGE_FURNITURE_START = re.compile(
     r"|by\s[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,2}\s?[|•·]\s"
     r"|we use cookies\b|this (?:site|website) uses cookies\b|accept (?:all )?cookies\b"
     r"|reading time:?\s\d|related video:|watch (?:the )?video\b"
-    r"|on this page:|jump to:|in this (?:guide|article):", re.IGNORECASE)
+    r"|on this page:|jump to:|in this (?:guide|article):"
+    r"|home\s?\|\s?\w[^|]*\|\s?\w|[←«‹]\s*(?:previous|prev|back)\b"
+    r"|(?:previous|next)\s(?:topic|page|lesson|article|section|chapter)\b.{0,60}$"
+    r"|(?:previous|next)\s*[→»›]", re.IGNORECASE)
 _PAGE_FURNITURE_WORDS = re.compile(r"\bclick to enlarge\b|\bcookies$|\ball rights reserved\b"
                                    r"|\bmanage (?:settings|cookies)$|[|•·]\s?\d+\smin(?:ute)?s?"
                                    r"\sread\b|\s\|\s(?:gcse\s)?(?:revision(?:\snotes)?|notes"
@@ -461,6 +470,10 @@ def _table_cells(content: str) -> tuple[str, ...]:
     return tuple(clean_text(cell.replace("\\|", "|")) for cell in _CELL_SPLIT.split(row))
 
 
+def _tab_cells(line: str) -> tuple[str, ...]:
+    return tuple(clean_text(cell) for cell in re.split(r"\t+", line.strip()))
+
+
 def _line_content(raw: str) -> str:
     end = len(raw)
     if raw.endswith("\r\n"):
@@ -519,6 +532,7 @@ def _tokenise(
     fenced = False
     lines = text.splitlines(keepends=True)
     table: tuple[str, ...] | None = None  # the open table's header cells
+    tab_header: tuple[str, ...] | None = None  # the same, for a table of tab-set columns
     piped = False  # the open table's rows start with `|`
     skip_separator = False
     for index, raw in enumerate(lines):
@@ -534,7 +548,7 @@ def _tokenise(
             content = _line_content(raw)
         stripped = content.strip()
         if not stripped:
-            table = None
+            table = tab_header = None
             tokens.append(_Token("blank", line=lineno, start=start))
             continue
         if stripped.startswith(("```", "~~~")):
@@ -546,9 +560,32 @@ def _tokenise(
         if _is_page_furniture(stripped.lstrip("-*•+ \t")):
             tokens.append(_Token("blank", line=lineno, start=start))
             continue  # `Skip to content  Menu  Search`, `Advertisement`: the web page, not notes
+        glued = _glued_heading(stripped) if "A" <= stripped[0] <= "Z" else 0
+        if glued:
+            # `BackgroundThe Constitution was written …`: a page's heading that lost its
+            # line break when copied, over the paragraph it heads
+            cut = content.index(stripped[0]) + glued
+            tokens.append(_Token("banner", 0, stripped[:glued], start + cut - glued, lineno))
+            content, start, stripped = content[cut:], start + cut, stripped[glued:]
+            if _is_page_furniture(stripped):
+                continue
         lead = len(content) - len(content.lstrip())
         indent = _indent_width(content[:lead])
 
+        if "\t" in stripped:
+            cells = _tab_cells(stripped)
+            if len(cells) >= 3 and tab_header is not None and len(cells) == len(tab_header):
+                rows[len(tokens)] = (cells, tab_header)
+                tokens.append(_Token("row", indent, " | ".join(cells),
+                                     start + len(content) - len(content.lstrip()), lineno))
+                continue
+            following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+            if len(cells) >= 3 and len(_tab_cells(following)) == len(cells):
+                # columns set by tabs, as a table copied off a web page comes: its header
+                tab_header = cells
+                tokens.append(_Token("rule", line=lineno, start=start))
+                continue
+        tab_header = None
         if "|" in stripped:
             if table is not None and (stripped.startswith("|") or not piped):
                 cells = _table_cells(content)
@@ -626,6 +663,26 @@ def _tokenise(
         marker = "=>" if stripped.startswith("=>") else ""
         tokens.append(_Token("para", indent, stripped, start + lead, lineno, marker=marker))
     return tokens, flat_marks, rows
+
+
+# A copied page's heading glued to its paragraph: title words, then a lower-case letter
+# straight before the capital that starts the paragraph (`Key CasesMarbury v Madison …`).
+_GLUED_HEADING = re.compile(
+    r"[A-Z][\w'’-]*(?:\s[\w'’-]+){0,6}?(?:[a-z]{2}|\s[12][0-9]{3})"
+    r"(?=(?P<next>[A-Z][a-z]+)(?:\s\S+){3})")
+# Names and brands written with a capital inside them, not a heading glued to its text
+_INNER_CAPITALS = re.compile(r"(?:Mc|Mac|Van|Von|De|Di|Du|La|Le|O’|O')$|^(?:You|Power|Java|Linked"
+                             r"|Whats|Play|Black|Fed|Deep|Pay|Drop|Face|Post|Share|Smart)$")
+_INNER_WORDS = frozenset("List Map Set Builder Script Point Tube App Book Station Card Press Base "
+                         "Space Hub Lab Net Soft Ware Works Pal Box Mind Coopers Collins".split())
+
+
+def _glued_heading(line: str) -> int:
+    """Where a heading glued to the start of `line` ends, or 0."""
+    m = _GLUED_HEADING.match(line)
+    if not m or m.group("next") in _INNER_WORDS:
+        return 0
+    return 0 if _INNER_CAPITALS.search(m.group().rsplit(None, 1)[-1]) else m.end()
 
 
 # ---------------------------------------------------------------------------- building
@@ -936,7 +993,10 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
                 previous = builder.add_bullet(text, tok.start, tok.line, indent=tok.indent)
                 last_structure, previous_kind = i, "bullet"
                 continue
-            builder.parts[id(top[1])].append(text)
+            parts = builder.parts[id(top[1])]
+            if len(parts) >= 2 and parts[0].endswith("?") and parts[-1][-1:].isalnum():
+                parts[-1] += ";"  # the points answering a question line, one by one
+            parts.append(text)
             previous_kind = "bullet"
             continue
         after_blank = i == 0 or tokens[i - 1].kind in ("blank", "rule")
@@ -1046,6 +1106,7 @@ def _title_index(tokens: list[_Token]) -> int:
         or len(text.split()) > _MAX_TITLE_WORDS
         or text[-1] in ".,;!?"
         or text[0] == "#"
+        or text[0] == "(" and text[-1] == ")"  # (`(copied from a site - check!!)`: an aside)
         or _NOTE_LIKE_TITLE.search(text)
     ):
         return -1
@@ -1137,7 +1198,8 @@ def _is_paragraph_heading(
     words = len(text.split())
     if _BOLD_LINE.match(text) and words <= _MAX_HEADING_WORDS and follower is not None:
         return True
-    if follower is None or _CODE_LINE.match(text) or _EXAMPLE_LEAD.match(text):
+    if follower is None or _CODE_LINE.match(text) or _EXAMPLE_LEAD.match(text) \
+            or text[0] == "(" and text[-1] == ")":
         # (`for i in range(1, 6):` over its indented body: code; `e.g. (copied from
         # board):` leads an example, no title of what follows)
         return False

@@ -440,12 +440,17 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         before = [f for sentence in said for f in _relation_facts(
             sentence, past=_is_past(bullet), historical=historical)]
         return before + ([fact] if fact else [])
+    if text[:1] in "oaOA" and _ALTERNATIVE.match(text):
+        text = text[_ALTERNATIVE.match(text).end():]  # `or: mean rate = …`: another way
     mine = written.written_facts(text)
     if mine is not None:
         return mine  # the student wrote the cards: exactly those, and no others
     work = _work_of(text, bullet.topic) if text.endswith(")") or "), " in text else []
     if work:
         return work
+    ruling = terms.case_sentence(text) if " v" in text else None
+    if ruling:
+        return terms.term_facts(ruling[0], "-", ruling[1])
     done = _DONE_BY.match(text) if " by " in text and bullet.parent is not None \
         and bullet.parent.intro else None
     if done and lead_title(bullet.topic):
@@ -464,13 +469,17 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     if timeline:
         # `12 March 1947   Truman Doctrine - US will support …`: a timeline's line, the
         # event asked by its name where it has one ("When was the Truman Doctrine?")
-        text, timeline_date = _timeline_event(timeline.group("when"), timeline.group("rest"))
+        text, timeline_date = _timeline_event(timeline.group("when"), timeline.group("rest"),
+                                              _ruler(bullet.topic))
     label = _label_above(bullet)
     if label and not _LACK.match(text):  # (`deficiency → rickets` under it: see _LACK)
         # `hydraulic action` over `force of the water hitting the banks, …`: a term and
         # its meaning, written one under the other
-        found = terms.term_facts(label, "-", _without_asides(text) if "(" in text else text,
-                                 historical=historical)
+        meaning = _without_asides(text) if "(" in text else text
+        above = [t for t in bullet.topic if trim_ends(drop_parentheses(t) or t) != label]
+        # (`Concentration` over its one point, under `Factors affecting rate`)
+        found = headed.headed_facts(label, meaning, above[-1]) if above else []
+        found = found or terms.term_facts(label, "-", meaning, historical=historical)
         if found:
             return found
     text = _without_run_in_title(text)
@@ -570,7 +579,17 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
                                                            historical=historical)]
     if worked:
         facts = [f for f in facts if f.kind not in ("formula", "figure", "date")]
+    made = _works_on_line(text) if "(" in text else []
+    if made:  # whose each work is, not the years of the artist's life and works
+        facts = made + [f for f in facts if f.kind not in ("date", "figure", "person")]
     return _kinds_of_title(timeline_date + facts + described, bullet.topic)[:_MAX_FACTS]
+
+
+# What a unit looks like (`g/s`, `hertz (Hz)`), so `units - sections of a script` is a term
+_UNITS = re.compile(r"\b[a-zA-Z³²]{1,4}/[a-zA-Z³²]{1,4}\b"
+                    r"|\b(?:[kKmMcμn]?[gmsJNWVAL]|Hz|Pa|mol|°C|dm³|cm³|m³|m²)\b|metres?|seconds?"
+                    r"|joules?|newtons?|hertz|watts?|volts?|amps?|ohms?|pascals?|kelvin|grams?")
+_ALTERNATIVE = re.compile(r"(?:or|also|alternatively|alt)\s?:\s+(?=\S)", re.IGNORECASE)
 
 
 def _kinds_of_title(facts: list[Fact], topic: tuple[str, ...]) -> list[Fact]:
@@ -636,13 +655,31 @@ _NOT_AN_EVENT_START = frozenset(
     "after before during until".split())
 
 
-def _timeline_event(when: str, rest: str) -> tuple[str, list[Fact]]:
+def _ruler(topic: tuple[str, ...]) -> str:
+    """`HENRY VIII (r. 1509-1547)`: the monarch a reign's heading names, or ""."""
+    m = _REIGN.fullmatch(topic[-1].strip()) if topic else None
+    if m is None:
+        return ""
+    return " ".join(w if re.fullmatch(r"[IVX]+", w) else w.capitalize()
+                    for w in m.group("name").split())
+
+
+_REIGN = re.compile(r"(?P<name>(?:[A-Z][A-Za-z'’-]+\s){1,2}(?:I{1,3}|IV|VI{0,3}|IX|X))"
+                    r"(?:\s\((?:r\.|reigned|ruled)\s?\d{3,4}[^()]*\))?")
+
+
+def _timeline_event(when: str, rest: str, ruler: str = "") -> tuple[str, list[Fact]]:
     """A timeline line's text to read on without its date, and its date card: a named event
     by its name ("When was the Truman Doctrine?"), anything else by what happened ("When
-    did the USSR test its first atomic bomb?")."""
+    did the USSR test its first atomic bomb?"), and under a reign's heading, what the
+    monarch did ("When did Henry VIII marry Anne of Cleves?")."""
     whole = f"{when} {rest}"
     cut = re.search(r"\s[-–—]\s|[,:;]\s|\s?(?:->|=>|→)\s?|\s\(", rest)
     name = trim_ends(rest[:cut.start()] if cut else rest)
+    first = name.split()[0] if ruler and name[:1].islower() and len(name.split()) > 1 else ""
+    done = first and (verb_base(first) or deed_present_base(first))
+    if done:  # `1540 – marries Anne of Cleves` under `HENRY VIII (r. 1509-1547)`
+        return rest, [Fact("date", f"When did {ruler} {done} {name.split(maxsplit=1)[1]}?", when)]
     if not name.split() or name.split()[0].lower() in _NOT_AN_EVENT_START:
         return whole, []  # `1945 was the year …`: a sentence, no event
     dated = terms.event_date(f"{name} ({when})")
@@ -680,6 +717,21 @@ _PASSIVE_DONE = re.compile(r"^(?P<subject>.+?)\s(?P<verb>[a-z]+ed|set up|put up|
                            r"|\s[^,;]*\sby\s.+)$")
 
 
+def _person_name(subject: str) -> bool:
+    """`Catherine Howard`, `Sir Thomas More`: a person, asked of without "the" (`Red Army`,
+    `Berlin Wall`, `Spanish Armada` take it)."""
+    words = subject.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words) \
+        and words[-1] not in _BODIES and not words[0].endswith(("ish", "ian", "ese", "an")) \
+        and not terms._is_event_name(subject)
+
+
+# What a name of capitalised words ending in these is: a body or a thing, not a person
+_BODIES = frozenset("""Army Navy Parliament Armada Church Crown Government Party Council Fleet
+    Republic Empire Union Front Wall Revolution Rebellion War Court Assembly League Bank
+    Company Committee Congress Senate House Guard Guards Movement Alliance Office Canal Railway
+    Bridge Tower Castle Palace Abbey Cathedral Line Road Station Museum Mill Factory Works
+    Exhibition Society School College University Hospital Institute Trust Service Agency""".split())
 _PEOPLE_BY_INITIALS = frozenset("JFK FDR LBJ MLK RFK JR".split())  # no "the" before them
 
 
@@ -697,7 +749,7 @@ def _when_question(clause: str) -> str | None:
         subject = re.sub(r"\s(?:is|are|was|were|gets|got)$", "", subject)  # `John is …ed`
         the = "" if subject.lower().startswith("the ") or len(subject.split()) == 1 and \
             subject[:1].isupper() and (not subject.isupper() or not subject.isalpha()) \
-            else "the "
+            or _person_name(subject) else "the "
         if verb in ("begins", "starts", "opens", "ends"):
             return f"When did {the}{subject} {verb[:-1]}{done.group('rest')}?"
         be = "were" if is_plural(subject) else "was"
@@ -716,7 +768,8 @@ def _when_question(clause: str) -> str | None:
         asked = re.sub(r"^Why (?:is|was)\s", "When was ", asked)
         asked = re.sub(r"^Why (?:are|were)\s", "When were ", asked)
         return asked if asked.startswith("When") else None
-    if (clause[:1].islower() or clause.split()[0].isupper()) and not any(
+    if (clause[:1].islower() or clause.split()[0].isupper()) \
+            and not deed_present_base(clause.split()[0]) and not any(
             re.search(r"(?:[^s]s|ed)$", w) for w in clause.split()[1:2]) and not any(
             is_plural(a) and is_base_verb(b)  # (`first US troops land at …`: a clause)
             for a, b in zip(clause.split(), clause.split()[1:], strict=False)):
@@ -749,7 +802,7 @@ _ASPECTS = (r"treatments?|causes?|uses?|symptoms?|effects?|impacts?|consequences
             r"|limitations?|evaluation|criticisms?|products?|reactants?|conditions?"
             r"|catalysts?|monomers?|reign|plan|goals?|motives?|reasons?|response"
             r"|reaction|legacy|importance|problems?|solutions?|features?"
-            r"|characteristics?")
+            r"|characteristics?|units?|rule of thumb|symbols?")
 # (`main function`, `main source`: a word before the aspect says which)
 _ASPECT = re.compile(rf"^(?:(?:main|key|primary|secondary|major|other)\s(?:sources?|{_ASPECTS})"
                      rf"|{_ASPECTS})$",
@@ -899,7 +952,8 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         return [Fact("definition", f"What {be} the {span.group(1).lower()}-term "
                      f"{title.strip().lower()}?", pair[2])]
     if pair is not None and title and _ASPECT.match(pair[0]) and 1 <= len(pair[2].split()) <= 25 \
-            and not _a_kind_of(pair[2], title):
+            and not _a_kind_of(pair[2], title) \
+            and not (pair[0].lower().startswith("unit") and not _UNITS.search(pair[2])):
         # `treatment = bloodletting + purging` under Medieval medicine
         aspect = pair[0].lower()
         be = ("were" if past else "are") if aspect.endswith("s") else ("was" if past else "is")
@@ -1175,6 +1229,8 @@ def _label_above(bullet: Bullet) -> str:
         return ""
     points = [c for c in parent.children if not re.fullmatch(r"\([^()]*\)", c.text)]
     label = trim_ends(parent.text)
+    if "(" in label and not terms.split_term(label):
+        label = drop_parentheses(label) or label  # `Pressure (gases only)`: a remark
     if points != [bullet] or len(label.split()) > 4 or terms.split_term(label) \
             or re.search(r"\d|[:=→>]", label) or not terms.looks_like_term(label) \
             or terms.split_term(bullet.text):
@@ -1323,6 +1379,43 @@ def _work_of(text: str, topic: tuple[str, ...]) -> list[Fact]:
                  work.group("year"))]
 
 
+# `Masaccio (1401-1428) died young, The Holy Trinity (c.1427) in …`: a line that opens
+# with a person and their dates, then their works with their years
+_LINE_OF_LIFE = re.compile(r"(?:[A-Z][a-z]+:\s)?(?P<name>[A-Z][\w'’.-]*(?:\s[\w'’.-]+){0,3})"
+                           r"\s\((?:[^()]{3,40},\s)?(?:c\.\s?|b\.\s?)?1[0-9]{3}(?:/[0-9]{2})?"
+                           r"\s?[-–]\s?(?:1[0-9]|20)?[0-9]{2}\)\s(?P<rest>.+)")
+_LINE_WORK = re.compile(r"(?:^|,\s|\sand\s|;\s)(?:(?P<verb>painted|wrote|composed|designed"
+                        r"|built|sculpted|carved|made)\s)?(?P<work>(?:[a-z]+\s){0,3}[A-Z][^(),;]"
+                        r"{1,50}?)\s\((?:[^()]{3,40},\s)?(?P<year>(?:c\.\s?)?1[0-9]{3}s?"
+                        r"(?:\s?[-–]\s?[0-9]{2,4})?)\)")
+_MAKERS = {"architect": "designed", "sculptor": "made", "painter": "painted",
+           "composer": "composed", "writer": "wrote", "poet": "wrote", "playwright": "wrote"}
+
+
+def _works_on_line(text: str) -> list[Fact]:
+    """`Paolo Uccello (c.1397-1475) …, The Battle of San Romano (c.1438-40), …`: "Whose
+    work is ‘The Battle of San Romano’ (c.1438-40)?", for each work named with its year."""
+    life = _LINE_OF_LIFE.match(text)
+    if life is None:
+        return []
+    rest = life.group("rest")
+    first_clause = rest.split(",")[0].lower()
+    role = next((verb for word, verb in _MAKERS.items() if word in first_clause), "")
+    facts = []
+    for work in _LINE_WORK.finditer(rest):
+        title = work.group("work")
+        if work.start() == 0 and not work.group("verb") and title[:1].islower():
+            continue  # (`born in Vinci (1452)`: no work)
+        shown = (f"‘{title}’" if title[:1].isupper() else title if title.startswith(("the ", "a "))
+                 else f"the {title}")  # (`bronze David`)
+        verb = work.group("verb") or role
+        year = work.group("year")
+        question = (f"Who {verb} {shown} ({year})?" if verb else
+                    f"Whose work is {shown} ({year})?")
+        facts.append(Fact("person", question, life.group("name")))
+    return facts
+
+
 _DONE_BY_VERBS = {"founded": "founded", "set up": "set up", "led": "led", "written": "wrote",
                   "painted": "painted", "invented": "invented", "discovered": "discovered",
                   "built": "built", "designed": "designed", "created": "created",
@@ -1390,7 +1483,7 @@ def _aspect_owner(bullet: Bullet) -> str:
     """`effect: makes it memorable` indented under `alliteration - repetition of …`: the
     term of the line it is an aspect of."""
     parent = bullet.parent
-    label = re.match(r"^([\w ]{3,20}?)\s?(?::|\s[-–—])\s", bullet.text)
+    label = re.match(r"^([\w ]{3,20}?)\s?(?::|\s[-–—=])\s", bullet.text)
     if parent is None or parent.intro or not label or not _ASPECT.match(label.group(1)):
         return ""
     pair = terms.split_term(parent.text)

@@ -40,6 +40,11 @@ _PART = re.compile(r"(?:key\s)?(?:topic|unit|chapter|section|part|module|lesson|
                    re.IGNORECASE)
 
 
+_HAS_SET = re.compile(r"(?P<owner>[A-Z][\w'’ ]{1,40}?)\s(?:has|have|had)\s(?:several\s|many\s"
+                      r"|a number of\s|some\s|\w+\s)?(?P<what>(?:key\s|main\s|important\s)?"
+                      r"[a-z]+)")
+
+
 def list_fact(title: str, parent_topic: tuple[str, ...], items: list[str], *,
               intro: bool, numbered: bool) -> Fact | None:
     """The card for a titled set of items, or None when the title asks for no set or the
@@ -52,6 +57,9 @@ def list_fact(title: str, parent_topic: tuple[str, ...], items: list[str], *,
     there = re.search(r"\bthere (?:are|were) (?:\w+) (\w.{2,40})$", title)
     if there:
         title = there.group(1)  # `… said there are 3 types`: the types
+    has = _HAS_SET.fullmatch(title)
+    if has and has.group("what").split()[-1].lower() in _SET_WORDS:
+        title = f"{has.group('what')} of {has.group('owner')}"  # `Parliament has six functions`
     if "," in title and not _QUESTION.match(title):
         title = trim_ends(title.rsplit(",", 1)[1])  # `a model of STM only, components`
     if not title:
@@ -77,6 +85,8 @@ def list_fact(title: str, parent_topic: tuple[str, ...], items: list[str], *,
     if _QUESTION.match(title):
         question = title if title.endswith("?") else title + "?"
         question = f"{question[0].upper()}{question[1:]} Give {count}."
+    elif has and title.endswith(has.group("owner")):
+        question = f"What are the {count} {title}{order}?"
     elif lowered and lowered[-1] in _SET_WORDS or (lowered and lowered[0] in _SET_WORDS):
         possessive = re.match(r"^(\S+[’']s)\s(.+)$", title)
         if possessive:

@@ -22,7 +22,10 @@ def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
     if len(cells) < 2 or not cells[0].strip():
         return []
     key = trim_ends(cells[0])
-    if key.endswith("?") or key.lower() in ("why", "how", "notes", "note", "eg", "example"):
+    attributes = bool(header) and (trim_ends(header[0]).lower() in _ATTRIBUTE_COLUMN
+                                   or not trim_ends(header[0]) and len(header) > 1)
+    if key.endswith("?") and not attributes or key.lower().rstrip("?") in (
+            "why", "how", "notes", "note", "eg", "example"):
         return []  # `why?` explains the row above it: no question of its own
     if len(key) == 1 and (not header or len(trim_ends(header[0])) == 1):
         return []  # `| 0 | 1 | 0 | 1 |` under `| A | B | AND | OR |`: one input names no row
@@ -30,8 +33,7 @@ def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
             column_counts.get((0, key.casefold()), 0) > 1
             or re.fullmatch(r"[a-z_]{1,5}", trim_ends(header[0]))):
         return []  # `| 0 | 8 | 4 |` under `| low | high | mid |`: a trace table's step
-    if header and (trim_ends(header[0]).lower() in _ATTRIBUTE_COLUMN
-                   or not trim_ends(header[0]) and len(header) > 1):
+    if attributes:
         # (an empty first heading over `| Where | Philippines | USA |`: the columns are
         # the things, the rows what is told of each)
         return _attribute_row(key, cells, header)
@@ -53,8 +55,21 @@ def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
             facts.append(Fact("vocabulary", f"What does ‘{key}’ mean?", value))
             facts.append(Fact("vocabulary", f"What is the {language} for ‘{value}’?", key))
             continue
-        facts.append(Fact("fact", _ask(key, heading), value))
         first = trim_ends(header[0]) if header else ""
+        kind = _KIND_COLUMN.fullmatch(first)
+        if kind and _PLACE_HEADING.match(heading):
+            # `| variable type | in this practical |` over `| independent | concentration |`
+            noun = kind.group("noun").lower()
+            if ", " in value:  # several of them: asked for, never asked back
+                facts.append(Fact("fact", f"What are the {key.lower()} {noun}s "
+                                  f"{heading.lower()}?", value))
+                continue
+            facts.append(Fact("fact", f"What is the {key.lower()} {noun} {heading.lower()}?",
+                              value))
+            reverse = Fact("fact", f"What type of {noun} is {decapitalised(value)} "
+                           f"{heading.lower()}?", key)
+            continue
+        facts.append(Fact("fact", _ask(key, heading), value))
         if (first and column_counts.get((j, value.casefold()), 0) == 1
                 and has_words(first) and len(value) > 1):
             verb = "is" if _PARTICIPLE.match(heading) else "has"
@@ -67,6 +82,8 @@ def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
     return [f for f in facts if not shows(f.question, f.answer)]
 
 
+_KIND_COLUMN = re.compile(r"(?P<noun>[A-Za-z]+)\s(?:type|kind)s?", re.IGNORECASE)
+_PLACE_HEADING = re.compile(r"(?:in|for|during|at|on)\s", re.IGNORECASE)
 _GENDER_COLUMN = re.compile(r"^(?:gender|genre|genus|g|m/f|m or f)$", re.IGNORECASE)
 _REASON_COLUMN = re.compile(r"^(?:why|reasons?|because|explanation|how)\??$", re.IGNORECASE)
 _EFFECT_COLUMN = re.compile(r"^effect\s(?:on|of)\s(?P<on>.+)$", re.IGNORECASE)
@@ -110,6 +127,9 @@ _MODAL_KEY = re.compile(r"(?P<who>[A-Za-z][\w ]{1,20}?)\s(?P<modal>should|must|c
                         r"\s?(?:…|\.\.\.)?")
 
 
+_WH_KEY = re.compile(r"(?:how|what|who|when|where|why|which)\s", re.IGNORECASE)
+
+
 def _attribute_row(key: str, cells: tuple[str, ...], header: tuple[str, ...]) -> list[Fact]:
     if _ASIDE_COLUMN.match(key) or re.match(r"^key\s(?:facts?|points?)$", key, re.IGNORECASE):
         return []  # `| Key fact | … |`: no question a student could answer
@@ -121,6 +141,9 @@ def _attribute_row(key: str, cells: tuple[str, ...], header: tuple[str, ...]) ->
         if value and thing and value not in ("-", "–", "?"):
             if key.lower() in ("where", "when"):
                 question = f"{key.capitalize()} was {thing}?"  # `Where was Typhoon Haiyan?`
+            elif key.endswith("?") or _WH_KEY.match(key):
+                # `| Can block bills? | Yes | No - can only delay |`, `| How chosen | … |`
+                question = f"{capitalised(thing)}: {decapitalised(key).rstrip('?')}?"
             elif how:
                 question = f"{capitalised(thing)}: what is the {how} of the " \
                            f"{decapitalised(key)}?"

@@ -108,7 +108,7 @@ def _bracketed_meaning(text: str) -> tuple[str, str, str] | None:
         return None  # `mineral storage (calcium & phosphorus)`: examples, not a meaning
     if head.split()[-1].lower() in ("v", "vs") or re.fullmatch(r"[\d\s,–-]+", aside) \
             or aside.split()[0].lower() in _NOT_GLOSS_START or aside[:1] in "+&" \
-            or aside.split()[0].lower() in _CONDITION_START:
+            or aside.split()[0].lower() in _CONDITION_START or aside.split()[-1] == "only":
         # (`alcohol (with an acid catalyst)`: a condition, not a meaning)
         return None  # (`the pathway (still only ms tho)`: a remark, not a meaning)
     return head, "()", aside
@@ -147,6 +147,17 @@ def is_case(term: str) -> bool:
 
 
 _VERSUS = re.compile(r"\S \s?v\.? \S")
+# `Marbury v Madison (1803) established judicial review`: a case, its year, what it did
+_CASE_SENTENCE = re.compile(r"(?P<case>[A-Z][^()]{1,60}?\sv\.?\s[A-Z][^()]{1,60}?\s\(\d{4}\))"
+                            r",?\s(?P<did>[a-z][\w-]+\s.+)")
+
+
+def case_sentence(text: str) -> tuple[str, str] | None:
+    """The case and what it did, in a sentence that names a case with its year."""
+    m = _CASE_SENTENCE.fullmatch(text.rstrip(". "))
+    if m and _did(m.group("did")):
+        return m.group("case"), m.group("did")
+    return None
 
 
 _CITATION = re.compile(
@@ -418,6 +429,9 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
         adverb = f" {adverb}" if adverb else ""
         noun = drop_parentheses(noun) or noun
         obj = _before_next_verb(obj)
+        if base == "make" and obj.startswith("sure "):  # `whips make sure MPs vote …`
+            return _clean([Fact("definition", f"What {does(noun)} {noun}{adverb} do?",
+                                trim_ends(_cut_so(f"{verb} {obj}")))])
         return _clean([Fact("definition", f"What {does(noun)} {noun}{adverb} {base}?",
                             trim_ends(_cut_so(obj)))])
     return []
@@ -537,6 +551,9 @@ _TIER_ASIDE = re.compile(r"\s*\((?:[^()]*\b(?:only|tier|HT|FT|triple|higher|foun
                          re.IGNORECASE)
 
 
+_SPELLING_ASIDE = re.compile(r"\s*\((?:NOT|sp\.?|spelling)\s[^()]*\)")
+
+
 def term_facts(term: str, sep: str, meaning: str, *, historical: bool = False) -> list[Fact]:
     """The cards a term and its meaning call for. In `historical` notes (dated events) a
     capitalised label before a colon is a name or a heading, not a term to define."""
@@ -545,6 +562,7 @@ def term_facts(term: str, sep: str, meaning: str, *, historical: bool = False) -
     if held:  # `catholics believe in purgatory - place where …`: what purgatory is
         term = held.group("term")
     term = _TIER_ASIDE.sub("", term) or term  # `condensation polymerisation (triple only)`
+    term = _SPELLING_ASIDE.sub("", term) or term  # `catalyst (NOT catalist)`
     if is_citation(term):
         return _citation_facts(term, meaning)
     if is_case(term):
@@ -601,15 +619,23 @@ def term_facts(term: str, sep: str, meaning: str, *, historical: bool = False) -
         name = numbered.group(0)
         return _clean([Fact("definition", f"What does {name[0].lower()}{name[1:]} say?",
                             meaning)])
+    literal = _LITERAL.match(meaning)
+    if literal and term[:1].isupper() and len(term.split()) == 1 and (
+            literal.group(2) or literal.group(1).islower() and len(literal.group(1).split()) <= 2):
+        # `Renaissance = "rebirth" (French), renewed interest in …`: what the word means
+        return _clean([Fact("definition", f"What does ‘{term}’ mean?", literal.group(1))])
     group = _group_facts(term, meaning)
     if group or historical and not _defined_in_history(term, meaning):
         return group
     if sep not in ("=", "()") and len(term.split()) == 1 and _ASSOCIATED.fullmatch(meaning) \
             and not _starts_with_verb(meaning):
         return []  # `pancreas – insulin + glucagon`: what it goes with, not what it means
-    if historical and term[:1].isupper() and len(term.split()) == 1 and _names_a_kind(meaning):
+    if historical and _one_name(term) and _names_a_kind(meaning):
         head = trim_ends(split_clauses(drop_parentheses(meaning) or meaning)[0])
-        return _clean([Fact("definition", f"What was the {term}?", head)])  # `Witan = …`
+        name = term.removeprefix("The ")
+        if _PEOPLE_KIND.match(head):  # `The Medici = banking family who ran Florence`
+            return _clean([Fact("person", f"Who were the {name}?", head)])
+        return _clean([Fact("definition", f"What was the {name}?", head)])  # `Witan = …`
     return _meaning_facts(term, meaning)
 
 
@@ -791,16 +817,22 @@ _STATEMENT = re.compile(r"\s(?:is|are|was|were|can|cannot|can't|must|only|not|co
 
 def _case_facts(case: str, principle: str) -> list[Fact]:
     rule = trim_ends(re.split(r";\s|\.\s", principle)[0])
-    rule = re.sub(r"^(?:established|held|decided|ruled|showed|set out)\s(?:that\s)?", "", rule)
+    founded = re.match(r"(?:established|set out|created)\s(?!that\s)", rule)
+    rule = re.sub(r"^(?:established|held|decided|ruled|showed|set out|created)\s(?:that\s)?",
+                  "", rule)
     rule_core = drop_parentheses(rule) or rule
     if len(rule_core.split()) > 30 or not has_words(rule_core, 2):
         return []
     name, year = split_parenthetical(case)
+    did = _did(rule_core)
     states = _STATEMENT.search(f" {rule_core} ") or verb_base(rule_core.split()[0])
-    which = (f"Which case decided that {_lowered(rule_core)}?" if states
+    which = (f"Which case {founded.group().strip()} {rule_core}?" if founded
+             else f"Which case {rule_core}?" if did  # `ended segregation in schools`
+             else f"Which case decided that {_lowered(rule_core)}?" if states
              else f"Which case is about {_lowered(rule_core)}?")
+    what = f"What did the ruling in {case} do?" if did else f"What did {case} establish?"
     facts = [
-        Fact("case", f"What did {case} establish?", rule_core),
+        Fact("case", what, rule_core),
         Fact("case", which, drop_parentheses(case) or case),
     ]
     if re.fullmatch(r"\d{4}", year):
@@ -1050,14 +1082,27 @@ def _defined_in_history(term: str, meaning: str) -> bool:
         return True
     words = meaning.lower().split()
     first = words[0] if words else ""
-    if term[:1].isupper() and len(term.split()) == 1 and len(words) >= 3 and \
-            _names_a_kind(meaning):
+    if _one_name(term) and len(words) >= 3 and _names_a_kind(meaning):
         return True  # `Witan = council of nobles & churchmen who advised the king`
     if term[:1].islower() and len(term.split()) <= 2 and len(words) >= 3 and \
             _defines(split_clauses(meaning)[0]) and not _did(meaning):
         return True  # `housecarls = Harold's professional, well trained soldiers`
     return term[:1].islower() and (first in ("a", "an", "the", "when", "where") or
                                    bool(_ABSTRACT_HEAD.match(first)))
+
+
+_LITERAL = re.compile(r"[\"“‘']([^\"“”‘’']{2,30})[\"”’']"
+                      r"(\s\((?:French|Latin|Greek|Italian|German|Spanish|Arabic)\))?(?:$|,\s|;\s)")
+
+
+def _one_name(term: str) -> bool:
+    """`Witan`, `The Medici`: a name of one word."""
+    return term[:1].isupper() and (len(term.split()) == 1 or bool(
+        re.fullmatch(r"The [A-Z][\w'’-]+", term)))
+
+
+# A kind of people (`banking family who …`), asked "Who were …?"
+_PEOPLE_KIND = re.compile(r"(?:an?\s|the\s)?(?:[\w-]+\s)?(?:family|dynasty|tribe|people|clan)\b")
 
 
 def _names_a_kind(meaning: str) -> bool:
@@ -1072,7 +1117,7 @@ def _names_a_kind(meaning: str) -> bool:
 _KIND_NOUNS = frozenset("""
     council group body system policy plan law tax army party organisation organization
     movement idea belief court assembly parliament police church ship weapon fort castle
-    document book treaty agreement list tribe people dynasty title
+    document book treaty agreement list tribe people dynasty title family clan guild
 """.split())
 
 
@@ -1110,7 +1155,8 @@ def _term_aside_facts(term: str) -> list[Fact]:
         # `Normative social influence (NSI) = …`
         return [Fact("definition", f"What does {aside} stand for?", decapitalised(name))]
     if (re.fullmatch(r"[A-Z][\w’'-]+(?:\s[\w’'-]+){1,3}", aside) and not re.search(r"\d", aside)
-            and not any(verb_base(w) for w in aside.split())):
+            and not any(verb_base(w) for w in aside.split())
+            and aside.split()[0].lower() not in _NOT_GLOSS_START):  # (`(NOT catalist)`)
         # `light-independent reaction (Calvin cycle)`: the other name it goes by
         return [Fact("definition", f"What is another name for {article(decapitalised(name))}?",
                      aside)]
@@ -1843,7 +1889,7 @@ def _clean(facts: list[Fact]) -> list[Fact]:
     return kept
 
 
-_CONDITION_START = frozenset("with without using under over at in on by for from via".split())
+_CONDITION_START = frozenset("with without using under over at in on by for from via of".split())
 _GLOSSED = re.compile(r"(?:^|\b(?:in|into|as|called|built|made|formed|used|using|uses|use)\s)"
                       r"(?P<noun>[a-z][a-z-]{2,}(?:\s[a-z][a-z-]{2,})?)"
                       r"\s\((?P<gloss>[a-z][^()]{5,70})\)")

@@ -170,6 +170,11 @@ def is_vocab_section(titles: list[str], lines: list[str]) -> bool:
     return foreign * 2 >= len(paired)
 
 
+# English a rule of grammar is told in, never part of a word to learn
+_GRAMMAR_TALK = re.compile(r"\b(?:are|is|the same|only|irregulars?|endings|tenses?)\b",
+                           re.IGNORECASE)
+
+
 def vocab_facts(text: str, language: str) -> list[Fact]:
     facts: list[Fact] = []
     bracketed = re.fullmatch(r"[\w ]{2,20}\s\((?P<pair>[^()]+\s=\s[^()]+)\)", text)
@@ -189,6 +194,8 @@ def vocab_facts(text: str, language: str) -> list[Fact]:
         lang = language or (looks_foreign(word) if looks_foreign(word) not in ("", "?") else "")
         if _CAPS.fullmatch(word) and _CAPS.fullmatch(meaning):
             continue  # `GRAMMAR - PRETERITE VS IMPERFECT`: a title, no word pair
+        if _GRAMMAR_TALK.search(foreign):
+            continue  # `ir AND ser are the same: fui, fuiste, …`: a rule told in English
         ending = _ENDING.fullmatch(foreign)
         if ending:  # `-ar: -aba, -abas, …`: the endings a class of verbs takes
             facts.append(Fact("vocabulary", f"What are the endings for {foreign} verbs?",
