@@ -2562,3 +2562,35 @@ def test_a_set_something_has_and_grammar_told_in_english_is_no_word_pair():
             "Legislation\nScrutiny\nRepresentation") in made
     assert not any("are the same" in q + a for q, a in made)
     assert ("What does ‘la playa’ mean?", "beach") in made
+
+
+def test_what_a_thing_is_doing_and_a_statement_about_it_define_nothing():
+    made = qa("## High Renaissance c.1500\n"
+              "- Last Supper: Christ's head is the vanishing point, apostles in threes\n"
+              "- Plato is pointing up (to the world of ideas)\n"
+              "- Obedience is following a direct order from someone in authority\n")
+    assert not any(q.startswith("Who") for q, a in made)
+    assert not any("plato" in q.lower() for q, a in made)
+    assert ("What is obedience?", "following a direct order from someone in authority") in made
+
+
+def test_two_numbers_either_side_of_or_are_one_answer_and_a_bit_is_no_amount():
+    made = qa("## Notes\n- Masaccio died at only 26 or 27\n- bit = a single binary digit (0 or 1)\n"
+              "- Michelangelo also designed the dome of St Peter's Basilica\n")
+    assert ("Masaccio died at only ____. How many?", "26 or 27") in made
+    assert not any(a in ("0 or 1", "1", "0") for q, a in made)
+    assert ("Who designed the dome of St Peter's Basilica?", "Michelangelo") in made
+
+
+def test_a_verbs_forms_and_a_tables_persons_are_asked_as_forms():
+    made = qa("## Present tense\n- **-ar** (hablar = to speak): hablo, hablas, habla, hablamos, "
+              "habláis, hablan\n- Types: virus, worm, trojan, ransomware, spyware\n\n"
+              "## Preterite\n| | -ar (hablar) | -er (comer) |\n|---|---|---|\n"
+              "| yo | hablé | comí |\n\n"
+              "**SER** = permanent-ish things → remember **DOCTOR**\n"
+              "Description, Occupation, Characteristic\n")
+    assert ("Present tense: what are the forms of hablar?",
+            "hablo, hablas, habla, hablamos, habláis, hablan") in made
+    assert not any("forms of types" in q.lower() for q, a in made)
+    assert ("What is the yo form of -ar (hablar)?", "hablé") in made
+    assert not any("SER stand" in q for q, a in made)

@@ -442,6 +442,14 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         return before + ([fact] if fact else [])
     if text[:1] in "oaOA" and _ALTERNATIVE.match(text):
         text = text[_ALTERNATIVE.match(text).end():]  # `or: mean rate = …`: another way
+    paradigm = _PARADIGM.fullmatch(text) if ": " in text and text.count(", ") >= 4 else None
+    if paradigm and _INFINITIVE.fullmatch(paradigm.group("verb") or paradigm.group("label")):
+        # `-ar (hablar = to speak): hablo, hablas, habla, …` under `Present tense`: a
+        # verb's forms, asked as one set
+        verb = paradigm.group("verb") or paradigm.group("label")
+        return [Fact("vocabulary", with_lead(lead_title(bullet.topic),
+                                             f"what are the forms of {verb}?"),
+                     paradigm.group("forms"))]
     mine = written.written_facts(text)
     if mine is not None:
         return mine  # the student wrote the cards: exactly those, and no others
@@ -589,6 +597,10 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
 _UNITS = re.compile(r"\b[a-zA-Z³²]{1,4}/[a-zA-Z³²]{1,4}\b"
                     r"|\b(?:[kKmMcμn]?[gmsJNWVAL]|Hz|Pa|mol|°C|dm³|cm³|m³|m²)\b|metres?|seconds?"
                     r"|joules?|newtons?|hertz|watts?|volts?|amps?|ohms?|pascals?|kelvin|grams?")
+_PARADIGM = re.compile(r"(?P<label>[^():,]{1,25}?)"
+                       r"(?:\s\((?P<verb>[^()=,]{2,20}?)(?:\s=\s[^()]*)?\))?:\s(?P<forms>[^\s,()]+(?:,\s[^\s,()]+){4,7})")
+# A verb as a grammar names it: `hablar`, `-er`, `avoir`, `haben`, `essere`
+_INFINITIVE = re.compile(r"-?[a-zà-ÿ]*(?:ar|er|ir|re|en|ere|ire)|-[a-z]{2,3}")
 _ALTERNATIVE = re.compile(r"(?:or|also|alternatively|alt)\s?:\s+(?=\S)", re.IGNORECASE)
 
 

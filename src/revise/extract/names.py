@@ -155,7 +155,7 @@ DEED = re.compile(rf"\s(?:{_DEEDS})\s")  # (a quick look for a deed before the f
 _DOER = re.compile(
     r"^(?:In\s\d{4},?\s)?(?P<who>[A-Z][a-zà-ÿ'’-]+(?:\s[A-Z][a-zà-ÿ'’-]+){0,2}"
     r"|[A-Z][a-zà-ÿ-]+\s(?:and|&|\+)\s[A-Z][a-zà-ÿ-]+)"
-    r"(?:\s\([A-Za-z]+\))?(?:\s[-–—]\s(?:c\.?\s?)?\d{4}\s[-–—])?\s"
+    r"(?:\s\([A-Za-z]+\))?(?:\s[-–—]\s(?:c\.?\s?)?\d{4}\s[-–—])?\s(?:also\s)?"
     rf"(?P<verb>{_DEEDS})\s(?P<what>.+)$")
 _COMMON_SUBJECTS = frozenset("""
     he she it they we you people someone scientists doctors students researchers government

@@ -149,7 +149,7 @@ _FIGURE = re.compile(
       | (?P<ratio>[0-9]+:[0-9]+)(?![0-9:])
       | (?P<plusminus>{_NUMBER}\s?±\s?{_NUMBER}(?:\s?{_UNIT})?(?:\s(?:items|chunks|words|digits))?)
       | (?P<currency>[$£€¥]\s?)?
-        (?P<number>{_NUMBER})(?:\s?(?P<first_unit>{_TIME_UNITS})(?=\s?[-–]\s?[0-9]))?(?P<range>\s?[-–]\s?{_NUMBER}|\sto\s{_NUMBER}(?![0-9]))?(?P<plus>\+)?
+        (?P<number>{_NUMBER})(?:\s?(?P<first_unit>{_TIME_UNITS})(?=\s?[-–]\s?[0-9]))?(?P<range>\s?[-–]\s?{_NUMBER}|\s(?:to|or)\s{_NUMBER}(?![0-9]))?(?P<plus>\+)?
         (?:\s?(?P<percent>%|per\s?cent(?![^\W\d_])|percent(?![^\W\d_])))?
         (?:\s?(?P<magnitude>{_MAGNITUDE}))?
         (?:\s?(?P<unit>{_UNIT})|(?P<times>x|\stimes)(?![^\W\d_]))?
@@ -243,6 +243,8 @@ def _figure(m: re.Match[str], text: str) -> Figure | None:
         return Figure(start, end, "What value?" if m.group("science") else "How many?",
                       bare=False)
     number = m.group("number")
+    if m.group("range") and re.fullmatch(r"[01]\sor\s[01]", m.group()):
+        return None  # `a single binary digit (0 or 1)`: the two values, no amount
     percent, currency = m.group("percent"), m.group("currency")
     magnitude, unit, plus = m.group("magnitude"), m.group("unit"), m.group("plus")
     grouped = "," in number

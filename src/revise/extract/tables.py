@@ -127,6 +127,10 @@ _MODAL_KEY = re.compile(r"(?P<who>[A-Za-z][\w ]{1,20}?)\s(?P<modal>should|must|c
                         r"\s?(?:…|\.\.\.)?")
 
 
+# The persons of a verb table's rows, in the languages taught at school
+_PERSONS = frozenset("""yo tú tu él ella él/ella usted nosotros vosotros ellos ellas ellos/ellas
+    ustedes je j' il elle il/elle on nous vous ils elles ils/elles ich du er sie er/sie/es wir ihr
+    sie/sie io lui lei lui/lei noi voi loro""".split())
 _WH_KEY = re.compile(r"(?:how|what|who|when|where|why|which)\s", re.IGNORECASE)
 
 
@@ -141,6 +145,8 @@ def _attribute_row(key: str, cells: tuple[str, ...], header: tuple[str, ...]) ->
         if value and thing and value not in ("-", "–", "?"):
             if key.lower() in ("where", "when"):
                 question = f"{key.capitalize()} was {thing}?"  # `Where was Typhoon Haiyan?`
+            elif key.lower() in _PERSONS:  # `| yo | hablé | comí |` under `| | -ar | -er |`
+                question = f"What is the {key} form of {thing}?"
             elif key.endswith("?") or _WH_KEY.match(key):
                 # `| Can block bills? | Yes | No - can only delay |`, `| How chosen | … |`
                 question = f"{capitalised(thing)}: {decapitalised(key).rstrip('?')}?"

@@ -437,6 +437,10 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
     return []
 
 
+_ABSTRACT_NOUN = re.compile(r"(?:ence|ance|ity|tion|sion|ism|ment|ness|ing|ship|acy|ure|ery)$",
+                            re.IGNORECASE)
+
+
 def sentence_facts(subject: str, verb: str, rest: str) -> list[Fact]:
     rest = trim_ends(re.split(r"\.\s(?=[A-Z])|;\s|\s[-–—]\s(?![^()]*\))", rest)[0])
     whole = rest
@@ -465,6 +469,12 @@ def sentence_facts(subject: str, verb: str, rest: str) -> list[Fact]:
                             core)])
     noun = _subject_noun(subject)
     be = "are" if verb == "are" else "is"
+    if verb in ("is", "are") and re.match(r"[a-z]{3,}ing\s", core) and \
+            not core.startswith(("being", "nothing", "something", "anything", "everything")) \
+            and not _ABSTRACT_NOUN.search(subject):
+        # `Plato is pointing up`: what it is doing, no meaning of it (but `Obedience is
+        # following a direct order …` defines it)
+        return []
     facts = [Fact("definition", f"What {be} {noun}?", core)]
     bare = re.sub(r"^(?:a|an|the)\s", "", subject, flags=re.IGNORECASE)
     if len(core.split()) <= _MAX_REVERSE_WORDS and not core.lower().startswith(("when", "how")):
@@ -698,6 +708,8 @@ def is_person(term: str, meaning: str) -> bool:
     if role and (first_part.split()[0].lower() in _NOT_A_ROLE_START or ":" not in first_part
                  and re.search(r"\b(?:of|for)\s", first_part[:role.start()])):
         role = None  # `the killing of a king`, `nickname for a Royalist soldier`: no one
+    if role and re.match(r"\s(?:is|are|was|were)\s", first_part[role.end():]):
+        role = None  # `Christ's head is the vanishing point`: a statement, its subject no role
     if _names_a_kind(first_part) and not (role and role.start() < 25):
         return False  # `Witan = council of nobles … who advised the king`: a body, not a person
     kin = any(_KIN.match(trim_ends(part)) for part in re.split(r",\s|\.\s", meaning))
@@ -923,6 +935,8 @@ def title_facts(title: str) -> list[Fact]:
             looks_like_term(pair[0]) and not re.search(r"[\d+/]", title):
         # `Magna Carta = "Great Charter"` as a title: what the name means
         name = pair[0].strip()
+        if _is_acronym(name) and not _expands(name, pair[2]):
+            return []  # `SER = permanent-ish things`: a word in capitals, no initials
         ask = "stand for" if _is_acronym(name) else "mean"
         return _clean([Fact("definition", f"What does {name} {ask}?",
                             pair[2].strip(" \"“”'‘’"))])
