@@ -2594,3 +2594,39 @@ def test_a_verbs_forms_and_a_tables_persons_are_asked_as_forms():
     assert not any("forms of types" in q.lower() for q, a in made)
     assert ("What is the yo form of -ar (hablar)?", "hablé") in made
     assert not any("SER stand" in q for q, a in made)
+
+
+def test_cornell_notes_give_the_cue_questions_and_the_terms_their_cards():
+    from tests.test_notes import CORNELL
+
+    made = qa(CORNELL)
+    assert ("What makes a wave?", "waves formed by wind blowing over the sea; size of wave "
+            "depends on wind speed") in made
+    assert ("What is meant by ‘activity’?", "rate at which source decays") in made
+    assert ("What is 1 Bq equal to?", "1 decay per second") in made
+    assert not any(a == "?" for q, a in made)
+
+
+def test_an_inline_card_with_a_highlight_and_an_exam_question_without_an_answer():
+    made = qa("## Immune\n- Antigen:: a molecule (usually a ==protein==) on a cell\n"
+              "- the ==thymus== is where T cells mature\n"
+              "Q: \"Evaluate the view that taxation is the most effective way\" [25]\n"
+              "(plan, write up in timed conditions. aim ~1000 words)\n")
+    assert ("Antigen", "a molecule (usually a protein) on a cell") in made
+    assert ("the ____ is where T cells mature", "thymus") in made
+    assert not any("25" in a or "1000" in a or "Evaluate" in q for q, a in made)
+
+
+def test_an_algorithms_bounds_are_asked_one_by_one_and_code_is_no_equation():
+    made = qa("Common complexities:\n- O(1) constant\n- O(log n) logarithmic\n- O(n) linear\n\n"
+              "## LINEAR SEARCH\n- best case O(1), worst + average case O(n)\n"
+              "- function search(list, t) for i = 0 to n - 1 if list[i] == t then return i "
+              "endif next i return -1 endfunction\n\n## MERGE SORT – divide and conquer\n"
+              "- time complexity O(n log n) in best, average AND worst case\n- space O(n)\n")
+    assert ("Common complexities: give all three.",
+            "O(1) constant\nO(log n) logarithmic\nO(n) linear") in made
+    assert ("What is the best case time complexity of linear search?", "O(1)") in made
+    assert ("What is the average case time complexity of linear search?", "O(n)") in made
+    assert ("What is the worst case time complexity of merge sort?", "O(n log n)") in made
+    assert ("What is the space complexity of merge sort?", "O(n)") in made
+    assert not any("endfunction" in q + a for q, a in made)

@@ -1145,3 +1145,49 @@ def test_columns_set_by_tabs_are_a_table():
 def test_a_question_word_cut_off_by_its_mark_joins_its_question():
     assert clean_text("Why? did Wolsey fall?") == "Why did Wolsey fall?"
     assert clean_text("Why? because it rained") == "Why? because it rained"
+
+
+CORNELL = (
+    "COASTS (Cornell notes)\n"
+    "Name: Ellie R.   Set: 10G2     Teacher: Mr Okafor\n"
+    "------------------------------------------------\n"
+    "CUES / QUESTIONS          | NOTES\n"
+    "------------------------------------------------\n"
+    "What makes a wave?        | waves formed by wind blowing over the sea\n"
+    "                          | size of wave depends on wind speed\n"
+    "Fetch = ?                 | fetch = distance of open water the wind blows over\n"
+    "activity                  | rate at which source decays\n"
+    "                          | 1 Bq = 1 decay per second\n"
+    "TYPES OF EROSION          |\n"
+    "(learn all 4!!)           | abrasion - rocks thrown at the cliff\n"
+)
+
+
+def test_cornell_cues_head_their_rows_or_are_the_terms_the_rows_define():
+    found = topics(CORNELL)
+    assert found["waves formed by wind blowing over the sea"][-1] == "What makes a wave?"
+    assert found["size of wave depends on wind speed"][-1] == "What makes a wave?"
+    assert found["fetch = distance of open water the wind blows over"][-1] == "Fetch"
+    assert "activity – rate at which source decays" in found  # (its row under it: its own)
+    assert found["abrasion - rocks thrown at the cliff"][-1] == "TYPES OF EROSION"
+    assert not any("Okafor" in t or "learn all" in t for t in found)
+
+
+def test_an_essay_plans_points_are_its_sections_and_starred_letters_no_markers():
+    notes = ("INTRO\n- define it\n\nPOINT 1 - the problem (diagram)\n"
+             "- market eqm at Q1 / P1 ; social optimum Q* / P* where MSC = MSB\n"
+             "POINT 2 - how a tax corrects it\n- a Pigouvian tax\nEVIDENCE\n- landfill tax\n")
+    assert titles(notes) == ["INTRO", "POINT 1 - the problem (diagram)",
+                             "POINT 2 - how a tax corrects it", "EVIDENCE"]
+    assert topics(notes)["landfill tax"] == ("POINT 2 - how a tax corrects it", "EVIDENCE")
+
+
+def test_a_cornell_terms_rows_under_it_go_on_with_its_meaning_one_by_one():
+    notes = ("Constructive waves   | low height, long wavelength\n"
+             "                     | strong swash, weak backwash -> material deposited\n"
+             "Destructive waves    | high + steep, short wavelength\n"
+             "                     | weak swash, strong backwash\n")
+    assert texts(notes) == [
+        "Constructive waves – low height, long wavelength; strong swash, weak backwash -> "
+        "material deposited",
+        "Destructive waves – high + steep, short wavelength; weak swash, strong backwash"]

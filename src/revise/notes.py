@@ -325,8 +325,10 @@ _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 # before it. `- ` and `* ` need the space after them (so `Non-Aggression` and `*less`
 # stay text); a `=>` with a space before it is an arrow in the text, not a marker.
 # Each alternative starts with its marker so the scan is quick on long lines.
+# (`Q* / P*`, letters starred either side of `/`, name optima: no markers)
 _GLUED_MARK = re.compile(
-    r"-(?<=[^\s\-]-)(?=[ \t])|\*(?<=[^\s*]\*)(?=[ \t])|=>(?<=[^\s=<\-]=>)(?![>=])|•"
+    r"-(?<=[^\s\-]-)(?=[ \t])|\*(?<=[^\s*]\*)(?<!/\s[A-Za-z]\*)(?=[ \t])(?![ \t]/)"
+    r"|=>(?<=[^\s=<\-]=>)(?![>=])|•"
 )
 # The same markers with spaces on both sides (` - bullet - bullet => Section * Sub`),
 # as scraped notes often have them.
@@ -354,7 +356,8 @@ _PAGE_FURNITURE_START = re.compile(
     r"|on this page:|jump to:|in this (?:guide|article):"
     r"|home\s?\|\s?\w[^|]*\|\s?\w|[←«‹]\s*(?:previous|prev|back)\b"
     r"|(?:previous|next)\s(?:topic|page|lesson|article|section|chapter)\b.{0,60}$"
-    r"|(?:previous|next)\s*[→»›]", re.IGNORECASE)
+    r"|(?:previous|next)\s*[→»›]|name:\s[^:]{1,30}\s(?:set|class|form|teacher|group|date):",
+    re.IGNORECASE)
 _PAGE_FURNITURE_WORDS = re.compile(r"\bclick to enlarge\b|\bcookies$|\ball rights reserved\b"
                                    r"|\bmanage (?:settings|cookies)$|[|•·]\s?\d+\smin(?:ute)?s?"
                                    r"\sread\b|\s\|\s(?:gcse\s)?(?:revision(?:\snotes)?|notes"
@@ -488,9 +491,19 @@ def _line_content(raw: str) -> str:
     return content
 
 
-_CUE_HEADER = re.compile(r"\s*(?:cues?|questions?|key ?words?|keys?|topics?)\s*\|\s*"
+_CUE_HEADER = re.compile(r"\s*(?:cues?|questions?|key ?words?|keys?|topics?)"
+                         r"(?:\s?/\s?(?:cues?|questions?|key ?words?|keys?|topics?))?\s*\|\s*"
                          r"(?:notes?|answers?|details?)\s*", re.IGNORECASE)
 _CUE_RULE = re.compile(r"\s*[-=_]+[+|][-=_+|]*\s*")
+
+
+def _is_term_cue(cue: str, notes: str) -> bool:
+    """`activity` beside `rate at which …`: a term its notes define, not a title."""
+    return bool(notes) and not cue.endswith("?") and len(cue.split()) <= 4 \
+        and not re.match(r"\d", cue)
+
+
+_CUE_MARK = "\x1f"  # in place of the `|` after a Cornell cue: the cue heads the row's notes
 
 
 def _without_cue_column(text: str) -> str:
@@ -513,11 +526,26 @@ def _without_cue_column(text: str) -> str:
     column, count = max(columns.items(), key=lambda item: item[1])
     if count < 4 or column == 0 or count * 2 < sum(columns.values()):
         return text
+    titled = False  # the last cue heads its rows, rather than being a term they define
     for i, line in enumerate(lines):
         if _CUE_HEADER.fullmatch(line) or _CUE_RULE.fullmatch(line) and "+" in line:
             lines[i] = " " * len(line)
         elif line.count("|") == 1 and line.find("|") == column:
-            lines[i] = line[:column] + " " + line[column + 1:]
+            cue, notes = line[:column].strip(), line[column + 1:].strip()
+            if cue and cue[0] == "(" and cue[-1] == ")":
+                cue = ""  # (`(learn all 4!!)` beside a row: the student's remark)
+            if cue and not _is_term_cue(cue, notes):
+                # `What makes a wave? | …`, `TYPES OF RADIATION |`: a title over its notes,
+                # each row a point of its own (the cue is marked to be read so: `_tokenise`)
+                lines[i] = line[:column] + _CUE_MARK + line[column + 1:]
+                titled = True
+            elif cue:  # `activity | rate at which …`: a term beside its meaning
+                gap = " " if notes[:1] in "=:-–—→(" else "–"
+                lines[i] = line[:column] + gap + line[column + 1:]
+                titled = False
+            else:  # a row under its cue: a point under a title, more of a term's meaning
+                mark = "-" if titled else " " if notes.startswith(("->", "→")) else ";"
+                lines[i] = " " * column + mark + line[column + 1:]
     return "\n".join(lines)
 
 
@@ -544,6 +572,13 @@ def _tokenise(
             tokens.append(_Token("rule", line=lineno, start=start))
             continue
         content = raw.rstrip(_LINE_BREAKS) if raw[-1:] in _LINE_BREAKS else raw
+        if _CUE_MARK in content:
+            cut = content.index(_CUE_MARK)
+            cue = content[:cut]
+            title = re.sub(r"\s?[=:–-]\s?\?$", "", cue.strip())  # (`Fetch = ?`)
+            tokens.append(_Token("banner", 0, title, start + len(cue) - len(cue.lstrip()),
+                                 lineno))
+            content = " " * cut + "-" + content[cut + 1:]
         if _CONTROL_SEARCH.search(content):
             content = _line_content(raw)
         stripped = content.strip()
@@ -628,7 +663,8 @@ def _tokenise(
             continue
         if len(stripped) >= 3 and stripped[0] in "-*_" and not stripped.strip(
                 stripped[0] + " \t"):
-            if stripped[0] == "-" and tokens and tokens[-1].kind == "para":
+            if stripped[0] == "-" and tokens and tokens[-1].kind == "para" \
+                    and tokens[-1].indent <= 3 and len(tokens[-1].text.split()) <= 12:
                 tokens[-1].kind, tokens[-1].level = "heading", 2
             else:
                 tokens.append(_Token("rule", line=lineno, start=start))
@@ -834,7 +870,7 @@ class _Builder:
     def finish(self) -> Outline:
         kept: list[Bullet] = []
         for bullet in self.outline.bullets:
-            raw = " ".join(self.parts.pop(id(bullet)))
+            raw = " ".join(self.parts.pop(id(bullet))).replace(" ; ", "; ")
             if not bullet.intro:
                 bullet.text = clean_text(raw).rstrip(":").rstrip()
             if _has_alnum(bullet.text):
@@ -1183,7 +1219,10 @@ def _next_content(tokens: list[_Token], i: int) -> _Token | None:
 _UNIT_LABEL = re.compile(
     r"(?!.*\b(?:paper\s\d|section\s[A-Z]\b|revision|exam)\b)"
     r"(?:key\s)?(?:topic|unit|chapter|section|part|module|lesson|theme|paper|component)"
-    r"\s(?:\d{1,2}|[IVX]{1,4}|[A-H])[a-z]?(?::|\s[-–—]|\.)?\s+[A-Z][^.!?]*$", re.IGNORECASE)
+    r"\s(?:\d{1,2}|[IVX]{1,4}|[A-H])[a-z]?(?::|\s[-–—]|\.)?\s+[A-Z][^.!?]*$"
+    # an essay plan's points: `POINT 2 - how a tax corrects it`, `(maybe) Para 5: …`
+    r"|(?:\([a-z ]{2,12}\)\s)?(?:point|para(?:graph)?)\s\d{1,2}(?:\s?[-–—:]\s[^.!?]+)?$",
+    re.IGNORECASE)
 
 
 _EXAMPLE_LEAD = re.compile(r"(?:e\.g\.?|eg)\s", re.IGNORECASE)

@@ -413,8 +413,17 @@ def _section_list(section: Section, deck: str) -> Iterator[CardDraft]:
         return
     fact = lists.list_fact(section.title, section.path[:-1], [b.text for b in items],
                            intro=section.intro, numbered=all(b.numbered for b in items))
+    answer = "; ".join(b.text for b in items)
+    if fact is None and _ASKED_TITLE.fullmatch(section.title) and len(items) <= 4 \
+            and len(answer) <= _MAX_ASKED_ANSWER:
+        # `What makes a wave?` over the points that answer it (a Cornell cue, say)
+        fact = Fact("fact", section.title, answer)
     if fact is not None:
         yield _draft(deck, section.path, fact, section.title, section.position, section.line, 0)
+
+
+_MAX_ASKED_ANSWER = 250  # characters: more is a section of notes, not an answer to recall
+_ASKED_TITLE = re.compile(r"(?:why|what|how|which|who|when|where)\s[^?]{3,100}\?", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------- bullets
@@ -450,9 +459,15 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         return [Fact("vocabulary", with_lead(lead_title(bullet.topic),
                                              f"what are the forms of {verb}?"),
                      paradigm.group("forms"))]
+    if "O(" in text and bullet.topic:
+        bounds = _complexities(text, lead_title(bullet.topic))
+        if bounds:
+            return bounds
     mine = written.written_facts(text)
     if mine is not None:
         return mine  # the student wrote the cards: exactly those, and no others
+    if text[:1] == "Q" and written.question_line(text):
+        return []  # `Q: "Evaluate the view that …" [25]`: a question with no answer written
     work = _work_of(text, bullet.topic) if text.endswith(")") or "), " in text else []
     if work:
         return work
@@ -502,6 +517,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         text = text.replace("=", "-", 1)  # `1843 = the Great Migration`: a date line, no sum
     if _NOTE_TO_SELF_START.match(text) or _NOTE_TO_SELF_WORDS.search(text):
         return []  # `past paper June 2019 Q4`, `see textbook p.45`: study admin, no fact
+    if "end" in text and len(_CODE_WORD.findall(text)) >= 2:
+        return []  # `function linearSearch(list, t) for i = 0 to … endfunction`: code
     if _WORKED_EXAMPLE.match(text):
         return []  # a worked example shows a method; its numbers are not facts to learn
     if text[:1] in "\"“" and _QUOTED_WHOLE.fullmatch(text):
@@ -601,6 +618,38 @@ _PARADIGM = re.compile(r"(?P<label>[^():,]{1,25}?)"
                        r"(?:\s\((?P<verb>[^()=,]{2,20}?)(?:\s=\s[^()]*)?\))?:\s(?P<forms>[^\s,()]+(?:,\s[^\s,()]+){4,7})")
 # A verb as a grammar names it: `hablar`, `-er`, `avoir`, `haben`, `essere`
 _INFINITIVE = re.compile(r"-?[a-zà-ÿ]*(?:ar|er|ir|re|en|ere|ire)|-[a-z]{2,3}")
+# `worst + average case O(n)`, `space O(1)`: how an algorithm's time or memory grows
+_COMPLEXITY = re.compile(r"(?P<cases>(?:(?:best|worst|average)(?:\s(?:\+|and|&)\s|\s(?:case\s)?)?)+"
+                         r"|space\s)(?:is\s|=\s|:\s)?(?P<o>O\([^()]{1,12}\))", re.IGNORECASE)
+
+
+_COMPLEXITY_IN = re.compile(r"(?P<o>O\([^()]{1,12}\))\s(?:in|for)\s(?:the\s)?"
+                            r"(?P<cases>(?:best|worst|average)(?:,?\s(?:and\s|&\s)?"
+                            r"(?:best|worst|average))*)\scases?", re.IGNORECASE)
+
+
+def _complexities(text: str, algorithm: str) -> list[Fact]:
+    """`best case O(1), worst + average case O(n)` under `LINEAR SEARCH`: "What is the best
+    case time complexity of linear search?", one card a bound."""
+    name = trim_ends(re.split(r"\s[-–—:]\s|\s\(", algorithm)[0])  # (`QUICK SORT – also …`)
+    name = name.lower() if name.isupper() else name
+    if not name or len(name.split()) > 4:
+        return []
+    facts = []
+    for m in [*_COMPLEXITY.finditer(text), *_COMPLEXITY_IN.finditer(text)]:
+        cases = m.group("cases").lower()
+        if cases.startswith("space"):
+            facts.append(Fact("fact", f"What is the space complexity of {name}?", m.group("o")))
+            continue
+        for case in re.findall(r"best|worst|average", cases):
+            facts.append(Fact("fact", f"What is the {case} case time complexity of {name}?",
+                              m.group("o")))
+    return facts
+
+
+# Pseudocode's own words: a line holding them is a program, no fact to blank
+_CODE_WORD = re.compile(r"\b(?:endif|endwhile|endfunction|endprocedure|endfor|endswitch|elseif"
+                        r"|until|next\s[a-z]\b)")
 _ALTERNATIVE = re.compile(r"(?:or|also|alternatively|alt)\s?:\s+(?=\S)", re.IGNORECASE)
 
 
@@ -1328,7 +1377,7 @@ _RUN_IN = re.compile(r"^(?P<title>[A-Z][\w-]*(?:\s[\w-]+){0,4}?)\s(?P<rest>[A-Z]
 _ASIDE = re.compile(
     r"\s?\((?:[^()]*(?:!|\?\?|\blol\b)[^()]*"
     r"|(?:lol|haha|omg|ugh|check|ask|need to|teacher|sir|miss|mrs?|ms|i think"
-    r"|not sure|tbc|todo|comes up|exam|learn|remember)\b[^()]*"
+    r"|not sure|tbc|todo|comes up|exam|learn|remember|plan|write up|revise|practi[cs]e)\b[^()]*"
     r"|(?:v\.?|very|really|so|super)\s(?:important|imp|useful|key)|massive|sic|\?+)\)",
     re.IGNORECASE)
 _YEAR_EQUALS = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})s?\s?=\s?(?!\d)")

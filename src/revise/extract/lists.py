@@ -110,8 +110,11 @@ def list_fact(title: str, parent_topic: tuple[str, ...], items: list[str], *,
 def _item_name(item: str) -> str:
     pair = split_term(item)
     name = pair[0] if pair and pair[1] != "()" else item
-    name = drop_parentheses(name) or trim_ends(name)
-    if len(name.split()) > _MAX_ITEM_WORDS or re.search(r"\d", name):
+    if not re.search(r"\w\(", name):  # (`O(n log n) linearithmic`: the brackets are its name)
+        name = drop_parentheses(name) or trim_ends(name)
+    else:
+        name = trim_ends(name)
+    if len(name.split()) > _MAX_ITEM_WORDS or re.search(r"\d", re.sub(r"\w\([^()]*\)", "", name)):
         return ""
     return name
 

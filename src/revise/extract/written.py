@@ -36,7 +36,9 @@ def _written(text: str) -> list[Fact] | None:
     if "{{c" in text and _CLOZE.search(text):
         return _cloze_groups(text)
     if "==" in text and _HIGHLIGHT.search(text):
-        return _highlights(text)
+        if "::" not in text:
+            return _highlights(text)
+        text = _HIGHLIGHT.sub(r"\g<hidden>", text)  # `Antigen:: a ==protein== …`: the card
     if ":::" in text:
         m = _BOTH_WAYS.match(text)
         if m:
