@@ -2630,3 +2630,33 @@ def test_an_algorithms_bounds_are_asked_one_by_one_and_code_is_no_equation():
     assert ("What is the worst case time complexity of merge sort?", "O(n log n)") in made
     assert ("What is the space complexity of merge sort?", "O(n)") in made
     assert not any("endfunction" in q + a for q, a in made)
+
+
+def test_a_vocab_apps_export_pairs_with_examples_lined_up_beside_them():
+    made = qa("Export: \"GCSE German - Thema 1 Familie\"\n\n"
+              "der Vater, die Väter – father\ndie Mutter, die Mütter – mother\n\n"
+              "--- REFLEXIVE VERBS ---\n"
+              "sich freuen auf + acc = to look forward to\n"
+              "sich interessieren für = to be interested in\n"
+              "sich kümmern um = to look after / take care of\n\n"
+              "--- SEPARABLE VERBS ---\n"
+              "aufstehen – to get up          Ich stehe um 7 Uhr auf.\n"
+              "fernsehen – to watch TV        Wir sehen jeden Abend zusammen fern.\n"
+              "vorbereiten – to prepare\n\n"
+              "--- OPINIONS ---\nich glaube = I think / ich meine = I think\n")
+    assert ("What does ‘sich freuen auf + acc’ mean?", "to look forward to") in made
+    assert ("What is the German for ‘to be interested in’?", "sich interessieren für") in made
+    assert ("What is the German for ‘to look after / take care of’?", "sich kümmern um") in made
+    assert ("What is the German for ‘to get up’?", "aufstehen") in made
+    assert not any("7" in a for q, a in made)
+    assert ("What is the German for ‘I think’?", "ich glaube / ich meine") in made
+
+
+def test_a_tables_rows_that_say_what_its_columns_do():
+    made = qa("## Lymphocytes\n| | B cells | T cells |\n|---|---|---|\n"
+              "| where they mature | bone marrow | thymus |\n"
+              "| bind to | free antigens | antigens on body cells |\n"
+              "| memory cells? | yes | yes |\n")
+    assert ("Where do B cells mature?", "bone marrow") in made
+    assert ("What do T cells bind to?", "antigens on body cells") in made
+    assert not any(a == "yes" for q, a in made)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from revise.extract import extract_cards
+from revise.models import Kind
 from revise.notes import decode_notes
 from tests.support.coverage import coverage, leaks, vague
 
@@ -144,6 +145,11 @@ HOLDOUT_FLOORS = {
     "art-history-renaissance.txt": 0.30,
     "chemistry-rates-of-reaction.md": 0.40,
     "history-tudors-timeline.txt": 0.25,
+    "geography-coasts-cornell.txt": 0.25,
+    "biology-immune-system.md": 0.30,
+    "economics-market-failure-essay-plan.txt": 0.25,
+    "german-vocab-family-and-grammar.txt": 0.55,
+    "computing-algorithms-flat.txt": 0.35,
 }
 
 
@@ -184,8 +190,11 @@ def test_no_vague_question_and_no_card_shows_its_answer(path):
     made = cards_of(path)
     assert vague(made) == []
     # The measure folds words, so a topic like `macro theme 2` counts as showing `2%`:
-    # a stray one in a file is tolerated, a pattern of them is not.
-    assert len(leaks(made)) <= 2, [(c.question, c.answer) for c in leaks(made)]
+    # a stray one in a file is tolerated, a pattern of them is not. (A word and its
+    # meaning that look alike, `en mi opinión` and `in my opinion`, are still a word to
+    # learn: word pairs are not counted.)
+    shown = leaks(c for c in made if c.kind != Kind.VOCABULARY)
+    assert len(shown) <= 2, [(c.question, c.answer) for c in shown]
 
 
 def test_shipped_notes_keep_every_key_date_and_figure():

@@ -94,6 +94,7 @@ class Section:
     bullets: list[Bullet] = field(default_factory=list, repr=False)
     sections: list[Section] = field(default_factory=list, repr=False)
     numbered: bool = False
+    top: bool = False  # a `# ` heading: notes are cut there to be read in pieces
 
 
 @dataclass(eq=False)
@@ -249,6 +250,12 @@ def _aligned_columns(raw: str) -> str:
                 _SUM.search(c) for c in chunks):  # (`F = m × a  resultant force (N) = …`)
             # `la cartera = wallet    robar = to steal`, `vamos = we go  vais = you go`
             return "; ".join(pairs)  # (an aside between them, `(easy to mix up)`, goes)
+        example = " ".join(pairs[1:])
+        if len(pairs) >= 2 and _PAIRED.search(pairs[0]) and not any(
+                _PAIRED.search(c) for c in pairs[1:]) and not _SUM.search(text) \
+                and (re.search(r"[.!?]$", example) or example.startswith(("e.g. ", "eg "))):
+            # `aufstehen – to get up      Ich stehe um 7 Uhr auf.`: a pair and its example
+            return f"{pairs[0]} (e.g. {re.sub(r'^(?:e[.]g[.]|eg)[ ]', '', example)})"
     if len(gaps) != 1 or _TERM_SEPARATOR.search(raw) or re.search(r"[|:=]", raw) \
             or not re.search(r"[^\W\d_]", text[gaps[0].end():]) \
             or not re.search(r"[^\W\d_]", text[:gaps[0].start()]):
@@ -325,9 +332,10 @@ _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 # before it. `- ` and `* ` need the space after them (so `Non-Aggression` and `*less`
 # stay text); a `=>` with a space before it is an arrow in the text, not a marker.
 # Each alternative starts with its marker so the scan is quick on long lines.
-# (`Q* / P*`, letters starred either side of `/`, name optima: no markers)
+# (`Q* / P*`, `A* is like Dijkstra's`: a letter starred names a thing, no marker)
 _GLUED_MARK = re.compile(
     r"-(?<=[^\s\-]-)(?=[ \t])|\*(?<=[^\s*]\*)(?<!/\s[A-Za-z]\*)(?=[ \t])(?![ \t]/)"
+    r"(?!(?<=[\s(][A-Za-z]\*)[ \t][a-z])"
     r"|=>(?<=[^\s=<\-]=>)(?![>=])|•"
 )
 # The same markers with spaces on both sides (` - bullet - bullet => Section * Sub`),
@@ -653,7 +661,8 @@ def _tokenise(
             # (`    print(i * 2)` over `# outputs 2 4 6 8 10`: a code comment, no title)
             title = _atx_title(content, m)
             tokens.append(
-                _Token("heading", indent, title, start + m.end(), lineno, level=len(m.group(1)))
+                _Token("heading", indent, title, start + m.end(), lineno, level=len(m.group(1)),
+                       marker="#")
             )
             continue
 
@@ -916,6 +925,7 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
             section = builder.open_section(tok.text, tok.level, tok.start, tok.line, explicit=True)
             if section is not None:
                 builder.md_level = tok.level
+                section.top = tok.marker == "#" and tok.level == 1
             last_structure, previous, previous_kind = i, None, kind
             continue
         if kind == "banner":
@@ -1411,7 +1421,8 @@ def _continues(before: str, line: str, width: int = 0) -> bool:
                 and _TERM_SEPARATOR.search(line) is None and len(before.split()) >= 12
                 and len(line) <= len(before) + _WRAP_SLACK)
     if before.rsplit(None, 1)[-1] in _OPEN_ENDINGS:
-        return True
+        # (`sich freuen auf = to look forward to` over another pair: two items)
+        return not (_TERM_SEPARATOR.search(line) and _TERM_SEPARATOR.search(before))
     # Text wrapped at a fixed width: a long line, then one no longer than it that
     # holds no meaning of its own. Shorter lines are items written one a line.
     return (

@@ -344,7 +344,7 @@ def _blocks(outline: Outline) -> list[list[Section]]:
     """The notes' sections, from each top heading (`# `) to the next."""
     blocks: list[list[Section]] = [[outline.root]]
     for section in outline.sections:
-        if section.level == 1 and section.explicit and (len(blocks) > 1 or len(blocks[0]) > 1):
+        if section.top and (len(blocks) > 1 or len(blocks[0]) > 1):
             blocks.append([])  # (the first top heading shares a block with what is above it)
         blocks[-1].append(section)
     return blocks

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import re
 
-from revise.extract.phrasing import article, capitalised, has_words, is_plural, shows
+from revise.extract.phrasing import (
+    article,
+    capitalised,
+    has_words,
+    is_base_verb,
+    is_plural,
+    shows,
+)
 from revise.extract.terms import Fact, decapitalised, verb_base
 from revise.extract.vocab import language_of
 from revise.notes import trim_ends
@@ -131,6 +138,8 @@ _MODAL_KEY = re.compile(r"(?P<who>[A-Za-z][\w ]{1,20}?)\s(?P<modal>should|must|c
 _PERSONS = frozenset("""yo tú tu él ella él/ella usted nosotros vosotros ellos ellas ellos/ellas
     ustedes je j' il elle il/elle on nous vous ils elles ils/elles ich du er sie er/sie/es wir ihr
     sie/sie io lui lei lui/lei noi voi loro""".split())
+_THEY_KEY = re.compile(r"(?P<wh>where|when|how|what|why)\s(?:they|it)\s(?P<rest>\w.*)",
+                       re.IGNORECASE)
 _WH_KEY = re.compile(r"(?:how|what|who|when|where|why|which)\s", re.IGNORECASE)
 
 
@@ -147,6 +156,16 @@ def _attribute_row(key: str, cells: tuple[str, ...], header: tuple[str, ...]) ->
                 question = f"{key.capitalize()} was {thing}?"  # `Where was Typhoon Haiyan?`
             elif key.lower() in _PERSONS:  # `| yo | hablé | comí |` under `| | -ar | -er |`
                 question = f"What is the {key} form of {thing}?"
+            elif _THEY_KEY.match(key):  # `| where they mature | bone marrow | thymus |`
+                m = _THEY_KEY.match(key)
+                do = "do" if is_plural(thing) else "does"
+                question = f"{m.group('wh').capitalize()} {do} {thing} {m.group('rest')}?"
+            elif (verb_base(key.split()[0]) or is_base_verb(key.split()[0])) \
+                    and len(key.split()) <= 3 and key[:1].islower():
+                do = "do" if is_plural(thing) else "does"
+                question = f"What {do} {thing} {key}?"  # `| bind to | free antigens | … |`
+            elif key.endswith("?") and len({v.lower() for v in values if v}) == 1:
+                continue  # `| memory cells? | yes | yes |`: the same for each, nothing told
             elif key.endswith("?") or _WH_KEY.match(key):
                 # `| Can block bills? | Yes | No - can only delay |`, `| How chosen | … |`
                 question = f"{capitalised(thing)}: {decapitalised(key).rstrip('?')}?"

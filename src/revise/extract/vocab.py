@@ -66,10 +66,15 @@ def split_pairs(text: str) -> list[tuple[str, str]]:
         word, meaning = trim_ends(piece[: m.start()]), trim_ends(piece[m.end() :])
         if not word or not meaning:
             return []
-        if max(len(_bare(word).split()), len(_bare(meaning).split())) > _MAX_SIDE_WORDS:
+        if max(_words(word), _words(meaning)) > _MAX_SIDE_WORDS:
             return []
         pairs.append(_foreign_first(word, meaning))
     return pairs
+
+
+def _words(side: str) -> int:
+    """How many words a side of a pair has, its bracket and the `/` between synonyms aside."""
+    return sum(1 for w in _bare(side).split() if w != "/")
 
 
 # a word, how it sounds in brackets, and its meaning
@@ -202,7 +207,7 @@ def vocab_facts(text: str, language: str) -> list[Fact]:
                               meaning))
             continue
         tense = _TENSE_USED.match(meaning)
-        if tense and len(foreign.split()) <= 3 and not language_of([foreign]):
+        if tense and len(foreign.split()) <= _MAX_SIDE_WORDS and not language_of([foreign]):
             # `weather = imperfect: hacía calor, …`: which tense a use of it takes
             facts.append(Fact("vocabulary", f"Which tense do you use for {foreign}?",
                               meaning))
@@ -223,7 +228,21 @@ def vocab_facts(text: str, language: str) -> list[Fact]:
         ask = f"What is the {lang} for {quoted(english)}?" if lang else \
             f"What is the word for {quoted(english)}?"
         facts.append(Fact("vocabulary", ask, foreign))
-    return [f for f in facts if not shows(f.question, f.answer)]
+    return [f for f in _one_answer_an_ask(facts) if not shows(f.question, f.answer)]
+
+
+def _one_answer_an_ask(facts: list[Fact]) -> list[Fact]:
+    """`creo que = I think that / pienso que = I think that`: one question for the meaning
+    the words share, answered with both."""
+    answers: dict[str, list[str]] = {}
+    for fact in facts:
+        answers.setdefault(fact.question, []).append(fact.answer)
+    kept, asked = [], set()
+    for fact in facts:
+        if fact.question not in asked:
+            asked.add(fact.question)
+            kept.append(Fact(fact.kind, fact.question, " / ".join(answers[fact.question])))
+    return kept
 
 
 _CAPS = re.compile(r"[^a-z]*[A-Z]{2,}[^a-z]*")
