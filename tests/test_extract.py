@@ -2660,3 +2660,11 @@ def test_a_tables_rows_that_say_what_its_columns_do():
     assert ("Where do B cells mature?", "bone marrow") in made
     assert ("What do T cells bind to?", "antigens on body cells") in made
     assert not any(a == "yes" for q, a in made)
+
+
+def test_a_change_and_what_it_brings_and_a_point_led_by_an_arrow():
+    made = qa("## Fetch\n- fetch = distance of open water the wind blows over. longer fetch = "
+              "bigger waves\n\n## HIV\n- → AIDS = immune system fails, opportunistic infections\n")
+    assert ("What does a longer fetch lead to?", "bigger waves") in made
+    assert not any("term for longer fetch" in q for q, a in made)
+    assert ("What is meant by ‘AIDS’?", "immune system fails, opportunistic infections") in made

@@ -449,6 +449,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         before = [f for sentence in said for f in _relation_facts(
             sentence, past=_is_past(bullet), historical=historical)]
         return before + ([fact] if fact else [])
+    if text[:1] in "-→=" and _LEADING_ARROW.match(text):
+        text = text[_LEADING_ARROW.match(text).end():]  # `→ AIDS = immune system fails`
     if text[:1] in "oaOA" and _ALTERNATIVE.match(text):
         text = text[_ALTERNATIVE.match(text).end():]  # `or: mean rate = …`: another way
     paradigm = _PARADIGM.fullmatch(text) if ": " in text and text.count(", ") >= 4 else None
@@ -650,6 +652,7 @@ def _complexities(text: str, algorithm: str) -> list[Fact]:
 # Pseudocode's own words: a line holding them is a program, no fact to blank
 _CODE_WORD = re.compile(r"\b(?:endif|endwhile|endfunction|endprocedure|endfor|endswitch|elseif"
                         r"|until|next\s[a-z]\b)")
+_LEADING_ARROW = re.compile(r"(?:->|→|=>)\s?(?=\S)")
 _ALTERNATIVE = re.compile(r"(?:or|also|alternatively|alt)\s?:\s+(?=\S)", re.IGNORECASE)
 
 

@@ -964,6 +964,11 @@ _STATE_PARTICIPLES = frozenset(
     needed used important useful required necessary called done made introduced built chosen
     kept allowed banned popular unpopular successful unsuccessful
 """.split())
+_MORE_OR_LESS = re.compile(
+    r"(?:more|less|fewer|longer|shorter|bigger|smaller|larger|higher|lower|faster|slower"
+    r"|greater|stronger|weaker|warmer|colder|hotter|wider|narrower|deeper|shallower|steeper"
+    r"|heavier|lighter|thicker|thinner|older|younger|richer|poorer|cheaper|better|worse)\s\w",
+    re.IGNORECASE)
 _NAMING = re.compile(r"^(?P<what>.{6,80}?)\s=\s(?P<name>[^=]{2,40})$")
 
 
@@ -1010,6 +1015,10 @@ def clause_relation(noun: str, clause: str) -> Fact | None:
         return Fact("definition", f"What {be} {noun} {m.group('verb')}{adverb} {prep}?",
                     trim_ends(_DASHED.split(m.group("rest"))[0]))
     m = _NAMING.match(clause)
+    if m and _MORE_OR_LESS.match(m.group("what")) and _MORE_OR_LESS.match(m.group("name")):
+        # `longer fetch = bigger waves`: what a change brings, no name for it
+        a = "" if m.group("what").split()[0].lower() in ("more", "less", "fewer") else "a "
+        return Fact("cause", f"What does {a}{m.group('what')} lead to?", trim_ends(m.group("name")))
     if (m and len(m.group("name").split()) <= 3 and len(m.group("what").split()) >= 2
             and m.group("what").split()[0] != m.group("name").split()[0]  # (`angle of …`)
             and not re.search(r"\d", m.group("what"))
