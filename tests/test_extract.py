@@ -2668,3 +2668,24 @@ def test_a_change_and_what_it_brings_and_a_point_led_by_an_arrow():
     assert ("What does a longer fetch lead to?", "bigger waves") in made
     assert not any("term for longer fetch" in q for q, a in made)
     assert ("What is meant by ‘AIDS’?", "immune system fails, opportunistic infections") in made
+
+
+def test_a_paragraph_that_opens_with_a_term_is_read_a_sentence_at_a_time():
+    made = qa("## Marketing\nProduct- the good or service the business sells. Businesses must "
+              "think about design, quality, features and branding when they plan a product. "
+              "A brand is a name, logo or design that makes a product easy to recognise. "
+              "Strong brands can charge higher prices and keep customers loyal.\n")
+    assert ("What is a brand?", "a name, logo or design that makes a product easy to "
+            "recognise") in made
+
+
+def test_words_glossed_after_a_label_in_notes_on_a_language_and_a_words_other_forms():
+    made = qa("# Français – Les vacances\n## Vocab\n"
+              "- transport: en avion (by plane), en voiture (by car), en train, en bateau "
+              "(by boat) BUT à pied (on foot)\n\n### Irregular pp's\n"
+              "avoir → eu, être → été, faire → fait, prendre → pris\n\n# Biology\n"
+              "- 4 bases: A (adenine), T (thymine), C (cytosine), G (guanine)\n")
+    assert ("What is the French for ‘on foot’?", "à pied") in made
+    assert ("What does ‘en avion’ mean?", "by plane") in made
+    assert ("What is the past participle of prendre?", "pris") in made
+    assert not any(q == "What does ‘T’ mean?" for q, a in made)

@@ -465,6 +465,9 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         bounds = _complexities(text, lead_title(bullet.topic))
         if bounds:
             return bounds
+    mapped = _mapping_facts(text, lead_title(bullet.topic)) if text.count("→") >= 3 else []
+    if mapped:
+        return mapped
     mine = written.written_facts(text)
     if mine is not None:
         return mine  # the student wrote the cards: exactly those, and no others
@@ -533,7 +536,9 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         equation = formulas.labelled_equation(text, _subject_of(bullet.topic))
         if equation:
             return equation
-    if language is None and text.count("(") >= 3 and vocab.glossed_line(text):
+    if language is None and text.count("(") >= 3 and (
+            vocab.glossed_line(text) or vocab.language_of(list(bullet.topic))
+            and vocab.glossed_line(text, labelled=True)):
         language = vocab.language_of(list(bullet.topic))
     cited = _TRAILING_CITATION.search(text) if text.endswith(")") else None
     if cited and _MONTH.match(cited.group("who")):
@@ -653,6 +658,32 @@ def _complexities(text: str, algorithm: str) -> list[Fact]:
 _CODE_WORD = re.compile(r"\b(?:endif|endwhile|endfunction|endprocedure|endfor|endswitch|elseif"
                         r"|until|next\s[a-z]\b)")
 _LEADING_ARROW = re.compile(r"(?:->|→|=>)\s?(?=\S)")
+# `avoir → eu, être → été, faire → fait`: each word and what it becomes
+_MAPPED = re.compile(r"([^\s,→()]+(?:\s[^\s,→()]+)?)\s?→\s?([^\s,→()]+(?:\s[^\s,→()]+)?)")
+_PAST_PARTICIPLE = re.compile(r"\bpp'?s?\b|past participles?", re.IGNORECASE)
+
+
+def _mapping_facts(text: str, title: str) -> list[Fact]:
+    """`avoir → eu, être → été, faire → fait` under `Irregular pp's`: "What is the past
+    participle of faire?", a card for each word a line maps to another."""
+    label = re.match(r"[^:→]{2,40}:\s", text)
+    body = text[label.end():] if label else text
+    pieces = [p.strip() for p in re.split(r",\s", body.rstrip("."))]
+    found = [_MAPPED.fullmatch(p) for p in pieces]
+    if len(found) < 3 or not all(found) or not title:
+        return []
+    name = trim_ends(drop_parentheses(title) or title)
+    facts = []
+    for m in found:
+        if _PAST_PARTICIPLE.search(title):
+            facts.append(Fact("vocabulary", f"What is the past participle of {m.group(1)}?",
+                              m.group(2)))
+        else:
+            facts.append(Fact("fact", f"{name}: {m.group(1)} → ?", m.group(2)))
+    return facts
+
+
+_LONG_PROSE = 200  # characters
 _ALTERNATIVE = re.compile(r"(?:or|also|alternatively|alt)\s?:\s+(?=\S)", re.IGNORECASE)
 
 
@@ -863,7 +894,7 @@ _ASPECTS = (r"treatments?|causes?|uses?|symptoms?|effects?|impacts?|consequences
             r"|purpose|significance|outcomes?|results?|function|role|prevention"
             r"|origins?|advantages?|disadvantages?|benefits?|drawbacks?|capacity"
             r"|duration|encoding|size|location|structure|strengths?|weaknesses?"
-            r"|limitations?|evaluation|criticisms?|products?|reactants?|conditions?"
+            r"|limitations?|evaluation|criticisms?|products|reactants|conditions?"
             r"|catalysts?|monomers?|reign|plan|goals?|motives?|reasons?|response"
             r"|reaction|legacy|importance|problems?|solutions?|features?"
             r"|characteristics?|units?|rule of thumb|symbols?")
@@ -966,7 +997,12 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
     if len(parts) > 1 and all(terms.split_term(p) for p in parts):
         return [f for p in parts for f in _relation_facts(p, past=past, lead=lead, causal=causal,
                                                           historical=historical, title=title)]
+    # (a paragraph of several sentences is read a sentence at a time, even where its first
+    # words make a term: `Product- the good or service … . A brand is a name …`)
     pair = terms.split_term(text)
+    if pair is not None and len(text) > _LONG_PROSE and len(sentences) >= 3 \
+            and pair[2][:1] not in _QUOTES:  # (`English note: "Last summer …"`: one passage)
+        pair = None
     if pair is None and title and text[:7].lower() == "how to ":
         label, colon, rest = text.partition(": ")  # `how to form: take the yo form …`
         found = headed.label_of_heading(label, rest, title) if colon else []

@@ -84,32 +84,42 @@ _GLOSSED_FIRST = re.compile(r"^(?P<word>[^()\s]{1,40})\s?\((?P<meaning>[^()]{1,4
                             r"\s(?:eg|e\.g\.)\s")
 
 
-def glossed_line(text: str) -> bool:
-    """A line of three or more words glossed in brackets: vocabulary wherever it is."""
-    return len(_glossed_pairs(text)) >= 3
+def glossed_line(text: str, *, labelled: bool = False) -> bool:
+    """A line of three or more words glossed in brackets: vocabulary wherever it is; in
+    notes on a language, after a label too, with a word or two left unglossed
+    (`transport: en avion (by plane), en train, en bateau (by boat) BUT à pied (on foot)`)."""
+    return len(_glossed_pairs(text, labelled=labelled)) >= 3
 
 
-def _glossed_pairs(text: str) -> list[tuple[str, str]]:
+def _glossed_pairs(text: str, *, labelled: bool = False) -> list[tuple[str, str]]:
     """`streng (strict), langweilig (boring)`: words glossed in brackets, two or more a
     line (one alone is as likely a term with an aside)."""
     if text.count("(") < 2:
         return []  # (each glossed word has its bracket: most lines are passed over here)
-    pieces = [trim_ends(p) for p in re.split(r",\s|;\s", text)]
+    label = _LIST_LABEL.match(text) if labelled else None
+    if label:
+        text = text[label.end():]
+    pieces = [trim_ends(p) for p in re.split(
+        r",\s|;\s|\s(?:and|BUT|but|or)\s" if labelled else r",\s|;\s", text)]
     found = [_GLOSSED.match(p) for p in pieces[:-1]]
     found.append(_GLOSSED.match(pieces[-1]) or _GLOSSED_FIRST.match(pieces[-1]))  # `… eg …`
+    if labelled and len(found) >= 4 and sum(1 for m in found if m) * 10 >= len(found) * 6:
+        found = [m for m in found if m]
     if len(found) < 2 or not all(found):
         return []
     pairs = []
     for m in found:
         word, meaning = trim_ends(m.group("word")), trim_ends(m.group("meaning"))
-        if _GENDER.fullmatch(f"({meaning})") or not word or not meaning:
-            return []
+        if _GENDER.fullmatch(f"({meaning})") or not word or not meaning \
+                or re.search(r"\d", meaning) or meaning.isupper():
+            return []  # (`water (H2O)`: a formula, no meaning)
         if max(len(word.split()), len(meaning.split())) > _MAX_SIDE_WORDS // 2:
             return []
         pairs.append((word, meaning))
     return pairs
 
 
+_LIST_LABEL = re.compile(r"[a-z][\w ]{2,40}:\s")
 _ENGLISH_START = re.compile(r"^(?:to|the)\s", re.IGNORECASE)
 
 
@@ -188,7 +198,12 @@ def vocab_facts(text: str, language: str) -> list[Fact]:
     label, colon, rest = text.partition(": ")
     if colon and "=" in rest and "=" not in label and len(split_pairs(rest)) >= 2:
         text = rest  # `other negs: ne...jamais = never, ne...plus = no longer`
-    for word, meaning in split_pairs(text):
+    pairs = split_pairs(text)
+    if language and (not pairs or ": " in text) and not _GRAMMAR_TALK.search(label) \
+            and glossed_line(text, labelled=True):
+        # `transport: en avion (by plane), en voiture (by car), …`
+        pairs = _glossed_pairs(text, labelled=True) or pairs
+    for word, meaning in pairs:
         foreign = _keep_gender(re.sub(r"^(?:BUT|NB|AND|ALSO)\s", "", word))
         english = _meaning(meaning)
         if not foreign or not english or not re.search(r"[^\W\d_]", foreign):
