@@ -2689,3 +2689,21 @@ def test_words_glossed_after_a_label_in_notes_on_a_language_and_a_words_other_fo
     assert ("What does ‘en avion’ mean?", "by plane") in made
     assert ("What is the past participle of prendre?", "pris") in made
     assert not any(q == "What does ‘T’ mean?" for q, a in made)
+
+
+def test_a_mind_maps_arrows_part_a_thing_from_what_is_told_of_it():
+    made = qa("PE - SKELETON\n\tMuscles to learn\n\t\tbiceps → flexion at elbow\n"
+              "\t\ttriceps → extension at elbow\n\t\thamstrings → flexion at knee\n"
+              "\tReactions\n\t\thigher temp → faster rate\n\t\tmore particles → more collisions\n"
+              "\t\tlower pressure → slower rate\n")
+    assert ("What is meant by ‘biceps’?", "flexion at elbow") in made
+    assert not any("biceps’ lead to" in q for q, a in made)
+    assert not any(q == "What is meant by ‘higher temp’?" for q, a in made)
+
+
+def test_a_table_of_views_asks_each_groups_view():
+    made = qa("## Catholic vs Protestant\n| Topic | Catholic | Protestant |\n|---|---|---|\n"
+              "| Authority | Bible + Tradition | Bible alone |\n| Purgatory | yes | no |\n")
+    assert ("What is the Catholic view on Authority?", "Bible + Tradition") in made
+    assert ("What is the Protestant view on Authority?", "Bible alone") in made
+    assert not any(a in ("yes", "no") for q, a in made)

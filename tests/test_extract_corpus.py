@@ -150,6 +150,11 @@ HOLDOUT_FLOORS = {
     "economics-market-failure-essay-plan.txt": 0.25,
     "german-vocab-family-and-grammar.txt": 0.55,
     "computing-algorithms-flat.txt": 0.35,
+    "pe-skeletal-muscular-mindmap.txt": 0.25,
+    "religious-studies-christianity-beliefs.md": 0.30,
+    "maths-statistics-formulas.txt": 0.20,
+    "business-marketing-mix-web.txt": 0.20,
+    "french-holidays-and-past-tense.md": 0.35,
 }
 
 

@@ -105,6 +105,7 @@ class Outline:
     sections: list[Section] = field(default_factory=list, repr=False)
     bullets: list[Bullet] = field(default_factory=list, repr=False)
     flattened: bool = False
+    indented: bool = False  # an outline by indentation alone, as a mind map exports one
 
 
 # ---------------------------------------------------------------------------- decoding
@@ -909,7 +910,7 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
     widths = _block_widths(tokens)
     outline_by_indent = _is_indented_outline(tokens)
     arrow_led: set[int] = set()  # points written as `-> …` lines of their own
-    builder.labels_are_topics = outline_by_indent
+    builder.labels_are_topics = builder.outline.indented = outline_by_indent
     previous: Bullet | None = None  # the item the last non-blank line added to
     previous_kind = "blank"
     before: _Token | None = None  # the last line with content before this one

@@ -147,6 +147,7 @@ def _drafts(outline: Outline, deck: str) -> list[CardDraft]:
     historical: dict[int, bool] = {}
     title = _file_title(outline)
     weighed = _pros_and_cons(outline)
+    glossed = _glossing_arrows(outline)
     for bullet in outline.bullets:
         if bullet.detached or bullet is title:
             continue
@@ -172,13 +173,48 @@ def _drafts(outline: Outline, deck: str) -> list[CardDraft]:
         # (under `Key words` in dated notes, `Royalist - supporter of the king` is a term)
         glossary = bool(bullet.topic) and _GLOSSARY_TITLE.fullmatch(bullet.topic[-1]) is not None
         drafts.extend(_bullet_cards(bullet, deck, language, counts,
-                                    historical=historical[id(home)] and not glossary))
+                                    historical=historical[id(home)] and not glossary,
+                                    glossed=id(bullet) in glossed))
     drafts.sort(key=lambda d: d.position)
     return drafts
 
 
 _GLOSSARY_TITLE = re.compile(r"(?:key\s?(?:words?|terms?)|glossary|definitions?|keywords?"
                              r"|words to know|terms to know)\s?:?", re.IGNORECASE)
+
+
+def _glossing_arrows(outline: Outline) -> set[int]:
+    """In notes outlined by indentation alone, bullets whose one arrow parts a thing from
+    what is told of it, as a mind map's branches do (`cranium → brain`, `synovial fluid →
+    lubricates, reduces friction`): three or more points side by side, most of them so
+    written, none a change that brings another (`higher temp → faster rate`)."""
+    siblings: dict[tuple[int, int], list[Bullet]] = {}
+    for bullet in outline.bullets if outline.indented else ():
+        if not bullet.cells and not bullet.prose:
+            key = (id(bullet.parent), hash(bullet.topic))
+            siblings.setdefault(key, []).append(bullet)
+    found: set[int] = set()
+    for group in siblings.values():
+        if len(group) < 3:
+            continue
+        named = [b for b in group if _names_by_arrow(b.text)]
+        if len(named) * 3 >= len(group) * 2:
+            found.update(id(b) for b in named)
+    return found
+
+
+_GLOSSING_ARROW = re.compile(r"\s(?:→|->)\s")
+
+
+def _names_by_arrow(text: str) -> bool:
+    parts = _GLOSSING_ARROW.split(text)
+    if len(parts) != 2:
+        return False
+    thing, told = parts[0].strip(), parts[1].strip()
+    words = (drop_parentheses(thing) or thing).split()
+    return 1 <= len(words) <= 3 and not _COMPARED.match(thing) and not _COMPARED.match(told) \
+        and not any(verb_base(w.lower()) or w.endswith("ed") for w in words) \
+        and not re.search(r"[=:]|\s[-–—]\s", thing)
 
 
 def _pros_and_cons(outline: Outline) -> dict[int, list[Fact]]:
@@ -431,9 +467,11 @@ _ASKED_TITLE = re.compile(r"(?:why|what|how|which|who|when|where)\s[^?]{3,100}\?
 
 def bullet_facts(bullet: Bullet, language: str | None = None,
                  counts: dict[tuple[int, str], int] | None = None, *,
-                 historical: bool = False) -> list[Fact]:
-    """What one bullet states that is worth a card, each fact with its question."""
-    text = bullet.text
+                 historical: bool = False, glossed: bool = False) -> list[Fact]:
+    """What one bullet states that is worth a card, each fact with its question. Where
+    `glossed`, the line's arrow parts a thing from what is told of it (see
+    `_glossing_arrows`)."""
+    text = _GLOSSING_ARROW.sub(" – ", bullet.text, count=1) if glossed else bullet.text
     if bullet.cells:
         return tables.row_facts(bullet.cells, bullet.header, counts or {})
     if bullet.intro:
@@ -1611,10 +1649,11 @@ _LEAD_SUBJECT = re.compile(r"([^:;,.]{2,50}?)(?::\s|\s[-–—=]\s)")
 
 
 def _bullet_cards(bullet: Bullet, deck: str, language: str | None,
-                  counts: dict[tuple[int, str], int], *, historical: bool) -> list[CardDraft]:
+                  counts: dict[tuple[int, str], int], *, historical: bool,
+                  glossed: bool = False) -> list[CardDraft]:
     slots: dict[str, int] = {}
     drafts = []
-    for fact in bullet_facts(bullet, language, counts, historical=historical):
+    for fact in bullet_facts(bullet, language, counts, historical=historical, glossed=glossed):
         if len(fact.answer) > _MAX_ANSWER or (_REMARK_HINTS.search(fact.answer.lower())
                                               and _REMARK.search(fact.answer)):
             continue  # (`either name is fine apparently`, a `lol`: the student's, not the fact)

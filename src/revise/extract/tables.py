@@ -29,8 +29,11 @@ def row_facts(cells: tuple[str, ...], header: tuple[str, ...],
     if len(cells) < 2 or not cells[0].strip():
         return []
     key = trim_ends(cells[0])
-    attributes = bool(header) and (trim_ends(header[0]).lower() in _ATTRIBUTE_COLUMN
-                                   or not trim_ends(header[0]) and len(header) > 1)
+    first = trim_ends(header[0]).lower() if header else ""
+    if first in _VIEW_COLUMN and len(header) > 2:
+        return _view_row(key, cells, header)
+    attributes = bool(header) and (first in _ATTRIBUTE_COLUMN
+                                   or not first and len(header) > 1)
     if key.endswith("?") and not attributes or key.lower().rstrip("?") in (
             "why", "how", "notes", "note", "eg", "example"):
         return []  # `why?` explains the row above it: no question of its own
@@ -128,6 +131,26 @@ _GENERIC_COLUMN = frozenset("name names item items term terms word words thing t
 _ATTRIBUTE_COLUMN = frozenset(
     "property properties feature features characteristic characteristics attribute "
     "aspect criterion".split())
+
+
+# A first column of these holds what groups or thinkers take a view on, and the other
+# columns' headings are who (`| Topic | Catholic | Protestant |`)
+_VIEW_COLUMN = frozenset("topic topics issue issues belief beliefs view views area areas "
+                         "theme themes question questions".split())
+
+
+def _view_row(key: str, cells: tuple[str, ...], header: tuple[str, ...]) -> list[Fact]:
+    """`| Purgatory | yes | no |` under `| Topic | Catholic | Protestant |`: "What is the
+    Catholic view on salvation?"; a bare yes or no tells nothing asked so."""
+    facts = []
+    for j in range(1, min(len(cells), len(header))):
+        value, who = trim_ends(cells[j]), trim_ends(header[j])
+        if not value or not who or value.lower() in ("yes", "no", "-", "–", "?"):
+            continue
+        question = f"What is the {who} view on {key}?"  # (as written: `Mary` is a name)
+        if not shows(question, value):
+            facts.append(Fact("fact", question, value))
+    return facts
 
 
 _MODAL_KEY = re.compile(r"(?P<who>[A-Za-z][\w ]{1,20}?)\s(?P<modal>should|must|can|will|does|do)"
