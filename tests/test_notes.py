@@ -1191,3 +1191,14 @@ def test_a_cornell_terms_rows_under_it_go_on_with_its_meaning_one_by_one():
         "Constructive waves – low height, long wavelength; strong swash, weak backwash -> "
         "material deposited",
         "Destructive waves – high + steep, short wavelength; weak swash, strong backwash"]
+
+
+def test_a_term_and_its_meaning_indented_under_a_line_is_a_point_of_its_own():
+    notes = ("DATA TYPES\nquantitative data - numbers\n"
+             "  discrete data – can only take certain values\n"
+             "  continuous data – can take any value in a range\n"
+             "Why? did it fall?\n  no male heir – no son\n  love – Anne Boleyn\n")
+    assert texts(notes)[:3] == ["quantitative data - numbers",
+                                "discrete data – can only take certain values",
+                                "continuous data – can take any value in a range"]
+    assert "Why did it fall? no male heir – no son; love – Anne Boleyn" in texts(notes)

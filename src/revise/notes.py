@@ -1032,7 +1032,8 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
                 and len(text.split()) >= 3 or under_label
             if titled:
                 builder.label_parents.add(id(top[1]))  # `PLOTS` over its indented lines
-            if (_STANDS_ALONE.match(text) or titled or outline_by_indent
+            asked = builder.parts[id(top[1])][0].rstrip().endswith("?")  # (its answers)
+            if (_STANDS_ALONE.match(text) and not asked or titled or outline_by_indent
                     and last.rsplit(None, 1)[-1] not in _OPEN_ENDINGS) \
                     and not last.endswith((",", "-", "+", "&", "(")):
                 # `  hidden curriculum = the lessons …` under a line: a point of its own, and
@@ -1126,8 +1127,9 @@ _LAST_SENTENCE = re.compile(r"[a-z)][.!?]\s+(?=[A-Z][^.!?]*:$)")
 _NOTE_LIKE = re.compile(r"[0-9]|[^\W_][:=]|\s[-–—=:→]\s|->|=>")
 # An indented line that is a point of its own, not the line above run on: a term and its
 # meaning, or a study and its finding.
-_STANDS_ALONE = re.compile(r"[^\s=:,(][^=:,(]{1,39}?(?:\s=\s|:\s)|[A-Z][\w’'-]+(?:\s(?:\+|&|and)\s"
-                           r"[A-Z][\w’'-]+)?(?:\set al\.?)?\s\(\d{4}\)")
+_STANDS_ALONE = re.compile(r"[^\s=:,(][^=:,(]{1,39}?(?:\s=\s|:\s)|[a-z][a-z ]{2,30}\s[–—]\s"
+                           r"|[A-Z][\w’'-]+(?:\s(?:\+|&|and)\s[A-Z][\w’'-]+)?(?:\set al\.?)?"
+                           r"\s\(\d{4}\)")
 _SUB_ARROW = re.compile(r"(?:->|→|=>|⇒)[ \t]*(?=\S)")
 _EXAMPLE = re.compile(r"(?:e\.g\.|eg\b|e\.g\b)", re.IGNORECASE)
 _MAX_TITLE_WORDS = 15
