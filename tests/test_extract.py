@@ -2707,3 +2707,17 @@ def test_a_table_of_views_asks_each_groups_view():
     assert ("What is the Catholic view on Authority?", "Bible + Tradition") in made
     assert ("What is the Protestant view on Authority?", "Bible alone") in made
     assert not any(a in ("yes", "no") for q, a in made)
+
+
+def test_a_quote_with_its_analysis_asks_its_work_and_technique_not_who_says_it():
+    made = qa("## 1. Ozymandias – Percy Bysshe Shelley\nKey quotes:\n"
+              "- \"sneer of cold command\" – sibilance + alliteration, shows arrogance\n"
+              "- \"vast and trunkless legs of stone\" – statue broken, only the legs left\n"
+              "- \"Fair is foul\" – the witches, Act 1 Scene 1\n")
+    assert ("Which text is “sneer of cold command” from?", "Ozymandias") in made
+    assert ("What technique is used in “sneer of cold command”?",
+            "sibilance + alliteration") in made
+    assert ("What does “vast and trunkless legs of stone” show?",
+            "statue broken, only the legs left") in made
+    assert ("Who says “Fair is foul”?", "the witches") in made
+    assert not any(q.startswith("Who says “sneer") for q, a in made)

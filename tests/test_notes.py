@@ -1202,3 +1202,14 @@ def test_a_term_and_its_meaning_indented_under_a_line_is_a_point_of_its_own():
                                 "discrete data – can only take certain values",
                                 "continuous data – can take any value in a range"]
     assert "Why did it fall? no male heir – no son; love – Anne Boleyn" in texts(notes)
+
+
+def test_a_phones_notes_glue_each_point_to_the_last_by_its_dash():
+    notes = ("WEIMAR CONSTITUTION (Aug 1919)-President elected every 7 years, appoints the "
+             "chancellor-Reichstag elected every 4 yrs by proportional representation-all men "
+             "+ women over 20 could vote-Article 48 = president can rule by decree in an "
+             "emergency, anti-Semitic parties and the Five-Year Plan stay whole\n")
+    found = texts(notes)
+    assert "President elected every 7 years, appoints the chancellor" in found
+    assert any(t.startswith("Article 48 = president can rule by decree") for t in found)
+    assert any("anti-Semitic" in t and "Five-Year" in t for t in found)

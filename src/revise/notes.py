@@ -430,11 +430,29 @@ def _atx_title(content: str, m: re.Match[str]) -> str:
     return title
 
 
+_DASH_BEFORE_CAPITAL = re.compile(r"(?<=[a-z)\]])-(?=[A-Z][a-z])|(?<=[A-Z]{2})-(?=[A-Z][a-z])")
+# (`anti-Semitic`, `pro-European`: a prefix, not a point's mark)
+_WORD_PREFIX = re.compile(r"(?:\b|^)(?:anti|pro|non|post|pre|ex|mid|self|neo|semi|pan|un|"
+                          r"trans|inter|intra|super|sub|counter|de)$", re.IGNORECASE)
+
+
+def _ends_a_point(before: str) -> bool:
+    """Whether a `-` glued after `before` ends a point: after a lower-case word, a bracket
+    or a title in capitals (`… the chancellor-Reichstag`), not a name (`Five-Year`) or a
+    prefix (`anti-Semitic`)."""
+    word = before.rsplit(None, 1)[-1] if before.split() else ""
+    if not word or _WORD_PREFIX.search(word):
+        return False
+    return word[-1] in ")]" or word[0].islower() or word.isupper() and len(word) >= 2
+
+
 def _flat_markers(content: str) -> list[_Mark] | None:
     """The markers of `content` if it reads as a flattened line, else None."""
     hints = (content.count("- ") + content.count("* ") + content.count("=>")
              + content.count("•") + content.count("-\t") + content.count("*\t"))
-    if hints < 3 and " • " not in content:
+    if hints < 3 and " • " not in content and not (
+            len(content) >= _MIN_SPACED_LINE and content.count("-") >= 3
+            and len(_DASH_BEFORE_CAPITAL.findall(content)) >= 3):
         return None  # too few markers to be flattened: skip the slower scan
     lead = _LEADING_MARK.match(content)
     begin = lead.end() if lead else 0
@@ -446,6 +464,14 @@ def _flat_markers(content: str) -> list[_Mark] | None:
         marks.append((m.start(), m.end(), m.group()))
         if m.start() > 0 and not content[m.start() - 1].isspace():
             glued += 1  # a `•` after a space is a marker, but not a glued one
+    if len(content) >= _MIN_SPACED_LINE and "-" in content:
+        # `(Aug 1919)-President elected …, appoints the chancellor-Reichstag elected …`:
+        # a phone's notes, each point glued to the last by its `-`
+        joins = [m for m in _DASH_BEFORE_CAPITAL.finditer(content, begin)
+                 if _ends_a_point(content[max(0, m.start() - 40):m.start()])]
+        if len(joins) >= 3:
+            marks.extend((m.start(), m.end(), "-") for m in joins)
+            glued += len(joins)
     spaced: list[_Mark] = []
     if len(content) >= _MIN_SPACED_LINE:
         spaced = [(m.start(), m.end(), m.group()) for m in _SPACED_MARK.finditer(content, begin)]

@@ -988,7 +988,7 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         # `Why computers use binary: circuits made of switches`
         return [Fact("cause", why_question(why.group("clause")) or "",
                      trim_ends(why.group("a")))]
-    quote = _quote_facts(text)
+    quote = _quote_facts(text, title)
     if quote is not None:
         return quote
     sentences = _sentences(text)
@@ -1268,7 +1268,7 @@ _VERSE = re.compile(r"^[\"“](?P<quote>[^\"“”]{3,200})[\"”]\s*\((?P<ref>(
                     r"(?:\s*(?:[-–—]|->|→)\s*(?P<note>.+))?$")
 
 
-def _quote_facts(text: str) -> list[Fact] | None:
+def _quote_facts(text: str, title: str = "") -> list[Fact] | None:
     """`"Fair is foul…" – the witches, Act 1 Scene 1`: who says it, and where; and the
     speaker written first (`Sheila: "But these girls aren't cheap labour - they're people"`)."""
     verse = _VERSE.match(text) if text[:1] in "\"“" else None
@@ -1314,12 +1314,49 @@ def _quote_facts(text: str) -> list[Fact] | None:
     if after and not re.match(r"^(?:,|\(|\s(?:about|to|on|of|when|after|before|as|in)\s|"
                               r"\s[-–—]\s|\s(?:ch|chapter|chap\.?)\s?\d)", after, re.IGNORECASE):
         speaker = ""
+    if not where and not _SPEAKER.match(speaker):
+        # `"half sunk, a shattered visage lies" – imagery of decay, power in ruins` under
+        # `Ozymandias – Percy Bysshe Shelley`: what the line does, and the work it comes
+        # from; nobody says it
+        analysed = _analysed_quote(quote, rest, title)
+        if analysed:
+            return analysed
     if speaker and len(speaker.split()) <= 4 and speaker[:1].isalpha() and \
             not _WHERE.fullmatch(speaker) and not any(verb_base(w) for w in speaker.split()[1:]):
         facts.append(Fact("quote", f"Who says “{quote}”?", speaker))
     if where:
         facts.append(Fact("quote", f"Where in the text is “{quote}” said?", where.group()))
     return [f for f in facts if not shows(f.question, f.answer)] or None
+
+
+# Who speaks a line: a name (`Lady Macbeth`), or a group or role (`the witches`)
+_SPEAKER = re.compile(r"(?!(?:AO\d|NB)\b)[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3}(?:$|,|\s\()"
+                      r"|the\s[a-z]+(?:\s[a-z]+)?$")
+# What a line does, in the words an English teacher uses
+_TECHNIQUE = re.compile(
+    r"\b(?:metaphors?|similes?|imagery|alliteration|sibilance|assonance|repetition|anaphora"
+    r"|personification|caesura|enjambment|oxymoron|juxtaposition|irony|hyperbole|onomatopoeia"
+    r"|rhetorical question|imperative|semantic field|symbolism|symbol|pathetic fallacy"
+    r"|plosives?|listing|contrast|antithesis|euphemism|direct address|volta|rhyme|tricolon"
+    r"|emotive language|colloquial|dialect|monologue|framing narrative)\b", re.IGNORECASE)
+
+
+def _analysed_quote(quote: str, analysis: str, title: str) -> list[Fact]:
+    facts = []
+    work = _WORK_AND_WRITER.fullmatch(title.strip()) if title else None
+    if work:
+        facts.append(Fact("quote", f"Which text is “{quote}” from?", work.group("work")))
+    first = trim_ends(re.split(r",\s|;\s|\s[-–—=]\s|\s->\s|\s→\s", analysis)[0])
+    if _TECHNIQUE.search(first) and len(first.split()) <= 6:
+        facts.append(Fact("quote", f"What technique is used in “{quote}”?", first))
+    elif work and 2 <= len(analysis.split()) <= 25:
+        facts.append(Fact("quote", f"What does “{quote}” show?", trim_ends(analysis)))
+    return [f for f in facts if not shows(f.question, f.answer)]
+
+
+# `1. Ozymandias – Percy Bysshe Shelley`: a work and who wrote it
+_WORK_AND_WRITER = re.compile(r"(?:\d{1,2}[.)]\s)?(?P<work>[A-Z][^–—:]{1,50}?)\s[-–—]\s"
+                              r"(?:[A-Z][a-z'’.-]+\s){1,3}[A-Z][a-z'’-]+")
 
 
 # `Birling: "…"`, `Sheila to Gerald: "…"`, `Mrs Birling - "…"`
