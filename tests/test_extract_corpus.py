@@ -155,6 +155,11 @@ HOLDOUT_FLOORS = {
     "maths-statistics-formulas.txt": 0.20,
     "business-marketing-mix-web.txt": 0.20,
     "french-holidays-and-past-tense.md": 0.35,
+    "english-lit-poetry-anthology.md": 0.25,
+    "sociology-education-researchers.txt": 0.20,
+    "physics-electricity-numbered.txt": 0.25,
+    "history-weimar-flat.txt": 0.15,
+    "latin-vocab-and-grammar.txt": 0.60,
 }
 
 

@@ -1213,3 +1213,16 @@ def test_a_phones_notes_glue_each_point_to_the_last_by_its_dash():
     assert "President elected every 7 years, appoints the chancellor" in found
     assert any(t.startswith("Article 48 = president can rule by decree") for t in found)
     assert any("anti-Semitic" in t and "Five-Year" in t for t in found)
+
+
+def test_decimal_and_lettered_numbering_marks_points_and_parts():
+    notes = ("1. Current\n1.1 Current = rate of flow of charge\n1.2 Q = I × t\n"
+             "2. Resistance\n2.4 Non-ohmic components:\n"
+             "   a) filament lamp – resistance increases as it heats up\n"
+             "   b) diode – current flows one way only\n"
+             "3.1 First Punic War 264-241 BC\n- Cause: fight over Sicily\n")
+    found = topics(notes)
+    assert found["Current = rate of flow of charge"][-1] == "Current"
+    assert found["filament lamp – resistance increases as it heats up"][-1] == \
+        "Non-ohmic components"
+    assert found["Cause: fight over Sicily"][-1] == "First Punic War 264-241 BC"

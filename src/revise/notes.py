@@ -313,7 +313,11 @@ _TAB = 4
 
 # (`o` and a tab: the second level of a list pasted from a word processor; `▸` and the
 # like: a toggle's mark in notes exported from an app)
-_BULLET = re.compile(r"[ \t]*(?:[-*+•◦▪‣·–▸▹►▶➤]|o(?=\t)|[0-9]{1,3}[.)])(?:[ \t]+|$)")
+# (`2.1 Consuls`, `a) filament lamp`, `ii) …`: numbered and lettered parts of a point)
+_BULLET = re.compile(r"[ \t]*(?:[-*+•◦▪‣·–▸▹►▶➤]|o(?=\t)|[0-9]{1,3}[.)]"
+                     r"|[0-9]{1,2}\.[0-9]{1,2}(?=[ \t])|(?:[a-h]|i{1,3}|iv|vi{0,3})\)(?=[ \t]))"
+                     r"(?:[ \t]+|$)")
+_DECIMAL_MARK = re.compile(r"[0-9]{1,2}\.[0-9]")
 _MORE_MARKERS = re.compile(r"(?:[-*+•▸▹►▶➤][ \t]+)+")
 _CHECKBOX = re.compile(r"\[[ xX]\][ \t]+")
 _ATX = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
@@ -722,7 +726,9 @@ def _tokenise(
                     content[pos:],
                     start + pos,
                     lineno,
-                    marker="1" if marker.isdigit() else marker,
+                    # (`2.1 Consuls`, a numbered part of a numbered part: "1.1")
+                    marker=marker if not marker.isdigit() else "1.1" if _DECIMAL_MARK.match(
+                        content, lead) else "1",
                 )
             )
             continue
@@ -1005,7 +1011,7 @@ def parse_notes(text: str, *, offset: int = 0, first_line: int = 1) -> Outline:
             last_structure, previous, previous_kind = i, None, "heading"
             continue
         if kind == "bullet":
-            numbered = tok.marker == "1"
+            numbered = tok.marker in ("1", "1.1")
             if numbered and _is_numbered_heading(tok, after_before, follower):
                 # under the title above it (`A. BIOLOGICAL THEORIES` over `1) Lombroso …`),
                 # beside the numbered title before it
@@ -1219,12 +1225,13 @@ def _is_numbered_heading(tok: _Token, before: _Token | None, follower: _Token | 
         or follower.kind not in ("bullet", "para", "row", "flat")
     ):
         return False
-    if follower.kind == "bullet" and follower.marker == "1" and follower.indent <= tok.indent:
+    if follower.kind == "bullet" and follower.marker == tok.marker \
+            and follower.indent <= tok.indent:
         return False
     wrapped = follower.kind == "para" and follower.indent <= tok.indent
     if wrapped and _continues(text, follower.text):
         return False  # an item wrapped onto the next line, not a title
-    run = before is not None and before.kind == "bullet" and before.marker == "1"
+    run = before is not None and before.kind == "bullet" and before.marker == tok.marker == "1"
     return not (run and before.indent == tok.indent)
 
 
