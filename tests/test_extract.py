@@ -2721,3 +2721,20 @@ def test_a_quote_with_its_analysis_asks_its_work_and_technique_not_who_says_it()
             "statue broken, only the legs left") in made
     assert ("Who says “Fair is foul”?", "the witches") in made
     assert not any(q.startswith("Who says “sneer") for q, a in made)
+
+
+def test_evaluation_labels_a_school_of_thoughts_claim_and_a_table_lined_up_with_spaces():
+    made = qa("## Functionalism\n- AO3 evaluation: Wrong (1961) – functionalists have an "
+              "over-socialised view of people\n- Marxists say meritocracy is a myth\n\n"
+              "## Units table\nquantity            symbol    unit\n"
+              "current             I         amp\nresistance          R         ohm\n\n"
+              "## NOUN ENDINGS\n            1st (puella)     2nd m (servus)\n"
+              "gen sg      puellae          servi\nabl pl      puellis          servis\n\n"
+              "## Latin\ntest on thurs = nouns + verbs\nNOUNS (nom, gen, gender – meaning)\n")
+    assert ("What did Wrong (1961) find?",
+            "functionalists have an over-socialised view of people") in made
+    assert ("What do Marxists say about meritocracy?", "it is a myth") in made
+    assert ("What is the unit of the current?", "amp") in made or \
+        ("What is the unit of current?", "amp") in made
+    assert ("What is the gen sg of puella?", "puellae") in made
+    assert not any("AO3" in q or "thurs" in q + a or "NOUNS" in q + a for q, a in made)

@@ -513,7 +513,7 @@ def _table_cells(content: str) -> tuple[str, ...]:
 
 
 def _tab_cells(line: str) -> tuple[str, ...]:
-    return tuple(clean_text(cell) for cell in re.split(r"\t+", line.strip()))
+    return tuple(clean_text(cell) for cell in re.split(r"\t+|[ ]{3,}", line.strip()))
 
 
 def _line_content(raw: str) -> str:
@@ -646,16 +646,23 @@ def _tokenise(
         lead = len(content) - len(content.lstrip())
         indent = _indent_width(content[:lead])
 
-        if "\t" in stripped:
+        if "\t" in stripped or "   " in stripped and "|" not in stripped and "=" not in stripped \
+                and not _BULLET.match(content):  # (`5.1 P = V × I   power = pd × current`)
             cells = _tab_cells(stripped)
             if len(cells) >= 3 and tab_header is not None and len(cells) == len(tab_header):
                 rows[len(tokens)] = (cells, tab_header)
                 tokens.append(_Token("row", indent, " | ".join(cells),
                                      start + len(content) - len(content.lstrip()), lineno))
                 continue
-            following = lines[index + 1].strip() if index + 1 < len(lines) else ""
-            if len(cells) >= 3 and len(_tab_cells(following)) == len(cells):
-                # columns set by tabs, as a table copied off a web page comes: its header
+            following = [_tab_cells(lines[k].strip()) for k in range(index + 1, index + 3)
+                         if k < len(lines)]
+            width = len(following[0]) if following else 0
+            if lead >= 4 and len(cells) + 1 == width:
+                cells = ("", *cells)  # (`        1st (puella)    2nd m (servus)`: no corner)
+            if len(cells) >= 3 and width == len(cells) and (
+                    "\t" in stripped or len(following) == 2 and len(following[1]) == width):
+                # columns set by tabs or lined up with spaces, as a table copied off a web
+                # page comes, or typed: its header
                 tab_header = cells
                 tokens.append(_Token("rule", line=lineno, start=start))
                 continue

@@ -506,6 +506,8 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     mapped = _mapping_facts(text, lead_title(bullet.topic)) if text.count("→") >= 3 else []
     if mapped:
         return mapped
+    if text[:3].isupper() and _LEGEND.fullmatch(text):
+        return []  # `NOUNS (nom, gen, gender – meaning)`: a list's title and how it is set out
     mine = written.written_facts(text)
     if mine is not None:
         return mine  # the student wrote the cards: exactly those, and no others
@@ -549,7 +551,7 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         if found:
             return found
     text = _without_run_in_title(text)
-    labelled = _TERM_LABEL.match(text) if text[:1] in "KkDdTtVv" else None
+    labelled = _TERM_LABEL.match(text) if text[:1] in "KkDdTtVvAaEeCc" else None
     if labelled:
         text = text[labelled.end():]  # `KEY TERM: SPQR – Senatus Populusque Romanus`
     if "(" in text:
@@ -721,6 +723,8 @@ def _mapping_facts(text: str, title: str) -> list[Fact]:
     return facts
 
 
+_LEGEND = re.compile(r"[A-Z]{3,}[A-Z ]*\s\([^()]*\b(?:meaning|english|translation)\)",
+                     re.IGNORECASE)
 _LONG_PROSE = 200  # characters
 _ALTERNATIVE = re.compile(r"(?:or|also|alternatively|alt)\s?:\s+(?=\S)", re.IGNORECASE)
 
@@ -1376,7 +1380,7 @@ _NOTE_TO_SELF_START = re.compile(
     r"\(?(?:todo|to do\s?[:!-]|ask\s|check\s|remember to|learn\s|revise\s"
     r"|[^:(]{1,40}(?::\s|\s\()(?:learn|revise) (?:these|this|them|it)\b"
     r"|practi[cs]e\s|flashcards\b|finish\s|mock\b|hw\b|homework\b|colou?r[- ]?(?:code|key)"
-    r"|exam tip\b)", re.IGNORECASE)
+    r"|exam tip\b|(?:test|quiz|exam|mock)\s(?:on|next|this|tomorrow)\b)", re.IGNORECASE)
 _NOTE_TO_SELF_WORDS = re.compile(
     r"(?<!\w)(?:past papers?|textbook|workbook|revision guide|p\.\s?\d|pp\.\s?\d|page\s\d"
     r"|(?:in|on) (?:the |my )?(?:spec|mocks?)|spec point|exam board|essay (?:q|qs|question|plan)"
@@ -1480,7 +1484,8 @@ _GENERIC_RUN_IN = re.compile(
     r"|Structure(?:\s\+\s\w+)?|Stagecraft|Setting|Plot(?: summary)?|Summary|Overview|Background"
     r"|Introduction|Timeline|Evaluation)\s(?=[A-Z][\w’']*[\s:])")
 # A label that says the line is a term and its meaning, not part of either
-_TERM_LABEL = re.compile(r"(?:key\s?(?:terms?|words?)|definition|def|term|vocab)\s?[:–—-]\s(?=\S)",
+_TERM_LABEL = re.compile(r"(?:key\s?(?:terms?|words?|concepts?)|definition|def|term|vocab"
+                         r"|(?:AO\d\s)?evaluation|AO\d|eval|concept)\s?[:–—-]\s(?=\S)",
                          re.IGNORECASE)
 _JOINING = frozenset("v vs x and & + of the for in to with".split())
 _RUN_IN = re.compile(r"^(?P<title>[A-Z][\w-]*(?:\s[\w-]+){0,4}?)\s(?P<rest>[A-Z][\w-]*\s.{8,})$")

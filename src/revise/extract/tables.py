@@ -157,6 +157,11 @@ _MODAL_KEY = re.compile(r"(?P<who>[A-Za-z][\w ]{1,20}?)\s(?P<modal>should|must|c
                         r"\s?(?:…|\.\.\.)?")
 
 
+# A case and number, as a table of a noun's forms names its rows (`gen sg`, `abl pl`)
+_FORM_KEY = re.compile(r"(?:nom|acc|gen|dat|abl|voc|loc|nominative|accusative|genitive|dative"
+                       r"|ablative|vocative)\.?\s?(?:sg|pl|sing|plur|singular|plural)\.?",
+                       re.IGNORECASE)
+_MODEL_WORD = re.compile(r"\(([^\W\d_]+)\)")
 # The persons of a verb table's rows, in the languages taught at school
 _PERSONS = frozenset("""yo tú tu él ella él/ella usted nosotros vosotros ellos ellas ellos/ellas
     ustedes je j' il elle il/elle on nous vous ils elles ils/elles ich du er sie er/sie/es wir ihr
@@ -179,6 +184,11 @@ def _attribute_row(key: str, cells: tuple[str, ...], header: tuple[str, ...]) ->
                 question = f"{key.capitalize()} was {thing}?"  # `Where was Typhoon Haiyan?`
             elif key.lower() in _PERSONS:  # `| yo | hablé | comí |` under `| | -ar | -er |`
                 question = f"What is the {key} form of {thing}?"
+            elif _FORM_KEY.fullmatch(key) and _MODEL_WORD.search(thing):
+                # `| gen sg | puellae | servi |` under `| | 1st (puella) | 2nd m (servus) |`
+                word = _MODEL_WORD.search(thing).group(1)
+                facts.append(Fact("vocabulary", f"What is the {key} of {word}?", value))
+                continue
             elif _THEY_KEY.match(key):  # `| where they mature | bone marrow | thymus |`
                 m = _THEY_KEY.match(key)
                 do = "do" if is_plural(thing) else "does"

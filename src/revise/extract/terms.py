@@ -437,12 +437,20 @@ def statement_facts(sentence: str, *, historical: bool = False) -> list[Fact]:
     return []
 
 
+_SAY_SO = re.compile(r"(?P<who>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)\s(?P<verb>says?|argues?|claims?"
+                     r"|believes?|think|thinks)\s(?:that\s)?(?P<what>.+)")
 _ABSTRACT_NOUN = re.compile(r"(?:ence|ance|ity|tion|sion|ism|ment|ness|ing|ship|acy|ure|ery)$",
                             re.IGNORECASE)
 
 
 def sentence_facts(subject: str, verb: str, rest: str) -> list[Fact]:
     rest = trim_ends(re.split(r"\.\s(?=[A-Z])|;\s|\s[-–—]\s(?![^()]*\))", rest)[0])
+    said = _SAY_SO.fullmatch(subject)
+    if said and verb in ("is", "are"):
+        # `Marxists say meritocracy is a myth`: what the school of thought says of it
+        do = "does" if said.group("verb").endswith("s") else "do"
+        return _clean([Fact("definition", f"What {do} {said.group('who')} say about "
+                            f"{said.group('what')}?", f"it {verb} {trim_ends(rest)}")])
     whole = rest
     rest, examples = _split_examples(rest)
     if examples and "," not in examples and not re.search(r",\s?(?:eg|e\.g\.|such as)\s",

@@ -214,8 +214,9 @@ def vocab_facts(text: str, language: str) -> list[Fact]:
         lang = language or (looks_foreign(word) if looks_foreign(word) not in ("", "?") else "")
         if _CAPS.fullmatch(word) and _CAPS.fullmatch(meaning):
             continue  # `GRAMMAR - PRETERITE VS IMPERFECT`: a title, no word pair
-        if _GRAMMAR_TALK.search(foreign):
-            continue  # `ir AND ser are the same: fui, fuiste, …`: a rule told in English
+        if _GRAMMAR_TALK.search(foreign) or re.match(r"[A-Z]{3,}\s\(", foreign):
+            # (`NOUNS (nom, gen, gender – meaning)`: the list's own title and key;
+            continue  # `ir AND ser are the same: fui, fuiste, …`: a rule told in English)
         ending = _ENDING.fullmatch(foreign)
         if ending:  # `-ar: -aba, -abas, …`: the endings a class of verbs takes
             facts.append(Fact("vocabulary", f"What are the endings for {foreign} verbs?",
