@@ -2738,3 +2738,20 @@ def test_evaluation_labels_a_school_of_thoughts_claim_and_a_table_lined_up_with_
         ("What is the unit of current?", "amp") in made
     assert ("What is the gen sg of puella?", "puellae") in made
     assert not any("AO3" in q or "thurs" in q + a or "NOUNS" in q + a for q, a in made)
+
+
+def test_the_points_announced_before_a_paragraph_that_weighs_them_are_a_set():
+    made = qa("## Murdock (1949)\nHe said it is universal because it performs four essential "
+              "functions for society:\n - reproduction of the next generation\n"
+              " - socialisation of the young\n - meeting economic needs\n"
+              " - stable satisfaction of the sex drive\n\n"
+              "Evaluation: these functions could be performed by other institutions, eg a lone "
+              "parent can socialise a child, so the family is not the only way.\n")
+    assert ("What are the four essential functions for society?",
+            "reproduction of the next generation\nsocialisation of the young\n"
+            "meeting economic needs\nstable satisfaction of the sex drive") in made
+
+
+def test_a_question_line_answered_after_an_arrow():
+    made = qa("## Fitness\nQ: coordination -> ability to use 2 or more body parts together\n")
+    assert ("Coordination", "ability to use 2 or more body parts together") in made

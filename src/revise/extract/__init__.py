@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -445,7 +446,14 @@ def _section_list(section: Section, deck: str) -> Iterator[CardDraft]:
         yield _draft(deck, section.path[:-1], fact, section.title, section.position,
                      section.line, slot)
     items = [b for b in section.bullets if not b.prose and not b.cells]
-    if len(items) != len(section.bullets) or not items:
+    if section.intro and items and len(items) != len(section.bullets):
+        # `… it performs four essential functions:` over its points, then a paragraph
+        # weighing them: the points up to the paragraph are the set
+        items = list(itertools.takewhile(lambda b: not b.prose and not b.cells,
+                                         section.bullets))
+        if len(items) < 2:
+            return
+    elif len(items) != len(section.bullets) or not items:
         return
     fact = lists.list_fact(section.title, section.path[:-1], [b.text for b in items],
                            intro=section.intro, numbered=all(b.numbered for b in items))

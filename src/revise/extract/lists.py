@@ -45,6 +45,13 @@ _HAS_SET = re.compile(r"(?P<owner>[A-Z][\w'’ ]{1,40}?)\s(?:has|have|had)\s(?:s
                       r"[a-z]+)")
 
 
+_COUNTED_SET = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|\d)\s(?P<adj>(?:[a-z]+\s){0,2}?)"
+    rf"(?P<set>{'|'.join(sorted(_SET_WORDS | {'needs', 'aims'}))})"
+    r"(?P<rest>\s(?:of|for|in)\s[^:]{2,40})?$")
+_SET_OWNER = re.compile(r"([A-Z]?[a-z][\w ]{2,30}?)\s(?:has|have|had|needs?)\s$")
+
+
 def list_fact(title: str, parent_topic: tuple[str, ...], items: list[str], *,
               intro: bool, numbered: bool) -> Fact | None:
     """The card for a titled set of items, or None when the title asks for no set or the
@@ -100,6 +107,16 @@ def list_fact(title: str, parent_topic: tuple[str, ...], items: list[str], *,
                 elif parent:
                     phrase = f"{phrase} of {parent}"
             question = f"What are the {count} {phrase}{order}?"
+    elif _COUNTED_SET.search(title):
+        # `… it performs four essential functions for society:` → "What are the four
+        # essential functions for society?"
+        m = _COUNTED_SET.search(title)
+        rest = m.group("rest") or ""
+        owner = _SET_OWNER.search(title[:m.start()])
+        owner = re.sub(r"^.*\b(?:said|says|argued|argues|thought|thinks)\s", "",
+                       owner.group(1)) if owner else ""
+        of = f" of {owner}" if owner and not rest and len(owner.split()) <= 3 else ""
+        question = f"What are the {count} {m.group('adj')}{m.group('set')}{rest}{of}{order}?"
     elif intro or numbered:
         question = f"{title}: give all {count}{order}."
     else:

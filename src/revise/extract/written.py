@@ -13,7 +13,8 @@ from revise.notes import trim_ends
 
 _BOTH_WAYS = re.compile(r"^(?P<front>.+?)\s?:::\s?(?P<back>.+)$")
 _ONE_WAY = re.compile(r"^(?P<front>.+?)\s?::\s?(?P<back>.+)$")
-_QUESTION = re.compile(r"^Q\s?[:.)]\s*(?P<question>.+?)(?:\s+A\s?[:.)]\s*(?P<answer>.+))?$")
+_QUESTION = re.compile(r"^Q\s?[:.)]\s*(?P<question>.+?)(?:(?:\s+A\s?[:.)]|\s(?:->|→))\s*"
+                       r"(?P<answer>.+))?$")
 _ANSWER = re.compile(r"^A\s?[:.)]\s*(?P<answer>.+)$")
 _CLOZE = re.compile(r"\{\{c(?P<group>\d+)::(?P<hidden>.+?)(?:::(?P<hint>.*?))?\}\}")
 _HIGHLIGHT = re.compile(r"==(?P<hidden>[^=]+?)==")
