@@ -160,6 +160,11 @@ HOLDOUT_FLOORS = {
     "physics-electricity-numbered.txt": 0.25,
     "history-weimar-flat.txt": 0.15,
     "latin-vocab-and-grammar.txt": 0.60,
+    "spanish-vocab-mi-insti.txt": 0.60,
+    "business-sources-of-finance-flat.txt": 0.10,
+    "sociology-functionalism-family.md": 0.10,
+    "pe-fitness-training-qa.txt": 0.40,
+    "music-theory-harmony-terms.md": 0.45,
 }
 
 

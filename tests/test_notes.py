@@ -1226,3 +1226,18 @@ def test_decimal_and_lettered_numbering_marks_points_and_parts():
     assert found["filament lamp – resistance increases as it heats up"][-1] == \
         "Non-ohmic components"
     assert found["Cause: fight over Sicily"][-1] == "First Punic War 264-241 BC"
+
+
+def test_a_pages_heading_set_apart_from_its_text_by_a_wide_gap():
+    notes = ("Internal sources of financeInternal sources come from inside the business.\n"
+             "Owner's capital: money the owner puts into the business.\n"
+             "External sources of finance   External sources come from outside the business "
+             "and are needed when it is new.\n"
+             "Bank loan: a fixed sum borrowed from a bank, repaid with interest.\n"
+             "Feb 1945    Yalta conference - Germany split into 4 zones, free elections\n")
+    found = topics(notes)
+    assert found["Owner's capital: money the owner puts into the business."][-1] == \
+        "Internal sources of finance"
+    assert found["Bank loan: a fixed sum borrowed from a bank, repaid with interest."][-1] \
+        == "External sources of finance"
+    assert not any(t and t[-1].startswith("Feb 1945") for t in found.values())

@@ -635,6 +635,11 @@ def _tokenise(
             tokens.append(_Token("blank", line=lineno, start=start))
             continue  # `Skip to content  Menu  Search`, `Advertisement`: the web page, not notes
         glued = _glued_heading(stripped) if "A" <= stripped[0] <= "Z" else 0
+        if not glued and "   " in stripped and "A" <= stripped[0] <= "Z":
+            gap = _GAP_HEADING.match(stripped)  # `External sources of finance   External …`
+            if gap and _GAP_TITLE.fullmatch(gap.group(1)) and not re.search(
+                    r"\d", gap.group(1)) and len(stripped[gap.end():].split()) >= 6:
+                glued = gap.end()
         if glued:
             # `BackgroundThe Constitution was written …`: a page's heading that lost its
             # line break when copied, over the paragraph it heads
@@ -1641,6 +1646,10 @@ def _read_flat_line(builder: _Builder, tok: _Token, marks: list[_Mark]) -> None:
 
 
 _MAX_ARROW_TITLE_WORDS = 8
+_GAP_HEADING = re.compile(r"([^.:;=–—|]{3,60}?)[ ]{3,}(?=[A-Z])")
+# (a title has no verb of its own: `External sources of finance`, not `Parliament is …`)
+_GAP_TITLE = re.compile(r"[A-Z][a-z'’-]*"
+                        r"(?:\s(?!(?:is|are|was|were|has|have|comes?)\b)[\w'’-]+){0,6}")
 
 
 def _add_name(builder: _Builder, name: str, position: int, line: int, *, beside: bool) -> int:
