@@ -1241,3 +1241,10 @@ def test_a_pages_heading_set_apart_from_its_text_by_a_wide_gap():
     assert found["Bank loan: a fixed sum borrowed from a bank, repaid with interest."][-1] \
         == "External sources of finance"
     assert not any(t and t[-1].startswith("Feb 1945") for t in found.values())
+
+
+def test_a_short_word_pair_two_spaces_apart_is_a_pair():
+    assert clean_text("la corbata  tie") == "la corbata – tie"
+    assert clean_text("WHY DID THE USA LOSE?  notes") == "WHY DID THE USA LOSE? notes"
+    assert clean_text("tener → tuve,  estar → estuve,  poder → pude") == \
+        "tener → tuve, estar → estuve, poder → pude"

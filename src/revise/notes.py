@@ -210,7 +210,8 @@ def clean_text(raw: str) -> str:
     The student's words are kept; only what the copy-paste left behind goes (a `=` whose
     arrow lost its `>`, a `*` that marked a footnote, unmatched brackets at the ends).
     """
-    if "   " in raw or "\t" in raw.strip() or "  " in raw and raw.count("=") >= 2:
+    if "   " in raw or "\t" in raw.strip() or "  " in raw and (
+            raw.count("=") >= 2 or _SHORT_PAIR.fullmatch(raw.strip())):
         raw = _aligned_columns(raw)
     text = " ".join(raw.split())
     if not text:
@@ -239,11 +240,17 @@ def clean_text(raw: str) -> str:
     return trim_ends(text.rstrip(_EDGE_JUNK + "="), keep_colon=True)
 
 
+# `la corbata  tie`: a short word pair two spaces apart, in lower case either side
+_SHORT_PAIR = re.compile(r"[a-zà-ÿ](?:[\w'’()/,-]| (?! )){1,30}? {2}[a-zà-ÿ][\w'’()/-]*"
+                         r"(?: [\w'’()/-]+){0,4}")
+
+
 def _aligned_columns(raw: str) -> str:
     """`der Hausmeister          caretaker`: two columns lined up with spaces, a term and
     its meaning, read as `der Hausmeister – caretaker` where nothing else parts them."""
     text = raw.strip()
-    gaps = list(_COLUMN_GAP.finditer(text))
+    gaps = list(_COLUMN_GAP.finditer(text)) or (
+        list(_PAIR_GAP.finditer(text)) if _SHORT_PAIR.fullmatch(text) else [])
     if "|" not in text and _PAIR_GAP.search(text):
         chunks = _PAIR_GAP.split(text)
         pairs = [c for c in chunks if not (c.startswith("(") and c.endswith(")"))]
@@ -261,7 +268,7 @@ def _aligned_columns(raw: str) -> str:
             or not re.search(r"[^\W\d_]", text[gaps[0].end():]) \
             or not re.search(r"[^\W\d_]", text[:gaps[0].start()]):
         return raw  # (`dies   1924`: a date after its event, no column of meanings)
-    return _COLUMN_GAP.sub(" – ", text, count=1)
+    return text[:gaps[0].start()] + " – " + text[gaps[0].end():]
 
 
 _PAIRED = re.compile(r"\S\s(?:=|[-–—]|->|→)\s\S")
