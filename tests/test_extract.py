@@ -2755,3 +2755,10 @@ def test_the_points_announced_before_a_paragraph_that_weighs_them_are_a_set():
 def test_a_question_line_answered_after_an_arrow():
     made = qa("## Fitness\nQ: coordination -> ability to use 2 or more body parts together\n")
     assert ("Coordination", "ability to use 2 or more body parts together") in made
+
+
+def test_a_written_question_of_a_word_or_two_is_asked_under_its_heading():
+    made = qa("## FITNESS TESTS (which test for which component)\n"
+              "Q: Coordination? A: wall toss test\nQ: what is agility? A: changing direction\n")
+    assert ("FITNESS TESTS: Coordination?", "wall toss test") in made
+    assert ("What is agility?", "changing direction") in made

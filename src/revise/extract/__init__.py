@@ -161,6 +161,10 @@ def _drafts(outline: Outline, deck: str) -> list[CardDraft]:
             answer = answers[id(bullet)]
             if answer is not None:  # a `Q:` line: its card, with the `A:` line's answer
                 question = written.question_line(bullet.text) or ""
+                lead = lead_title(bullet.topic)
+                if lead and _BARE_ASKED.fullmatch(question):
+                    # `Q: Coordination?` under `FITNESS TESTS`: which test, not what it is
+                    question = with_lead(drop_parentheses(lead) or lead, question)
                 drafts.append(_draft(deck, bullet.topic, Fact("basic", question, answer),
                                      bullet.text, bullet.position, bullet.line, 0))
             continue
@@ -517,8 +521,10 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
     if text[:3].isupper() and _LEGEND.fullmatch(text):
         return []  # `NOUNS (nom, gen, gender – meaning)`: a list's title and how it is set out
     mine = written.written_facts(text)
-    if mine is not None:
-        return mine  # the student wrote the cards: exactly those, and no others
+    if mine is not None:  # the student wrote the cards: exactly those, and no others
+        lead = lead_title(bullet.topic)
+        return [Fact(f.kind, with_lead(drop_parentheses(lead) or lead, f.question), f.answer)
+                if lead and _BARE_ASKED.fullmatch(f.question) else f for f in mine]
     if text[:1] == "Q" and written.question_line(text):
         return []  # `Q: "Evaluate the view that …" [25]`: a question with no answer written
     work = _work_of(text, bullet.topic) if text.endswith(")") or "), " in text else []
@@ -733,6 +739,9 @@ def _mapping_facts(text: str, title: str) -> list[Fact]:
 
 _LEGEND = re.compile(r"[A-Z]{3,}[A-Z ]*\s\([^()]*\b(?:meaning|english|translation)\)",
                      re.IGNORECASE)
+# `Coordination?`: a question of a word or two, which its heading says what it asks of
+_BARE_ASKED = re.compile(r"(?!(?:what|who|when|where|why|how|which)\b)[\w'’-]+(?:\s[\w'’-]+)?\?",
+                         re.IGNORECASE)
 _LONG_PROSE = 200  # characters
 _ALTERNATIVE = re.compile(r"(?:or|also|alternatively|alt)\s?:\s+(?=\S)", re.IGNORECASE)
 
