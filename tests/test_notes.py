@@ -1248,3 +1248,9 @@ def test_a_short_word_pair_two_spaces_apart_is_a_pair():
     assert clean_text("WHY DID THE USA LOSE?  notes") == "WHY DID THE USA LOSE? notes"
     assert clean_text("tener → tuve,  estar → estuve,  poder → pude") == \
         "tener → tuve, estar → estuve, poder → pude"
+
+
+def test_an_apps_progress_bar_and_flip_prompt_are_no_notes():
+    notes = ("Astronomy | Seneca Learning | 9.1 Star formation | Progress 64% Continue >\n"
+             "- A star spends most of its life on the main sequence. Tap to flip ↻\n")
+    assert texts(notes) == ["A star spends most of its life on the main sequence."]

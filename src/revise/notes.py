@@ -220,7 +220,8 @@ def clean_text(raw: str) -> str:
         text = text[2:]  # Markdown's `> quoted line`: the line
     if text[3:5] == "? " or text[4:6] == "? ":
         text = _SPLIT_QUESTION.sub(r"\1 ", text)  # `Why? did Wolsey fall?`: one question
-    if "ead more" in text or "dvertisement" in text or "ontinue reading" in text:
+    if "ead more" in text or "dvertisement" in text or "ontinue reading" in text \
+            or "ap to " in text:
         text = _TRAILING_FURNITURE.sub("", " " + text).strip()
     for mark in ("**", "__"):
         count = text.count(mark)
@@ -379,11 +380,13 @@ _PAGE_FURNITURE_START = re.compile(
     r"|(?:previous|next)\s*[→»›]|name:\s[^:]{1,30}\s(?:set|class|form|teacher|group|date):",
     re.IGNORECASE)
 _PAGE_FURNITURE_WORDS = re.compile(r"\bclick to enlarge\b|\bcookies$|\ball rights reserved\b"
+                                   r"|\|\s?progress\s\d{1,3}%"
                                    r"|\bmanage (?:settings|cookies)$|[|•·]\s?\d+\smin(?:ute)?s?"
                                    r"\sread\b|\s\|\s(?:gcse\s)?(?:revision(?:\snotes)?|notes"
                                    r"|study guide|bitesize)$", re.IGNORECASE)
 # What a copied page leaves at the end of a line of notes: `… in the UK in 1946. Read more`
-_TRAILING_FURNITURE = re.compile(r"(?:\s+(?:read more|advertisement|continue reading)\.?)+$",
+_TRAILING_FURNITURE = re.compile(r"(?:\s+(?:read more|advertisement|continue reading"
+                                 r"|tap to (?:flip|reveal)(?:\s?[↻⟳])?)\.?)+$",
                                  re.IGNORECASE)
 _CONTROL_SEARCH = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
 
