@@ -2762,3 +2762,15 @@ def test_a_written_question_of_a_word_or_two_is_asked_under_its_heading():
               "Q: Coordination? A: wall toss test\nQ: what is agility? A: changing direction\n")
     assert ("FITNESS TESTS: Coordination?", "wall toss test") in made
     assert ("What is agility?", "changing direction") in made
+
+
+def test_a_question_answered_by_a_paragraph_and_labels_inside_it():
+    made = qa("Astronomy\n\n9.1 Where do stars form? Stars form inside nebulae, which are huge "
+              "clouds of gas and dust. Gravity pulls the gas and dust together. A protostar is "
+              "not yet a star because nuclear fusion has not started. Key fact: When the core "
+              "reaches about 10 million K, hydrogen fuses into helium. Check your "
+              "understanding: Which force causes a nebula to collapse? ✓ gravity\n")
+    assert ("Where do stars form?",
+            "Stars form inside nebulae, which are huge clouds of gas and dust") in made
+    assert ("Which force causes a nebula to collapse?", "gravity") in made
+    assert not any("‘key fact’" in q.lower() or "understanding" in q for q, a in made)

@@ -982,6 +982,9 @@ def _headed_arrow(sentence: str, title: str) -> list[Fact]:
 
 def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = False,
                     historical: bool = False, title: str = "") -> list[Fact]:
+    labelled = _TERM_LABEL.match(text) if text[:1] in "KkCcQq" else None
+    if labelled:  # `Key fact: When the core reaches …`, inside a paragraph too
+        text = text[labelled.end():]
     valued = _VALUE_MEANS.match(text) if "=" in text else None
     if valued:  # `PED = 1 = unitary elasticity`: "What does PED = 1 mean?"
         return [Fact("definition", f"What does {valued.group('value')} mean?",
@@ -1000,9 +1003,17 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
                                historical=historical, title=title)
     if asked:  # `why layers? each layer does one job`: the student's own question
         question = asked.group("q")
-        answer = re.sub(r"^(?:[-–—=]|->|→)\s", "", asked.group("a"))  # `What is iteration? - …`
+        answer = re.sub(r"^(?:[-–—=✓]|->|→)\s", "", asked.group("a"))  # `What is iteration? - …`
         if answer.startswith("(") and answer.endswith(")"):
             answer = answer[1:-1]  # `1 What does DDoS stand for? (distributed denial …)`
+        told = _sentences(answer)
+        if len(answer) > _LONG_PROSE and len(told) >= 3:
+            # `Where do stars form? Stars form inside nebulae … . Gravity pulls …`: the first
+            # sentence answers it, the rest are read as the paragraph they are
+            rest = answer[answer.index(told[1]):] if told[1] in answer else ""
+            return [Fact("fact", question[0].upper() + question[1:], trim_ends(told[0])),
+                    *_relation_facts(rest, past=past, lead=lead, causal=causal,
+                                     historical=historical, title=title)]
         return [Fact("fact", question[0].upper() + question[1:], trim_ends(answer))]
     why = _WHY_LABEL.match(text)
     if why and why_question(why.group("clause")):
@@ -1501,8 +1512,9 @@ _GENERIC_RUN_IN = re.compile(
     r"|Structure(?:\s\+\s\w+)?|Stagecraft|Setting|Plot(?: summary)?|Summary|Overview|Background"
     r"|Introduction|Timeline|Evaluation)\s(?=[A-Z][\w’']*[\s:])")
 # A label that says the line is a term and its meaning, not part of either
-_TERM_LABEL = re.compile(r"(?:key\s?(?:terms?|words?|concepts?)|definition|def|term|vocab"
-                         r"|(?:AO\d\s)?evaluation|AO\d|eval|concept)\s?[:–—-]\s(?=\S)",
+_TERM_LABEL = re.compile(r"(?:key\s?(?:terms?|words?|concepts?|facts?|points?)|definition|def"
+                         r"|term|vocab|(?:AO\d\s)?evaluation|AO\d|eval|concept"
+                         r"|check your understanding|quick check)\s?[:–—-]\s(?=\S)",
                          re.IGNORECASE)
 _JOINING = frozenset("v vs x and & + of the for in to with".split())
 _RUN_IN = re.compile(r"^(?P<title>[A-Z][\w-]*(?:\s[\w-]+){0,4}?)\s(?P<rest>[A-Z][\w-]*\s.{8,})$")
