@@ -165,6 +165,11 @@ HOLDOUT_FLOORS = {
     "sociology-functionalism-family.md": 0.10,
     "pe-fitness-training-qa.txt": 0.40,
     "music-theory-harmony-terms.md": 0.45,
+    "geology-rock-cycle.txt": 0.30,
+    "astronomy-life-cycle-of-stars-flat.txt": 0.15,
+    "italian-vocab-food-restaurant.txt": 0.80,
+    "classical-civ-athenian-democracy.md": 0.05,
+    "food-tech-nutrients.md": 0.35,
 }
 
 
