@@ -2774,3 +2774,13 @@ def test_a_question_answered_by_a_paragraph_and_labels_inside_it():
             "Stars form inside nebulae, which are huge clouds of gas and dust") in made
     assert ("Which force causes a nebula to collapse?", "gravity") in made
     assert not any("‘key fact’" in q.lower() or "understanding" in q for q, a in made)
+
+
+def test_an_adjective_under_a_title_of_types_names_a_kind_of_its_noun():
+    made = qa("## THREE rock types\n- igneous - formed from cooling magma\n"
+              "- metamorphic - existing rock changed by heat\n\n## Types of waves\n"
+              "- longitudinal - oscillations parallel to the direction of energy transfer\n")
+    assert ("What is igneous rock formed from?", "cooling magma") in made
+    assert ("What is meant by ‘metamorphic rock’?", "existing rock changed by heat") in made
+    assert ("What is meant by ‘longitudinal waves’?",
+            "oscillations parallel to the direction of energy transfer") in made

@@ -750,6 +750,12 @@ def _kinds_of_title(facts: list[Fact], topic: tuple[str, ...]) -> list[Fact]:
     """`biological = plant roots grow into cracks` under WEATHERING: the term is the kind
     of weathering its adjective names ("What is meant by ‘biological weathering’?")."""
     title = topic[-1].strip().lower() if topic else ""
+    kinds = _TYPES_OF.fullmatch(title)
+    if kinds:  # `igneous - formed from cooling magma` under `THREE rock types`
+        noun = kinds.group("noun") or kinds.group("of")
+        def named(m: re.Match[str]) -> str:
+            return f"{m.group('ask') or m.group('ask2')}{m.group('adj')} {noun}{m.group('end')}"
+        return [Fact(f.kind, _ADJECTIVE_ASKED.sub(named, f.question), f.answer) for f in facts]
     if not _KIND_TITLE.fullmatch(title) or _CLASSIFIER.fullmatch(title) or _ASPECT.match(title):
         return facts
     kept = []
@@ -766,6 +772,14 @@ def _kinds_of_title(facts: list[Fact], topic: tuple[str, ...]) -> list[Fact]:
 
 
 _MEANING_ASKED = re.compile(r"What is meant by ‘([^’]+)’\?")
+# `rock types`, `three types of rock`: a title that names the kinds of a thing
+_TYPES_OF = re.compile(r"(?:\w+\s)?(?:(?P<noun>[a-z]{3,})\s(?:types|kinds)"
+                       r"|(?:types|kinds)\sof\s(?P<of>[a-z]{3,}))")
+# `the igneous`, `‘metamorphic’`: an adjective asked alone, which names a kind
+_ADJECTIVE_ASKED = re.compile(
+    r"^(?:(?P<ask>What (?:is|are) )(?:the )?|(?P<ask2>What is meant by ‘))"
+    r"(?P<adj>(?:non-)?[a-z]{3,}(?:ous|al|ive|ary|ic))"
+    r"(?P<end>’| (?=formed|made|used|found|caused|produced)\b)")
 # one word, of which there are kinds: `weathering`, `adaptations`, `metals` (not `genetics`)
 _KIND_TITLE = re.compile(r"[a-z]{3,}(?:[^cs]s|ing)")
 _CLASSIFIER = re.compile(r"(?:non-)?[a-z]{3,}(?:al|ous|ive)")  # `structural`, `ferrous`
