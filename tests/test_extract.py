@@ -2784,3 +2784,11 @@ def test_an_adjective_under_a_title_of_types_names_a_kind_of_its_noun():
     assert ("What is meant by ‘metamorphic rock’?", "existing rock changed by heat") in made
     assert ("What is meant by ‘longitudinal waves’?",
             "oscillations parallel to the direction of energy transfer") in made
+
+
+def test_advantages_told_after_a_term_in_a_paragraph_are_the_terms():
+    made = qa("## External sources\nBank loan: a fixed sum borrowed from a bank, repaid with "
+              "interest. Advantages: the business knows what it will repay each month. "
+              "Disadvantages: interest makes it expensive.\n")
+    assert ("Bank loan: what are the advantages?",
+            "the business knows what it will repay each month") in made

@@ -93,4 +93,4 @@ class QueueCard(namedtuple("QueueCard", "id deck_id bullet kind due", defaults=(
 
 # The version of the rules that turn notes into cards: a change to what cards a note
 # gives raises it, so unchanged notes are read again by the next extract.
-EXTRACTOR_VERSION = 45
+EXTRACTOR_VERSION = 46

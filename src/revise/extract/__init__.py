@@ -1041,8 +1041,17 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
     if len(sentences) > 1 and all(terms.split_term(s) for s in sentences) \
             and not any(_ABBREVIATION_END.search(s) for s in sentences[:-1]):
         # `Agentic state = … Opposite = autonomous state. Agentic shift = …`: one each
-        return [f for sentence in sentences for f in _relation_facts(
-            sentence, past=past, lead=lead, causal=causal, historical=historical, title=title)]
+        # (`Bank loan: … . Advantages: …`: what is told of the term before)
+        found, defined = [], ""
+        for sentence in sentences:
+            term = terms.split_term(sentence)[0].strip()
+            aspect = _ASPECT.match(term) is not None
+            found += _relation_facts(sentence, past=past, lead=lead, causal=causal,
+                                     historical=historical,
+                                     title=defined if aspect and defined else title)
+            if not aspect and terms.looks_like_term(term):
+                defined = trim_ends(drop_parentheses(term) or term)
+        return found
     compared = tables.compared_line(text) if "=" in text else None
     if compared is not None:
         return compared  # (none: rules told as a comparison, no card to make of them)
@@ -1198,6 +1207,7 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         # `chlorophyll absorbs light – mostly red + blue`: a statement, read as one
     facts: list[Fact] = []
     previous = ""  # the last sentence's subject, for an `It …` or `They …` after it
+    defined = ""  # the last term a sentence defined, which an `Advantages: …` after it is of
     for sentence in _segments(_sentences(text)):
         if previous and _PRONOUN_SUBJECT.match(sentence):
             sentence = previous + sentence[sentence.index(" "):]
@@ -1214,10 +1224,15 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         found = terms.sentence_pair(sentence)
         if found:
             facts += terms.sentence_facts(*found)
-        elif sentence != text and terms.split_term(sentence):
-            # `… - natural increase = when the birth rate is higher …`: a term of its own
+        elif sentence != text and (pair := terms.split_term(sentence)):
+            # `… - natural increase = when the birth rate is higher …`: a term of its own;
+            # `Bank loan: a fixed sum … . Advantages: …`: what is told of the term before
+            aspect = _ASPECT.match(pair[0].strip()) is not None
             facts += _relation_facts(sentence, past=past, lead=lead, causal=causal,
-                                     historical=historical, title=title)
+                                     historical=historical,
+                                     title=defined if aspect and defined else title)
+            if not aspect and terms.looks_like_term(pair[0]):
+                defined = trim_ends(drop_parentheses(pair[0]) or pair[0])
         elif arrows.has_arrow(sentence):
             facts += _headed_arrow(sentence, title) or arrows.arrow_facts(
                 sentence, past=past, lead=lead, causal=causal, title=title)
