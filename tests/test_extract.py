@@ -2792,3 +2792,7 @@ def test_advantages_told_after_a_term_in_a_paragraph_are_the_terms():
               "Disadvantages: interest makes it expensive.\n")
     assert ("Bank loan: what are the advantages?",
             "the business knows what it will repay each month") in made
+
+
+def test_a_table_row_whose_first_cell_is_only_punctuation_gives_no_card():
+    assert qa(":| a | b |\n|---|---|\n:| a | b |\n|---|---|\n") == []

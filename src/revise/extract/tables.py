@@ -193,8 +193,8 @@ def _attribute_row(key: str, cells: tuple[str, ...], header: tuple[str, ...]) ->
                 m = _THEY_KEY.match(key)
                 do = "do" if is_plural(thing) else "does"
                 question = f"{m.group('wh').capitalize()} {do} {thing} {m.group('rest')}?"
-            elif (verb_base(key.split()[0]) or is_base_verb(key.split()[0])) \
-                    and len(key.split()) <= 3 and key[:1].islower():
+            elif key[:1].islower() and len(key.split()) <= 3 \
+                    and (verb_base(key.split()[0]) or is_base_verb(key.split()[0])):
                 do = "do" if is_plural(thing) else "does"
                 question = f"What {do} {thing} {key}?"  # `| bind to | free antigens | … |`
             elif key.endswith("?") and len({v.lower() for v in values if v}) == 1:
