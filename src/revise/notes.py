@@ -522,8 +522,11 @@ def _table_cells(content: str) -> tuple[str, ...]:
     return tuple(clean_text(cell.replace("\\|", "|")) for cell in _CELL_SPLIT.split(row))
 
 
+_COLUMN_SPLIT = re.compile(r"\t+|[ ]{3,}")
+
+
 def _tab_cells(line: str) -> tuple[str, ...]:
-    return tuple(clean_text(cell) for cell in re.split(r"\t+|[ ]{3,}", line.strip()))
+    return tuple(clean_text(cell) for cell in _COLUMN_SPLIT.split(line.strip()))
 
 
 def _line_content(raw: str) -> str:
@@ -666,16 +669,16 @@ def _tokenise(
             cells = _tab_cells(stripped)
             if len(cells) >= 3 and tab_header is not None and len(cells) == len(tab_header):
                 rows[len(tokens)] = (cells, tab_header)
-                tokens.append(_Token("row", indent, " | ".join(cells),
-                                     start + len(content) - len(content.lstrip()), lineno))
+                tokens.append(_Token("row", indent, " | ".join(cells), start + lead, lineno))
                 continue
-            following = [_tab_cells(lines[k].strip()) for k in range(index + 1, index + 3)
-                         if k < len(lines)]
-            width = len(following[0]) if following else 0
+            # (how many cells the next two lines hold, to tell a header from a lone line)
+            following = [len(_COLUMN_SPLIT.split(lines[k].strip()))
+                         for k in range(index + 1, min(index + 3, len(lines)))]
+            width = following[0] if following else 0
             if lead >= 4 and len(cells) + 1 == width:
                 cells = ("", *cells)  # (`        1st (puella)    2nd m (servus)`: no corner)
             if len(cells) >= 3 and width == len(cells) and (
-                    "\t" in stripped or len(following) == 2 and len(following[1]) == width):
+                    "\t" in stripped or len(following) == 2 and following[1] == width):
                 # columns set by tabs or lined up with spaces, as a table copied off a web
                 # page comes, or typed: its header
                 tab_header = cells

@@ -499,10 +499,10 @@ def bullet_facts(bullet: Bullet, language: str | None = None,
         before = [f for sentence in said for f in _relation_facts(
             sentence, past=_is_past(bullet), historical=historical)]
         return before + ([fact] if fact else [])
-    if text[:1] in "-→=" and _LEADING_ARROW.match(text):
-        text = text[_LEADING_ARROW.match(text).end():]  # `→ AIDS = immune system fails`
-    if text[:1] in "oaOA" and _ALTERNATIVE.match(text):
-        text = text[_ALTERNATIVE.match(text).end():]  # `or: mean rate = …`: another way
+    if text[:1] in "-→=" and (arrow := _LEADING_ARROW.match(text)):
+        text = text[arrow.end():]  # `→ AIDS = immune system fails`
+    if text[:1] in "oaOA" and (other := _ALTERNATIVE.match(text)):
+        text = text[other.end():]  # `or: mean rate = …`: another way
     paradigm = _PARADIGM.fullmatch(text) if ": " in text and text.count(", ") >= 4 else None
     if paradigm and _INFINITIVE.fullmatch(paradigm.group("verb") or paradigm.group("label")):
         # `-ar (hablar = to speak): hablo, hablas, habla, …` under `Present tense`: a
@@ -1042,15 +1042,11 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
             and not any(_ABBREVIATION_END.search(s) for s in sentences[:-1]):
         # `Agentic state = … Opposite = autonomous state. Agentic shift = …`: one each
         # (`Bank loan: … . Advantages: …`: what is told of the term before)
-        found, defined = [], ""
+        found, owner = [], ""
         for sentence in sentences:
-            term = terms.split_term(sentence)[0].strip()
-            aspect = _ASPECT.match(term) is not None
+            asked_under, owner = _aspect_owner_in(terms.split_term(sentence)[0], owner, title)
             found += _relation_facts(sentence, past=past, lead=lead, causal=causal,
-                                     historical=historical,
-                                     title=defined if aspect and defined else title)
-            if not aspect and terms.looks_like_term(term):
-                defined = trim_ends(drop_parentheses(term) or term)
+                                     historical=historical, title=asked_under)
         return found
     compared = tables.compared_line(text) if "=" in text else None
     if compared is not None:
@@ -1207,7 +1203,7 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         # `chlorophyll absorbs light – mostly red + blue`: a statement, read as one
     facts: list[Fact] = []
     previous = ""  # the last sentence's subject, for an `It …` or `They …` after it
-    defined = ""  # the last term a sentence defined, which an `Advantages: …` after it is of
+    owner = ""  # the last term a sentence defined, which an `Advantages: …` after it is of
     for sentence in _segments(_sentences(text)):
         if previous and _PRONOUN_SUBJECT.match(sentence):
             sentence = previous + sentence[sentence.index(" "):]
@@ -1227,12 +1223,9 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
         elif sentence != text and (pair := terms.split_term(sentence)):
             # `… - natural increase = when the birth rate is higher …`: a term of its own;
             # `Bank loan: a fixed sum … . Advantages: …`: what is told of the term before
-            aspect = _ASPECT.match(pair[0].strip()) is not None
+            asked_under, owner = _aspect_owner_in(pair[0], owner, title)
             facts += _relation_facts(sentence, past=past, lead=lead, causal=causal,
-                                     historical=historical,
-                                     title=defined if aspect and defined else title)
-            if not aspect and terms.looks_like_term(pair[0]):
-                defined = trim_ends(drop_parentheses(pair[0]) or pair[0])
+                                     historical=historical, title=asked_under)
         elif arrows.has_arrow(sentence):
             facts += _headed_arrow(sentence, title) or arrows.arrow_facts(
                 sentence, past=past, lead=lead, causal=causal, title=title)
@@ -1240,6 +1233,17 @@ def _relation_facts(text: str, *, past: bool, lead: str = "", causal: bool = Fal
             linked = arrows.linked_facts(sentence)
             facts += linked or terms.statement_facts(sentence, historical=historical)
     return facts
+
+
+def _aspect_owner_in(term: str, owner: str, title: str) -> tuple[str, str]:
+    """For a sentence of a paragraph that opens with `term`: the title its facts are asked
+    under, and the term the sentences after it are of. An aspect (`Advantages: …`) is of
+    the last term defined before it (`Bank loan: …`), else of the title."""
+    term = term.strip()
+    if _ASPECT.match(term):
+        return owner or title, owner
+    return title, trim_ends(drop_parentheses(term) or term) if terms.looks_like_term(term) \
+        else owner
 
 
 def _deeds(text: str, asked: set[str]) -> list[Fact]:
